@@ -1,0 +1,1 @@
+"""Many notices: batch runs, the dataset, query and comparison; bundled samples."""

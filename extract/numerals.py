@@ -1,0 +1,116 @@
+"""Numbers as Chinese notices write them: Arabic, Chinese numerals, mixed.
+
+Shared by every mention extractor, so that "一百二十万", "1,234.5" and "两" are
+read the same way everywhere.
+
+>>> parse_number("一百二十")
+Decimal('120')
+>>> parse_number("1,234.5")
+Decimal('1234.5')
+>>> parse_number("二〇二二")   # digit-by-digit, as years are written
+Decimal('2022')
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+# Digits, including the financial (大写) and traditional forms that appear
+# in re-published and audit notices.
+CN_DIGITS: dict[str, int] = {
+    "零": 0, "〇": 0, "○": 0, "Ｏ": 0, "0": 0,
+    "一": 1, "壹": 1, "幺": 1,
+    "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
+    "三": 3, "叁": 3, "參": 3, "叄": 3,
+    "四": 4, "肆": 4,
+    "五": 5, "伍": 5,
+    "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7,
+    "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}
+# Units below 万 multiply the digit before them.
+CN_SMALL_UNITS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+# 万/亿 close a group (一千二百万 = (1000+200) * 10^4).
+CN_BIG_UNITS: dict[str, int] = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+
+CN_DIGIT_CHARS = "".join(CN_DIGITS).replace("0", "")
+CN_SMALL_UNIT_CHARS = "".join(CN_SMALL_UNITS)
+CN_BIG_UNIT_CHARS = "".join(CN_BIG_UNITS)
+CN_NUMERAL_CHARS = CN_DIGIT_CHARS + CN_SMALL_UNIT_CHARS + CN_BIG_UNIT_CHARS
+
+# Regex fragments that other modules embed in their own verbose patterns.
+ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,234.5 | 12.79 | 2800
+CHINESE = rf"(?:[{CN_DIGIT_CHARS}{CN_SMALL_UNIT_CHARS}][{CN_NUMERAL_CHARS}]*(?:点[{CN_DIGIT_CHARS}]+)?)"
+NUMBER = rf"(?:{ARABIC}|{CHINESE})"
+
+_ARABIC_RE = regex.compile(ARABIC)
+
+
+def parse_chinese_integer(text: str) -> int:
+    """Read a Chinese integer numeral.
+
+    >>> parse_chinese_integer("三千零五十")
+    3050
+    >>> parse_chinese_integer("十二")
+    12
+    """
+    if not text:
+        raise ValueError("empty numeral")
+    if all(ch in CN_DIGITS for ch in text) and len(text) > 1:
+        # Digit-by-digit reading: 二〇二二 → 2022.
+        return int("".join(str(CN_DIGITS[ch]) for ch in text))
+    total = 0  # finished 亿/万 groups
+    group = 0  # current group below 万
+    digit: int | None = None
+    for ch in text:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch] if digit is None else digit * 10 + CN_DIGITS[ch]
+        elif ch in CN_SMALL_UNITS:
+            group += (1 if digit is None else digit) * CN_SMALL_UNITS[ch]
+            digit = None
+        elif ch in CN_BIG_UNITS:
+            group += digit or 0
+            digit = None
+            unit = CN_BIG_UNITS[ch]
+            if unit == 100_000_000:
+                total = (total + group) * unit
+            else:
+                total += (group or 1) * unit if group or not total else group * unit
+            group = 0
+        else:
+            raise ValueError(f"not a Chinese numeral: {text!r}")
+    return total + group + (digit or 0)
+
+
+def parse_number(text: str) -> Decimal:
+    """Read an Arabic or Chinese number (no unit) as an exact Decimal.
+
+    >>> parse_number("一点五")
+    Decimal('1.5')
+    >>> parse_number("两")
+    Decimal('2')
+    """
+    text = text.strip()
+    if not text:
+        raise ValueError("empty number")
+    if _ARABIC_RE.fullmatch(text):
+        try:
+            return Decimal(text.replace(",", ""))
+        except InvalidOperation as exc:  # pragma: no cover - guarded by the regex
+            raise ValueError(text) from exc
+    if "点" in text:
+        whole, _, frac = text.partition("点")
+        integer = parse_chinese_integer(whole) if whole else 0
+        digits = "".join(str(CN_DIGITS[ch]) for ch in frac)
+        return Decimal(f"{integer}.{digits}")
+    # Mixed forms such as "3千" or "1.2万" are read as number × unit.
+    m = regex.fullmatch(rf"({ARABIC})([{CN_SMALL_UNIT_CHARS}{CN_BIG_UNIT_CHARS}]+)", text)
+    if m:
+        value = Decimal(m.group(1).replace(",", ""))
+        for ch in m.group(2):
+            value *= CN_SMALL_UNITS.get(ch) or CN_BIG_UNITS[ch]
+        return value
+    return Decimal(parse_chinese_integer(text))
