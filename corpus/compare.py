@@ -1,0 +1,96 @@
+"""Compare bureaus, regions, sectors, levels and years across a dataset.
+
+    zhenggai compare DATASET --by sector
+    zhenggai compare DATASET --by region --csv by-region.csv        (utf-8-sig: opens in Excel)
+
+>>> frame = compare("DATASET", by="sector")        # doctest: +SKIP
+>>> frame.loc[0, ["sector", "notices", "issues", "completion_rate"]].tolist()   # doctest: +SKIP
+['民政', 12, 243, 87.65]
+
+Each cluster of reposts counts once (``canonical_notices``).  Per group:
+notices, stated issues and completed issues (sums of the stated totals),
+completion rate = 100 × completed ÷ issues over the notices that state both,
+money by category (sums of the stated money totals, yuan), people disciplined,
+systems established, and the top issue themes: jieba keywords over the
+groups' issue statements (``sections.issue``).
+"""
+
+from __future__ import annotations
+
+import os
+
+GROUPS = {
+    "region": "concat_ws(' ', region_province, region_city)",
+    "province": "region_province",
+    "city": "concat_ws(' ', region_province, region_city)",
+    "county": "concat_ws(' ', region_province, region_city, region_county)",
+    "sector": "sector",
+    "level": "level",
+    "year": "CAST(year AS VARCHAR)",
+    "organisation": "organisation",
+}
+UNKNOWN = "(unknown)"
+
+
+def _themes(texts: list[str], top: int) -> str:
+    import logging
+
+    import jieba
+    import jieba.analyse
+
+    from zhenggai.models import load_words
+
+    jieba.setLogLevel(logging.WARNING)
+    stop = set(load_words("theme_stopwords.txt"))
+    words = jieba.analyse.extract_tags("。".join(texts), topK=top + len(stop))
+    return "、".join([w for w in words if w not in stop and not w.isdigit()][:top])
+
+
+def compare(dataset: str | os.PathLike, by: str = "region", *, themes: int = 5, con=None):
+    """One row per group with the comparison figures (a pandas DataFrame, largest groups first)."""
+    from zhenggai.corpus.query import connect
+
+    if by not in GROUPS:
+        raise ValueError(f"cannot compare by {by!r}; use one of {', '.join(GROUPS)}")
+    con = con or connect(dataset)
+    key = f"coalesce(nullif({GROUPS[by]}, ''), '{UNKNOWN}')"
+    base = f"SELECT *, {key} AS grp FROM canonical_notices"
+    both = "totals_issues > 0 AND totals_completed IS NOT NULL"  # notices stating issues and completed
+    frame = con.sql(f"""
+        WITH n AS ({base})
+        SELECT grp AS "{by}",
+               count(*) AS notices,
+               CAST(sum(totals_issues) AS BIGINT) AS issues,
+               CAST(sum(totals_completed) AS BIGINT) AS completed,
+               round(100.0 * sum(CASE WHEN {both} THEN totals_completed END)
+                     / nullif(sum(CASE WHEN {both} THEN totals_issues END), 0), 2) AS completion_rate,
+               CAST(sum(totals_people_disciplined) AS BIGINT) AS people_disciplined,
+               CAST(sum(totals_systems_established) AS BIGINT) AS systems_established
+        FROM n GROUP BY grp ORDER BY notices DESC, grp
+    """).df()
+    money = con.sql(f"""
+        WITH n AS ({base})
+        SELECT n.grp, m.category, sum(m.value) AS yuan
+        FROM money_totals m JOIN n ON m.notice_id = n.notice_id
+        GROUP BY 1, 2 ORDER BY 2
+    """).fetchall()
+    categories = sorted({c for _, c, _ in money})
+    frame["money_total_yuan"] = 0.0
+    for cat in categories:
+        frame[f"money_{cat}_yuan"] = 0.0
+    index = {g: i for i, g in enumerate(frame[by])}
+    for grp, cat, yuan in money:
+        i = index[grp]
+        frame.loc[i, f"money_{cat}_yuan"] += yuan
+        frame.loc[i, "money_total_yuan"] += yuan
+    if themes:
+        issues = con.sql(f"""
+            WITH n AS ({base})
+            SELECT n.grp, s.issue FROM sections s JOIN n ON s.notice_id = n.notice_id
+            WHERE s.issue IS NOT NULL ORDER BY n.grp, s.notice_id, s.start
+        """).fetchall()
+        texts: dict[str, list[str]] = {}
+        for grp, issue in issues:
+            texts.setdefault(grp, []).append(issue)
+        frame["top_themes"] = [_themes(texts.get(g, []), themes) if texts.get(g) else "" for g in frame[by]]
+    return frame

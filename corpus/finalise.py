@@ -1,0 +1,184 @@
+"""The end of a run: parts (new and reused) → the finished, sorted, de-duplicated tables.
+
+DuckDB does the heavy lifting out of core (``COPY (SELECT … ORDER BY …) TO``),
+so a corpus larger than memory finishes too.  The result depends only on the
+inputs, never on the order workers finished in: the local and the Dask engine
+give the same tables row for row.
+
+Exact reposts share ``Notice.id`` (it is computed from the text); to keep
+``notice_id`` a key, the canonical copy keeps the id and each other copy gets
+``<id>-<8 hex of sha1(input)>`` (``record_id`` keeps the extracted id).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from zhenggai.corpus.dataset import (
+    CHILD_TABLES,
+    FORMAT_NAME,
+    MANIFEST,
+    PART_TABLES,
+    ReuseSource,
+    _sql_str,
+)
+from zhenggai.corpus.tables import TABLES, table_columns
+
+_DUCK_TYPES = {
+    "string": "VARCHAR", "json": "VARCHAR", "int64": "BIGINT", "float64": "DOUBLE",
+    "bool": "BOOLEAN", "date": "DATE", "timestamp": "TIMESTAMP",
+}
+# Sort keys: full, so that equal inputs give byte-equal tables.
+_ORDER = {
+    "notices": "input",
+    "sections": "notice_id, seq",
+    "mentions": 'notice_id, start, "end", kind, text',
+    "documents": 'notice_id, start, "end", kind, text',
+    "money_totals": "notice_id, start, category, text",
+    "errors": "input",
+    "_minhash": "input",
+}
+
+
+def _files_sql(files: list[Path]) -> str:
+    return "read_parquet([" + ", ".join(_sql_str(str(f)) for f in files) + "], union_by_name=true)"
+
+
+def _key(table: str) -> str:
+    return "_input" if table in CHILD_TABLES else "input"
+
+
+def _raw_view(con, table: str, new_files: list[Path], sources: list[ReuseSource]) -> None:
+    """raw_<table>: this run's rows plus the reused ones, in part layout (child rows keep _input)."""
+    selects = [f"SELECT * FROM {_files_sql(new_files)}"]
+    for i, src in enumerate(sources):
+        files = src.files.get(table) or []
+        if not files:
+            continue
+        reused = f"(SELECT input FROM reuse WHERE source = {i})"
+        if src.kind == "tmp":
+            selects.append(f"SELECT * FROM {_files_sql(files)} WHERE {_key(table)} IN {reused}")
+        elif table in CHILD_TABLES:
+            old_notices = _files_sql(src.files["notices"])
+            selects.append(
+                "SELECT c.* REPLACE (o.record_id AS notice_id), o.input AS _input "
+                f"FROM {_files_sql(files)} c JOIN {old_notices} o ON c.notice_id = o.notice_id "
+                f"WHERE o.input IN {reused}"
+            )
+        elif table == "notices":
+            selects.append(
+                f"SELECT * REPLACE (record_id AS notice_id) FROM {_files_sql(files)} WHERE input IN {reused}"
+            )
+        else:
+            selects.append(f"SELECT * FROM {_files_sql(files)} WHERE input IN {reused}")
+    con.execute(f'CREATE TEMP VIEW "raw_{table}" AS ' + " UNION ALL BY NAME ".join(selects))
+
+
+def _id_map(con) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """input → final notice_id, duplicate_of, duplicate_kind."""
+    from zhenggai.corpus.dedup import DedupRecord, _order_key, find_duplicates
+
+    rows = con.execute(
+        "SELECT n.input, n.record_id, n.text_hash, n.source_published_at, m.signature "
+        "FROM raw_notices n LEFT JOIN raw__minhash m ON n.input = m.input ORDER BY n.input"
+    ).fetchall()
+    records = [DedupRecord(r[0], r[2] or r[1], r[3], r[4]) for r in rows]
+    dups = find_duplicates(records)
+    by_record: dict[str, list[DedupRecord]] = {}
+    record_id = {r[0]: r[1] for r in rows}
+    for rec in records:
+        by_record.setdefault(record_id[rec.input], []).append(rec)
+    final_id = {}
+    for rid, group in by_record.items():
+        for rank, rec in enumerate(sorted(group, key=_order_key)):
+            suffix = "" if rank == 0 else "-" + hashlib.sha1(rec.input.encode("utf-8")).hexdigest()[:8]
+            final_id[rec.input] = rid + suffix
+    out = []
+    for rec in records:
+        canonical, kind = dups.get(rec.input, (None, None))
+        out.append({
+            "input": rec.input,
+            "notice_id": final_id[rec.input],
+            "duplicate_of": final_id[canonical] if canonical else None,
+            "duplicate_kind": kind,
+        })
+    kinds = [kind for _, kind in dups.values()]
+    counts = {"exact": kinds.count("exact"), "near": kinds.count("near")}
+    return out, counts
+
+
+def _select_list(table: str, alias: str, overrides: dict[str, str]) -> str:
+    cols = []
+    for c in table_columns(table):
+        expr = overrides.get(c.name, f'{alias}."{c.name}"')
+        cols.append(f'CAST({expr} AS {_DUCK_TYPES[c.type]}) AS "{c.name}"')
+    return ", ".join(cols)
+
+
+def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manifest_extra: dict) -> dict:
+    """Build ``tmp/final`` (tables, _minhash, manifest.json, READY); returns the manifest."""
+    import duckdb
+    import pyarrow as pa
+
+    final = tmp / "final"
+    final.mkdir(exist_ok=True)
+    con = duckdb.connect(":memory:")
+    con.execute(f"SET temp_directory = {_sql_str(str(tmp / 'spill'))}")
+    con.execute("SET preserve_insertion_order = true")
+    reuse_tbl = pa.table({"input": list(reuse), "source": list(reuse.values())},
+                         schema=pa.schema([("input", pa.string()), ("source", pa.int64())]))
+    con.register("reuse_arrow", reuse_tbl)
+    con.execute("CREATE TEMP TABLE reuse AS SELECT * FROM reuse_arrow")
+    for table in PART_TABLES:
+        new_files = sorted((tmp / "parts" / table).glob("*.parquet"))
+        _raw_view(con, table, new_files, sources)
+
+    idmap, dup_counts = _id_map(con)
+    id_cols = ("input", "notice_id", "duplicate_of", "duplicate_kind")
+    id_tbl = pa.table({k: [r[k] for r in idmap] for k in id_cols},
+                      schema=pa.schema([(k, pa.string()) for k in id_cols]))
+    con.register("idmap_arrow", id_tbl)
+    con.execute("CREATE TEMP TABLE idmap AS SELECT * FROM idmap_arrow")
+
+    counts = {}
+    for table in PART_TABLES:
+        out = final / table / "part-00000.parquet"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if table == "_minhash":
+            body = "SELECT input, signature FROM raw__minhash"
+        elif table == "notices":
+            sel = _select_list(table, "r", {"notice_id": "m.notice_id", "duplicate_of": "m.duplicate_of",
+                                            "duplicate_kind": "m.duplicate_kind"})
+            body = f"SELECT {sel} FROM raw_notices r JOIN idmap m ON r.input = m.input"
+        elif table in CHILD_TABLES:
+            sel = _select_list(table, "r", {"notice_id": "m.notice_id"})
+            body = f"SELECT {sel} FROM raw_{table} r JOIN idmap m ON r._input = m.input"
+        else:
+            body = f"SELECT {_select_list(table, 'r', {})} FROM raw_{table} r"
+        con.execute(f"COPY (SELECT * FROM ({body}) ORDER BY {_ORDER[table]}) TO {_sql_str(str(out))} "
+                    "(FORMAT parquet, COMPRESSION zstd)")
+        counts[table] = con.execute(f"SELECT count(*) FROM read_parquet({_sql_str(str(out))})").fetchone()[0]
+
+    inputs = {}
+    for name, digest, status in con.execute(
+        "SELECT input, content_hash, 'ok' FROM raw_notices "
+        "UNION ALL SELECT input, content_hash, 'failed' FROM raw_errors ORDER BY 1"
+    ).fetchall():
+        inputs[name] = {"hash": digest, "status": status}
+    con.close()
+    manifest = {
+        "format": FORMAT_NAME,
+        "format_version": 1,
+        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        **manifest_extra,
+        "counts": {t: counts[t] for t in TABLES},
+        "duplicates": dup_counts,
+        "inputs": inputs,
+    }
+    (final / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    (final / "READY").write_text("ok\n")
+    return manifest

@@ -1,0 +1,185 @@
+"""The one step that builds Pydantic records from what the extractors found.
+
+Extractors work on the normalised (and, for traditional characters, simplified)
+text; here every span is mapped back so that offsets index the text the record
+carries, each mention learns its section path, and consistency problems become
+flags instead of crashes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+import zhenggai
+from zhenggai.mentions import find_mentions
+from zhenggai.normalize import Normalized, normalize
+from zhenggai.schemas import (
+    MENTION_MODELS,
+    Contact,
+    Flag,
+    Inspection,
+    MoneyTotal,
+    Notice,
+    Section,
+    Source,
+    Totals,
+)
+
+
+@dataclass
+class SourceInfo:
+    """What the reader knows about where a text came from (all optional)."""
+
+    path: str | None = None
+    url: str | None = None
+    format: str = "txt"
+    encoding: str | None = None
+    site: str | None = None
+    published_at: dt.datetime | dt.date | None = None
+    title: str | None = None
+    editor: str | None = None
+    script: str | None = None  # "simplified" | "traditional"; None: detect
+    extra_flags: list[tuple[str, str]] = field(default_factory=list)
+
+
+def notice_id(normalized_text: str) -> str:
+    """Stable id from the normalised text, blind to whitespace and layout.
+
+    >>> notice_id("关于 整改 情况") == notice_id("关于整改情况")
+    True
+    """
+    compact = "".join(normalized_text.split())
+    return hashlib.sha256(compact.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _as_date(value: dt.datetime | dt.date | None) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
+
+
+def build_notice(text: str, info: SourceInfo | None = None) -> Notice:
+    """Extract everything from ``text`` and return a validated :class:`Notice`.
+
+    >>> build_notice("2023年6月追回资金12.5万元。").mentions[1].value   # doctest: +SKIP
+    Decimal('125000')
+    """
+    from zhenggai.facts import check_flags, extract_facts, find_source_meta
+    from zhenggai.outline import parse_outline, section_path
+
+    info = info or SourceInfo()
+    script = info.script
+    work = text
+    if script is None:
+        from zhenggai.read.script import is_traditional
+
+        script = "traditional" if is_traditional(text) else "simplified"
+    if script == "traditional":
+        from zhenggai.read.script import to_simplified
+
+        work = to_simplified(text)  # same length: offsets still index `text`
+    norm = normalize(work)
+
+    meta = find_source_meta(norm.text)
+    published_at = info.published_at or meta.published_at
+    published = _as_date(published_at)
+    found = find_mentions(norm.text, published=published)
+    outline = parse_outline(norm.text)
+    facts = extract_facts(norm.text, found, outline, published=published, meta=meta)
+    flag_pairs = list(info.extra_flags) + list(check_flags(norm.text, found, outline, facts, published=published))
+
+    flags: list[Flag] = []
+    mentions = []
+    for f in found:
+        model = MENTION_MODELS.get(f.kind)
+        if model is None:
+            continue
+        start, end = norm.span_to_original(f.start, f.end)
+        fields = {k: v for k, v in f.values.items() if k in model.model_fields and k not in ("kind", "text")}
+        try:
+            mentions.append(
+                model(text=text[start:end], start=start, end=end, section=section_path(outline, f.start), **fields)
+            )
+        except ValidationError as exc:
+            flags.append(Flag(code="invalid_mention", message=f"{f.kind} {f.text!r} at {start}: {_first_error(exc)}"))
+
+    sections = [_section(node, norm, text) for node in outline]
+    totals = _totals(facts.totals, norm, text)
+    title = facts.title or info.title
+    source = Source(
+        path=info.path,
+        url=info.url,
+        format=info.format,
+        encoding=info.encoding,
+        site=info.site or meta.site,
+        published_at=published_at,
+        editor=info.editor or meta.editor,
+        script=script,
+    )
+    flags.extend(Flag(code=code, message=message) for code, message in flag_pairs)
+    return Notice(
+        id=notice_id(norm.text),
+        extractor_version=zhenggai.__version__,
+        title=title,
+        issuer=facts.issuer,
+        source=source,
+        inspection=Inspection(**_known(Inspection, facts.inspection)),
+        totals=totals,
+        sections=sections,
+        mentions=mentions,
+        contact=Contact(**_known(Contact, facts.contact)),
+        flags=flags,
+        text=text,
+    )
+
+
+def _known(model: type, values: dict[str, Any] | None) -> dict[str, Any]:
+    return {k: v for k, v in (values or {}).items() if k in model.model_fields and v is not None}
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    return f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
+
+
+def _section(node: Any, norm: Normalized, text: str) -> Section:
+    """OutlineNode tree → Section tree (depth is bounded by the marker levels)."""
+    start, end = norm.span_to_original(node.start, node.end)
+    heading = node.heading
+    if node.heading_end is not None and node.heading_end > node.heading_start:
+        hs, he = norm.span_to_original(node.heading_start, node.heading_end)
+        heading = text[hs:he]
+    issue = node.issue
+    if node.role == "issue" and getattr(node, "issue_start", None) is not None and node.issue_end > node.issue_start:
+        i_s, i_e = norm.span_to_original(node.issue_start, node.issue_end)
+        issue = text[i_s:i_e]
+    marker = node.marker
+    if marker:
+        ms, _ = norm.span_to_original(node.start, node.start + 1)
+        marker = text[ms : ms + len(node.marker)] if ms + len(node.marker) <= len(text) else marker
+    return Section(
+        level=node.level,
+        marker=marker,
+        ordinal=node.ordinal,
+        heading=heading,
+        start=start,
+        end=max(end, start + 1),
+        role=node.role,
+        issue=issue,
+        items=list(node.items),
+        children=[_section(child, norm, text) for child in node.children],
+    )
+
+
+def _totals(values: dict[str, Any] | None, norm: Normalized, text: str) -> Totals:
+    values = dict(values or {})
+    money = []
+    for item in values.pop("money", None) or []:
+        start, end = norm.span_to_original(item["start"], item["end"])
+        money.append(MoneyTotal(category=item["category"], value=item["value"], text=text[start:end], start=start, end=end))
+    return Totals(money=money, **_known(Totals, values))

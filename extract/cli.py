@@ -1,0 +1,205 @@
+"""The ``zhenggai`` command line.
+
+    zhenggai extract NOTICE.txt --pretty        one notice → JSON
+    zhenggai render NOTICE.html -o check.html   one notice → a page to check by eye
+    zhenggai schema                             regenerate schemas/*.schema.json
+    zhenggai evaluate GOLD.expected.json ...    precision/recall against gold files
+    zhenggai batch INPUT... -o DATASET          many notices → Parquet + DuckDB
+    zhenggai query DATASET "SQL"                read-only SQL over a dataset
+    zhenggai compare DATASET --by region        compare bureaus, regions, years
+
+Only the standard library, pydantic and regex load on the path of
+``extract``; spaCy, pandas and the corpus tools load when their command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+import zhenggai
+
+EPILOG = "Docs: README.md. Report problems with the input path and the command you ran."
+
+
+class CliError(Exception):
+    """A user-facing error: printed as one line, exit status 1."""
+
+
+def _write_output(data: bytes, output: str | None) -> None:
+    if output is None or output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        Path(output).write_bytes(data)
+    except OSError as exc:
+        raise CliError(f"{output}: cannot write output ({exc.strerror or exc}); check the folder exists and is writable")
+
+
+def _read_notice(path: str, url: str | None = None):
+    """Path or "-" → Notice, with one-line errors that name the input."""
+    from zhenggai.api import extract_notice
+    from zhenggai.errors import InputError
+
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+            return extract_notice(data, name="<stdin>", url=url)
+        return extract_notice(path, url=url)
+    except InputError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _is_jsonl(path: str) -> bool:
+    return path.endswith((".jsonl", ".jsonl.gz", ".ndjson"))
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    if _is_jsonl(args.input):
+        return _extract_jsonl(args)
+    notice = _read_notice(args.input, url=args.url)
+    if args.jsonl:
+        data = notice.model_dump_json() + "\n"
+    else:
+        data = notice.model_dump_json(indent=2 if args.pretty else None) + "\n"
+    _write_output(data.encode("utf-8"), args.output)
+    return 0
+
+
+def _extract_jsonl(args: argparse.Namespace) -> int:
+    """Crawl JSONL in, one JSON record per line out; bad lines are reported and counted."""
+    from zhenggai.api import extract_document
+    from zhenggai.errors import InputError
+    from zhenggai.read import iter_jsonl
+
+    if not Path(args.input).is_file():
+        raise CliError(f"{args.input}: no such file; give the path of a crawl JSONL file")
+    lines, failed = [], 0
+    for item in iter_jsonl(args.input):
+        if isinstance(item, InputError):
+            failed += 1
+            print(f"zhenggai: error: {item}", file=sys.stderr)
+            continue
+        lines.append(extract_document(item).model_dump_json())
+    _write_output(("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"), args.output)
+    if failed:
+        print(f"zhenggai: {len(lines)} records written, {failed} lines failed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from zhenggai.schemas.generate import SCHEMA_DIR, render_schemas, write_schemas
+
+    directory = Path(args.dir) if args.dir else SCHEMA_DIR
+    if args.check:
+        stale = [
+            name
+            for name, text in render_schemas().items()
+            if not (directory / name).is_file() or (directory / name).read_text(encoding="utf-8") != text
+        ]
+        if stale:
+            raise CliError(f"{directory}: stale schema files {', '.join(stale)}; run `zhenggai schema` to regenerate")
+        print(f"schema files in {directory} are up to date")
+        return 0
+    for path in write_schemas(directory):
+        print(f"wrote {path}")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from zhenggai.render import render_html
+
+    notice = _read_notice(args.input)
+    _write_output(render_html(notice).encode("utf-8"), args.output)
+    if args.output and args.output != "-":
+        print(f"wrote {args.output}: {len(notice.sections)} sections, {len(notice.mentions)} mentions", file=sys.stderr)
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from zhenggai.evaluate_cli import run_evaluate
+
+    return run_evaluate(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zhenggai",
+        description="Turn Chinese inspection-rectification notices (巡视/巡察整改情况通报) into validated records.",
+        epilog=EPILOG,
+    )
+    parser.add_argument("--version", action="version", version=f"zhenggai {zhenggai.__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser(
+        "extract",
+        help="extract one notice (txt, html, pdf, docx, or crawl .jsonl) and print its record as JSON",
+        description="Extract one notice and print its record as JSON. The format is sniffed from the content; "
+        "'-' reads standard input. A .jsonl crawl file gives one record per line.",
+    )
+    p.add_argument("input", metavar="PATH", help="notice file, crawl .jsonl file, or - for standard input")
+    p.add_argument("-o", "--output", metavar="FILE", help="write JSON to FILE instead of standard output")
+    p.add_argument("--pretty", action="store_true", help="indent the JSON")
+    p.add_argument("--jsonl", action="store_true", help="one record per line (the default for .jsonl input)")
+    p.add_argument("--url", help="the page's URL, when the file does not say (used for the date in /art/2023/1/6/ paths)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("render", help="write one notice as an HTML page with outline and mentions highlighted")
+    p.add_argument("input", metavar="PATH", help="notice file or - for standard input")
+    p.add_argument("-o", "--output", metavar="FILE.html", required=True, help="the page to write")
+    p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("schema", help="write the JSON Schema files of the records (schemas/*.schema.json)")
+    p.add_argument("--dir", help="folder to write to (default: the installed schemas folder)")
+    p.add_argument("--check", action="store_true", help="only check that the files are up to date; exit 1 if stale")
+    p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser(
+        "evaluate",
+        help="score extraction against gold files (*.expected.json): precision, recall, F1 per kind",
+        description="Each gold file names its notice in its 'file' key, looked up beside the gold file.",
+    )
+    p.add_argument("gold", nargs="+", metavar="GOLD", help="gold files or folders holding *.expected.json")
+    p.add_argument("--report", action="store_true", help="also list every miss, spurious item and wrong value")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.set_defaults(func=cmd_evaluate)
+
+    _add_corpus_commands(sub)
+    return parser
+
+
+def _add_corpus_commands(sub) -> None:
+    """batch / query / compare live in zhenggai.corpus; their parsers load lazily-importing modules."""
+    try:
+        from zhenggai.corpus import cli as corpus_cli
+    except ImportError:  # pragma: no cover - corpus tools not installed in this build
+        return
+    corpus_cli.add_batch_parser(sub)
+    corpus_cli.add_query_parser(sub)
+    corpus_cli.add_compare_parser(sub)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        print(f"zhenggai: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("zhenggai: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `zhenggai extract x | head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,77 @@
+"""``zhenggai evaluate GOLD...``: score the extractor against gold files.
+
+A gold file (``NAME.expected.json``) names its notice in ``file``, looked up
+in the gold file's folder.  Scores are printed per mention kind, per group of
+notice-level facts and for the outline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def gold_files(paths: list[str]) -> list[Path]:
+    """Expand folders to the *.expected.json files they hold (sorted)."""
+    from zhenggai.cli import CliError
+
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(p.rglob("*.expected.json"))
+            if not found:
+                raise CliError(f"{p}: no *.expected.json gold files in this folder")
+            files.extend(found)
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise CliError(f"{p}: no such gold file or folder")
+    return files
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    from zhenggai.api import extract_notice
+    from zhenggai.cli import CliError
+    from zhenggai.errors import InputError
+    from zhenggai.evaluate import compare, format_report, score
+
+    comparisons = []
+    for gold_path in gold_files(args.gold):
+        try:
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise CliError(f"{gold_path}: not a readable gold JSON file ({exc})") from None
+        if not isinstance(gold, dict) or "file" not in gold:
+            raise CliError(f"{gold_path}: gold file has no 'file' key naming its notice; see README 'Gold files'")
+        notice_path = gold_path.parent / gold["file"]
+        try:
+            record = extract_notice(notice_path).model_dump(mode="json")
+        except InputError as exc:
+            raise CliError(str(exc)) from None
+        comparisons.append(compare(record, gold, name=str(gold_path.name)))
+    scores = score(comparisons)
+    if args.json:
+        print(json.dumps(scores, ensure_ascii=False, indent=2))
+    else:
+        print(format_scores(scores))
+    if args.report:
+        print()
+        print(format_report(comparisons, scores))
+    return 0
+
+
+def format_scores(scores: dict[str, dict]) -> str:
+    """A plain table: name, precision, recall, F1, tp, fp, fn."""
+    lines = [f"{'scored':<28}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}"]
+    for name, s in scores.items():
+        lines.append(
+            f"{name:<28}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
+            f"{s.get('tp', 0):>6}{s.get('fp', 0):>6}{s.get('fn', 0):>6}"
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("use: zhenggai evaluate GOLD...")

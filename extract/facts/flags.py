@@ -1,0 +1,209 @@
+"""Consistency checks on one notice: problems become flags, never exceptions.
+
+Codes (each flag is ``(code, message)``, the message in English naming the figures):
+
+- ``totals_mismatch``: completed + in_progress ≠ issues, when all three are stated
+  ("反馈的27个问题,已整改到位23个,正在整改3个" → 23 + 3 ≠ 27).
+- ``aspects_mismatch``: stated aspects ≠ the number of root-level issue sections (both > 0).
+- ``date_after_publication``: a date mention starting after the publication day, unless it
+  is a plan or deadline (in the closing, relation before/until, or 计划/力争/…前 before it).
+- ``heading_ordinal_duplicate`` / ``heading_ordinal_skipped``: sibling headings of one marker
+  style whose ordinals repeat (二、二、) or jump (一、三、).
+- ``unparsed_date``: one per date that lost characters in scraping ("2021915日").
+- ``no_outline``: no headings were found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from zhenggai.facts.regions import Regions
+from zhenggai.mentions.base import Found
+from zhenggai.models import load_words
+
+if TYPE_CHECKING:  # pragma: no cover
+    from zhenggai.facts.notice import NoticeFacts
+
+_CN_ORD = regex.compile(
+    r"""
+    [一二三四五六七八九十百〇零两]     # Chinese ordinal digits: 十一、 is Chinese-numbered
+    """,
+    regex.VERBOSE,
+)
+_AR_ORD = regex.compile(
+    r"""
+    [0-9]                              # Arabic digits: (12) is Arabic-numbered
+    """,
+    regex.VERBOSE,
+)
+_CIRCLED = regex.compile(
+    r"""
+    [\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]   # circled numbers ① … ⑳ ㉑ … ㊿
+    """,
+    regex.VERBOSE,
+)
+_PAREN_NUM = regex.compile(
+    r"""
+    [\u2474-\u2487]                   # parenthesised numbers ⑴ … ⒇
+    """,
+    regex.VERBOSE,
+)
+_OPEN = regex.compile(
+    r"""
+    [(（〔【\[]                        # an opening bracket before the number: (一) / （1）
+    """,
+    regex.VERBOSE,
+)
+
+
+@lru_cache(maxsize=None)
+def _future_re() -> regex.Pattern:
+    words = sorted(load_words("flags_future_words.txt"), key=len, reverse=True)
+    return regex.compile(
+        rf"""
+        (?:{"|".join(map(regex.escape, words))})   # 计划 / 力争 / 底前 … from the data file
+        """,
+        regex.VERBOSE,
+    )
+
+
+def marker_style(marker: str) -> str:
+    """The numbering style of a marker: bracketed or not, and the script of its number.
+
+    Trailing punctuation is ignored because scraped notices mix it within one
+    list ("一." "二," "四、" are one sequence).
+
+    >>> marker_style("(十二)"), marker_style("3."), marker_style("4 ."), marker_style("②")
+    ('(C)', 'A', 'A', 'O')
+    """
+    if _CIRCLED.search(marker):
+        return "O"
+    if _PAREN_NUM.search(marker):
+        return "(A)"
+    script = "C" if _CN_ORD.search(marker) else "A" if _AR_ORD.search(marker) else marker.strip()
+    return f"({script})" if _OPEN.search(marker) else script
+
+
+def _ordinal_flags(
+    siblings: Sequence[Any], out: list[tuple[str, str]], carry: dict[str, int] | None = None
+) -> dict[str, int]:
+    """Flag repeated/jumping ordinals among siblings; returns the last ordinal per style.
+
+    ``carry`` holds the last ordinals of the previous parent's children, so that
+    numbering continued across sections (一、 1. 2. 3. 二、 4. 5.) is not a jump.
+    """
+    last: dict[str, int] = {}
+    child_carry: dict[str, int] = {}
+    for node in siblings:
+        marker = getattr(node, "marker", "") or ""
+        ordinal = getattr(node, "ordinal", 0) or 0
+        if marker and ordinal > 0:
+            style = marker_style(marker)
+            prev = last.get(style)
+            if prev is None:
+                continued = carry is not None and carry.get(style) == ordinal - 1
+                if ordinal > 1 and not continued:
+                    out.append(("heading_ordinal_skipped",
+                                f"heading {marker!r} is the first of its style at its level but has ordinal {ordinal}"))
+            elif ordinal == prev:
+                out.append(("heading_ordinal_duplicate",
+                            f"heading {marker!r} repeats ordinal {ordinal} among its siblings"))
+            elif ordinal < prev and ordinal != 1:
+                out.append(("heading_ordinal_duplicate",
+                            f"heading {marker!r} (ordinal {ordinal}) comes after ordinal {prev} among its siblings"))
+            elif ordinal > prev + 1:
+                out.append(("heading_ordinal_skipped",
+                            f"heading {marker!r} (ordinal {ordinal}) follows ordinal {prev}: "
+                            f"{ordinal - prev - 1} missing"))
+            last[style] = ordinal
+        child_last = _ordinal_flags(getattr(node, "children", None) or [], out, child_carry)
+        child_carry.update(child_last)
+    return last
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _late_dates(
+    text: str, found: Sequence[Found], regions: Regions, published: dt.date, out: list[tuple[str, str]]
+) -> None:
+    future = _future_re()
+    for f in sorted((f for f in found if f.kind == "date"), key=lambda f: f.start):
+        start = _as_date(f.values.get("date_start"))
+        if start is None or start <= published:
+            continue
+        if f.values.get("relation") in ("before", "until"):
+            continue  # 2023年底前 / 至2024年: a deadline
+        cs, _ce = regions.clause(f.start)
+        ss, _se = regions.sentence(f.start)
+        if future.search(text, ss, f.start) or future.search(text, f.end, min(f.end + 3, len(text))):
+            continue  # 计划于… / 力争…前: a plan
+        inferred = bool(f.values.get("year_inferred"))
+        if not inferred and regions.in_closing(f.start):
+            continue  # the closing speaks of the future
+        what = "inferred date" if inferred else "date"
+        out.append(("date_after_publication",
+                    f"{what} {f.text!r} at {f.start} starts {start.isoformat()}, "
+                    f"after the publication day {published.isoformat()}"))
+
+
+def check_flags(
+    text: str,
+    found: Sequence[Found],
+    outline: Sequence[Any],
+    facts: NoticeFacts,
+    published: dt.date | dt.datetime | None = None,
+) -> list[tuple[str, str]]:
+    """Consistency flags of one notice, as (code, message) pairs.
+
+    >>> from types import SimpleNamespace
+    >>> facts = SimpleNamespace(totals={"issues": 10, "completed": 8, "in_progress": 1}, meta=None)
+    >>> check_flags("正文", [], [], facts)[0][0]
+    'totals_mismatch'
+    """
+    out: list[tuple[str, str]] = []
+    totals = getattr(facts, "totals", None) or {}
+    issues, completed, in_progress = (totals.get(k) for k in ("issues", "completed", "in_progress"))
+    if None not in (issues, completed, in_progress) and completed + in_progress != issues:
+        out.append(("totals_mismatch",
+                    f"completed {completed} + in progress {in_progress} = {completed + in_progress}, "
+                    f"but {issues} issues are stated"))
+
+    issue_roots = sum(1 for n in outline or [] if getattr(n, "role", None) == "issue")
+    aspects = totals.get("aspects")
+    if aspects and issue_roots and aspects != issue_roots:
+        out.append(("aspects_mismatch",
+                    f"{aspects} aspects are stated, but the outline has {issue_roots} issue sections"))
+
+    if published is None:
+        meta = getattr(facts, "meta", None)
+        published = getattr(meta, "published_at", None) if meta is not None else None
+    day = _as_date(published)
+    if day is not None:
+        _late_dates(text, found, Regions(text, outline), day, out)
+
+    _ordinal_flags(outline or [], out)
+
+    for f in found:
+        if f.kind == "unparsed_date":
+            reason = f.values.get("reason") or "characters missing"
+            out.append(("unparsed_date", f"date {f.text!r} at {f.start} could not be read ({reason})"))
+
+    if not outline:
+        out.append(("no_outline", "no numbered headings were found"))
+    return out

@@ -1,0 +1,321 @@
+"""The inspection a notice answers: kind, sending body, team, mode, round and dates.
+
+Read from the preamble, where the genre states it in two sentences:
+
+    根据县委统一部署,2023年3月6日至5月10日,县委第二巡察组对县交通运输局党组开展了常规巡察。
+    2023年6月15日,县委巡察组向县交通运输局党组反馈了巡察意见。
+
+→ {kind: 巡察, body: 县委, team: 县委第二巡察组, target: 县交通运输局党组, mode: 常规巡察,
+   start: 2023-03-06, end: 2023-05-10, feedback_date: 2023-06-15}
+
+Dates come from the date mentions already found (``found``); this module only
+decides which of them are the inspection period and the feedback day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from zhenggai.facts.regions import Regions
+from zhenggai.mentions.base import Found
+from zhenggai.models import load_words
+from zhenggai.numerals import parse_number
+
+# Without an outline the preamble is unknown; the inspection is stated within
+# the first few paragraphs, so look no further than this.
+HEAD_CHARS = 3000
+
+_ORD = r"[\d一二三四五六七八九十百两〇零]+"  # ordinal numerals: 第四, 第12, 十九届
+
+
+def _alternation(name: str) -> str:
+    return "|".join(map(regex.escape, sorted(load_words(name), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, regex.Pattern]:
+    bodies = _alternation("inspection_bodies.txt")
+    modes = _alternation("inspection_modes.txt")
+    return {
+        "team": regex.compile(
+            rf"""
+            (?P<team>
+              (?P<body>{bodies})?                          # 市委 / 省委 / 中央 / 集团党委 (data file)
+              (?:第(?P<ord>{_ORD})(?P<kind>巡视|巡察)(?:工作)?组   # 第四巡察组 / 第二巡视工作组
+                |(?P<kind2>巡视|巡察)(?P<ord2>{_ORD})组             # 巡察四组
+                |(?P<kind3>巡视|巡察)(?:工作)?组)                   # 巡察组 (no ordinal)
+            )
+            """,
+            regex.VERBOSE,
+        ),
+        "body": regex.compile(
+            rf"""
+            (?P<body>{bodies})                             # the sending body …
+            (?:[^\n,。;]{{0,8}}?第{_ORD}轮)?               # … optionally its round …
+            (?P<kind>巡视|巡察)                             # … then the kind word
+            """,
+            regex.VERBOSE,
+        ),
+        "round": regex.compile(
+            rf"""
+            (?P<round>
+              (?:{_ORD}届)?                                # 十九届 / 十四届
+              (?:{bodies})?                                # 中央 / 省委 …
+              第(?P<n>{_ORD})轮                            # 第九轮
+              (?:巡视|巡察)?                               # the kind word when written right after
+            )
+            """,
+            regex.VERBOSE,
+        ),
+        "mode": regex.compile(
+            rf"""
+            (?P<mode>
+              (?:{modes})?(?:巡视|巡察)\s*[“"‘']?回头看[”"’']?   # 巡视“回头看” (with an optional mode word)
+              |(?:{modes})(?:巡视|巡察)                          # 常规巡察 / 联动巡察 / 专项巡视
+            )
+            """,
+            regex.VERBOSE,
+        ),
+        "target": regex.compile(
+            r"""
+            对(?P<target>[^\n,。;:、对]{2,40}?)        # 对 <the inspected body> …
+            (?:的)?(?:开展|进行|实施)了?               # … 开展了/进行了 (the inspection verb)
+            """,
+            regex.VERBOSE,
+        ),
+        "verb": regex.compile(
+            r"""
+            (?:开展|进行|实施)了?[^\n。;]{0,30}?(?:巡视|巡察)   # 开展了…巡察
+            |进驻                                               # 进驻 (the team moved in)
+            |(?:巡视|巡察)了                                    # 巡视了
+            """,
+            regex.VERBOSE,
+        ),
+        "feedback": regex.compile(
+            r"""
+            反馈(?:了)?(?:巡视|巡察|审计)?(?:意见|情况|问题)?   # 反馈了巡察意见
+            """,
+            regex.VERBOSE,
+        ),
+        "audit_office": regex.compile(
+            r"""
+            (?<![^\n,。;:、\s\d年月日据对由经和与的于照至])   # starts after a boundary, not inside a word
+            (?P<body>
+              审计署(?:[^\W\d_据对由经和与的于照至]{2,8}?特派(?:员办事处|办))?   # 审计署 (… 特派办)
+              |[^\W\d_据对由经和与的于照至]{0,8}?审计(?:厅|局)                     # 省审计厅 / 杭州市审计局
+            )
+            """,
+            regex.VERBOSE,
+        ),
+        "audit_verb": regex.compile(
+            r"""
+            (?:进行|开展|实施)了?[^\n。;]{0,40}?审计        # 进行了…审计
+            |审计了                                          # 审计了
+            """,
+            regex.VERBOSE,
+        ),
+        "range_sep": regex.compile(
+            r"""
+            [至到~～—–]                                      # 3月6日至5月10日
+            |(?<=[\d日月年])\s*-\s*(?=\d)                    # 2022.4-2022.6
+            """,
+            regex.VERBOSE,
+        ),
+    }
+
+
+_KIND_WORD = regex.compile(
+    r"""
+    巡视|巡察                          # the two inspection kinds
+    """,
+    regex.VERBOSE,
+)
+_KIND_OR_AUDIT = regex.compile(
+    r"""
+    巡视|巡察|审计                     # inspection kinds and audits (titles)
+    """,
+    regex.VERBOSE,
+)
+_FEEDBACK_SCOPE = regex.compile(
+    r"""
+    巡视|巡察|审计|意见                # a 反馈 sentence about the inspection, not any feedback
+    """,
+    regex.VERBOSE,
+)
+
+
+def _ordinal(text: str | None) -> int | None:
+    if not text:
+        return None
+    try:
+        return int(parse_number(text))
+    except (ValueError, ArithmeticError):
+        return None
+
+
+def _dates_in(found: Sequence[Found], start: int, end: int) -> list[Found]:
+    return sorted((f for f in found if f.kind == "date" and start <= f.start < end), key=lambda f: f.start)
+
+
+def _period(text: str, dates: list[Found]) -> tuple[Any, Any]:
+    """Start/end of an inspection period from the dates before the inspection verb."""
+    if not dates:
+        return None, None
+    first = dates[0]
+    sep = _patterns()["range_sep"]
+    if first.values.get("date_end") != first.values.get("date_start") and sep.search(first.text):
+        return first.values.get("date_start"), first.values.get("date_end")
+    if len(dates) > 1:
+        second = dates[1]
+        between = text[first.end : second.start]
+        if len(between) <= 2 and sep.fullmatch(between.strip() or "x"):
+            return first.values.get("date_start"), second.values.get("date_end")
+    return first.values.get("date_start"), None
+
+
+def _region(regions: Regions) -> tuple[int, int]:
+    end = regions.preamble_end() if regions.roots else min(regions.n, HEAD_CHARS)
+    if end <= 0:
+        end = min(regions.n, HEAD_CHARS)
+    return 0, end
+
+
+def _team_sentence(text: str, sentences: list[tuple[int, int]]) -> tuple[tuple[int, int] | None, Any]:
+    """The sentence that names the team (one with an ordinal first), else one with 对…开展…巡视."""
+    pats = _patterns()
+    for want_ordinal in (True, False):
+        for s, e in sentences:
+            for m in pats["team"].finditer(text, s, e):
+                if want_ordinal and not (m["ord"] or m["ord2"]):
+                    continue
+                if not want_ordinal and not pats["verb"].search(text, s, e) and not m["body"]:
+                    continue
+                return (s, e), m
+    for s, e in sentences:
+        if pats["verb"].search(text, s, e) and pats["target"].search(text, s, e):
+            return (s, e), None
+    return None, None
+
+
+def find_inspection(
+    text: str, found: Sequence[Found], outline: Sequence[Any] = (), title: str | None = None,
+    regions: Regions | None = None,
+) -> dict[str, Any]:
+    """Inspection facts stated in the preamble (keys only where found).
+
+    >>> t = "2023年3月6日至5月10日,县委第二巡察组对县交通运输局党组开展了常规巡察。"
+    >>> find_inspection(t, [])["team"], find_inspection(t, [])["mode"]
+    ('县委第二巡察组', '常规巡察')
+    """
+    pats = _patterns()
+    regions = regions or Regions(text, outline)
+    r_start, r_end = _region(regions)
+    out: dict[str, Any] = {}
+    verb = None
+    # The preamble first; when it names no team (an outline that starts too
+    # early, a preamble cut by a heading), the head of the text.
+    for span in ((r_start, r_end), (0, min(regions.n, HEAD_CHARS))):
+        sentences = regions.sentences(*span)
+        team_sentence, team_match = _team_sentence(text, sentences)
+        if team_sentence is not None:
+            r_start, r_end = span
+            break
+    else:
+        sentences = regions.sentences(r_start, r_end)
+
+    if team_match is not None:
+        out["kind"] = team_match["kind"] or team_match["kind2"] or team_match["kind3"]
+        out["team"] = team_match["team"]
+        if team_match["body"]:
+            out["body"] = team_match["body"]
+    if team_sentence is not None:
+        s, e = team_sentence
+        sentence = text[s:e]
+        verb = pats["verb"].search(text, s, e)
+        cut = verb.start() if verb else e
+        feedback = pats["feedback"].search(text, s, e)
+        if feedback and feedback.start() < cut:
+            cut = feedback.start()
+        start, end = _period(text, _dates_in(found, s, max(cut, s + 1)))
+        if start:
+            out["start"] = start
+        if end:
+            out["end"] = end
+        target = pats["target"].search(sentence)
+        if target:
+            out["target"] = target["target"]
+        if "kind" not in out:
+            kind = _KIND_WORD.search(sentence)
+            out["kind"] = kind.group() if kind else None
+
+    # Feedback day: the last date before 反馈 in the first feedback sentence.
+    for s, e in sentences:
+        fb = pats["feedback"].search(text, s, e)
+        if not fb or not _FEEDBACK_SCOPE.search(text, s, e):
+            continue
+        before = [d for d in _dates_in(found, s, fb.start())]
+        if team_sentence == (s, e) and team_match is not None:
+            before = [d for d in before if d.start > (verb.start() if verb else s)]
+        after = _dates_in(found, fb.start(), e)
+        pick = before[-1] if before else (after[0] if after else None)
+        if pick is not None:
+            out["feedback_date"] = pick.values.get("date_start")
+            break
+
+    head = (title or "") + "\n" + text[r_start:r_end]
+    for key in ("mode", "round"):
+        m = pats[key].search(text, r_start, r_end) or (pats[key].search(title) if title else None)
+        if m:
+            out[key] = m[key]
+            if key == "round":
+                number = _ordinal(m["n"])
+                if number is not None:
+                    out["round_number"] = number
+    if "body" not in out:
+        m = pats["body"].search(head)
+        if m:
+            out["body"] = m["body"]
+            out.setdefault("kind", m["kind"])
+
+    if not out.get("kind"):
+        _audit(text, found, regions, sentences, title, out)
+        if not out.get("kind"):
+            kind = _KIND_OR_AUDIT.search(title or "") or _KIND_WORD.search(head)
+            if kind:
+                out["kind"] = kind.group()
+    return {k: v for k, v in out.items() if v is not None}
+
+
+def _audit(
+    text: str, found: Sequence[Found], regions: Regions, sentences: list[tuple[int, int]],
+    title: str | None, out: dict[str, Any],
+) -> None:
+    """Fill kind/body/start/end for an audit (审计) notice, when the text says so."""
+    pats = _patterns()
+    for s, e in sentences:
+        office = pats["audit_office"].search(text, s, e)
+        verb = pats["audit_verb"].search(text, s, e)
+        if office and verb:
+            out["kind"] = "审计"
+            out["body"] = office["body"]
+            start, end = _period(text, _dates_in(found, s, verb.start()))
+            if start:
+                out["start"] = start
+            if end:
+                out["end"] = end
+            target = pats["target"].search(text, office.end(), e)
+            if target:
+                out["target"] = target["target"]
+            return
+    if title and "审计" in title and not _KIND_WORD.search(title):
+        out["kind"] = "审计"
+        # No "X审计局对…进行了审计" sentence: the body only when the title names
+        # the office (the 审计局 that reports to the people's congress is not
+        # necessarily the one that audited).
+        office = pats["audit_office"].search(title)
+        if office:
+            out["body"] = office["body"]

@@ -1,0 +1,246 @@
+"""Where in a notice a figure sits: sentences, clauses, paragraphs and outline regions.
+
+Notice-level facts are read from the preamble, from summary paragraphs and from
+the closing, never from inside one issue's measures.  This module answers
+"which clause / sentence / paragraph holds this offset" and "is this offset a
+place where notice-wide totals are stated".
+
+>>> text = "反馈问题44个,已整改41个。\\n一、关于问题的整改情况\\n追回资金3万元。"
+>>> regions = Regions(text, [])
+>>> text[slice(*regions.clause(9))]
+'已整改41个'
+>>> regions.in_totals_context(9)        # no outline: the whole text counts
+True
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import regex
+
+from zhenggai.models import load_table, load_words
+
+# Clause delimiters: the genre lists figures as comma-separated clauses
+# ("转交信访件12件,已办结11件,问责4人"), so a clause holds one figure and its cue.
+_CLAUSE_DELIM = regex.compile(
+    r"""
+    [,，;；:：。!！?？、\n]      # ASCII and full-width commas, semicolons, colons; 。 ! ? 、 and newlines
+    """,
+    regex.VERBOSE,
+)
+# Sentence delimiters: 。 and its kin; a semicolon also closes a list sentence.
+_SENTENCE_DELIM = regex.compile(
+    r"""
+    [。!！?？;；\n]            # sentence-final punctuation, semicolons and line breaks
+    """,
+    regex.VERBOSE,
+)
+_NEWLINE = regex.compile(
+    r"""
+    \n                         # paragraphs are lines in the normalised text
+    """,
+    regex.VERBOSE,
+)
+
+# Roles whose text is per-issue detail, not notice-wide.
+_DETAIL_ROLES = frozenset({"issue", "measure"})
+
+
+def _opener_re(strength: str) -> regex.Pattern:
+    words = sorted((row[0] for row in load_table("totals_summary_openers.txt") if row[1:2] == (strength,)),
+                   key=len, reverse=True)
+    return regex.compile(
+        rf"""
+        \s*                                      # paragraph start (used with .match at it), blanks allowed
+        (?:{"|".join(map(regex.escape, words))})  # 整改期间 / 目前 / 截至 … from the data file
+        """,
+        regex.VERBOSE,
+    )
+
+
+def _scope_re() -> regex.Pattern:
+    words = sorted(load_words("totals_scope_words.txt"), key=len, reverse=True)
+    return regex.compile(
+        rf"""
+        (?:{"|".join(map(regex.escape, words))})  # 巡察反馈 / 反馈问题 / 整改工作 … notice-wide scope
+        """,
+        regex.VERBOSE,
+    )
+
+
+def _closing_re() -> regex.Pattern:
+    words = sorted(load_words("closing_openers.txt"), key=len, reverse=True)
+    return regex.compile(
+        rf"""
+        \s*                                      # paragraph start (used with .match at it)
+        (?:{"|".join(map(regex.escape, words))})  # 下一步 / 今后 … from the data file
+        """,
+        regex.VERBOSE,
+    )
+
+
+_CACHE: dict[str, regex.Pattern] = {}
+
+
+def _pattern(name: str) -> regex.Pattern:
+    if name not in _CACHE:
+        makers = {
+            "strong": lambda: _opener_re("strong"),
+            "weak": lambda: _opener_re("weak"),
+            "scope": _scope_re,
+            "closing": _closing_re,
+        }
+        _CACHE[name] = makers[name]()
+    return _CACHE[name]
+
+
+def walk(nodes: Sequence[Any]) -> Iterator[Any]:
+    """All outline nodes, depth first, in document order."""
+    for node in nodes:
+        yield node
+        yield from walk(getattr(node, "children", None) or [])
+
+
+def _bounds(positions: list[int], pos: int, n: int) -> tuple[int, int]:
+    # positions: sorted delimiter offsets; the span between the delimiter before
+    # pos and the one at/after pos.
+    i = bisect_right(positions, pos - 1)
+    start = positions[i - 1] + 1 if i > 0 else 0
+    end = positions[i] if i < len(positions) else n
+    return start, end
+
+
+class Regions:
+    """Clause, sentence and paragraph lookup plus the outline regions of one text.
+
+    >>> r = Regions("此外,转交信访9件。", [])
+    >>> r.sentence(5)
+    (0, 9)
+    """
+
+    def __init__(self, text: str, outline: Sequence[Any]):
+        self.text = text
+        self.n = len(text)
+        self._clause = [m.start() for m in _CLAUSE_DELIM.finditer(text)]
+        self._sentence = [m.start() for m in _SENTENCE_DELIM.finditer(text)]
+        self._para = [m.start() for m in _NEWLINE.finditer(text)]
+        self.roots = list(outline or [])
+        self._detail = self._outermost_detail(self.roots)
+        self._detail_starts = [d[0] for d in self._detail]
+        self.closing_from = self._closing_start()
+
+    # -- text units -------------------------------------------------------
+    def clause(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the comma-delimited clause holding ``pos``."""
+        return _bounds(self._clause, pos, self.n)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``pos`` (end excludes the 。)."""
+        return _bounds(self._sentence, pos, self.n)
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the line holding ``pos``."""
+        return _bounds(self._para, pos, self.n)
+
+    def sentences(self, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """Sentence spans inside [start, end)."""
+        end = self.n if end is None else end
+        out, s = [], start
+        for d in self._sentence:
+            if d < start:
+                continue
+            if d >= end:
+                break
+            if d > s:
+                out.append((s, d))
+            s = d + 1
+        if s < end:
+            out.append((s, end))
+        return out
+
+    # -- outline regions --------------------------------------------------
+    def preamble_end(self) -> int:
+        """Offset of the first heading (the preamble lies before it); the text end without outline."""
+        starts = [getattr(n, "heading_start", None) for n in self.roots]
+        starts = [s if s is not None else n.start for s, n in zip(starts, self.roots)]
+        return min(starts) if starts else self.n
+
+    @staticmethod
+    def _outermost_detail(nodes: Sequence[Any]) -> list[tuple[int, int, Any, bool]]:
+        # (start, end, node, is_last_detail_sibling) of the outermost issue/measure nodes.
+        out: list[tuple[int, int, Any, bool]] = []
+        detail = [n for n in nodes if getattr(n, "role", None) in _DETAIL_ROLES]
+        last = detail[-1] if detail else None
+        for node in nodes:
+            if getattr(node, "role", None) in _DETAIL_ROLES:
+                out.append((node.start, node.end, node, node is last))
+            else:
+                out.extend(Regions._outermost_detail(getattr(node, "children", None) or []))
+        out.sort(key=lambda d: d[0])
+        return out
+
+    def _closing_start(self) -> int:
+        # The closing starts at the first 'closing' node, or at a 下一步/今后
+        # paragraph that follows the last issue/measure heading.
+        starts = [n.start for n in walk(self.roots) if getattr(n, "role", None) == "closing"]
+        after = max((d[2].start for d in self._detail), default=self.preamble_end() if self.roots else 0)
+        closing = _pattern("closing")
+        pos = 0
+        for stop in self._para + [self.n]:
+            if pos >= after and closing.match(self.text, pos, stop):
+                starts.append(pos)
+                break
+            pos = stop + 1
+        return min(starts) if starts else self.n
+
+    def _detail_at(self, pos: int) -> tuple[int, int, Any, bool] | None:
+        # Outermost issue/measure nodes do not overlap: the last one starting at
+        # or before pos is the only candidate.
+        i = bisect_right(self._detail_starts, pos) - 1
+        if i >= 0 and self._detail[i][0] <= pos < self._detail[i][1]:
+            return self._detail[i]
+        return None
+
+    def _heading_starts(self, node: Any) -> list[int]:
+        # Numbered headings only: an unnumbered measure is a whole paragraph, and
+        # a summary paragraph may well have been taken for one.
+        return [getattr(n, "heading_start", n.start) for n in walk([node]) if getattr(n, "marker", "")]
+
+    def is_summary_paragraph(self, pos: int) -> bool:
+        """A paragraph opening with 整改期间/综上 …, or with 目前/截至/此外 … and naming the whole rectification."""
+        ps, pe = self.paragraph(pos)
+        if _pattern("strong").match(self.text, ps, pe):
+            return True
+        return bool(_pattern("weak").match(self.text, ps, pe)) and bool(
+            _pattern("scope").search(self.text, ps, pe)
+        )
+
+    def in_totals_context(self, pos: int) -> bool:
+        """True where notice-wide totals may be stated.
+
+        Outside every issue/measure section (preamble, 'other' sections) and
+        in the closing (下一步 … and what follows, closing sections) is
+        context; inside an issue section, only a summary paragraph at the tail
+        of the last one counts ("整改期间,共建立完善制度…追回资金…").
+        """
+        hit = self._detail_at(pos)
+        if hit is None or self.in_closing(pos):
+            return True
+        _start, _end, node, last = hit
+        if not last:
+            return False
+        ps, pe = self.paragraph(pos)
+        if any(ps <= h < pe for h in self._heading_starts(node)):
+            return False
+        return self.is_summary_paragraph(pos)
+
+    def in_closing(self, pos: int) -> bool:
+        """True inside the closing (下一步 … / closing sections)."""
+        if pos >= self.closing_from:
+            return True
+        return any(
+            n.start <= pos < n.end for n in walk(self.roots) if getattr(n, "role", None) == "closing"
+        )

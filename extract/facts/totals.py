@@ -1,0 +1,304 @@
+"""Stated totals of the whole rectification, read from the figures already found.
+
+A count/percent/money mention becomes a total when (1) it sits where the
+notice speaks of the whole rectification — the preamble, a summary paragraph,
+the closing, not one issue's measures — and (2) a cue from
+``models/totals_cues.tsv`` / ``models/totals_money_cues.tsv`` ends the clause
+right before it or starts right after it:
+
+    反馈的5个方面26个问题中,已整改到位24个,正在整改2个。     → aspects 5, issues 26, completed 24, in_progress 2
+    移交信访件9件,已全部办结;问责3人,清退违规资金8.2万元。  → petitions_transferred 9, petitions_resolved 9,
+                                                                 people_held_accountable 3, money_recovered_yuan 82000
+
+Rules (the genre writes each figure as its own comma clause):
+- The cue nearest the figure wins; ties go to the earlier table row.
+- The first figure per key in document order wins (the preamble states the
+  totals; later restatements repeat them).  ``in_progress`` adds up the
+  unfinished categories listed in that first sentence ("基本完成4个,未完成5个" → 9).
+- Figures after 其中 in a sentence that already gave that key are breakdowns: skipped.
+- "新建制度12项,修订8项": a bare 修订/完善 clause right after a systems figure adds to it.
+- Completed/in-progress figures about measures ("整改措施86条,已完成82条": right after a
+  measures figure, same measure word, no 问题 in the clause) are not issue counts: skipped.
+- ``money_recovered_yuan`` = the sum of distinct (category, amount) pairs of the
+  recovering categories (追回, 挽回, 清退, 退缴 …); amounts after 其中 that detail an
+  earlier recovered amount are not added, but a recovery listed after 其中 under a
+  non-recovery total (整改问题金额24.73亿元,其中追回资金2681.5万元) is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from zhenggai.facts.regions import Regions
+from zhenggai.mentions.base import Found
+from zhenggai.models import load_table, load_words
+
+# How far (in characters, within the clause) a left cue may stand from the figure.
+LEFT_GAP = 10
+MONEY_GAP = 14
+# Kinds a cue row may apply to.
+_KINDS = ("count", "percent")
+
+_BREAKDOWN = regex.compile(
+    r"""
+    其中                     # 其中: what follows details the figure before it
+    """,
+    regex.VERBOSE,
+)
+_CONTINUE_SYSTEMS = regex.compile(
+    r"""
+    ^\s*(?:修订完善|修订|修改|完善|新建|新制定|制定|出台|健全|废止)   # a bare verb clause: 修订8项
+    \s*$
+    """,
+    regex.VERBOSE,
+)
+_ALL_DONE = regex.compile(
+    r"""
+    ^[^;。]{0,10}?(?:已全部|全部已?|均已|已经全部)                    # 已全部 / 均已 … (may follow a comma)
+    (?:完成整改|整改完成|整改到位|整改销号|完成|销号|整改)            # … completed
+    """,
+    regex.VERBOSE,
+)
+_ALL_RESOLVED = regex.compile(
+    r"""
+    ^[^;。]{0,10}?(?:已全部|全部已?|均已|已经全部)(?:办结|办理完毕|处理完毕)   # 已全部办结
+    """,
+    regex.VERBOSE,
+)
+_FEEDBACK = regex.compile(
+    r"""
+    反馈|指出|交办                         # the figure is the number of feedback issues
+    """,
+    regex.VERBOSE,
+)
+_ISSUE_NOUN = regex.compile(
+    r"""
+    问题                                   # the clause names issues itself (9个问题已全部整改完成)
+    """,
+    regex.VERBOSE,
+)
+
+
+class _Row:
+    __slots__ = ("key", "kind", "units", "side", "pattern", "need", "order")
+
+    def __init__(self, order: int, key: str, kind: str, units: str, side: str, fragment: str, need: str = ""):
+        self.order, self.key, self.kind, self.side = order, key, kind, side
+        self.units = None if units == "*" else frozenset(u.strip() for u in units.split(","))
+        if side == "left":
+            # The cue, then a short gap of non-delimiters, then the clause end (the figure).
+            self.pattern = regex.compile(
+                rf"""
+                (?:{fragment})             # the cue from the data file
+                (?P<gap>[^,;。:、\n]{{0,{LEFT_GAP}}})$   # a short gap up to the figure
+                """,
+                regex.VERBOSE,
+            )
+        else:
+            self.pattern = regex.compile(
+                rf"""
+                ^(?:{fragment})            # the cue right after the figure
+                """,
+                regex.VERBOSE,
+            )
+        self.need = regex.compile(need) if need else None
+
+
+@lru_cache(maxsize=None)
+def _rows() -> tuple[_Row, ...]:
+    return tuple(_Row(i, *row) for i, row in enumerate(load_table("totals_cues.tsv")))
+
+
+@lru_cache(maxsize=None)
+def _plan() -> regex.Pattern:
+    words = sorted(load_words("totals_plan_words.txt"), key=len, reverse=True)
+    return regex.compile(
+        rf"""
+        (?:{"|".join(map(regex.escape, words))})   # 再 / 将 / 计划 … (data file): a plan in the closing
+        """,
+        regex.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=None)
+def _money_rows() -> tuple[tuple[str, bool, regex.Pattern], ...]:
+    out = []
+    for category, recovered, fragment in load_table("totals_money_cues.tsv"):
+        pattern = regex.compile(
+            rf"""
+            (?:{fragment})                       # the money cue from the data file
+            [^,;。:、\n]{{0,{MONEY_GAP}}}$       # 经济损失 / 违规资金 … up to the amount
+            """,
+            regex.VERBOSE,
+        )
+        out.append((category, recovered == "1", pattern))
+    return tuple(out)
+
+
+def classify(left: str, right: str, kind: str, unit: str | None, sentence: str) -> str | None:
+    """The totals key a figure answers, from the clause around it (None when no cue fits).
+
+    ``left``/``right``: the clause before/after the figure; ``sentence``: its whole
+    sentence, where a row's "need" word must occur.
+
+    >>> classify("巡察反馈的", "具体问题中", "count", "个", "巡察反馈的")
+    'issues'
+    >>> classify("", "问题已完成整改", "count", "个", "")
+    'completed'
+    """
+    best: tuple[int, int, str] | None = None
+    for row in _rows():
+        if row.kind != kind or (row.units is not None and unit not in row.units):
+            continue
+        m = row.pattern.search(right if row.side == "right" else left)
+        if not m:
+            continue
+        if row.need is not None and not row.need.search(sentence):
+            continue
+        gap = len(m["gap"]) if row.side == "left" else 0
+        cand = (gap, row.order, row.key)
+        if best is None or cand < best:
+            best = cand
+    return best[2] if best else None
+
+
+def money_category(left: str) -> tuple[str, bool] | None:
+    """(category, recovered) of an amount from the clause before it.
+
+    >>> money_category("共挽回国有资产损失")
+    ('挽回', True)
+    """
+    for category, recovered, pattern in _money_rows():
+        if pattern.search(left):
+            return category, recovered
+    return None
+
+
+def _int(value: Any) -> int | None:
+    try:
+        d = Decimal(value)
+    except Exception:  # noqa: BLE001 - any unreadable value is simply not a total
+        return None
+    return int(d) if d == d.to_integral_value() and d >= 0 else None
+
+
+def find_totals(
+    text: str, found: Sequence[Found], outline: Sequence[Any] = (), regions: Regions | None = None
+) -> dict[str, Any]:
+    """Notice-level totals (keys only where stated; ``money`` lists the categorised amounts).
+
+    >>> from zhenggai.mentions.base import Found
+    >>> t = "问责3人。"
+    >>> find_totals(t, [Found("count", 2, 4, "3人", {"value": 3, "unit": "人"})])
+    {'people_held_accountable': 3}
+    """
+    regions = regions or Regions(text, outline)
+    totals: dict[str, Any] = {}
+    in_progress_sentence: tuple[int, int] | None = None
+    # Per sentence: keys already given there, and whether 其中 followed one of them.
+    last_key: dict[tuple[int, int], str] = {}
+    measure_unit: dict[tuple[int, int], str | None] = {}
+    given: dict[tuple[int, int], dict[str, int]] = {}
+    money: list[dict[str, Any]] = []
+    recovered_seen: set[tuple[str, Decimal]] = set()
+    recovered_sum = Decimal(0)
+    recovered_any = False
+
+    figures = sorted((f for f in found if f.kind in ("count", "percent", "money")), key=lambda f: f.start)
+    for f in figures:
+        if not regions.in_totals_context(f.start):
+            continue
+        cs, ce = regions.clause(f.start)
+        sent = regions.sentence(f.start)
+        left, right = text[cs : f.start], text[f.end : max(ce, f.end)]
+        rest = text[f.end : sent[1]]  # the sentence after the figure, for 已全部… clauses
+        if regions.in_closing(f.start) and _plan().search(text, cs, ce):
+            continue  # 下一步…再建立完善制度9项: a plan, not a result
+        seen_here = given.setdefault(sent, {})
+
+        if f.kind == "money":
+            cat = money_category(left)
+            value = f.values.get("value")
+            if cat is None or value is None:
+                continue
+            category, recovered = cat
+            # 其中 after a recovered amount details it (追回200万元,其中清退50万元):
+            # not added again.  After a non-recovery total (整改问题金额…,其中追回…)
+            # the recovered part is the recovery figure itself.
+            parent = seen_here.get("recovered_money")
+            breakdown = parent is not None and bool(_BREAKDOWN.search(text, parent, f.start))
+            money.append({"category": category, "value": Decimal(value), "text": f.text,
+                          "start": f.start, "end": f.end})
+            if recovered:
+                seen_here.setdefault("recovered_money", f.end)
+            if recovered and not breakdown:
+                key = (category, Decimal(value))
+                if key not in recovered_seen:
+                    recovered_seen.add(key)
+                    recovered_sum += Decimal(value)
+                    recovered_any = True
+            continue
+
+        unit = f.values.get("unit")
+        key = classify(left, right, f.kind, unit, text[sent[0] : sent[1]])
+        if key is None:
+            if (
+                f.kind == "count"
+                and last_key.get(sent) == "systems_established"
+                and _CONTINUE_SYSTEMS.match(left)
+                and not _BREAKDOWN.search(text, seen_here.get("systems_established", f.start), f.start)
+            ):
+                value = _int(f.values.get("value"))
+                if value is not None and "systems_established" in totals and totals.get("_systems_sentence") == sent:
+                    totals["systems_established"] += value
+            continue
+        if key in seen_here and _BREAKDOWN.search(text, seen_here[key], f.start):
+            continue  # 其中 …: a breakdown of a figure already taken
+        if (
+            key in ("completed", "in_progress")
+            and last_key.get(sent) == "measures_planned"
+            and measure_unit.get(sent) == unit
+            and not _ISSUE_NOUN.search(left + right)
+        ):
+            continue  # 整改措施86条,已完成82条: measures done (same measure word), not issues
+        seen_here[key] = f.end
+        last_key[sent] = key
+        if key == "measures_planned":
+            measure_unit[sent] = unit
+
+        if key == "completion_rate":
+            if key not in totals and f.values.get("value") is not None:
+                totals[key] = Decimal(f.values["value"])
+            continue
+        value = _int(f.values.get("value"))
+        if value is None:
+            continue
+        if key == "in_progress":
+            if key not in totals:
+                totals[key] = value
+                in_progress_sentence = sent
+            elif in_progress_sentence == sent:
+                totals[key] += value
+            continue
+        if key not in totals:
+            totals[key] = value
+            if key == "systems_established":
+                totals["_systems_sentence"] = sent
+            if key == "issues" and _ALL_DONE.search(rest):
+                totals.setdefault("completed", value)
+            if key == "petitions_transferred" and _ALL_RESOLVED.search(rest):
+                totals.setdefault("petitions_resolved", value)
+            if key == "completed" and _ALL_DONE.search(right) and _FEEDBACK.search(left):
+                totals.setdefault("issues", value)
+
+    totals.pop("_systems_sentence", None)
+    if recovered_any:
+        totals["money_recovered_yuan"] = recovered_sum
+    if money:
+        totals["money"] = money
+    return totals

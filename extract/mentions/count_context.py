@@ -1,0 +1,131 @@
+"""Context around counts: where counts are not meant, and what noun a count counts.
+
+Helpers of :mod:`zhenggai.mentions.counts`, kept apart because they read the
+lexicons in ``models/`` (slogans.txt, counted_nouns.txt) rather than the numbers.
+
+>>> find_noun("巡察反馈的44个具体问题中,41个", 8)
+'具体问题'
+>>> slogan_spans("增强“四个意识”、坚定“四个自信”")
+[(3, 7), (12, 16)]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import regex
+
+from zhenggai.models import load_table, load_words
+
+# Longest noun reported; longer stretches are phrases we cannot delimit without a parser.
+NOUN_CAP = 8
+# A stretch this short that ends at a clear boundary is taken even without a known head noun.
+SHORT_NOUN = 4
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    # Longest first, so that the regex alternation (first alternative wins) prefers 人次 over 人.
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_SLOGAN_RE = regex.compile(_alternation(load_words("slogans.txt")))
+
+_QUOTE_RE = regex.compile(
+    r"""
+      “[^“”\n。!?;]{1,24}”        # Chinese double quotes around a short name: “四张清单”
+    | ‘[^‘’\n。!?;]{1,24}’        # Chinese single quotes, often nested: ‘一把手’
+    | "[^"\n。!?;]{1,24}"         # ASCII quotes as some sites type them
+    | 「[^「」\n。!?;]{1,24}」      # corner brackets (traditional / Japanese-style pages)
+    | 『[^『』\n。!?;]{1,24}』      # double corner brackets
+    """,
+    regex.VERBOSE,
+)
+
+# Titles of documents: 《关于…的二十条措施》 names a document, it reports nothing done.
+_TITLE_RE = regex.compile(r"《[^《》\n]{1,120}》")
+
+_NOUN_ROWS = load_table("counted_nouns.txt")
+_HEADS = frozenset(row[0] for row in _NOUN_ROWS if len(row) > 1 and row[1] == "head")
+_NOUN_WORDS_RE = regex.compile(_alternation([row[0] for row in _NOUN_ROWS]))
+
+# One-character stops that never sit inside a counted noun ("3个县的", "5家已").
+_CLEAR_STOPS = frozenset("的已尚均都等中")
+# Anything that is not a Han character ends a noun: punctuation, digits, Latin, spaces, brackets.
+_HARD_STOP_RE = regex.compile(r"[^\p{Han}]")
+
+
+def slogan_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of fixed slogans and idioms ("两个维护", "八项规定", "千家万户"), sorted."""
+    return [m.span() for m in _SLOGAN_RE.finditer(text)]
+
+
+def short_quote_spans(text: str) -> list[tuple[int, int]]:
+    """Inner spans of short quotations (“两项”补贴 → the span of 两项), sorted.
+
+    A numeral inside a short quotation names a programme or slogan ("注销一批、撤销一批");
+    it does not report how many of something were handled.
+    """
+    return [(m.start() + 1, m.end() - 1) for m in _QUOTE_RE.finditer(text)]
+
+
+def title_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of document titles in 《》, sorted (counts inside them are part of a name)."""
+    return [m.span() for m in _TITLE_RE.finditer(text)]
+
+
+def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones merged (a slogan inside a document title)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def inside_any(start: int, end: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-overlapping ``spans``."""
+    i = bisect_right(starts, start) - 1
+    for j in (i, i + 1):
+        if 0 <= j < len(spans) and spans[j][0] < end and start < spans[j][1]:
+            return True
+    return False
+
+
+def find_noun(text: str, start: int, limit: int | None = None) -> str | None:
+    """The counted noun right after a count ending at ``start``, or None.
+
+    ``limit`` is where the next count begins (the noun never runs into it).
+
+    >>> find_noun("约1600家老年食堂,完成", 6)
+    '老年食堂'
+    >>> find_noun("35家,着力", 3) is None
+    True
+    """
+    stop = min(len(text), start + NOUN_CAP + SHORT_NOUN)
+    if limit is not None:
+        stop = min(stop, limit)
+    window = text[start:stop]
+    hard = _HARD_STOP_RE.search(window)
+    bounded = stop == len(text) or stop == limit
+    if hard is not None:
+        window = window[: hard.start()]
+        bounded = True
+    run_end = len(window)
+    head_end = 0
+    for m in _NOUN_WORDS_RE.finditer(window):
+        if m.group() in _HEADS:
+            if m.end() <= NOUN_CAP:
+                head_end = m.end()
+        else:  # a stop word: particle, preposition or verb
+            run_end = m.start()
+            # A one-character stop may sit inside an unknown word (为老服务, 在建项目); only
+            # the clear ones make a short stretch a noun on their own.
+            bounded = len(m.group()) > 1 or m.group() in _CLEAR_STOPS
+            break
+    if head_end and head_end <= run_end:
+        return window[:head_end]
+    if bounded and 0 < run_end <= SHORT_NOUN:
+        return window[:run_end]
+    return None

@@ -1,0 +1,228 @@
+"""Count mentions: a number with a measure word (44个, 200余条, 1.5万人次, 十二项).
+
+Notices report what was done as counts: "反馈问题12个", "约谈干部35人次",
+"建立制度二十余项".  Each count carries its value, the measure word as written,
+the counted noun where it follows directly, and whether it is approximate.
+
+>>> [(f.text, f.values["value"], f.values["unit"], f.values["noun"])
+...  for f in find_counts("反馈的6个方面23个问题中,已完成21个")]
+[('6个', Decimal('6'), '个', '方面'), ('23个', Decimal('23'), '个', '问题'), ('21个', Decimal('21'), '个', None)]
+
+Choices:
+
+* Measure words come from models/measure_words.txt, longest first (人次 before 人).
+  Time and measurement units (年 月 日 天 周 小时 岁 元 米 吨 亩 …) are not in it, and
+  "not" entries there reject durations and classifier-nouns (3个月, 12部门, 5人小组).
+* 约/近/逾/超过/超/将近/接近/大约 (and 上 before 百/千/万) in front, 余/多 between number
+  and measure word, 以上/左右 after: ``approx`` and part of the span.  共/累计/达 are
+  neither.  A range (3至5人) is reported as its low end, approximate.
+* Not counts: ordinals (第3次, 第四个), bare 一 as a determiner (一个, 一批),
+  distributive 每3人, vague numerals (几十个, 数百人), adjacent digits (三四个),
+  decimals without 万/亿 (3.5个), slogans and idioms from models/slogans.txt (两个维护,
+  八项规定), Chinese-numeral counts inside short quotes (“两项”补贴) or followed by 一
+  (五个一), and team names such as 巡察四组.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from zhenggai.mentions.base import Found
+from zhenggai.mentions.count_context import (
+    find_noun,
+    inside_any,
+    merge_spans,
+    short_quote_spans,
+    slogan_spans,
+    title_spans,
+)
+from zhenggai.models import load_table
+from zhenggai.numerals import ARABIC, parse_chinese_integer, parse_number
+
+# Chinese numerals a count may start with: ordinary digits, 两 and the traditional and
+# financial forms that appear in re-published texts.  陆/伍/肆 are left out because they
+# are common ordinary characters (陆续, 队伍, 肆意); 拾 is read only inside a numeral (貳拾).
+_CN_START = "一二三四五六七八九十两兩壹贰貳叁參叄柒捌玖"
+_CN_BODY = _CN_START + "〇零○百千万亿拾佰仟萬億"
+_CN_BODY_SET = frozenset(_CN_BODY)  # a set: "" in a str would be True at the text start
+_DIGITS_ONLY = set("一二三四五六七八九两兩壹贰貳叁參叄柒捌玖〇零○")
+
+_UNIT_ROWS = load_table("measure_words.txt")
+_NOT_UNITS = frozenset(row[0] for row in _UNIT_ROWS if len(row) > 1 and row[1] == "not")
+_UNITS = "|".join(
+    regex.escape(w) for w in sorted({row[0] for row in _UNIT_ROWS}, key=len, reverse=True)
+)
+
+# First characters of all measure-word entries: a cheap test before the long alternation.
+_UNIT_FIRST = "".join(sorted({row[0][0] for row in _UNIT_ROWS}))
+
+_APPROX_BEFORE = r"(?:大约|将近|接近|超过|约|近|逾|超|上)"
+
+_COUNT_RE = regex.compile(
+    rf"""
+    (?=[\d{_CN_START}百千大将接超约近逾上])       # cheap first-character test: most positions fail here
+    (?P<q1>{_APPROX_BEFORE})?\ ?                 # 约1600家, 近百件, 超过300人: approximate, in the span
+    (?:
+      (?P<lo>{ARABIC}[千万亿萬億]{{0,2}}          # range low end, Arabic: 3至5人
+        |[{_CN_START}百千][{_CN_BODY}]{{0,11}})    #   or Chinese: 三到五个
+      \ ?(?P<sep>至|到|-|–|—|－|~|～)\ ?          # range separators as notices write them
+    )?
+    (?P<num>
+        (?P<ar>{ARABIC})(?P<mult>[千万亿萬億]{{0,2}})  # 44, 2,800, 1.5万, 3千
+      | (?P<cn>[{_CN_START}百千][{_CN_BODY}]{{0,11}})  # 十二, 两千, 三百; bare 百/千 checked in code
+    )
+    (?P<q2>[余多])?                              # 200余条, 三百多条, 1万余人
+    \ ?                                         # PDF text layers put a space between digits and Han
+    (?=[{_UNIT_FIRST}])                         # cheap test: a measure word can start here
+    (?P<unit>{_UNITS})                          # measure word, or a "not" entry (个月, 部门), longest first
+    (?P<q3>以上|左右)?                           # 2次以上, 100人左右
+    """,
+    regex.VERBOSE,
+)
+
+# Characters before a single-character qualifier that make it part of another word:
+# 最近/附近/邻近, 节约/制约/签约/预约/违约/合约, 赶超, 网上/线上/以上/之上.
+_QUALIFIER_WORD_BEFORE = frozenset("最附邻节制签预违合赶网线以之")
+# Characters before an Arabic number that make it part of a code, a longer number or a time.
+_ARABIC_GLUE = frozenset(".#/:_+×*")
+_RANGE_SEPS = frozenset("至到-–—－~～")
+# Words ending in 一 after which a Chinese numeral may begin a count: 统一三项, 逐一两个 …
+_ONE_WORD_BEFORE = frozenset("统唯逐同单专归合划")
+# Units that, after a Chinese numeral and a Han character, name a team or a division:
+# 巡察四组, 综合二处, 办公室一部.  Counts follow verbs and particles instead (分为三组).
+_TEAM_UNITS = frozenset("组組处處部")
+# After a Chinese-numeral count, these begin the rest of a slogan: 五个一, 两个“一百年”.
+_SLOGAN_NEXT = frozenset("一“‘\"「『")
+_TEAM_ALLOWED_BEFORE = frozenset("成为设分建立有等共计达了和及与、各近约余另")
+
+
+def _canonical(value: Decimal) -> Decimal:
+    return value.quantize(Decimal(1))
+
+
+def _number_value(m: regex.Match[str], group: str) -> Decimal | None:
+    """The value of the number in ``group`` ("num" or "lo"), or None when it is no count."""
+    s = m[group]
+    if s[0].isdigit():
+        digits = s.rstrip("千万亿萬億")
+        if "." in digits and digits == s:
+            return None  # 3.5个: counts are whole; decimals need 万/亿 (1.5万人次)
+        if len(digits.replace(",", "")) > 9 or (len(digits) > 1 and digits[0] == "0" and digits[1] != "."):
+            return None  # phone numbers, ids and zero-padded codes
+        value = parse_number(s)
+    else:
+        if s[0] in "百千" and not m["q1"]:
+            return None  # bare 百名/千家 are names and idioms; 近百件, 上千人 are counts
+        if s in ("一", "壹"):
+            return None  # 一个/一批/一项 in running text are determiners
+        if s in ("二", "贰", "貳"):
+            return None  # counts of two use 两; 二次供水, 二期, 二类 are ordinals and class names
+        if len(s) > 1 and all(ch in _DIGITS_ONLY for ch in s):
+            return None  # 三四个, 一两项: vague; 二〇二三: a year
+        try:
+            value = Decimal(parse_chinese_integer(s))
+        except (ValueError, KeyError):
+            return None
+    if value != value.to_integral_value():
+        return None
+    return _canonical(value)
+
+
+def _context_ok(text: str, m: regex.Match[str]) -> bool:
+    """Whether the match begins a count, judged by the characters before its number."""
+    first = "lo" if m["lo"] is not None else "num"
+    number = m[first]
+    if m["q1"] is not None:
+        before_q = text[m.start() - 1] if m.start() > 0 else ""
+        if len(m["q1"]) == 1 and before_q in _QUALIFIER_WORD_BEFORE:
+            return False  # 最近3家, 节约2个: the overlapping match without the qualifier is used
+        if m["q1"] == "上" and number[0] not in "百千万":
+            return False  # 上 is a qualifier only in 上百/上千/上万
+        return before_q not in ("第", "每")
+    start = m.start(first)
+    prev = text[start - 1] if start > 0 else ""
+    prev2 = text[start - 2] if start > 1 else ""
+    if prev in ("第", "每"):
+        return False  # ordinal (第3次, 第四个) or distributive (每3人)
+    if prev in _RANGE_SEPS and (prev2.isdigit() or prev2 in _CN_BODY_SET):
+        return False  # tail of a range whose low end was refused, or of a phone number 0571-8958
+    if number[0].isdigit():
+        if prev.isdigit() or prev in _ARABIC_GLUE or (prev.isascii() and prev.isalpha()):
+            return False  # part of a longer number, a code or a time
+        return not (prev == "," and prev2.isdigit())  # tail of an oddly grouped 1,2345
+    if prev in _CN_BODY_SET:
+        # Inside a longer numeral (二十余人 read from 十) unless the 一 ends a word (统一三项).
+        return prev == "一" and prev2 in _ONE_WORD_BEFORE
+    if prev in ("几", "数", "若"):
+        return False  # 几十个, 数百人: vague
+    if m["unit"] in _TEAM_UNITS and regex.match(r"\p{Han}", prev) and prev not in _TEAM_ALLOWED_BEFORE:
+        return False  # 巡察四组, 综合二处: a team or division name
+    return True
+
+
+def _interpret(text: str, m: regex.Match[str]) -> tuple[Found, bool] | None:
+    """One regex match → (count Found, written in Chinese numerals), or None when it is no count."""
+    unit = m["unit"]
+    if unit in _NOT_UNITS:
+        return None  # 3个月, 12部门, 5人小组
+    if not _context_ok(text, m):
+        return None
+    value = _number_value(m, "num")
+    if value is None:
+        return None
+    approx = bool(m["q1"] or m["q2"] or m["q3"])
+    if m["lo"] is not None:
+        low = _number_value(m, "lo")
+        if low is None or low >= value:
+            return None  # not a range ("2022-3个"): the match starting at the high end is used
+        value, approx = low, True
+    if m["cn"] is not None and text[m.end() : m.end() + 1] in _SLOGAN_NEXT:
+        return None  # 五个一, 三个一批, 两个“一百年”: slogan pattern
+    values = {"value": value, "unit": unit, "noun": None, "approx": approx}
+    return Found("count", m.start(), m.end(), m.group(), values), m["cn"] is not None
+
+
+def find_counts(text: str) -> list[Found]:
+    """Counts in ``text`` (number + measure word), sorted by start and non-overlapping.
+
+    ``values``: ``value`` (Decimal), ``unit`` (the measure word as written), ``noun``
+    (the counted noun right after, or None) and ``approx``.
+
+    >>> f = find_counts("共梳理整改举措200余条,约谈干部1.5万人次")
+    >>> [(x.text, x.values["value"], x.values["unit"], x.values["approx"]) for x in f]
+    [('200余条', Decimal('200'), '条', True), ('1.5万人次', Decimal('15000'), '人次', False)]
+    >>> find_counts("落实中央八项规定精神,增强“四个意识”,第一批次3个月内完成")
+    []
+    """
+    candidates: list[tuple[Found, bool]] = []
+    for m in _COUNT_RE.finditer(text, overlapped=True):
+        item = _interpret(text, m)
+        if item is not None:
+            candidates.append(item)
+    if not candidates:
+        return []
+    # Slogans and document titles never hold counts; both are sorted, non-overlapping spans.
+    names = merge_spans(slogan_spans(text) + title_spans(text))
+    name_starts = [s for s, _ in names]
+    quotes = short_quote_spans(text)
+    quote_starts = [s for s, _ in quotes]
+
+    kept: list[Found] = []
+    candidates.sort(key=lambda c: (c[0].start, -c[0].end))
+    for f, chinese in candidates:
+        if kept and f.start < kept[-1].end:
+            continue  # overlapping matches: the earliest, longest one wins (约1600家 over 1600家)
+        if names and inside_any(f.start, f.end, names, name_starts):
+            continue  # 两个维护, 八项规定, 《…二十条措施》
+        if chinese and quotes and inside_any(f.start, f.end, quotes, quote_starts):
+            continue  # “两项”补贴, “注销一批”: a quoted name, not a quantity
+        kept.append(f)
+
+    result: list[Found] = []
+    for i, f in enumerate(kept):
+        limit = kept[i + 1].start if i + 1 < len(kept) else None
+        noun = find_noun(text, f.end, limit)
+        result.append(Found(f.kind, f.start, f.end, f.text, {**f.values, "noun": noun}))
+    return result

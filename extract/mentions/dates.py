@@ -1,0 +1,411 @@
+"""Date mentions: days, months, years, 年度, quarters, parts, ranges, relations.
+
+>>> from datetime import date
+>>> for f in find_dates("2022年7月15日至9月23日开展巡察,2022年12月以来完成整改"):
+...     print(f.text, f.values["date_start"], f.values["date_end"], f.values["relation"])
+2022年7月15日至9月23日 2022-07-15 2022-09-23 None
+2022年12月 2022-12-01 2022-12-31 since
+>>> f = find_dates("2023年工作要点……10月9日至11日举办培训班", published=date(2023, 6, 2))[1]
+>>> f.text, str(f.values["date_start"]), f.values["year_inferred"]
+('10月9日至11日', '2022-10-09', True)
+
+Each date covers the whole expression: 2022年7月 → 2022-07-01..2022-07-31.  The
+relation word (以来/截至/前 …, models/date_relations.tsv) goes in ``relation``,
+never in the span: "截至2023年5月底" → span "2023年5月底", relation "until".
+
+Choices:
+
+* Parts (models/date_parts.tsv): a month is cut in thirds, 月初 = 上旬 = days 1–10,
+  月中 = 中旬 = 11–20, 月底/月末 = 下旬 = 21–last; 年初 = January–February,
+  年中 = June–July, 年底/年末 = November–December, 上半年/下半年 = the halves.
+  All of these have granularity "other"; quarters (一季度, 第三季度, 前三季度) "season".
+* A range takes the granularity of its ends when they agree, else "other".
+  The second part takes the first part's year and month (10月9日至11日); when it
+  would then end before the first part starts it moves to the next year (12月25日至1月5日).
+* Years are plausible from 1949 to 2100.  A year in a document number
+  (〔2023〕12号, [2022]3号) is never a date; 5年来, 一年来, 十年, 每年, 3个月 are durations.
+* Year inference: a date written without a year takes the nearest explicit year
+  before it in the text (a relative year such as 去年 counts once resolved); with
+  ``published`` the inferred date is never later than ``published`` (the year
+  before is used) unless it is announced as a plan (将于/计划/力争 …, or a "前"
+  deadline: 6月底前完成).  With no year before it, the date resolves against
+  ``published`` (the latest such date not after it) or is not reported at all.
+  Year-less 年初/年底 are not reported (mostly 每年年底-style routines); 上半年
+  and quarters are.
+* 今年/去年/明年 … need ``published``; 次年 and 同年10月 use the previous explicit year.
+* Digits whose 年/月 were lost ("2021915日", "2024717日至830日", "20229月") and
+  impossible days (2月30日) become ``unparsed_date`` mentions, never guesses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from zhenggai.mentions.base import Found
+from zhenggai.mentions.date_patterns import (
+    DAY_TAIL_RE,
+    DOCNUMBER_AFTER_RE,
+    DOCNUMBER_OPENERS,
+    FREQUENCY_BEFORE_RE,
+    ISO_TAIL_RE,
+    MAX_YEAR,
+    MIN_YEAR,
+    MONTH_PARTS,
+    RELATION_AFTER_RE,
+    RELATION_BEFORE_RE,
+    RELATIVE_YEARS,
+    SEP_FULL_RE,
+    YEAR_PARTS,
+    Part,
+    RelativeYear,
+    find_atoms,
+    last_day,
+    small_number,
+    year_number,
+)
+from zhenggai.mentions.date_unparsed import find_unparsed
+from zhenggai.models import load_words
+
+_FUTURE_WORDS = tuple(load_words("date_future_words.txt"))
+
+
+@dataclass(slots=True)
+class _Atom:
+    """One date expression as written, before its year is resolved."""
+
+    start: int
+    end: int
+    year: int | None = None  # written year (2022, 二〇二二, ISO)
+    year2: int | None = None  # end of a compact year range (2022-2027年)
+    rel: RelativeYear | None = None
+    month: int | None = None
+    month2: int | None = None
+    day: int | None = None
+    day2: int | None = None
+    quarter: tuple[int, int] | None = None
+    part: Part | None = None
+    iso_sep: str | None = None
+    chinese_month_only: bool = False  # 十月 alone: too often 一月一报-style wording
+
+    @property
+    def granularity(self) -> str:
+        if self.day is not None:
+            return "day"
+        if self.part is not None:
+            return self.part.granularity
+        if self.month is not None:
+            return "month"
+        if self.quarter is not None:
+            return "season"
+        return "year"
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None or self.rel is not None
+
+    @property
+    def last_written_year(self) -> int | None:
+        return self.year2 if self.year2 is not None else self.year
+
+    def bounds(self, year: int, month: int | None = None) -> tuple[dt.date, dt.date]:
+        """First and last day covered, in ``year`` (raises ValueError for impossible dates)."""
+        end_year = self.year2 if self.year2 is not None else year
+        if self.quarter is not None:
+            q1, q2 = self.quarter
+            return dt.date(year, 3 * q1 - 2, 1), dt.date(end_year, 3 * q2, last_day(end_year, 3 * q2))
+        m1 = self.month if self.month is not None else month
+        if m1 is None:
+            if self.part is not None:  # 年底, 上半年
+                (sm, sd), (em, ed) = self.part.start, self.part.end
+                return dt.date(year, sm, sd or 1), dt.date(end_year, em, ed or last_day(end_year, em))
+            return dt.date(year, 1, 1), dt.date(end_year, 12, 31)
+        m2 = self.month2 if self.month2 is not None else m1
+        if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+            raise ValueError("month out of range")
+        if self.day is not None:
+            d2 = self.day2 if self.day2 is not None else self.day
+            return dt.date(year, m1, self.day), dt.date(year, m2, d2)
+        if self.part is not None:  # 10月初, 5月底
+            sd, ed = self.part.start[1], self.part.end[1]
+            return dt.date(year, m1, sd), dt.date(year, m2, ed or last_day(year, m2))
+        return dt.date(year, m1, 1), dt.date(year, m2, last_day(year, m2))
+
+
+def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
+    """Date mentions (kind "date") and scrambled dates (kind "unparsed_date"), sorted, disjoint.
+
+    >>> for f in find_dates("印发《2022年度工作清单》,截至二〇二三年三月底"):
+    ...     print(f.text, f.values["date_start"], f.values["date_end"], f.values["granularity"])
+    2022年度 2022-01-01 2022-12-31 year
+    二〇二三年三月底 2023-03-21 2023-03-31 other
+    >>> [(f.kind, f.text) for f in find_dates("于2021915日召开")]
+    [('unparsed_date', '2021915日')]
+    """
+    unparsed = find_unparsed(text)
+    taken = [(f.start, f.end) for f in unparsed]
+    atoms = [a for a in (_atom(m) for m in find_atoms(text))
+             if not any(a.start < e and s < a.end for s, e in taken) and not _is_docnumber_year(text, a)]
+    found: list[Found] = list(unparsed)
+    last_year: int | None = None  # nearest explicit (or resolved relative) year so far
+    i = 0
+    while i < len(atoms):
+        head = atoms[i]
+        tail = atoms[i + 1] if i + 1 < len(atoms) and _joins(text, head, atoms[i + 1]) else None
+        tail_is_atom = tail is not None
+        if tail is None and head.iso_sep:
+            tail = _iso_tail(text, head)
+        elif tail is None and head.day is not None:
+            tail = _day_tail(text, head)
+        result = _resolve(text, head, tail, last_year, published)
+        if result is None and tail is not None:  # the pair does not make a range: try the head alone
+            tail, tail_is_atom = None, False
+            result = _resolve(text, head, None, last_year, published)
+        i += 2 if tail_is_atom else 1
+        if result is not None:
+            found.append(result)
+        last_year = _context_year(head, tail, result, last_year)
+    found.sort(key=lambda f: f.start)
+    # A numeric range tail (2023.6.1-6.30) is read from the text, not from the atoms:
+    # make sure nothing after it claims the same characters.
+    kept: list[Found] = []
+    for f in found:
+        if not kept or f.start >= kept[-1].end:
+            kept.append(f)
+    return kept
+
+
+# ------------------------------------------------------------------ atoms
+
+
+def _atom(m) -> _Atom:
+    # m.groups() and the pattern's index are much faster than m.groupdict() in `regex`
+    values, index = m.groups(), m.re.groupindex
+    g = {name: values[i - 1] for name, i in index.items()}
+    a = _Atom(m.start(), m.end())
+    if g.get("iy"):
+        a.year, a.month, a.iso_sep = int(g.get("iy")), int(g.get("im")), g.get("isep")
+        if g.get("id"):
+            a.day = int(g.get("id"))
+        return a
+    if g.get("y"):
+        a.year = year_number(g.get("y"))
+        if g.get("y2"):
+            a.year2 = year_number(g.get("y2"))
+    elif g.get("rel"):
+        a.rel = RELATIVE_YEARS[g.get("rel")]
+    if g.get("m"):
+        a.month = small_number(g.get("m"))
+        if g.get("m2"):
+            a.month2 = small_number(g.get("m2"))
+        a.chinese_month_only = not g.get("m").isdigit() and not g.get("fen")
+    if g.get("d"):
+        a.day = small_number(g.get("d"))
+        if g.get("d2"):
+            a.day2 = small_number(g.get("d2"))
+        a.chinese_month_only = False
+    if g.get("mp"):
+        a.part = MONTH_PARTS[g.get("mp")]
+        a.chinese_month_only = False
+    elif g.get("yp"):
+        a.part = YEAR_PARTS[g.get("yp")]
+    if g.get("qn"):
+        a.quarter = (1, small_number(g.get("qn")))
+    elif g.get("q"):
+        q = small_number(g.get("q"))
+        a.quarter = (q, small_number(g.get("q2")) if g.get("q2") else q)
+    return a
+
+
+def _is_docnumber_year(text: str, a: _Atom) -> bool:
+    # 浙民发〔2023年〕5号: the bracketed year of a document number
+    if a.start == 0 or text[a.start - 1] not in DOCNUMBER_OPENERS:
+        return False
+    return DOCNUMBER_AFTER_RE.match(text, a.end) is not None
+
+
+def _joins(text: str, head: _Atom, tail: _Atom) -> bool:
+    """Whether "head SEP tail" is one range (2022年7月15日至9月23日, 7月—9月, 2021年至2023年)."""
+    if not SEP_FULL_RE.fullmatch(text, head.end, tail.start):
+        return False
+    if tail.iso_sep or head.iso_sep:
+        return bool(tail.iso_sep and head.iso_sep)
+    if tail.has_year:  # 2021年至2023年, 2022年3月至2023年5月, 2023年一至2024年二季度
+        return head.has_year and (head.quarter is None) == (tail.quarter is None)
+    if tail.month is not None:
+        return head.month is not None
+    if tail.quarter is not None:
+        return head.quarter is not None
+    if tail.day is not None:  # bare 11日
+        return head.day is not None
+    return False
+
+
+def _day_tail(text: str, head: _Atom) -> _Atom | None:
+    # 10月9日至11日: a bare day after a full date ends a range in the same month
+    m = DAY_TAIL_RE.match(text, head.end)
+    if m is None:
+        return None
+    day2 = small_number(m.group("d2")) if m.group("d2") else None
+    return _Atom(m.start(), m.end(), day=small_number(m.group("d")), day2=day2)
+
+
+def _iso_tail(text: str, head: _Atom) -> _Atom | None:
+    # 2023.6.1-6.30: the tail repeats month and day with the head's separator
+    if head.day is None:
+        return None
+    sep = SEP_FULL_RE.match(text, head.end)
+    if sep is None:
+        return None
+    m = ISO_TAIL_RE.match(text, sep.end())
+    if m is None or m.group("isep") != head.iso_sep:
+        return None
+    return _Atom(m.start(), m.end(), month=int(m.group("im")), day=int(m.group("id")), iso_sep=head.iso_sep)
+
+
+# -------------------------------------------------------------- resolution
+
+
+def _resolve(text: str, head: _Atom, tail: _Atom | None, last_year: int | None,
+             published: dt.date | None) -> Found | None:
+    """The Found for head (and tail), or None when it is no date / cannot be resolved."""
+    if not head.has_year:
+        if tail is None and head.chinese_month_only:
+            return None
+        if head.month is None and head.quarter is None and not (
+                head.part is not None and head.part.word.endswith("半年")):
+            return None  # a bare 11日 only counts as a range tail; 年底 alone is too vague
+        if FREQUENCY_BEFORE_RE.search(text, max(0, head.start - 4), head.start):
+            return None  # 每年10月, 每季度
+    if head.year is not None and not (MIN_YEAR <= head.year <= MAX_YEAR):
+        return None
+    if head.year2 is not None and not (MIN_YEAR <= head.year2 <= MAX_YEAR):
+        return None
+    end = tail.end if tail is not None else head.end
+    if head.month is not None and head.day is not None and not _possible_day(head):
+        return _unparsed_or_none(text, head, end, "not a calendar date")  # 2月30日 in any year
+    relation = _relation(text, head.start, end)
+    year, inferred = _head_year(text, head, last_year, published, relation)
+    if year is None or not (MIN_YEAR <= year <= MAX_YEAR):
+        return None
+    try:
+        start_date, end_date = head.bounds(year)
+    except ValueError:
+        return _unparsed_or_none(text, head, end, "not a calendar date")
+    granularity = head.granularity
+    if tail is not None:
+        try:
+            tail_end = _tail_end(tail, head, year, start_date, last_year, published)
+        except ValueError:
+            return None
+        if tail_end is None:
+            return None
+        end_date = tail_end
+        granularity = granularity if tail.granularity == granularity else "other"
+    if end_date < start_date:
+        return _unparsed_or_none(text, head, end, "range ends before it starts")
+    values = {"date_start": start_date, "date_end": end_date, "granularity": granularity,
+              "year_inferred": inferred, "relation": relation}
+    return Found("date", head.start, end, text[head.start:end], values)
+
+
+def _possible_day(a: _Atom) -> bool:
+    # 2000 is a leap year: a month/day that fails there fails in every year
+    try:
+        dt.date(2000, a.month, a.day)
+        dt.date(2000, a.month2 or a.month, a.day2 or a.day)
+    except ValueError:
+        return False
+    return True
+
+
+def _head_year(text: str, head: _Atom, last_year: int | None, published: dt.date | None,
+               relation: str | None) -> tuple[int | None, bool]:
+    if head.year is not None:
+        return head.year, False
+    if head.rel is not None:
+        rel = head.rel
+        if rel.base == "previous" and last_year is not None:
+            return last_year + rel.offset, True
+        if published is not None:
+            return published.year + rel.offset, True
+        return None, True
+    # No year written: the nearest year before, never after publication (unless a plan).
+    if last_year is None and published is None:
+        return None, True
+    year = last_year if last_year is not None else published.year
+    if published is not None and (last_year is None or not _is_plan(text, head.start, relation)):
+        for candidate in (year, published.year, published.year - 1):
+            if candidate > year:
+                continue
+            try:
+                if head.bounds(candidate)[0] <= published:
+                    return candidate, True
+            except ValueError:
+                continue
+        return None, True
+    return year, True
+
+
+def _is_plan(text: str, start: int, relation: str | None) -> bool:
+    # 6月底前完成 / 将于10月召开: a deadline or plan may lie after publication
+    if relation == "before":
+        return True
+    before = text[max(0, start - 4):start]
+    return any(w in before for w in _FUTURE_WORDS)
+
+
+def _tail_end(tail: _Atom, head: _Atom, year: int, start_date: dt.date, last_year: int | None,
+              published: dt.date | None) -> dt.date | None:
+    if tail.year is not None:
+        if not (MIN_YEAR <= tail.year <= MAX_YEAR):
+            return None
+        return tail.bounds(tail.year)[1]
+    if tail.rel is not None:
+        if tail.rel.base == "previous":
+            base = head.last_written_year if head.year is not None else last_year
+        else:
+            base = published.year if published is not None else None
+        if base is None:
+            return None
+        return tail.bounds(base + tail.rel.offset)[1]
+    tail_year = head.year2 if head.year2 is not None else year
+    month = None
+    if tail.month is None and tail.day is not None:  # 10月9日至11日: the tail is in the head's month
+        month = head.month2 if head.month2 is not None else head.month
+    end = tail.bounds(tail_year, month)[1]
+    if end < start_date:  # 12月25日至1月5日 crosses into the next year
+        end = tail.bounds(tail_year + 1, month)[1]
+    return end
+
+
+def _relation(text: str, start: int, end: int) -> str | None:
+    before = RELATION_BEFORE_RE.search(text, max(0, start - 6), start)
+    if before is not None:
+        return before.lastgroup
+    after = RELATION_AFTER_RE.match(text, end)
+    if after is not None:
+        return after.lastgroup
+    return None
+
+
+def _context_year(head: _Atom, tail: _Atom | None, result: Found | None, last_year: int | None) -> int | None:
+    """The year later year-less dates lean on: the last year written (or resolved from 去年 …)."""
+    for atom in (tail, head):
+        if atom is not None and atom.year is not None:
+            year = atom.last_written_year
+            return year if MIN_YEAR <= year <= MAX_YEAR else last_year
+    if result is not None and result.kind == "date" and (head.rel is not None or (tail and tail.rel)):
+        return result.values["date_end"].year
+    return last_year
+
+
+# ---------------------------------------------------------------- unparsed
+
+
+def _unparsed_or_none(text: str, head: _Atom, end: int, reason: str) -> Found | None:
+    # An impossible day with a year or month written (2023年2月30日, 2月30日) is reported;
+    # a stray "35日" without a month is simply no date.
+    if head.year is not None or (head.month is not None and head.day is not None):
+        return Found("unparsed_date", head.start, end, text[head.start:end], {"reason": reason})
+    return None

@@ -1,0 +1,137 @@
+"""Document titles 《…》 and document numbers (发文字号) such as 浙民发〔2023〕12号.
+
+Notices name the rules they issued: "出台《养老服务补贴管理办法》", and cite
+circulars by number: "按照浙民发〔2023〕12号文件要求".
+
+>>> [(f.kind, f.text) for f in find_documents("印发《关于加强资金监管的通知》(浙民发〔2023〕12号)")]
+[('document', '《关于加强资金监管的通知》'), ('docnumber', '浙民发〔2023〕12号')]
+
+Choices:
+
+* A title is the outermost closed 《…》 on one line, at most 200 characters inside;
+  nested 《…》 and 〈…〉 stay part of it.  When an outer 《 never closes on its
+  line, the closed titles inside it are still reported.
+* A document number needs a four-digit year in 〔〕, [], ［］, 【】 or () and a
+  number followed by 号.  With round brackets the issuer code must end in a
+  typical character (发/函/字/办/文/通 …), because "(2023)" alone is common.
+* The issuer code (``prefix``) is the run of Han characters before the year,
+  cut after a leading verb such as 根据/按照/印发 (models/docnumber_lead_words.txt);
+  a single remaining character is not a code (见〔2023〕5号 has no prefix).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from zhenggai.mentions.base import Found
+from zhenggai.models import load_words
+
+_MAX_TITLE = 200
+
+# Only the brackets and the newline matter for titles: scanning these few
+# positions is much cheaper than looking at every character.
+_TITLE_MARKS_RE = regex.compile(
+    r"""
+    [《》\n]    # open, close, and the line end that closes nothing
+    """,
+    regex.VERBOSE,
+)
+
+_DOCNUMBER_RE = regex.compile(
+    r"""
+    (?P<prefix>\p{Han}{1,12})?                   # issuer code: 浙民发, 国办发, 杭纪 (trimmed in code)
+    (?:                                          # one of the forms below
+      [〔\[［【]                                 # the year bracket used in 发文字号
+      (?P<year>(?:19|20)\d{2})                   # four-digit year
+      [〕\]］】]                                  # its closing bracket
+    |                                            # or
+      (?<=[发函字办文通令规复电批报委])            # round brackets only after a typical code ending
+      [(（]                                       # round opening bracket
+      (?P<year>(?:19|20)\d{2})                   # four-digit year
+      [)）]                                       # round closing bracket
+    )                                            # (end of the forms)
+    \s?第?\s?                                    # 〔2023〕第12号
+    (?P<number>\d{1,6})                          # serial number
+    号                                           # 号 closes the number
+    """,
+    regex.VERBOSE,
+)
+
+
+def _lead_re() -> regex.Pattern[str]:
+    words = sorted(load_words("docnumber_lead_words.txt"), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w) for w in words))
+
+
+_LEAD = _lead_re()
+
+
+def _titles(text: str) -> list[Found]:
+    """Outermost closed 《…》 titles on one line, each at most 200 characters inside."""
+    found: list[Found] = []
+    # Each open 《 on the stack carries the closed titles found inside it, which
+    # are reported only if that 《 turns out not to close (line end, too long).
+    stack: list[tuple[int, list[tuple[int, int]]]] = []
+
+    def fail_all() -> None:
+        for _, children in stack:
+            for s, e in children:
+                found.append(_title(text, s, e))
+        stack.clear()
+
+    for m in _TITLE_MARKS_RE.finditer(text):
+        ch, pos = m[0], m.start()
+        if ch == "《":
+            stack.append((pos, []))
+        elif ch == "\n":
+            fail_all()
+        elif stack:
+            open_pos, children = stack.pop()
+            inside = text[open_pos + 1 : pos]
+            if len(inside) > _MAX_TITLE or not inside.strip():
+                spans = children  # not a title: what closed inside it survives
+            else:
+                spans = [(open_pos, pos + 1)]
+            if stack:
+                stack[-1][1].extend(spans)
+            else:
+                found.extend(_title(text, s, e) for s, e in spans)
+    fail_all()
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _title(text: str, start: int, end: int) -> Found:
+    return Found("document", start, end, text[start:end], {"title": text[start + 1 : end - 1].strip()})
+
+
+def _docnumbers(text: str) -> list[Found]:
+    found: list[Found] = []
+    for m in _DOCNUMBER_RE.finditer(text):
+        start = m.start()
+        prefix = m["prefix"]
+        if prefix:
+            lead_end = max((x.end() for x in _LEAD.finditer(prefix)), default=0)
+            if len(prefix) - lead_end < 2:
+                lead_end = len(prefix)  # issuer codes have two characters at least (中发, 杭纪); "见" is not one
+            start += lead_end
+            prefix = prefix[lead_end:] or None
+        found.append(
+            Found(
+                "docnumber",
+                start,
+                m.end(),
+                text[start : m.end()],
+                {"prefix": prefix, "year": int(m["year"]), "number": int(m["number"])},
+            )
+        )
+    return found
+
+
+def find_documents(text: str) -> list[Found]:
+    """Titles in 《》 (kind "document") and document numbers (kind "docnumber"), sorted by start.
+
+    >>> [(f.kind, f.values) for f in find_documents("依据国办发[2022]3号")]
+    [('docnumber', {'prefix': '国办发', 'year': 2022, 'number': 3})]
+    """
+    return sorted(_titles(text) + _docnumbers(text), key=lambda f: (f.start, f.kind))

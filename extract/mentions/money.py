@@ -1,0 +1,186 @@
+"""Money mentions: amounts in yuan (CNY), exact, with ranges and approximation.
+
+Notices state recovered funds, losses and budgets as "追回资金111.95万元",
+"规模达到12.79亿元", "三千余万元", "5万至10万元", "人民币约100万元", "¥1,234.00".
+Every amount is converted to yuan as an exact :class:`~decimal.Decimal`.
+
+>>> [(f.text, f.values["value"]) for f in find_money("累计追回资金111.95万元,涉及金额约3,200元")]
+[('111.95万元', Decimal('1119500')), ('约3,200元', Decimal('3200'))]
+
+Choices:
+
+* Only CNY is reported.  Foreign currencies written as a unit (美元, 港元, 欧元,
+  日元 …) never match because 元 must follow the number and its unit directly;
+  amounts after a foreign currency word (港币100万元) are skipped.  The value
+  is always yuan, so a foreign amount would poison sums.
+* Qualifiers 约/近/超过/逾/不足/上 … before, 余/多/来 inside and 以上/以下/左右/以内
+  after set ``approx`` and are part of the span.  达/达到/高达 only say the figure
+  was reached; they are neither approximation nor part of the span.
+* "三四万元" (adjacent digits) is a range 30000..40000, approximate.
+* Vague amounts without a figure (数万元, 十几万元, 上万元) and a bare 万 without 元
+  (3万人) are not money; neither are 万元户, 一元化, 二元结构, 元旦, 单元, 多元.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from zhenggai.mentions.base import Found
+from zhenggai.models import load_words
+from zhenggai.numerals import (
+    ARABIC,
+    CHINESE,
+    CN_BIG_UNITS,
+    CN_DIGITS,
+    CN_NUMERAL_CHARS,
+    CN_SMALL_UNITS,
+    parse_number,
+)
+
+_UNIT_VALUES = {**CN_SMALL_UNITS, **CN_BIG_UNITS}
+_UNIT_CHARS = "".join(_UNIT_VALUES)
+
+_APPROX_BEFORE = r"(?:大约|约|将近|接近|近|不超过|超过|超|逾|不足|不到|不少于|至少|上)"
+_APPROX_AFTER = r"(?:以上|以下|以内|左右)"
+
+_MONEY_RE = regex.compile(
+    rf"""
+    (?P<q1>{_APPROX_BEFORE})?                    # 约/近/超过 … before the currency word
+    (?:(?P<cur>人民币|RMB|¥|￥)\s?)?             # currency marker (¥ 1,234 may be spaced); 元 then optional
+    (?P<q1b>{_APPROX_BEFORE})?                   # 人民币约100万元: qualifier after the currency word
+    (?:                                          # the (low) number, either
+      (?<![\dA-Za-z.])(?<!\d,)                   # Arabic: not the tail of a longer number/code
+      (?P<lo>{ARABIC})                           # 4250, 12.79, 1,234.5
+    |                                            # or
+      (?<![{CN_NUMERAL_CHARS}数几若成第每])        # Chinese: not inside a longer numeral or 数千元/几万元
+      (?P<lo>{CHINESE})                          # 一百二十万, 三千, 一点五, 两亿
+    )
+    (?P<lo_q>[余多来])?                          # 427余万元, 三千余万元, 十来万元
+    (?P<lo_unit>[{_UNIT_CHARS}]{{0,3}})           # 万, 亿, 千万, 万亿 after the number
+    (?:                                          # optional high end of a range
+      (?P<lo_yuan>元)?                            # 5万元至10万元: unit repeated on the low end
+      \s?(?P<sep>至|到|-|—{{1,2}}|–|－|~|～|〜)\s?  # range separators as notices write them
+      (?:(?P<hi>{ARABIC})|(?P<hi>{CHINESE}))     # the high end, Arabic or Chinese
+      (?P<hi_q>[余多来])?                        # 5万至10余万元
+      (?P<hi_unit>[{_UNIT_CHARS}]{{0,3}})         # 5至10万元: the low end shares this unit
+    )?                                           # (end of the range part)
+    (?P<q2>[余多])?                              # 1376万余元, 3亿余元, 300多元
+    (?(cur)(?P<yuan>元)?|(?P<yuan>元))           # 元 required unless a currency marker was written
+    (?P<q3>{_APPROX_AFTER})?                     # 500万元以上, 5000元左右
+    """,
+    regex.VERBOSE,
+)
+
+# "三四万元", "二三十万元": two adjacent digits in increasing order make a range.
+_ADJACENT_RE = regex.compile(
+    r"""
+    (?P<a>[一二三四五六七八])   # the lower digit
+    (?P<b>[二三四五六七八九])   # the next digit, checked to be lower + 1 in code
+    """,
+    regex.VERBOSE,
+)
+
+
+def canonical(value: Decimal) -> Decimal:
+    """Exact value without trailing zeros or exponent: Decimal("1119500.00") → Decimal("1119500")."""
+    if value == value.to_integral_value() and value.adjusted() < 28:
+        return value.quantize(Decimal(1))  # 1.1195E+6 → 1119500 (28 digits: the default precision)
+    return value.normalize()
+
+
+def _multiplier(units: str) -> Decimal:
+    """万 → 10000, 千万 → 10^7, 万亿 → 10^12 (product of the unit characters)."""
+    result = Decimal(1)
+    for ch in units:
+        result *= _UNIT_VALUES[ch]
+    return result
+
+
+def _parse_with_range(number: str) -> tuple[Decimal, Decimal | None]:
+    """Value and, for "三四万" style numerals, the upper end of the implied range."""
+    if number[0].isdigit() or not any(ch in _UNIT_CHARS for ch in number):
+        return parse_number(number), None
+    for m in _ADJACENT_RE.finditer(number):
+        if CN_DIGITS[m["b"]] == CN_DIGITS[m["a"]] + 1:
+            low = number[: m.start()] + m["a"] + number[m.end():]
+            high = number[: m.start()] + m["b"] + number[m.end():]
+            return parse_number(low), parse_number(high)
+    return parse_number(number), None
+
+
+def _not_after_re() -> regex.Pattern[str]:
+    words = sorted(load_words("money_not_after.txt"), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w) for w in words))
+
+
+def _foreign_re() -> regex.Pattern[str]:
+    words = sorted(load_words("money_foreign_prefix.txt"), key=len, reverse=True)
+    # The foreign currency word right before the amount (an approximation word may sit between).
+    return regex.compile(rf"(?:{'|'.join(regex.escape(w) for w in words)})(?:{_APPROX_BEFORE})?$")
+
+
+_NOT_AFTER = _not_after_re()
+_FOREIGN = _foreign_re()
+
+
+def _interpret(text: str, m: regex.Match[str]) -> Found | None:
+    """Turn one regex match into a money Found, or None when it is not CNY money."""
+    if m["yuan"] and not m["lo"][0].isdigit() and _NOT_AFTER.match(text, m.end("yuan")):
+        return None  # 一元化, 二元结构, 十万元户 (Arabic "50万元化解矛盾" stays money)
+    if _FOREIGN.search(text, max(0, m.start() - 8), m.start("lo")):
+        return None  # 港币100万元
+    if not m["yuan"] and m["cur"] in ("人民币", "RMB") and not (m["lo_unit"] or m["hi_unit"]):
+        return None  # 人民币 before a bare number without 万/亿/元 is too weak ("人民币2023年")
+    approx = bool(m["q1"] or m["q1b"] or m["lo_q"] or m["hi_q"] or m["q2"] or m["q3"])
+    start = m.start()
+    try:
+        lo, lo_max = _parse_with_range(m["lo"])
+        lo_mult = _multiplier(m["lo_unit"])
+        if m["sep"] is None:
+            value, value_max = lo * lo_mult, (lo_max * lo_mult if lo_max is not None else None)
+            approx = approx or value_max is not None
+        else:
+            hi, _ = _parse_with_range(m["hi"])
+            hi_mult = _multiplier(m["hi_unit"])
+            if not m["lo_unit"] and not m["lo_yuan"]:
+                lo_mult = hi_mult  # 5至10万元: the unit is written once
+                if lo * lo_mult > hi * hi_mult:
+                    lo_mult = Decimal(1)  # 500至10万元 reads as 500 .. 100000
+            value, value_max = lo * lo_mult, hi * hi_mult
+            if value > value_max:
+                # Not a range after all ("2023-5万元"?): keep the high end alone.
+                start, value, value_max = m.start("hi"), value_max, None
+    except (ValueError, KeyError, ArithmeticError):
+        return None
+    end = m.end()
+    return Found(
+        "money",
+        start,
+        end,
+        text[start:end],
+        {
+            "value": canonical(value),
+            "value_max": canonical(value_max) if value_max is not None else None,
+            "approx": approx,
+        },
+    )
+
+
+def find_money(text: str) -> list[Found]:
+    """CNY amounts in ``text`` as yuan, sorted by start and non-overlapping.
+
+    >>> f = find_money("清退违规资金三千余万元")[0]
+    >>> f.text, f.values["value"], f.values["approx"]
+    ('三千余万元', Decimal('30000000'), True)
+    >>> f = find_money("每户补助5至10万元")[0]
+    >>> f.values["value"], f.values["value_max"]
+    (Decimal('50000'), Decimal('100000'))
+    """
+    found: list[Found] = []
+    for m in _MONEY_RE.finditer(text):
+        item = _interpret(text, m)
+        if item is not None:
+            found.append(item)
+    return found

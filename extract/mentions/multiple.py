@@ -1,0 +1,77 @@
+"""Multiple mentions: "N倍" and "翻N番".
+
+Notices compare standards and results: "补助标准提高到原来的1.5倍",
+"申报数量是去年的两倍", "服务覆盖面翻一番".
+
+>>> [(f.text, f.values["value"]) for f in find_multiples("从1.5倍扩大到2倍,规模翻两番")]
+[('1.5倍', Decimal('1.5')), ('2倍', Decimal('2')), ('翻两番', Decimal('4'))]
+
+Choices:
+
+* 翻N番 doubles N times (翻一番 → 2, 翻两番 → 4); a bare 翻番 means 翻一番 → 2.
+* 倍 without a figure (倍增, 加倍, 成倍, 数倍, 十几倍) is not read, nor idioms such as
+  信心百倍 and 事半功倍 (list in models/multiple_idioms.txt).
+* The span is the number and 倍 only; qualifiers (近2倍, 2倍以上) stay outside
+  because the multiple record has no ``approx`` field.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from zhenggai.mentions.base import Found
+from zhenggai.mentions.money import canonical
+from zhenggai.models import load_words
+from zhenggai.numerals import ARABIC, CHINESE, CN_NUMERAL_CHARS, parse_number
+
+_MULTIPLE_RE = regex.compile(
+    rf"""
+    (?:                                          # one of the forms below
+      (?<![\dA-Za-z.])(?<!\d,)                   # Arabic: not the tail of a longer number
+      (?P<num>{ARABIC})\s?倍                     # 1.5倍, 2 倍
+    |                                            # or
+      (?<![{CN_NUMERAL_CHARS}数几成])            # Chinese: not inside a numeral, not 数十倍/几倍
+      (?P<num>{CHINESE})倍                       # 两倍, 三倍, 十倍
+    |                                            # or
+      翻了?(?P<times>[一两二三四五]|\d)番        # 翻一番 = ×2, 翻两番 = ×4
+    |                                            # or
+      (?P<bare>翻番)                             # a bare 翻番 is one doubling
+    )                                            # (end of the forms)
+    """,
+    regex.VERBOSE,
+)
+
+
+def _idiom_re() -> regex.Pattern[str]:
+    words = sorted(load_words("multiple_idioms.txt"), key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w) for w in words))
+
+
+_IDIOMS = _idiom_re()
+
+
+def find_multiples(text: str) -> list[Found]:
+    """Multiples in ``text``, sorted by start and non-overlapping.
+
+    >>> [(f.text, f.values["value"]) for f in find_multiples("是上年的三倍")]
+    [('三倍', Decimal('3'))]
+    """
+    idioms = [(m.start(), m.end()) for m in _IDIOMS.finditer(text)] if "倍" in text else []
+    found: list[Found] = []
+    for m in _MULTIPLE_RE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in idioms):
+            continue  # 信心百倍
+        try:
+            if m["num"] is not None:
+                value = parse_number(m["num"])
+            elif m["times"] is not None:
+                value = Decimal(2) ** int(parse_number(m["times"]))
+            else:
+                value = Decimal(2)
+        except (ValueError, KeyError, ArithmeticError):
+            continue
+        if value > 0:
+            found.append(Found("multiple", m.start(), m.end(), m[0], {"value": canonical(value)}))
+    return found

@@ -1,0 +1,101 @@
+"""Percent mentions: rates and shares, as percent points.
+
+Notices report completion and coverage rates: "整改完成率达到98.71%",
+"覆盖面达百分之九十以上", "三分之二的问题已整改到位", "降低2个百分点".
+
+>>> [(f.text, f.values["value"]) for f in find_percents("完成率98.71%,覆盖三分之二")]
+[('98.71%', Decimal('98.71')), ('三分之二', Decimal('66.67'))]
+
+Choices:
+
+* "X分之Y" fractions are converted to percent points (三分之二 → 66.67, 千分之五 →
+  0.5).  A value that does not end within four decimals is rounded to two.
+* "5个百分点" (a change in percentage points) is reported as a percent with value
+  5; its text keeps 个百分点 so a reader can tell it from a share.
+* ‰ is read as tenths of a percent (5‰ → 0.5).
+* 约/近/超过/逾 … before and 以上/以下/左右/以内 after set ``approx`` and belong
+  to the span; 达/达到 do not.
+* "八成" and "百分百" are not read (known gap: 成 is too ambiguous, 一成不变).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from zhenggai.mentions.base import Found
+from zhenggai.mentions.money import canonical
+from zhenggai.numerals import ARABIC, CHINESE, CN_NUMERAL_CHARS, parse_number
+
+_APPROX_BEFORE = r"(?:大约|约|将近|接近|近|不超过|超过|超|逾|不足|不到|不少于|至少)"
+_APPROX_AFTER = r"(?:以上|以下|以内|左右)"
+
+_PERCENT_RE = regex.compile(
+    rf"""
+    (?P<q1>{_APPROX_BEFORE})?                    # 约/近/超过 … make it approximate
+    (?:                                          # one of the forms below
+      (?<![\dA-Za-z.])(?<!\d,)                   # not the tail of a longer number or code
+      (?P<num>{ARABIC})\s?                       # 98.71, 1,234.5
+      (?:(?P<pct>%|％)|(?P<permille>‰))          # % (％ on raw text) or ‰
+    |                                            # or
+      (?<![{CN_NUMERAL_CHARS}\d.])               # the denominator starts a numeral (not 二十 in 一百二十)
+      (?P<den>{CHINESE}|[万亿]|\d+)              # 百, 三, 千, 万, 十万, 3
+      分之                                       # X分之Y: "Y out of X"
+      (?P<numer>{CHINESE}|{ARABIC})              # 九十五点五, 二, 5
+    |                                            # or
+      (?<![\dA-Za-z.{CN_NUMERAL_CHARS}])(?<!\d,) # a whole number, not a tail
+      (?P<pts>{ARABIC}|{CHINESE})                # 5, 0.5, 两
+      个?百分点                                  # percentage points: 提高5个百分点
+    )                                            # (end of the forms)
+    (?P<q2>{_APPROX_AFTER})?                     # 65%以上, 95%左右
+    """,
+    regex.VERBOSE,
+)
+
+_FOUR_PLACES = Decimal("0.0001")
+_TWO_PLACES = Decimal("0.01")
+
+
+def _fraction_percent(den: str, numer: str) -> Decimal:
+    """Y/X as percent points: (三, 二) → 66.67, (千, 五) → 0.5."""
+    denominator = parse_number(den)
+    numerator = parse_number(numer)
+    if denominator == 0:
+        raise ValueError("zero denominator")
+    value = numerator * 100 / denominator
+    exact = value.quantize(_FOUR_PLACES)
+    return exact if exact == value else value.quantize(_TWO_PLACES)
+
+
+def find_percents(text: str) -> list[Found]:
+    """Percents in ``text`` as percent points, sorted by start and non-overlapping.
+
+    >>> [(f.text, f.values["value"], f.values["approx"]) for f in find_percents("达百分之九十五点五以上")]
+    [('百分之九十五点五以上', Decimal('95.5'), True)]
+    >>> find_percents("千分之五")[0].values["value"]
+    Decimal('0.5')
+    """
+    found: list[Found] = []
+    for m in _PERCENT_RE.finditer(text):
+        try:
+            if m["num"] is not None:
+                value = parse_number(m["num"])
+                if m["permille"]:
+                    value /= 10
+            elif m["den"] is not None:
+                value = _fraction_percent(m["den"], m["numer"])
+            else:
+                value = parse_number(m["pts"])
+        except (ValueError, KeyError, ArithmeticError):
+            continue
+        found.append(
+            Found(
+                "percent",
+                m.start(),
+                m.end(),
+                m[0],
+                {"value": canonical(value), "approx": bool(m["q1"] or m["q2"])},
+            )
+        )
+    return found

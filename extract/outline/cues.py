@@ -1,0 +1,127 @@
+"""Cue words that give outline sections their roles, from models/role_cues.tsv.
+
+Each cue list becomes one compiled alternation (longest cue first), built on
+first use so importing the package reads no files.
+
+>>> starts_with("closing", "下一步,我局将持续用力")
+True
+>>> starts_with("trailer", "欢迎广大干部群众对整改落实情况进行监督。")
+True
+>>> is_generic_parent("巡察反馈问题整改落实情况")
+True
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from zhenggai.models import load_table
+
+
+@cache
+def cues(role: str) -> tuple[str, ...]:
+    """The cue words of one role, longest first.
+
+    >>> cues("closing")[0]
+    '下一步工作安排'
+    """
+    words = [row[1] for row in load_table("role_cues.tsv") if row[0] == role and len(row) > 1]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def _alternation(role: str) -> str:
+    # Cues are literals; escape them so "今后," or "【打印】" stay literal.
+    return "|".join(regex.escape(w) for w in cues(role))
+
+
+@cache
+def _start_re(role: str) -> regex.Pattern:
+    return regex.compile(
+        rf"""
+        [\x20\t\u3000]*          # indentation
+        (?:{_alternation(role)})  # one cue of the role, longest first
+        """,
+        regex.VERBOSE,
+    )
+
+
+@cache
+def _search_re(role: str) -> regex.Pattern:
+    return regex.compile(rf"(?:{_alternation(role)})  # any cue of the role, anywhere", regex.VERBOSE)
+
+
+@cache
+def _generic_re() -> regex.Pattern:
+    return regex.compile(
+        rf"""
+        (?:{_alternation("generic")}      # only generic words: 巡察 反馈 问题 整改 落实 情况 …
+          | 第[一二三四五六七八九十]+轮     # 第三轮 (巡察)
+          | [\x20\u3000,、“”"]            # spaces and stray punctuation
+        )+
+        """,
+        regex.VERBOSE,
+    )
+
+
+def starts_with(role: str, text: str, pos: int = 0) -> bool:
+    """Whether ``text`` at ``pos`` opens with a cue of ``role`` (after indentation)."""
+    return _start_re(role).match(text, pos) is not None
+
+
+def cue_end(role: str, text: str, pos: int = 0) -> int | None:
+    """End of the cue of ``role`` that opens ``text`` at ``pos``, else None.
+
+    >>> cue_end("closing", "下一步工作打算:", 0)
+    7
+    """
+    m = _start_re(role).match(text, pos)
+    return m.end() if m else None
+
+
+def contains(role: str, text: str) -> bool:
+    """Whether any cue of ``role`` occurs in ``text``.
+
+    >>> contains("problem", "议事决策程序不够规范")
+    True
+    """
+    return _search_re(role).search(text) is not None
+
+
+def is_generic_parent(heading: str) -> bool:
+    """A "整改落实情况"-type heading: made only of generic words and naming 整改…情况.
+
+    Its children are the issues (二、巡察反馈问题整改落实情况 → (一)…).
+
+    >>> is_generic_parent("整改工作开展情况")
+    False
+    """
+    heading = heading.rstrip(":：。 ")
+    if "整改" not in heading or "情况" not in heading:
+        return False
+    return _generic_re().fullmatch(heading) is not None
+
+
+@cache
+def _category_re() -> regex.Pattern:
+    return regex.compile(
+        rf"""
+        (?:{_alternation("category")})             # 审计查出问题 / 巡察发现的问题 …
+        (?:的?整改(?:落实|进展|推进)?(?:情况)?)?   # …的整改情况
+        [\x20:：]*$                                # at the end of the heading
+        """,
+        regex.VERBOSE,
+    )
+
+
+def is_category(heading: str) -> bool:
+    """A heading that groups the problems one audit or inspection found; its children are issues.
+
+    >>> is_category("市级财政管理审计查出问题的整改情况")
+    True
+    >>> is_category("关于公务用车管理不规范问题的整改情况")
+    False
+    """
+    return _category_re().search(heading) is not None

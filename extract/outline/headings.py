@@ -1,0 +1,195 @@
+"""Lines, heading candidates and the span of a heading's text.
+
+A notice reaches the outline as lines; each non-blank line is a paragraph (web
+pages and DOCX) or a piece of one (PDF).  A line that opens with a marker is a
+heading *candidate*; its heading text is the whole line when the line is a
+title of its own, and the first sentence when the body runs on after it
+("1.强化政治理论武装。深入学习…" → "强化政治理论武装").
+
+>>> text = "1.强化理论武装。坚持每月集中学习。"
+>>> c = candidates(text, lines(text))[0]
+>>> text[c.heading_start:c.heading_end]
+'强化理论武装'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from zhenggai.outline.markers import MarkerMatch, match_marker
+
+# A run-in heading longer than this, without 。 or ；, is cut at its first comma.
+SHORT_HEADING = 40
+# A long comma-bearing line is a title of its own when it wraps an issue: it opens
+# with 关于 or ends with the wrapper words (…问题的整改情况, …方面, …问题).
+_TITLE = regex.compile(
+    r"""
+    ^[\x20\u3000]*(?:关于|在“|在")                  # 关于… / 在“…”方面
+    | (?:问题|整改|情况|方面)[:：\x20\u3000]*$      # …问题的整改情况 / …方面
+    """,
+    regex.VERBOSE,
+)
+
+_INDENT = " \t\u3000\u00a0\r"
+
+# Opening → closing characters whose content never ends a heading: a quoted
+# issue may contain 。 and commas (关于“…不深不透。局党组…”问题的整改).
+_PAIRS = {"“": "”", "‘": "’", "《": "》", "(": ")", "（": "）", "〔": "〕", "【": "】", "[": "]"}
+_QUOTE_CHARS = frozenset(_PAIRS) | frozenset(_PAIRS.values()) | {'"'}
+_QUOTE_RE = regex.compile(
+    r"""
+    [“”‘’《》()（）〔〕【】\[\]"]   # any quote or bracket character
+    """,
+    regex.VERBOSE,
+)
+_TRIM = " \t\u3000:：,，;；。、"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A non-blank line: ``start`` of the line, ``content`` start after indentation, rstripped ``end``."""
+
+    start: int
+    content: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A line that opens with a heading marker."""
+
+    line_index: int
+    marker: MarkerMatch  # offsets absolute in the text
+    heading_start: int
+    heading_end: int
+    rest_start: int  # where the run-in body starts on the same line (== line end when none)
+
+
+def lines(text: str) -> list[Line]:
+    """The non-blank lines of ``text`` with absolute offsets.
+
+    >>> [(ln.content, ln.end) for ln in lines("一、总体情况\\n\\n  正文。\\n")]
+    [(0, 6), (10, 13)]
+    """
+    out = []
+    start = 0
+    for segment in text.split("\n"):
+        stripped = segment.lstrip(_INDENT)
+        if stripped:
+            body = stripped.rstrip()
+            if body:
+                content = start + len(segment) - len(stripped)
+                out.append(Line(start, content, content + len(body)))
+        start += len(segment) + 1
+    return out
+
+
+def first_outside(text: str, start: int, end: int, stops: str) -> int:
+    """Index of the first character of ``stops`` in ``text[start:end]`` outside quotes/brackets, or -1.
+
+    When the quotes do not balance within the span they are ignored.
+
+    >>> first_outside("关于“学习不深。未组织”问题。下一句", 0, 19, "。")
+    14
+    """
+    if _QUOTE_RE.search(text, start, end) is None:
+        return _plain_first(text, start, end, stops)
+    depth: list[str] = []
+    straight_open = False
+    # Only quote characters and stops matter: visit just those, not every character.
+    for m in _special_re(stops).finditer(text, start, end):
+        ch = m.group()
+        if ch == '"':
+            straight_open = not straight_open
+        elif ch in _PAIRS:
+            depth.append(_PAIRS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif not depth and not straight_open and ch in stops:
+            return m.start()
+    # Unbalanced: an unclosed quote swallowed the rest; fall back to a plain search.
+    if depth or straight_open:
+        return _plain_first(text, start, end, stops)
+    return -1
+
+
+def _plain_first(text: str, start: int, end: int, stops: str) -> int:
+    best = -1
+    for ch in stops:
+        i = text.find(ch, start, end)
+        if i >= 0 and (best < 0 or i < best):
+            best = i
+    return best
+
+
+@cache
+def _special_re(stops: str) -> regex.Pattern:
+    chars = regex.escape("".join(sorted(_QUOTE_CHARS)) + stops, special_only=False)
+    return regex.compile(f"[{chars}]  # quote characters and the stops", regex.VERBOSE)
+
+
+def heading_span(text: str, start: int, end: int) -> tuple[int, int, int]:
+    """(heading_start, heading_end, rest_start) of the heading text in ``text[start:end]``.
+
+    The first 。 outside quotes ends a run-in heading; else the first ；; else the
+    whole line when short or when it reads as a title (关于…, …问题/整改/方面/情况); else
+    the first comma.
+
+    >>> t = "关于“议事决策不规范”问题的整改情况"
+    >>> heading_span(t, 0, len(t))
+    (0, 18, 18)
+    """
+    cut = first_outside(text, start, end, "。!?！？")
+    if cut < 0:
+        cut = first_outside(text, start, end, ";；")
+    if cut < 0 and end - start > SHORT_HEADING and not _TITLE.search(text, start, end):
+        cut = first_outside(text, start, end, ",，")
+    head_end = end if cut < 0 else cut
+    rest = end if cut < 0 else cut + 1
+    while head_end > start and text[head_end - 1] in _TRIM:
+        head_end -= 1
+    while rest < end and text[rest] in " \t\u3000":
+        rest += 1
+    return start, head_end, rest
+
+
+def candidates(text: str, all_lines: list[Line]) -> list[Candidate]:
+    """Lines that open with a heading marker, with the span of their heading text.
+
+    A marker alone on its line takes the next line as its heading (PDF layouts).
+
+    >>> text = "(一)\\n党组领导作用发挥不够\\n正文。"
+    >>> c = candidates(text, lines(text))[0]
+    >>> text[c.heading_start:c.heading_end]
+    '党组领导作用发挥不够'
+    """
+    out = []
+    for index, line in enumerate(all_lines):
+        m = match_marker(text, line.content) if text[line.content] in _MARKER_FIRST else None
+        if m is None or m.text_start > line.end:
+            continue
+        if m.text_start >= line.end:
+            # Marker alone on its line: the next line, if it is not a heading itself, is the title.
+            if index + 1 >= len(all_lines):
+                continue
+            nxt = all_lines[index + 1]
+            if match_marker(text, nxt.content) is not None:
+                continue
+            hs, he, rest = heading_span(text, nxt.content, nxt.end)
+            out.append(Candidate(index, m, hs, he, rest))
+            continue
+        hs, he, rest = heading_span(text, m.text_start, line.end)
+        if he <= hs:
+            continue
+        out.append(Candidate(index, m, hs, he, rest))
+    return out
+
+
+# Characters a marker can start with (full-width digits too, for raw text); a cheap filter before the regex.
+_MARKER_FIRST = (
+    frozenset("第一二三四五六七八九十(（0123456789０１２３４５６７８９")
+    | frozenset(chr(c) for c in range(0x2460, 0x2474))
+)

@@ -1,0 +1,126 @@
+"""Inline enumerations: 一是…二是…, 第一,…第二,…, (1)…(2)… and ①② inside paragraphs.
+
+They stay in their paragraph as ``items`` of the section whose own body holds
+them.  A run must start at 1 and count up by one; a lone "一是" or "(3)" is no
+list.  Each item runs to the next item of its run or to the end of its
+sentence (。；!? or the end of the line), whichever comes first.
+
+>>> find_items("一是加强学习,提高认识;二是完善制度。三是严格考核。")
+['加强学习,提高认识', '完善制度', '严格考核']
+>>> find_items("统一是前提,唯一是关键。")
+[]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+import regex
+
+from zhenggai.outline.nodes import OutlineNode, iter_nodes
+
+_ITEM = regex.compile(
+    r"""
+    (?P<cn>[一二三四五六七八九十]{1,2})是           # 一是 二是 … 十一是
+    | 第(?P<di>[一二三四五六七八九十]{1,2})[,，、:：]  # 第一, 第二、 (a comma is needed: 第一次 is prose)
+    | [(（](?P<pa>\d{1,2})[)）]                    # (1) （2） inside a sentence
+    | (?P<ci>[\u2460-\u2473])                      # ① ② …
+    """,
+    regex.VERBOSE,
+)
+# 一是/第一 must open a clause (checked on the character before): never "统一是" "唯一是".
+_OPENERS = frozenset(",，。;；:：、 \t\n\u3000(（“\"")
+_STOPS = "。;；!?！？\n"
+_STRIP = " \t\u3000,，、:：;；。"
+_CN_VALUES = {ch: i for i, ch in enumerate("一二三四五六七八九十", start=1)}
+
+
+def _ordinal(m: regex.Match) -> tuple[str, int]:
+    style = m.lastgroup
+    value = m.group(style)
+    if style == "pa":
+        return style, int(value)
+    if style == "ci":
+        return style, ord(value) - 0x2460 + 1
+    if len(value) == 1:
+        return style, _CN_VALUES[value]
+    # 十一 … 十九, 二十 …: at most two characters
+    if value[0] == "十":
+        return style, 10 + _CN_VALUES.get(value[1], 0)
+    return style, _CN_VALUES[value[0]] * 10 if value[1] == "十" else 0
+
+
+def _markers(text: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
+    """(start, end, style, number) of every item marker in ``text[start:end]``."""
+    out = []
+    for m in _ITEM.finditer(text, start, end):
+        if m.lastgroup in ("cn", "di") and m.start() > 0 and text[m.start() - 1] not in _OPENERS:
+            continue
+        style, n = _ordinal(m)
+        out.append((m.start(), m.end(), style, n))
+    return out
+
+
+def _spans(text: str, markers: list[tuple[int, int, str, int]], end: int) -> list[tuple[int, int]]:
+    """Group markers into runs counting up from 1 and cut each item at its stop."""
+    current: dict[str, list[tuple[int, int, str, int]]] = {}
+    runs: list[list[tuple[int, int, str, int]]] = []
+    for marker in markers:
+        style, n = marker[2], marker[3]
+        run = current.get(style)
+        if n == 1:
+            if run and len(run) >= 2:
+                runs.append(run)
+            current[style] = [marker]
+        elif run and n == run[-1][3] + 1:
+            run.append(marker)
+    runs.extend(run for run in current.values() if len(run) >= 2)
+    spans = []
+    for run in runs:
+        for k, marker in enumerate(run):
+            stop = run[k + 1][0] if k + 1 < len(run) else end
+            for ch in _STOPS:
+                i = text.find(ch, marker[1], stop)
+                if i >= 0:
+                    stop = i
+            s, e = marker[1], stop
+            while s < e and text[s] in _STRIP:
+                s += 1
+            while e > s and text[e - 1] in _STRIP:
+                e -= 1
+            if e > s:
+                spans.append((s, e))
+    spans.sort()
+    return spans
+
+
+def find_item_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the inline items in ``text[start:end]``, in text order."""
+    end = len(text) if end is None else end
+    return _spans(text, _markers(text, start, end), end)
+
+
+def find_items(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Texts of the inline items in ``text[start:end]``."""
+    return [text[s:e] for s, e in find_item_spans(text, start, end)]
+
+
+def assign_items(text: str, roots: list[OutlineNode]) -> None:
+    """Fill ``items`` from each node's own body (before its first child).
+
+    The markers are found in one pass over the text and shared out by position.
+    """
+    markers = _markers(text, 0, len(text))
+    if not markers:
+        return
+    starts = [m[0] for m in markers]
+    for node in iter_nodes(roots):
+        begin = node.start if node.kind == "paragraph" else node.body_start
+        stop = node.children[0].start if node.children else node.end
+        if stop <= begin:
+            continue
+        lo, hi = bisect_left(starts, begin), bisect_left(starts, stop)
+        # A marker must lie wholly inside the body (its end, too).
+        inside = [m for m in markers[lo:hi] if m[1] <= stop]
+        if len(inside) >= 2:
+            node.items = [text[s:e] for s, e in _spans(text, inside, stop)]

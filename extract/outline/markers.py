@@ -1,0 +1,108 @@
+"""Heading markers at the start of a line: 一、 (一) 1. (1) ① 第一部分 and their variants.
+
+A marker match says only "this line *could* open a section"; whether it does is
+decided in :mod:`zhenggai.outline.tree` from the numbering of its siblings.
+
+>>> m = match_marker("  (二)关于“制度执行不严”问题的整改情况")
+>>> (m.kind, m.ordinal, m.marker, m.text_start)
+('pcn', 2, '(二)', 5)
+>>> match_marker("1.5倍于去年") is None     # a decimal number, not a heading
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from zhenggai.models import load_table
+from zhenggai.numerals import parse_chinese_integer
+
+# Chinese numerals a heading number is written with (一 … 九十九).
+_CN = "一二三四五六七八九十"
+
+_MARKER = regex.compile(
+    rf"""
+    (?P<indent>[\x20\t\u3000\u00a0]*)              # indentation: ASCII/ideographic spaces, tabs
+    (?:                                              # the marker; its kind is the group that matched
+        (?P<part>第(?P<part_n>[{_CN}百零〇]{{1,4}})        # 第一部分 / 第三章 / 第二篇
+            (?:部分|章|篇)[\x20\u3000]*[、.．,，:：]?)     #   optional stray punctuation after it
+      | (?P<word>第(?P<word_n>[{_CN}]{{1,3}})               # 第一, 第二、 opening a paragraph
+            [\x20\u3000]*[、,，.．:：])                     #   needs punctuation: 第一次… is prose
+      | (?P<pcn>[(（][\x20\u3000]*(?P<pcn_n>[{_CN}]{{1,3}})  # (一) （一) (一） with spaces inside
+            [\x20\u3000]*[)）][、.．,，]?)                  #   (一)、 — a doubled marker seen in practice
+      | (?P<cn>(?P<cn_n>[{_CN}]{{1,3}})[\x20\u3000]*      # 一、 plus wrong punctuation 一． 一. 一,
+            [、.．,，]
+            (?![\x20\u3000]*[{_CN}]+                        # not "二、三季度" / "一,二级" (ranges of
+                (?:季度|月|个|级|类|批|年|[、,，]))        #   numerals that open a sentence)
+        )
+      | (?P<paren>[(（][\x20\u3000]*(?P<paren_n>\d{{1,2}})  # (1) （2） — at most two digits, so
+            [\x20\u3000]*[)）][、.．,，]?)                  #   "(2022-2027年度)" never matches
+      | (?P<arabic>(?P<arabic_n>\d{{1,2}})[\x20\u3000]*     # 1. 1、 1． 1, — at most two digits
+            [.．、,，]                                      #   so "2022年" never matches
+            (?![\x20\u3000]*\d(?!\d{{3}}年))                # "1.5倍" "2,3月" are numbers; "3.2023年" heads
+        )
+      | (?P<circled>(?P<circled_c>[\u2460-\u2473])[、.．,，]?)  # ① … ⑳
+    )
+    [\x20\u3000\t]*                                  # space between the marker and the heading text
+    """,
+    regex.VERBOSE,
+)
+
+KINDS = ("part", "cn", "pcn", "arabic", "word", "paren", "circled")
+_NUMBER_GROUP = {kind: f"{kind}_c" if kind == "circled" else f"{kind}_n" for kind in KINDS}
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerMatch:
+    """A marker at the start of a line; offsets are relative to the string matched."""
+
+    kind: str  # one of KINDS
+    ordinal: int  # the number as written (一 → 1, ⑫ → 12)
+    marker: str  # the marker as written, without indentation or trailing spaces
+    marker_start: int  # start of the marker (after indentation)
+    text_start: int  # start of the heading text (after the marker and spaces)
+
+
+@cache
+def kind_table() -> dict[str, tuple[int, float]]:
+    """kind → (GB/T 9704 level, nesting rank), from models/heading_markers.tsv.
+
+    >>> kind_table()["arabic"]
+    (3, 3.0)
+    """
+    return {row[0]: (int(row[1]), float(row[2])) for row in load_table("heading_markers.tsv")}
+
+
+def _ordinal(kind: str, number: str) -> int:
+    if kind in ("paren", "arabic"):
+        return int(number)
+    if kind == "circled":
+        return ord(number) - 0x2460 + 1
+    return parse_chinese_integer(number)
+
+
+def match_marker(line: str, pos: int = 0) -> MarkerMatch | None:
+    """The heading marker that opens ``line`` at ``pos``, if any.
+
+    >>> match_marker("第一部分 整改工作总体情况").kind
+    'part'
+    >>> match_marker("一、整改工作开展情况").ordinal
+    1
+    >>> match_marker("2022年以来,我局…") is None
+    True
+    """
+    m = _MARKER.match(line, pos)
+    if m is None:
+        return None
+    kind = m.lastgroup  # the kind group closes last: nothing after it is named
+    number = m.group(_NUMBER_GROUP[kind])
+    try:
+        ordinal = _ordinal(kind, number)
+    except ValueError:  # "十十" and similar: not a numeral
+        return None
+    if not 0 < ordinal < 100:
+        return None
+    return MarkerMatch(kind, ordinal, m.group(kind).rstrip(), m.start(kind), m.end())

@@ -1,0 +1,276 @@
+"""Roles of outline sections (issue / measure / closing / other) and issue statements.
+
+* closing — a heading opening with 下一步/下步/今后工作… or naming 下一步工作 anywhere
+  (三、尚未整改到位的问题及下一步工作安排), and everything under it; the
+  synthesized 下一步 paragraph node is closing from the start;
+* issue — a heading that wraps a problem: 关于“…”问题的整改情况, 在“…”方面,
+  关于…的问题, …方面问题的整改情况, 问题:…, …的问题; a heading whose children
+  are 存在的问题/整改措施 blocks; a child of a "整改落实情况"-type parent (or of a
+  category such as 审计查出问题的整改情况, or of a top-level 存在的问题) that names
+  a problem (不够、不到位 …) or has children of its own.  Only the innermost
+  problems are issues: an issue whose children are issues (an aspect 在“…”方面
+  above 关于“…”问题) becomes "other" and keeps its ``issue`` text;
+* measure — the children of an issue (and of its 整改措施 block) that are not
+  issues themselves; an issue without numbered children gets one unnumbered
+  measure per body paragraph (marker "", ordinal 0, heading = first sentence,
+  a leading 整改措施: label dropped); a paragraph opening with a status label
+  (整改情况:已完成…) extends the measure above it instead;
+* other — overview headings (一、整改工作开展情况), groupings and labels.
+
+Under an issue only strong cues (关于…, 问题:…) make a nested issue, so a measure
+such as "1.“四风”问题专项整治" stays a measure.
+
+>>> issue_statement("关于“议事决策‘三重一大’执行不严”问题的整改情况")
+('议事决策‘三重一大’执行不严', 3, 17)
+>>> issue_statement("强化政治理论武装") is None
+True
+"""
+
+from __future__ import annotations
+
+import regex
+
+from zhenggai.outline import cues
+from zhenggai.outline.headings import first_outside, lines
+from zhenggai.outline.nodes import OutlineNode, iter_with_parent
+
+# Wrapper after the problem: 问题的整改情况 / 方面 / 的整改 …
+_TAIL = r"(?:的?整改(?:落实|进展|推进)?(?:情况|工作)?)?[\x20:：。]*$"
+
+# Strong cues: they make an issue even under another issue (nested aspects → problems).
+_QUOTED = regex.compile(
+    r"""
+    ^(?:关于|在|针对|对于|对)[\x20]*          # lead word: 关于“…” / 在“…” / 针对“…”
+    [“"](?P<q>.+)[”"][\x20]*                 # outer quotes; greedy, so nested ‘’ and “” stay inside
+    (?:等)?                                   # …”等问题
+    (?:方面)?(?:存在的|的)?                   # …”方面的问题
+    (?:问题|不足|方面|整改)                   # the wrapper word right after the closing quote
+    """,
+    regex.VERBOSE,
+)
+_ABOUT = regex.compile(
+    rf"""
+    ^关于(?P<q>.+?)                           # 关于 + the problem (lazy: the wrapper is anchored at $)
+    (?:
+        (?:等)?(?:方面)?(?:存在)?的?问题{_TAIL} # …不到位的问题(的整改情况)
+      | 的?整改(?:落实|进展)?情况[\x20:：。]*$   # …不到位的整改情况
+    )
+    """,
+    regex.VERBOSE,
+)
+_LABELLED = regex.compile(
+    r"""
+    ^(?:存在的?|反馈的?|巡[视察]反馈的?|主要)?问题  # 问题 / 存在问题 / 反馈问题
+    [\x20]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?  # 问题1 / 问题一
+    [\x20]*[:：][\x20]*                       # the colon that introduces the statement
+    (?P<q>.+)                                 # the statement
+    """,
+    regex.VERBOSE,
+)
+# Weak cues: only where the heading is not already under an issue.
+_QUOTED_BARE = regex.compile(
+    r"""
+    ^[“"](?P<q>.+)[”"][\x20]*                # “…”问题的整改情况 without a lead word
+    (?:等)?(?:方面)?(?:存在的|的)?
+    (?:问题|不足|方面)
+    """,
+    regex.VERBOSE,
+)
+_ASPECT = regex.compile(
+    rf"""
+    ^在?(?P<q>.+?)方面                        # …方面 (在…方面)
+    (?:(?:存在的?|的)?问题{_TAIL}             # …方面(存在的)问题(的整改情况)
+      | [\x20:：。]*$)                        # or a bare 在…方面 / …方面 title
+    """,
+    regex.VERBOSE,
+)
+_TRAILING = regex.compile(
+    rf"""
+    ^(?P<q>.{{4,}}?)(?:等)?的?问题{_TAIL}     # …不够深入的问题(的整改情况)
+    """,
+    regex.VERBOSE,
+)
+
+
+def _generic(q: str) -> bool:
+    """A statement made only of generic words (巡察反馈) is no statement."""
+    return cues.is_generic_parent(q + "整改情况")
+
+
+def issue_statement(heading: str, strong_only: bool = False) -> tuple[str, int, int] | None:
+    """The problem statement a heading wraps, with its span in ``heading``.
+
+    >>> issue_statement("党的领导弱化方面问题的整改情况")
+    ('党的领导弱化', 0, 6)
+    >>> issue_statement("问题:理论学习不够深入")
+    ('理论学习不够深入', 3, 11)
+    """
+    strong = (_QUOTED, _ABOUT, _LABELLED)
+    patterns = strong if strong_only else (*strong, _QUOTED_BARE, _ASPECT, _TRAILING)
+    for pattern in patterns:
+        m = pattern.search(heading)
+        if m is None:
+            continue
+        start, end = m.span("q")
+        while start < end and heading[start] in " \u3000":
+            start += 1
+        while end > start and heading[end - 1] in " \u3000。,":
+            end -= 1
+        if end > start and not _generic(heading[start:end]):
+            return heading[start:end], start, end
+    return None
+
+
+def _label(heading: str, role: str) -> bool:
+    """A bare label (存在的问题 / 整改措施), possibly with a colon and run-in text."""
+    end = cues.cue_end(role, heading)
+    return end is not None and (end == len(heading) or heading[end] in ":：")
+
+
+def _is_closing(heading: str) -> bool:
+    return cues.starts_with("closing", heading)
+
+
+def _set_issue(node: OutlineNode, found: tuple[str, int, int] | None, base: int) -> None:
+    node.role = "issue"
+    if found is not None:
+        node.issue, node.issue_start, node.issue_end = found[0], base + found[1], base + found[2]
+
+
+def _first_paragraph(text: str, node: OutlineNode) -> tuple[str, int, int] | None:
+    end = node.children[0].start if node.children else node.end
+    for line in lines(text[node.body_start:end]):
+        s, e = node.body_start + line.content, node.body_start + line.end
+        while e > s and text[e - 1] in "。;；":
+            e -= 1
+        return (text[s:e], s, e) if e > s else None
+    return None
+
+
+def assign_roles(text: str, roots: list[OutlineNode]) -> None:
+    """Set ``role`` and ``issue`` on every node (pre-order: parents first)."""
+    issue_parents: set[int] = set()  # ids of generic parents whose children are issues
+    measure_parents: set[int] = set()  # ids of issues and 整改措施 blocks: children are measures
+    labels: dict[int, str | None] = {}  # id(node) → "issue_label" | "measure_label" | None
+
+    def label(n: OutlineNode) -> str | None:
+        if id(n) not in labels:
+            labels[id(n)] = next((r for r in ("issue_label", "measure_label") if _label(n.heading, r)), None)
+        return labels[id(n)]
+
+    for node, parent in iter_with_parent(roots):
+        if node.kind == "closing" or (parent is not None and parent.role == "closing"):
+            node.role = "closing"
+            continue
+        heading, base = node.heading, node.heading_start
+        under_issue = parent is not None and (parent.role == "issue" or id(parent) in measure_parents)
+        if _is_closing(heading):
+            node.role = "closing"
+            continue
+        node_label = label(node)
+        if parent is not None and parent.role == "issue" and node_label == "issue_label":
+            # 存在的问题 block: its text is the parent's problem statement.
+            node.role = "other"
+            if parent.issue is None:
+                found = issue_statement(heading, strong_only=True)
+                colon = next((i for i, ch in enumerate(heading) if ch in ":："), -1)
+                if found is None and 0 <= colon < len(heading) - 1:
+                    s = colon + 1
+                    while s < len(heading) - 1 and heading[s] in " \u3000":
+                        s += 1
+                    found = (heading[s:], s, len(heading))
+                if found is not None:
+                    _set_issue(parent, found, base)
+                elif (para := _first_paragraph(text, node)) is not None:
+                    parent.issue, parent.issue_start, parent.issue_end = para
+            continue
+        if node_label == "measure_label" and (under_issue or parent is None):
+            node.role = "other"
+            measure_parents.add(id(node))
+            continue
+        if parent is None and node_label == "issue_label":
+            node.role = "other"  # 二、存在的问题 at the top: its children are the issues
+            issue_parents.add(id(node))
+            continue
+        strong = issue_statement(heading, strong_only=True)
+        if strong is None and cues.contains("closing_phrase", heading):
+            node.role = "closing"  # 三、尚未整改到位的问题及下一步工作安排
+            continue
+        if strong is None and not under_issue and cues.is_category(heading):
+            node.role = "other"  # (一)市级财政管理审计查出问题的整改情况: its children are issues
+            issue_parents.add(id(node))
+            continue
+        found = strong if strong is not None or under_issue else issue_statement(heading)
+        has_label_child = any(label(c) is not None for c in node.children)
+        if found is not None:
+            _set_issue(node, found, base)
+        elif has_label_child and not under_issue:
+            _set_issue(node, None, base)
+        elif under_issue:
+            node.role = "measure"
+        elif parent is not None and id(parent) in issue_parents:
+            if cues.contains("problem", heading) or node.children:
+                _set_issue(node, issue_statement(heading) or (heading, 0, len(heading)), base)
+            else:
+                node.role = "measure"
+        elif cues.is_generic_parent(heading):
+            node.role = "other"
+            issue_parents.add(id(node))
+        else:
+            node.role = "other"
+    _demote_grouping_issues(roots)
+    _add_paragraph_measures(text, roots, measure_parents)
+
+
+def _demote_grouping_issues(roots: list[OutlineNode]) -> None:
+    """An issue whose children are issues groups them (an aspect, 在“…”方面): it becomes "other".
+
+    It keeps its ``issue`` text (the aspect's statement); only the innermost
+    problems count as issues, so "10个方面44个问题" compares with the leaves.
+    """
+    for node, _ in iter_with_parent(roots):
+        if node.role == "issue" and any(c.role == "issue" for c in node.children):
+            node.role = "other"
+
+
+def _sentence_end(text: str, start: int, end: int) -> int:
+    """End of the first sentence (。！？, else ；) in ``text[start:end]``, trailing punctuation trimmed."""
+    cut = first_outside(text, start, end, "。!?！？")
+    if cut < 0:
+        cut = first_outside(text, start, end, ";；")
+    stop = end if cut < 0 else cut
+    while stop > start and text[stop - 1] in " ,，、:：":
+        stop -= 1
+    return stop
+
+
+def _add_paragraph_measures(text: str, roots: list[OutlineNode], measure_parents: set[int]) -> None:
+    """Issues (and 整改措施 blocks) without numbered children: one measure per body paragraph."""
+    targets = [
+        n for n, _ in iter_with_parent(roots)
+        if not n.children and (n.role == "issue" or id(n) in measure_parents)
+    ]
+    for node in targets:
+        body = text[node.body_start:node.end]
+        for line in lines(body):
+            s, e = node.body_start + line.content, node.body_start + line.end
+            status_end = cues.cue_end("status", text, s)
+            if status_end is not None and status_end < e and text[status_end] in ":：" and node.children:
+                # 整改情况:已完成。… reports on the measure above it.
+                node.children[-1].end = e
+                continue
+            # "整改措施:建立台账。" → heading "建立台账" (the label is not the measure).
+            label_end = cues.cue_end("measure_label", text, s)
+            hs = s
+            if label_end is not None and label_end < e and text[label_end] in ":：":
+                hs = label_end + 1
+            he = _sentence_end(text, hs, e)
+            if he <= hs:
+                hs, he = s, _sentence_end(text, s, e)
+            node.children.append(
+                OutlineNode(
+                    level=min(6, node.level + 1), marker="", ordinal=0, heading=text[hs:he],
+                    heading_start=hs, heading_end=he, start=s, end=e, role="measure",
+                    kind="paragraph", body_start=s,
+                )
+            )

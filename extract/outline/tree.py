@@ -1,0 +1,282 @@
+"""Heading candidates → a tree of sections, with numbering checks and section ends.
+
+A candidate becomes a heading only when its number fits its would-be siblings:
+the first child of a kind under a parent must be 1 (or continue the numbering
+of the previous run of that kind, as in notices that number measures 1…24 across
+issues); later ones may repeat or skip a little (duplicates and gaps still build
+a tree; flags about them are produced elsewhere).  So "2022年…", "1.5倍…",
+"2,3月份…" and a stray "5、…" inside a paragraph do not open sections.  A marker
+of the wrong style that continues an open sequence of the same numeral family
+("一. … 二, … （三) … 四、") takes the level of that sequence.
+
+Section ends: the next heading of the same or a higher rank, the closing block
+(下一步…), the trailer (欢迎…监督, 联系方式, a signature and date), or the end of
+the text; trailing whitespace excluded.  An unnumbered summary paragraph after
+the last measure of the last issue (目前,… 截至目前,… 通过整改…) ends that measure
+and its ancestors, so the notice-level totals it states belong to no section.
+
+>>> roots = build_tree("一、总体情况\\n正文。\\n二、整改情况\\n1.强化学习。\\n2022年开展…\\n2.完善制度。")
+>>> [(n.marker, [c.marker for c in n.children]) for n in roots]
+[('一、', []), ('二、', ['1.', '2.'])]
+"""
+
+from __future__ import annotations
+
+import regex
+
+from zhenggai.outline import cues
+from zhenggai.outline.headings import Candidate, Line, candidates, lines
+from zhenggai.outline.markers import kind_table
+from zhenggai.outline.nodes import OutlineNode, iter_with_parent
+
+# How far a number may jump past its previous sibling and still count (一、二、四、).
+MAX_SKIP = 3
+# Marker kinds that share a numeral family: a slip between them keeps the numbering.
+_FAMILY = {"cn": "cn", "pcn": "cn", "word": "cn", "arabic": "ar", "paren": "ar", "circled": "ar"}
+# Signature lines before the closing date are short and unpunctuated.
+_SIGNATURE_MAX = 30
+
+_DATE_LINE = regex.compile(
+    r"""
+    (?:\d{4}|[一二三四五六七八九〇○零]{4})年      # 2023年 / 二〇二三年
+    [0-9一二三四五六七八九十]{1,3}月              # 6月 / 六月
+    [0-9一二三四五六七八九十]{1,3}日              # 2日 / 二日
+    """,
+    regex.VERBOSE,
+)
+_SIGNATURE_PUNCT = regex.compile(r"[。,;；:!?]  # prose punctuation: not a signature line", regex.VERBOSE)
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """``end`` moved left past whitespace, never before ``start``."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+class _Builder:
+    """Single pass over the lines; a stack of open nodes with their nesting rank."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = lines(text)
+        self.cands: dict[int, Candidate] = {c.line_index: c for c in candidates(text, self.lines)}
+        self.kinds = kind_table()
+        self.roots: list[OutlineNode] = []
+        self.stack: list[tuple[OutlineNode, float]] = []
+        self.last_child: dict[tuple[int, str], int] = {}  # (id(parent) or 0, kind) → last ordinal
+        self.last_any: dict[str, int] = {}  # kind → last ordinal anywhere
+        self.line_of: dict[int, int] = {}  # id(node) → line index of its heading
+        self.kinds_seen: set[str] = set()
+
+    # -- acceptance -------------------------------------------------------------------------------
+    def _parent_index(self, rank: float) -> int:
+        i = len(self.stack)
+        while i and self.stack[i - 1][1] >= rank:
+            i -= 1
+        return i
+
+    def _fits(self, cand: Candidate, parent: OutlineNode | None) -> bool:
+        kind, n = cand.marker.kind, cand.marker.ordinal
+        prev = self.last_child.get((id(parent) if parent else 0, kind))
+        if prev is None:
+            before = self.last_any.get(kind)
+            return n == 1 or (before is not None and n == before + 1)
+        return n == 1 or prev <= n <= prev + MAX_SKIP
+
+    def _close(self, keep: int, at: int) -> None:
+        """Close the open nodes above stack depth ``keep`` at offset ``at``."""
+        while len(self.stack) > keep:
+            node, _ = self.stack.pop()
+            node.end = max(_trim(self.text, node.start, at), node.heading_end)
+
+    def _attach(self, node: OutlineNode, rank: float, line_index: int) -> None:
+        parent = self.stack[-1][0] if self.stack else None
+        (parent.children if parent else self.roots).append(node)
+        self.stack.append((node, rank))
+        self.line_of[id(node)] = line_index
+
+    def _continued_ancestor(self, cand: Candidate) -> int | None:
+        """Stack index of an open heading whose numbering ``cand`` continues in another marker style.
+
+        "一. … 二, … （三) … 四、": a writer slipped into the wrong marker of the same
+        numeral family; the number shows which level it belongs to.
+        """
+        family = _FAMILY.get(cand.marker.kind)
+        for j in range(len(self.stack) - 1, -1, -1):
+            node = self.stack[j][0]
+            if node.kind != cand.marker.kind and _FAMILY.get(node.kind) == family:
+                if cand.marker.ordinal == node.ordinal + 1:
+                    return j
+        return None
+
+    def try_heading(self, cand: Candidate) -> bool:
+        kind = cand.marker.kind
+        level, rank = self.kinds[kind]
+        i = self._parent_index(rank)
+        parent = self.stack[i - 1][0] if i else None
+        if not self._fits(cand, parent):
+            j = self._continued_ancestor(cand) if cand.marker.ordinal > 1 else None
+            if j is None:
+                return False
+            kind = self.stack[j][0].kind  # take the level of the sequence it continues
+            level, rank = self.kinds[kind]
+            i = j
+            parent = self.stack[i - 1][0] if i else None
+        start = cand.marker.marker_start
+        self._close(i, start)
+        text = self.text
+        node = OutlineNode(
+            level=level, marker=cand.marker.marker, ordinal=cand.marker.ordinal,
+            heading=text[cand.heading_start:cand.heading_end],
+            heading_start=cand.heading_start, heading_end=cand.heading_end,
+            start=start, end=len(text), kind=kind, body_start=cand.rest_start,
+        )
+        self._attach(node, rank, cand.line_index)
+        self.last_child[(id(parent) if parent else 0, kind)] = node.ordinal
+        self.last_any[kind] = node.ordinal
+        self.kinds_seen.add(kind)
+        return True
+
+    # -- synthesized closing ----------------------------------------------------------------------
+    def _starts_block(self, cand: Candidate) -> bool:
+        """Whether ``cand`` (after a closing-cue paragraph) starts a new numbered block.
+
+        It does when it is numbered 1 and would not be the first child of an open
+        sub-heading: "下一步,…" then "1." after a section's measures, or right under a
+        top-level issue, is the closing list; "下一步,…" then "(1)" as the first
+        sub-item of a measure is body text.
+        """
+        if cand.marker.ordinal != 1:
+            return False
+        i = self._parent_index(self.kinds[cand.marker.kind][1])
+        return i <= 1 or bool(self.stack[i - 1][0].children)
+
+    def open_closing(self, line: Line, line_index: int, child_rank: float | None) -> None:
+        """A closing paragraph (下一步,…) becomes a level-1 node; numbered items after it nest in it."""
+        text = self.text
+        self._close(0, line.content)
+        cue = cues.cue_end("closing", text, line.content) or line.content
+        stop = _clause_end(text, cue, line.end)
+        head_end = _trim(text, line.content, stop)
+        while head_end > line.content and text[head_end - 1] in ":：,，、":
+            head_end -= 1
+        node = OutlineNode(
+            level=1, marker="", ordinal=0, heading=text[line.content:head_end],
+            heading_start=line.content, heading_end=head_end, start=line.content, end=len(text),
+            role="closing", kind="closing", body_start=min(stop + 1, line.end),
+        )
+        # Rank just above the items it holds, and never below 一、 so a later 一、 closes it.
+        rank = min(1.0, child_rank - 0.5) if child_rank is not None else 1.0
+        self._attach(node, rank, line_index)
+
+    # -- tail -------------------------------------------------------------------------------------
+    def tail_start(self) -> int:
+        """Offset where the trailer (欢迎…监督, 联系方式, signature) begins, else the text length."""
+        text, all_lines = self.text, self.lines
+        first = max(self.cands) + 1 if self.cands else 1
+        tail = len(text)
+        for line in all_lines[first:]:
+            if cues.starts_with("trailer", text, line.content):
+                tail = line.content
+                break
+        # A signature block: the last line a date, the line(s) before it short and unpunctuated.
+        if len(all_lines) > first and _DATE_LINE.fullmatch(text, all_lines[-1].content, all_lines[-1].end):
+            j = len(all_lines) - 1
+            while (
+                j - 1 >= first
+                and all_lines[j - 1].end - all_lines[j - 1].content <= _SIGNATURE_MAX
+                and not _SIGNATURE_PUNCT.search(text, all_lines[j - 1].content, all_lines[j - 1].end)
+                and len(all_lines) - j < 3
+            ):
+                j -= 1
+            tail = min(tail, all_lines[j].content)
+        return tail
+
+    def cut_summary(self) -> None:
+        """End the last issue's last measure (and its ancestors) before an unnumbered summary paragraph.
+
+        The first paragraph after a title-only heading is that heading's body and never cut.
+        """
+        body_roots = [
+            n for n in self.roots if n.kind != "closing" and not cues.starts_with("closing", n.heading)
+        ]
+        if not body_roots:
+            return
+        chain = [body_roots[-1]]
+        while chain[-1].children:
+            chain.append(chain[-1].children[-1])
+        deepest = chain[-1]
+        first = self.line_of[id(deepest)] + 1
+        text = self.text
+        # A title-only heading's first paragraph is its own body, never the summary.
+        skip_first = deepest.body_start >= self.lines[first - 1].end
+        for index in range(first, len(self.lines)):
+            line = self.lines[index]
+            if line.content >= deepest.end:
+                return
+            if skip_first and index == first:
+                continue
+            if index not in self.cands and cues.starts_with("summary", text, line.content):
+                for node in chain:
+                    node.end = max(_trim(text, node.start, line.content), node.heading_end)
+                return
+
+    # -- driver -----------------------------------------------------------------------------------
+    def run(self) -> list[OutlineNode]:
+        text, all_lines = self.text, self.lines
+        tail = self.tail_start()
+        pending_closing: int | None = None  # first closing-cue line since the last heading
+        skip_line = -1  # a line used as the title of a marker alone on the line before
+        for index, line in enumerate(all_lines):
+            if line.content >= tail:
+                break
+            cand = self.cands.get(index)
+            if cand is not None and self.try_heading(cand):
+                pending_closing = None
+                if cand.heading_start > all_lines[index].end:
+                    skip_line = index + 1
+                continue
+            if index == skip_line or not cues.starts_with("closing", text, line.content):
+                continue
+            nxt = self.cands.get(index + 1)
+            if nxt is not None and all_lines[index + 1].content < tail and self._starts_block(nxt):
+                self.open_closing(line, index, self.kinds[nxt.marker.kind][1])
+                pending_closing = None
+            elif pending_closing is None:
+                pending_closing = index
+        if pending_closing is not None:
+            self.open_closing(all_lines[pending_closing], pending_closing, None)
+        self._close(0, tail)
+        self.cut_summary()
+        _assign_levels(self.roots, shift=1 if {"part", "cn"} <= self.kinds_seen else 0)
+        return self.roots
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """First clause break (, : 。 ；) at or after ``start`` within the line, else ``end``."""
+    best = end
+    for ch in ",，:：。;；":
+        i = text.find(ch, start, end)
+        if 0 <= i < best:
+            best = i
+    return best
+
+
+def _assign_levels(roots: list[OutlineNode], shift: int) -> None:
+    """GB/T 9704 levels; 第X部分 above 一、 shifts the others down by one (``shift``; levels stay 1..6)."""
+    table = kind_table()
+    for node, parent in iter_with_parent(roots):
+        if node.kind == "closing":
+            node.level = 1
+        elif node.kind == "part":
+            node.level = 1
+        elif node.kind == "word":
+            node.level = min(6, (parent.level if parent else 0) + 1)
+        elif node.kind in table:
+            node.level = min(6, table[node.kind][0] + shift)
+
+
+def build_tree(text: str) -> list[OutlineNode]:
+    """Root sections of ``text`` (roles not yet assigned; see :func:`zhenggai.outline.parse_outline`)."""
+    return _Builder(text).run()

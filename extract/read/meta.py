@@ -1,0 +1,227 @@
+"""Page metadata from text: the 来源/发布时间 info line, dates, dates in URLs, titles.
+
+>>> info = parse_info_line("来源:杭州廉政网      发布时间:2023-06-02 16:43:23")
+>>> info.site, info.published_at
+('杭州廉政网', datetime.datetime(2023, 6, 2, 16, 43, 23))
+>>> date_from_url("https://www.example.gov.cn/art/2023/1/6/art_1229_123.html")
+datetime.date(2023, 1, 6)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import regex
+
+from zhenggai.read.script import is_traditional, to_simplified
+from zhenggai.read.selectors import (
+    BOILERPLATE_LINE,
+    BREADCRUMB_LINE,
+    DATE_LABELS,
+    EDITOR_LABELS,
+    INFO_LABEL,
+    INFO_MAX_CHARS,
+    SITE_LABELS,
+    TITLE_SPLIT,
+)
+
+# A calendar date, optionally with a time: 2023-06-02 16:43:23, 2023年6月2日, 2023/6/2 16:43.
+DATE_TIME = regex.compile(
+    r"""
+    (?<!\d)
+    (?P<y> (?:19|20) \d{2} ) \s* [-/.年] \s*          # year, then - / . or 年
+    (?P<m> \d{1,2} ) \s* [-/.月] \s*                   # month
+    (?P<d> \d{1,2} ) (?!\d) \s* 日?                    # day
+    (?: [\sT]* (?P<H> \d{1,2} ) \s* [:：时] \s*        # optional hour
+        (?P<M> \d{2} ) (?: \s* [:：分] \s* (?P<S> \d{2} ) )? )?   # minutes, seconds
+    """,
+    regex.VERBOSE,
+)
+
+# Dates that CMSes put into article URLs.
+URL_DATES = [
+    regex.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/"),  # Hanweb /art/2023/1/6/
+    regex.compile(r"/t(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})_\d+"),  # TRS /t20230106_123.html
+    regex.compile(r"/(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})/(?P<d>\d{2})/"),  # /2023-01/06/content_…
+    regex.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})/"),  # /20230106/
+    regex.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>\d{2})/(?P<d>\d{2})/"),  # /202301/06/
+]
+
+# Start of an info line: a label, a bracket, or a date ("2023-06-02 来源:…").
+_INFO_START = regex.compile(r"\s*(?:[【\[(（]\s*)?(?:" + INFO_LABEL.pattern + r"|(?:19|20)\d{2}\s*[-/.年])", regex.VERBOSE)
+# Trailing furniture around a value: brackets, separators, spaces.
+_VALUE_STRIP = " \t\u3000\xa0|｜/丨【】[]()（）,，;；"
+
+
+@dataclass
+class Info:
+    """What an info line says; fields are None when absent."""
+
+    site: str | None = None
+    published_at: datetime | date | None = None
+    published_text: str | None = None  # the date as written on the page
+    editor: str | None = None
+
+
+def parse_datetime(text: str) -> datetime | date | None:
+    """First valid date in ``text``; a ``datetime`` when a time follows it.
+
+    >>> parse_datetime("发布日期：2023年06月02日")
+    datetime.date(2023, 6, 2)
+    >>> parse_datetime("2023-13-40") is None
+    True
+    """
+    for match in DATE_TIME.finditer(text):
+        try:
+            day = date(int(match["y"]), int(match["m"]), int(match["d"]))
+            if match["H"] is None:
+                return day
+            return datetime(day.year, day.month, day.day, int(match["H"]), int(match["M"]), int(match["S"] or 0))
+        except ValueError:
+            continue
+    return None
+
+
+def date_from_url(url: str | None) -> date | None:
+    """Publication date encoded in a CMS article URL.
+
+    >>> date_from_url("http://www.example.gov.cn/xxgk/202301/t20230106_4123.html")
+    datetime.date(2023, 1, 6)
+    """
+    if not url:
+        return None
+    path = regex.sub(r"^[a-z]+://[^/]+", "", url, flags=regex.IGNORECASE)
+    for pattern in URL_DATES:
+        for match in pattern.finditer(path):
+            try:
+                return date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                continue
+    return None
+
+
+def _clean_value(value: str) -> str:
+    return regex.sub(r"\s+", " ", value).strip(_VALUE_STRIP)
+
+
+def parse_info_line(line: str, simplified: str | None = None) -> Info | None:
+    """Fields of an info line such as ``来源：某某网 | 发布日期：2023-01-06``, or None.
+
+    ``simplified`` is ``to_simplified(line)`` for traditional pages: labels
+    (來源, 發佈時間) are found there, values are cut from ``line`` as written.
+
+    >>> parse_info_line("【责任编辑：王某】").editor
+    '王某'
+    >>> parse_info_line("來源：某某網　發佈時間：2023-02-20", "来源：某某网　发布时间：2023-02-20").site
+    '某某網'
+    >>> parse_info_line("一、关于落实主体责任的整改情况") is None
+    True
+    """
+    scan = simplified if simplified is not None and len(simplified) == len(line) else line
+    if len(line) > INFO_MAX_CHARS or not _INFO_START.match(scan):
+        return None
+    labels = list(INFO_LABEL.finditer(scan))
+    info = Info()
+    if not labels:
+        return None
+    head = line[: labels[0].start()]
+    if head.strip(_VALUE_STRIP):
+        # A date before the first label ("2023-06-02 16:43 来源：长江网").
+        info.published_at = parse_datetime(head)
+        if info.published_at is None:
+            return None
+        info.published_text = head.strip(_VALUE_STRIP)
+    for i, match in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(line)
+        raw = line[match.end() : end]
+        label = match["label"]
+        if label in SITE_LABELS and info.site is None:
+            # 来源 values end at a run of spaces, which separates the next field.
+            value = _clean_value(regex.split(r"\s{2,}|\u3000", raw.strip(), maxsplit=1)[0])
+            info.site = value or None
+        elif label in DATE_LABELS and info.published_at is None:
+            info.published_at = parse_datetime(raw)
+            if info.published_at is not None:
+                found = DATE_TIME.search(raw)
+                info.published_text = found.group().strip() if found else None
+        elif label in EDITOR_LABELS and info.editor is None:
+            value = _clean_value(regex.split(r"\s{2,}|\u3000", raw.strip(), maxsplit=1)[0])
+            info.editor = value or None
+    if info.site is None and info.published_at is None and info.editor is None:
+        return None
+    return info
+
+
+def merge_info(infos: list[Info]) -> Info:
+    """First value of each field across several info lines."""
+    merged = Info()
+    for info in infos:
+        merged.site = merged.site or info.site
+        if merged.published_at is None and info.published_at is not None:
+            merged.published_at, merged.published_text = info.published_at, info.published_text
+        merged.editor = merged.editor or info.editor
+    return merged
+
+
+def info_header(info: Info) -> str | None:
+    """The line the Document text carries under the title.
+
+    >>> info_header(Info(site="某某网", published_text="2023-01-06"))
+    '来源:某某网      发布时间:2023-01-06'
+    """
+    parts = []
+    if info.site:
+        parts.append(f"来源:{info.site}")
+    if info.published_text:
+        parts.append(f"发布时间:{info.published_text}")
+    return "      ".join(parts) or None
+
+
+def clean_title(title: str | None, site_names: tuple[str, ...] = ()) -> str | None:
+    """A ``<title>`` without the site name glued to it.
+
+    >>> clean_title("关于巡察整改情况的通报_某某市民政局")
+    '关于巡察整改情况的通报'
+    """
+    if not title:
+        return None
+    title = regex.sub(r"\s+", " ", title).strip()
+    parts = [p for p in TITLE_SPLIT.split(title) if p and p.strip()]
+    parts = [p for p in parts if p not in site_names] or parts
+    return max(parts, key=len).strip() if parts else None
+
+
+def is_header_furniture(line: str) -> bool:
+    """Breadcrumbs and widget lines that sit above a title in saved pages (line already simplified)."""
+    return bool(BREADCRUMB_LINE.match(line) or BOILERPLATE_LINE.fullmatch(line))
+
+
+def txt_header(text: str) -> tuple[str | None, Info]:
+    """Title and info of a plain-text notice (a saved page or a typed notice).
+
+    The title is the line just above an info line near the top, else the
+    first short line that is no breadcrumb and does not end a sentence.
+
+    >>> txt_header("栏目\\n\\n您当前的位置：首页\\n关于整改情况的通报\\n来源:某网  发布时间:2023-01-06\\n\\n正文。")[0]
+    '关于整改情况的通报'
+    """
+    lines = [ln.strip() for ln in text.split("\n", 40)[:40]]
+    lines = [ln for ln in lines if ln]
+    probes = [to_simplified(ln) for ln in lines[:12]] if is_traditional(text[:5000]) else lines[:12]
+    for i, line in enumerate(lines[:12]):
+        info = parse_info_line(line, probes[i])
+        if info is not None and (info.site or info.published_at):
+            title = None
+            for j in range(i - 1, -1, -1):
+                if not is_header_furniture(probes[j]):
+                    title = lines[j]
+                    break
+            return title, info
+    for i, line in enumerate(lines[:6]):
+        if is_header_furniture(probes[i]) or parse_info_line(line, probes[i]):
+            continue
+        if len(line) <= 100 and not line.endswith(("。", "；", ";", "：", ":")):
+            return line, Info()
+        break
+    return None, Info()

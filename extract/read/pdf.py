@@ -1,0 +1,61 @@
+"""PDF → Document through the text layer (pypdf); scanned PDFs are refused.
+
+Page headers and footers and page numbers are removed and wrapped lines
+joined into paragraphs (layout.py).  OCR is out of scope: a PDF without a
+text layer raises ``InputError(path, "no text layer; OCR is not supported")``.
+
+>>> read_pdf(b"%PDF-1.4 truncated", "a.pdf")
+Traceback (most recent call last):
+...
+zhenggai.errors.InputError: a.pdf: truncated PDF (no %%EOF marker at the end)
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+
+import regex
+
+from zhenggai.errors import InputError
+from zhenggai.read.document import Document
+from zhenggai.read.layout import join_lines, strip_page_furniture
+from zhenggai.read.meta import txt_header
+
+MAX_PAGES = 500
+_WORDLIKE = regex.compile(r"[\p{Han}A-Za-z0-9]")
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:120]
+
+
+def read_pdf(data: bytes, name: str = "-") -> Document:
+    """Text layer of a PDF as paragraphs; title guessed from the first lines."""
+    # PDF readers tolerate a little trailing junk after %%EOF, never its absence.
+    if b"%%EOF" not in data[-2048:]:
+        raise InputError(name, "truncated PDF (no %%EOF marker at the end)")
+    from pypdf import PdfReader  # imported on first PDF
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(name, "encrypted PDF (a password is needed)")
+        count = len(reader.pages)
+        if count > MAX_PAGES:
+            raise InputError(name, f"PDF has {count} pages; at most {MAX_PAGES} are read")
+        pages = [(page.extract_text() or "").splitlines() for page in reader.pages]
+    except InputError:
+        raise
+    except Exception as exc:  # pypdf raises many types on damaged files
+        raise InputError(name, f"unreadable PDF ({_first_line(exc)})") from None
+    if not any(_WORDLIKE.search(line) for page in pages for line in page):
+        raise InputError(name, "no text layer; OCR is not supported")
+    lines = [line for page in strip_page_furniture(pages) for line in page]
+    text = "\n\n".join(join_lines(lines))
+    title, info = txt_header(text)
+    return Document(
+        text=text, format="pdf", encoding=None, title=title, site=info.site,
+        published_at=info.published_at, editor=info.editor,
+    )

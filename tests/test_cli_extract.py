@@ -1,0 +1,102 @@
+"""`zhenggai extract`: output, options, and one-line errors that name the input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import SAMPLE
+from zhenggai.cli import main
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "zhenggai", *args], input=stdin, capture_output=True
+    )
+
+
+def test_extract_sample_prints_a_record():
+    result = run("extract", str(SAMPLE))
+    assert result.returncode == 0, result.stderr.decode()
+    record = json.loads(result.stdout)
+    assert record["schema_version"] == "1"
+    assert record["title"] == "中共青澜市财政局党组关于市委第二轮巡察整改进展情况的通报"
+    assert record["text"] == SAMPLE.read_text(encoding="utf-8")
+    kinds = {m["kind"] for m in record["mentions"]}
+    assert {"money", "date", "count", "percent", "multiple", "document", "docnumber"} <= kinds
+    money = {m["text"]: m["value"] for m in record["mentions"] if m["kind"] == "money"}
+    assert money["8,650万元"] == 86500000
+    assert money["2.36亿元"] == 236000000
+    assert money["37.8万元"] == 378000
+
+
+def test_extract_output_file_and_pretty(tmp_path):
+    out = tmp_path / "notice.json"
+    assert main(["extract", str(SAMPLE), "-o", str(out), "--pretty"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("{\n  ")
+    assert json.loads(text)["issuer"] == "中共青澜市财政局党组"
+
+
+def test_extract_reads_standard_input():
+    result = run("extract", "-", stdin=SAMPLE.read_bytes())
+    assert result.returncode == 0, result.stderr.decode()
+    assert json.loads(result.stdout)["source"]["path"] in (None, "<stdin>", "-")
+
+
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    "make_input, message",
+    [
+        pytest.param(lambda tmp: tmp / "missing.txt", "missing.txt", id="missing-file"),
+        pytest.param(lambda tmp: tmp, "directory", id="directory"),
+        pytest.param(lambda tmp: _write(tmp / "empty.txt", b""), "empty.txt", id="empty"),
+        pytest.param(lambda tmp: _write(tmp / "junk.txt", bytes(range(256)) * 40), "junk.txt", id="binary-junk"),
+        pytest.param(
+            lambda tmp: _write(tmp / "mojibake.txt", ("关于市委巡察整改情况的通报。" * 6).encode().decode("gbk", "replace").encode()),
+            "mojibake.txt",
+            id="mojibake",
+        ),
+    ],
+)
+def test_bad_input_is_one_line_error(tmp_path, make_input, message):
+    path = make_input(tmp_path)
+    result = run("extract", str(path))
+    assert result.returncode == 1
+    err = result.stderr.decode().strip()
+    assert err.count("\n") == 0, err
+    assert err.startswith("zhenggai: error: ")
+    assert message in err
+    assert result.stdout == b""
+
+
+def test_unwritable_output_says_how_to_fix(tmp_path):
+    result = run("extract", str(SAMPLE), "-o", str(tmp_path / "no" / "such" / "dir" / "x.json"))
+    assert result.returncode == 1
+    assert "cannot write output" in result.stderr.decode()
+
+
+def test_no_command_prints_help():
+    result = run()
+    assert result.returncode == 2
+    assert b"extract" in result.stdout
+
+
+def test_extract_does_not_import_spacy_or_pandas(tmp_path):
+    code = (
+        "import sys, io, contextlib\n"
+        "from zhenggai.cli import main\n"
+        f"with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    rc = main(['extract', {str(SAMPLE)!r}, '-o', {str(tmp_path / 'out.json')!r}])\n"
+        "heavy = [m for m in ('spacy', 'pandas', 'jieba', 'duckdb', 'dask', 'trafilatura', 'pyarrow') if m in sys.modules]\n"
+        "print(rc, heavy)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "0 []", result.stdout + result.stderr

@@ -1,0 +1,124 @@
+"""Inspection facts from the preamble: kind, body, team, target, mode, round, period, feedback day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.test_facts_support import date, mentions, node
+from zhenggai.facts import find_inspection
+
+D = dt.date
+
+CASES = [
+    (
+        "county_two_sentences",
+        "根据县委统一部署,2023年3月6日至5月10日,县委第二巡察组对县交通运输局党组开展了常规巡察。"
+        "2023年6月15日,县委巡察组向县交通运输局党组反馈了巡察意见。",
+        None,
+        {"kind": "巡察", "body": "县委", "team": "县委第二巡察组", "target": "县交通运输局党组",
+         "mode": "常规巡察", "start": D(2023, 3, 6), "end": D(2023, 5, 10), "feedback_date": D(2023, 6, 15)},
+    ),
+    (
+        "central_round",
+        "根据十九届中央第八轮巡视工作统一部署,2021年10月12日至12月25日,中央第六巡视组对某某部党组进行了常规巡视。"
+        "2022年2月20日,中央巡视组向某某部党组反馈了巡视意见。",
+        None,
+        {"kind": "巡视", "body": "中央", "team": "中央第六巡视组", "target": "某某部党组", "mode": "常规巡视",
+         "round": "十九届中央第八轮巡视", "round_number": 8,
+         "start": D(2021, 10, 12), "end": D(2021, 12, 25), "feedback_date": D(2022, 2, 20)},
+    ),
+    (
+        "feedback_in_same_sentence",
+        "省委第二巡视组于2022年4月18日至6月20日对省林业局党组进行了巡视,并于8月30日反馈了巡视意见。",
+        None,
+        {"kind": "巡视", "body": "省委", "team": "省委第二巡视组", "target": "省林业局党组",
+         "start": D(2022, 4, 18), "end": D(2022, 6, 20), "feedback_date": D(2022, 8, 30)},
+    ),
+    (
+        "group_month_range",
+        "按照集团党委部署,2023年5月至6月,集团党委第三巡察组对某某分公司党委开展了提级巡察。",
+        None,
+        {"kind": "巡察", "body": "集团党委", "team": "集团党委第三巡察组", "target": "某某分公司党委",
+         "mode": "提级巡察", "start": D(2023, 5, 1), "end": D(2023, 6, 30)},
+    ),
+    (
+        "look_back_round",
+        "2022年9月,市委第一巡察组对市住建局党组开展了巡察“回头看”,11月8日反馈了巡察意见。",
+        None,
+        {"kind": "巡察", "body": "市委", "team": "市委第一巡察组", "target": "市住建局党组",
+         "mode": "巡察“回头看”", "start": D(2022, 9, 1), "feedback_date": D(2022, 11, 8)},
+    ),
+    (
+        "team_number_after_kind",
+        "区委巡察四组对区文旅局党组开展了专项巡察。",
+        None,
+        {"kind": "巡察", "body": "区委", "team": "区委巡察四组", "target": "区文旅局党组", "mode": "专项巡察"},
+    ),
+    (
+        "audit_office",
+        "2023年3月至5月,省审计厅对我局2022年度预算执行情况进行了审计。现将整改情况报告如下。",
+        "关于2022年度预算执行审计发现问题整改情况的报告",
+        {"kind": "审计", "body": "省审计厅", "target": "我局2022年度预算执行情况",
+         "start": D(2023, 3, 1), "end": D(2023, 5, 31)},
+    ),
+    (
+        "audit_reporting_office_is_not_the_body",
+        "市审计局局长 某某\n受市政府委托,现将审计查出问题的整改情况报告如下。",
+        "关于2022年度市级预算执行审计查出问题整改情况的报告",
+        {"kind": "审计"},
+    ),
+    (
+        "body_from_title_only",
+        "根据有关要求,现将整改情况予以公布。",
+        "中共某县司法局党组关于县委巡察整改情况的通报",
+        {"kind": "巡察", "body": "县委"},
+    ),
+    (
+        "round_in_title",
+        "根据部署,市委第三巡察组对市档案馆党组开展了常规巡察。",
+        "中共某市档案馆党组关于十届市委第四轮巡察整改情况的通报",
+        {"kind": "巡察", "body": "市委", "team": "市委第三巡察组", "target": "市档案馆党组", "mode": "常规巡察",
+         "round": "十届市委第四轮巡察", "round_number": 4},
+    ),
+]
+
+
+@pytest.mark.parametrize("text,title,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_inspection(text, title, expected):
+    assert find_inspection(text, mentions(text), [], title=title) == expected
+
+
+def test_only_the_preamble_is_read():
+    text = ("根据市委部署,市委第六巡察组对市体育局党组开展了常规巡察。\n"
+            "一、关于“作风建设不够扎实”问题的整改情况\n"
+            "2023年4月,省委第二巡视组对我市开展了专项巡视,我局配合做好有关工作。")
+    roots = [node(text, "一、关于", role="issue", marker="一、", ordinal=1)]
+    got = find_inspection(text, mentions(text), roots)
+    assert got["team"] == "市委第六巡察组"
+    assert got["mode"] == "常规巡察"
+    assert "start" not in got
+
+
+def test_hand_built_dates_two_mentions_joined_by_zhi():
+    text = "2022年7月4日至2022年8月30日,县委第五巡察组对县医保局党组开展了常规巡察。"
+    found = [date(text, "2022年7月4日", D(2022, 7, 4)), date(text, "2022年8月30日", D(2022, 8, 30))]
+    got = find_inspection(text, found, [])
+    assert (got["start"], got["end"]) == (D(2022, 7, 4), D(2022, 8, 30))
+
+
+def test_no_inspection_words():
+    assert find_inspection("今年以来,我局扎实推进各项工作。", [], []) == {}
+
+
+def test_team_stated_under_the_first_heading():
+    text = ("现将巡察整改情况通报如下:\n"
+            "一、巡察基本情况\n"
+            "2023年9月4日至10月27日,县委第三巡察组对县统计局党组开展了常规巡察。\n"
+            "二、关于“统计数据质量管控不严”问题的整改情况\n"
+            "1.健全核查机制。")
+    roots = [node(text, "一、巡察基本情况", "二、关于", role="other", marker="一、", ordinal=1),
+             node(text, "二、关于", role="issue", marker="二、", ordinal=2)]
+    got = find_inspection(text, mentions(text), roots)
+    assert (got["team"], got["start"], got["end"]) == ("县委第三巡察组", D(2023, 9, 4), D(2023, 10, 27))

@@ -1,0 +1,98 @@
+"""Page metadata: title (after breadcrumbs), 来源, 发布时间, 责任编辑; issuer from the title."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhenggai.facts import find_source_meta, issuer_from_title
+
+TITLE_CASES = [
+    ("plain", "中共某县水利局党组关于县委巡察整改情况的通报\n正文", "中共某县水利局党组关于县委巡察整改情况的通报", 0),
+    ("after_column_and_breadcrumb",
+     "整改公开\n\n您现在的位置 : 首页 > 党务公开 > 整改公开\n中共某市审计局党组关于市委巡察整改进展情况的通报\n来源:某市纪委",
+     "中共某市审计局党组关于市委巡察整改进展情况的通报", 32),
+    ("breadcrumb_same_line",
+     "当前位置:首页>党务公开>关于十四届县委第三轮巡察整改情况的公告\n正文",
+     "关于十四届县委第三轮巡察整改情况的公告", 13),
+    ("audit_report", "关于2023年度县级预算执行审计查出问题整改情况的报告\n——在县人大常委会上",
+     "关于2023年度县级预算执行审计查出问题整改情况的报告", 0),
+    ("without_guanyu", "网站首页\n中共某区商务局党组巡察整改进展情况通报\n正文",
+     "中共某区商务局党组巡察整改进展情况通报", 5),
+    ("note_in_brackets", "中共某县文旅局党组关于县委巡察整改情况的通报(第二批)\n正文",
+     "中共某县文旅局党组关于县委巡察整改情况的通报(第二批)", 0),
+]
+
+
+@pytest.mark.parametrize("text,title,start", [c[1:] for c in TITLE_CASES], ids=[c[0] for c in TITLE_CASES])
+def test_title(text, title, start):
+    meta = find_source_meta(text)
+    assert meta.title == title
+    assert meta.title_start == start
+    assert text[start : start + len(title)] == title
+
+
+def test_a_section_heading_is_not_the_title():
+    text = "根据安排,现将整改情况公布如下。\n一、关于“学习贯彻不够深入”问题的整改情况\n正文"
+    assert find_source_meta(text).title is None
+
+
+def test_title_beyond_first_lines_is_ignored():
+    text = "\n".join(f"栏目{i}" for i in range(20)) + "\n关于巡察整改情况的通报"
+    assert find_source_meta(text).title is None
+
+
+META_CASES = [
+    ("one_line_spaces", "来源:某县纪委监委      发布时间:2023-06-02 16:43:23",
+     "某县纪委监委", dt.datetime(2023, 6, 2, 16, 43, 23)),
+    ("glued_labels", "信息来源:某市国资委发布日期:2022-11-03", "某市国资委", dt.date(2022, 11, 3)),
+    ("chinese_date", "文章来源: 某区政府网  发布时间:2024年1月9日 08:05", "某区政府网", dt.datetime(2024, 1, 9, 8, 5)),
+    ("slashes", "时间:2021/07/15 来源:某州廉政网", "某州廉政网", dt.date(2021, 7, 15)),
+    ("full_width_colon", "来源：某县融媒体中心 日期：2020.12.30", "某县融媒体中心", dt.date(2020, 12, 30)),
+    ("pipe_separated", "来源:某县政府门户|发布时间:2023-03-01 10:00|浏览次数:120", "某县政府门户",
+     dt.datetime(2023, 3, 1, 10, 0)),
+]
+
+
+@pytest.mark.parametrize("line,site,published", [c[1:] for c in META_CASES], ids=[c[0] for c in META_CASES])
+def test_site_and_published(line, site, published):
+    meta = find_source_meta("关于巡察整改情况的通报\n" + line + "\n正文")
+    assert meta.site == site
+    assert meta.published_at == published
+    assert type(meta.published_at) is type(published)
+
+
+def test_invalid_date_is_left_out():
+    assert find_source_meta("发布时间:2023-02-30").published_at is None
+
+
+def test_editor_at_the_bottom():
+    body = "正文。" * 1000
+    meta = find_source_meta("关于巡察整改情况的通报\n" + body + "\n【责任编辑:李某】")
+    assert meta.editor == "李某"
+
+
+ISSUER_CASES = [
+    ("party_group", "中共某市民政局党组关于市委巡察整改情况的通报", "中共某市民政局党组"),
+    ("committee", "中共某县卫生健康局委员会关于县委巡察整改情况的通报", "中共某县卫生健康局委员会"),
+    ("soe", "某城建集团有限公司党委关于集团党委巡察整改进展情况的通报", "某城建集团有限公司党委"),
+    ("starts_with_guanyu", "关于市委巡察整改情况的通报", None),
+    ("none", None, None),
+]
+
+
+@pytest.mark.parametrize("title,issuer", [c[1:] for c in ISSUER_CASES], ids=[c[0] for c in ISSUER_CASES])
+def test_issuer(title, issuer):
+    assert issuer_from_title(title) == issuer
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("关于通报来源发布时间:2023-06-02 16:43\n首页>位置巡察整改情况责任编辑某县")), max_size=200))
+def test_any_text_gives_consistent_meta(text):
+    meta = find_source_meta(text)
+    if meta.title is not None:
+        assert text[meta.title_start : meta.title_start + len(meta.title)] == meta.title
+    assert meta.published_at is None or isinstance(meta.published_at, dt.date)

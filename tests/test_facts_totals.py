@@ -1,0 +1,185 @@
+"""Stated totals: cue words next to the count/percent/money mentions, read only where
+the notice speaks of the whole rectification."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.test_facts_support import count, mentions, node
+from zhenggai.facts import classify, find_totals, money_category
+
+ISSUE_COUNTS = [
+    ("aspects_issues_done_open", "对照巡察反馈的5个方面26个问题,已整改到位24个,正在整改2个。",
+     {"aspects": 5, "issues": 26, "completed": 24, "in_progress": 2}),
+    ("issues_after_noun", "巡察反馈问题共31个,截至目前已完成整改29个,2个问题正在持续推进。",
+     {"issues": 31, "completed": 29, "in_progress": 2}),
+    ("all_done", "反馈的3个方面12项问题已全部完成整改。",
+     {"aspects": 3, "issues": 12, "completed": 12}),
+    ("of_which_done", "11个问题已完成整改10个,正在整改1个。",
+     {"issues": 11, "completed": 10, "in_progress": 1}),
+    ("audit_unfinished_summed", "审计报告反映的4个方面58个问题,已整改52个,基本完成整改4个,未完成2个,整改完成率89.66%。",
+     {"aspects": 4, "issues": 58, "completed": 52, "in_progress": 6, "completion_rate": Decimal("89.66")}),
+    ("chinese_numerals", "巡视反馈的三个方面十五个问题中,十二个问题已完成整改,三个问题正在整改。",
+     {"aspects": 3, "issues": 15, "completed": 12, "in_progress": 3}),
+]
+
+MEASURES = [
+    ("measures_done_not_issues", "共制定整改措施86条,已完成82条,正在推进4条。", {"measures_planned": 86}),
+    ("measures_after_count", "细化整改举措120项,明确责任领导和完成时限。", {"measures_planned": 120}),
+    ("measures_noun_after", "形成152条具体整改措施。", {"measures_planned": 152}),
+]
+
+PEOPLE_AND_CASES = [
+    ("petitions_all_resolved", "移交信访件9件,已全部办结。", {"petitions_transferred": 9, "petitions_resolved": 9}),
+    ("petitions_partly", "巡察组转交的信访举报12件,已办结10件。", {"petitions_transferred": 12, "petitions_resolved": 10}),
+    ("clues", "移交问题线索5件,已按程序处置。", {"clues_transferred": 5}),
+    ("clues_transferred_to", "巡察期间发现的问题线索3条已移交县纪委监委。", {"clues_transferred": 3}),
+    ("talk_reminder", "谈话提醒12人次。", {"people_talked_to": 12}),
+    ("talk_after_count", "对6名干部进行了提醒谈话。", {"people_talked_to": 6}),
+    ("accountable", "问责9人。", {"people_held_accountable": 9}),
+    ("accountable_after", "对3人进行问责。", {"people_held_accountable": 3}),
+    ("disciplined", "给予党纪政务处分350人。", {"people_disciplined": 350}),
+    ("disciplined_after", "2人受到党纪处分。", {"people_disciplined": 2}),
+    ("cases", "立案审查6件。", {"cases_filed": 6}),
+]
+
+SYSTEMS = [
+    ("established", "建立完善制度40项。", {"systems_established": 40}),
+    ("new_plus_revised", "新建制度12项,修订8项。", {"systems_established": 20}),
+    ("breakdown_not_added", "建立健全规章制度25项,其中新建10项,修订15项。", {"systems_established": 25}),
+    ("noun_after", "出台13个规章制度。", {"systems_established": 13}),
+]
+
+RATES = [
+    ("rate", "整改完成率98.71%。", {"completion_rate": Decimal("98.71")}),
+    ("rate_reached", "总体整改率达100%。", {"completion_rate": Decimal("100")}),
+]
+
+
+def _scalars(totals: dict) -> dict:
+    return {k: v for k, v in totals.items() if k != "money"}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [c[1:] for c in ISSUE_COUNTS + MEASURES + PEOPLE_AND_CASES + SYSTEMS + RATES],
+    ids=[c[0] for c in ISSUE_COUNTS + MEASURES + PEOPLE_AND_CASES + SYSTEMS + RATES],
+)
+def test_scalar_totals(text, expected):
+    assert _scalars(find_totals(text, mentions(text), [])) == expected
+
+
+MONEY = [
+    ("one_loss_retrieved", "共挽回经济损失213.08万元。", Decimal("2130800"), ["挽回"]),
+    ("three_categories_summed", "清退违规资金66.57万元、追回应由个人承担的资金146万元,挽回经济损失1369.5万元。",
+     Decimal("15820700"), ["清退", "追回", "挽回"]),
+    ("recovery_inside_rectified_amount", "整改问题金额24.73亿元,其中追回资金2681.5万元。", Decimal("26815000"),
+     ["整改金额", "追回"]),
+    ("breakdown_of_a_recovery", "追回资金200万元,其中清退违规补贴50万元、退缴150万元。", Decimal("2000000"),
+     ["追回", "清退", "退缴"]),
+    ("restated_once", "追回资金50万元。\n综上,共追回资金50万元。", Decimal("500000"), ["追回", "追回"]),
+    ("refund", "督促责任人退缴违规发放的津补贴8.6万元。", Decimal("86000"), ["退缴"]),
+    ("not_a_recovery", "涉及资金12万元。", None, ["问题金额"]),
+]
+
+
+@pytest.mark.parametrize("text,recovered,categories", [c[1:] for c in MONEY], ids=[c[0] for c in MONEY])
+def test_money_totals(text, recovered, categories):
+    totals = find_totals(text, mentions(text), [])
+    assert totals.get("money_recovered_yuan") == recovered
+    assert [m["category"] for m in totals.get("money", [])] == categories
+    for m in totals.get("money", []):
+        assert text[m["start"] : m["end"]] == m["text"]
+
+
+NOTICE = (
+    "根据市委统一部署,市委第二巡察组对市文旅局党组开展了常规巡察。巡察反馈的3个方面9个问题中,8个问题已完成整改,1个问题正在整改。\n"
+    "一、关于“意识形态工作责任制落实不到位”问题的整改情况\n"
+    "1.压实责任。修订完善制度6项,对2名干部进行谈话提醒,追回资金3.5万元。\n"
+    "二、关于“财务管理不规范”问题的整改情况\n"
+    "1.规范报销。清退违规发放补贴1.2万元,建立财务制度4项。\n"
+    "截至目前,巡察反馈问题基本整改到位。巡察组转交的信访件3件,已办结3件,建立完善制度15项,共追回资金8.7万元。\n"
+    "下一步,局党组将持续巩固整改成果,再建立完善制度5项,固化22条整改举措的成效。\n"
+    "欢迎广大干部群众对巡察整改落实情况进行监督。联系电话:0571-88886666。"
+)
+
+
+def _notice_outline(text: str):
+    one = node(text, "一、关于", "二、关于", marker="一、", ordinal=1,
+               children=[node(text, "1.压实责任", "二、关于", role="measure", marker="1.", ordinal=1, level=3)])
+    two = node(text, "二、关于", "下一步", marker="二、", ordinal=2,
+               children=[node(text, "1.规范报销", "下一步", role="measure", marker="1.", ordinal=1, level=3)])
+    closing = node(text, "下一步", "欢迎", role="closing")
+    return [one, two, closing]
+
+
+def test_context_skips_issue_measures_and_closing_plans():
+    totals = find_totals(NOTICE, mentions(NOTICE), _notice_outline(NOTICE))
+    assert _scalars(totals) == {
+        "aspects": 3, "issues": 9, "completed": 8, "in_progress": 1,
+        "petitions_transferred": 3, "petitions_resolved": 3, "systems_established": 15,
+        "measures_planned": 22, "money_recovered_yuan": Decimal("87000"),
+    }
+    assert [m["text"] for m in totals["money"]] == ["8.7万元"]
+
+
+def test_summary_paragraph_needs_scope_after_weak_opener():
+    text = NOTICE.replace("截至目前,巡察反馈问题基本整改到位。巡察组转交的信访件3件,已办结3件,", "截至目前,")
+    totals = find_totals(text, mentions(text), _notice_outline(text))
+    assert "systems_established" not in totals
+    assert "money_recovered_yuan" not in totals
+
+
+def test_without_outline_the_first_figure_wins():
+    totals = find_totals(NOTICE, mentions(NOTICE), [])
+    assert totals["systems_established"] == 6
+
+
+def test_hand_built_counts():
+    text = "转交信访件6件,已办结6件,提醒谈话19人。"
+    found = [count(text, "6件", 6, "件"), count(text, "6件", 6, "件", 1), count(text, "19人", 19, "人")]
+    assert find_totals(text, found, []) == {
+        "petitions_transferred": 6, "petitions_resolved": 6, "people_talked_to": 19}
+
+
+CLASSIFY = [
+    ("issue_noun_right", ("巡察反馈的", "具体问题中", "count", "个"), "issues"),
+    ("done_right", ("", "问题已完成整改", "count", "个"), "completed"),
+    ("open_left", ("正在整改的", "问题", "count", "个"), "in_progress"),
+    ("unit_filter", ("问责", "", "count", "项"), None),
+    ("rate", ("整改完成率", "", "percent", None), "completion_rate"),
+]
+
+
+@pytest.mark.parametrize("args,key", [c[1:] for c in CLASSIFY], ids=[c[0] for c in CLASSIFY])
+def test_classify(args, key):
+    left, right, kind, unit = args
+    assert classify(left, right, kind, unit, left + right) == key
+
+
+@pytest.mark.parametrize("left,category", [("共挽回经济损失", ("挽回", True)), ("盘活存量", ("盘活资金", False)),
+                                           ("建设", None)], ids=["recovered", "listed_only", "none"])
+def test_money_category(left, category):
+    assert money_category(left) == category
+
+
+_ALPHABET = list("反馈方面问题个项件人已完成整改正在移交信访办结谈话提醒制度建立追回挽回万元%,。;\n0123456789一二三其中目前")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=160))
+def test_any_text_gives_valid_totals(text):
+    totals = find_totals(text, mentions(text), [])
+    for key, value in totals.items():
+        if key == "money":
+            for m in value:
+                assert text[m["start"] : m["end"]] == m["text"]
+                assert m["value"] >= 0
+        elif key in ("completion_rate", "money_recovered_yuan"):
+            assert isinstance(value, Decimal) and value >= 0
+        else:
+            assert isinstance(value, int) and value >= 0

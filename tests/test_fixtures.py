@@ -1,0 +1,101 @@
+"""The fixture notices (tests/fixtures/notices) against their hand-authored gold files.
+
+Each NAME.txt is a notice written for this project in the style of a real-world layout; its
+NAME.expected.json lists the facts a correct extraction must produce, in the seed's gold format.
+The gold checks run always; the extraction checks skip until ``zhenggai.extract_text`` exists.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from zhenggai.evaluate import MENTION_KINDS, check_gold, compare, format_report, score
+
+NOTICES = Path(__file__).resolve().parent / "fixtures" / "notices"
+LOCATE = Path(__file__).resolve().parent / "fixtures" / "tools" / "locate.py"
+GOLD_FILES = sorted(NOTICES.glob("*.expected.json"))
+IDS = [p.name.removesuffix(".expected.json") for p in GOLD_FILES]
+
+TOP_KEYS = {"file", "note", "title", "issuer", "source", "inspection", "totals", "contact", "sections",
+            "closing_items", "mentions"}
+MENTION_KEYS = {
+    "money": {"text", "start", "end", "value", "value_max", "approx"},
+    "percent": {"text", "start", "end", "value", "approx"},
+    "multiple": {"text", "start", "end", "value"},
+    "date": {"text", "start", "end", "date_start", "date_end", "granularity", "year_inferred", "relation"},
+    "count": {"text", "start", "end", "value", "unit", "noun", "approx"},
+}
+
+
+def load(path: Path) -> tuple[dict, str]:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    return gold, (path.parent / gold["file"]).read_text(encoding="utf-8")
+
+
+def extract(text: str) -> dict:
+    try:
+        from zhenggai.api import extract_text
+    except ModuleNotFoundError as exc:  # the lead writes zhenggai.api; until then, skip
+        if exc.name in ("zhenggai.api",):
+            pytest.skip("zhenggai.extract_text is not written yet")
+        raise
+    return extract_text(text).model_dump(mode="json")
+
+
+def test_there_are_enough_fixtures():
+    assert len(GOLD_FILES) >= 9
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=IDS)
+def test_gold_offsets_fit_the_text(path):
+    gold, text = load(path)
+    assert check_gold(gold, text) == []
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=IDS)
+def test_gold_format_matches_the_seed(path):
+    gold, text = load(path)
+    assert set(gold) == TOP_KEYS
+    assert gold["file"] == path.name.removesuffix(".expected.json") + ".txt"
+    assert 1500 <= len(text) <= 4000
+    assert set(gold["source"]) == {"site", "published_at"}
+    assert set(gold["mentions"]) == set(MENTION_KINDS)
+    for kind, items in gold["mentions"].items():
+        starts = [m["start"] for m in items]
+        assert starts == sorted(starts), f"{kind} mentions out of order"
+        for m in items:
+            assert set(m) <= MENTION_KEYS[kind] and m["end"] - m["start"] == len(m["text"])
+        if kind == "date":
+            assert all(m["date_start"] <= m["date_end"] for m in items)
+    for sec in gold["sections"]:
+        assert set(sec) == {"level", "marker", "start", "issue", "measures", "ordinal"}
+        for item in sec["measures"]:
+            assert set(item) == {"level", "marker", "ordinal", "start", "title"}
+    # every mention lies inside the text and no two mentions of any kind overlap
+    spans = sorted((m["start"], m["end"]) for items in gold["mentions"].values() for m in items)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_locate_tool_would_change_nothing():
+    spec = importlib.util.spec_from_file_location("fixture_locate", LOCATE)
+    locate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(locate)
+    for path in GOLD_FILES:
+        assert locate.process(path, check=True, show_review=False), path.name
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=IDS)
+def test_extraction_matches_gold(path):
+    gold, text = load(path)
+    record = extract(text)
+    c = compare(record, gold)
+    report = format_report([c], score([c]))
+    for kind, r in c.mentions.items():
+        assert not (r.missed or r.wrong or r.spurious or r.extra), f"{kind}\n{report}"
+    assert not c.facts_unequal(), report
+    for part, o in c.outline.items():
+        assert not (o.missed or o.wrong or o.spurious), f"{part}\n{report}"

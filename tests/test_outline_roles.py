@@ -1,0 +1,215 @@
+"""zhenggai.outline: roles, issue statements and inline items."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhenggai.outline import find_items, issue_statement, iter_nodes, parse_outline
+
+STATEMENTS = [
+    ("quoted", "关于“理论学习不够深入”问题的整改情况", "理论学习不够深入"),
+    ("quoted-nested-single", "关于“落实‘第一议题’制度不够严格”问题的整改情况", "落实‘第一议题’制度不够严格"),
+    ("quoted-nested-double", "关于“贯彻“三重一大”制度不严”问题的整改", "贯彻“三重一大”制度不严"),
+    ("quoted-inner-full-stop", "关于“学习不规范。全年仅学习4次”的问题", "学习不规范。全年仅学习4次"),
+    ("quoted-aspect", "在“全面从严治党责任落实不到位”方面", "全面从严治党责任落实不到位"),
+    ("quoted-deng", "关于“公务用车管理不严”等问题的整改情况", "公务用车管理不严"),
+    ("straight-quotes", '关于"资产管理不规范"问题的整改情况', "资产管理不规范"),
+    ("about-unquoted", "关于落实主体责任不到位的问题", "落实主体责任不到位"),
+    ("about-rectification", "关于基层党组织建设薄弱问题的整改情况", "基层党组织建设薄弱"),
+    ("aspect-problem", "党的领导弱化方面问题的整改情况", "党的领导弱化"),
+    ("aspect-existing", "选人用人方面存在的问题整改情况", "选人用人"),
+    ("label-colon", "问题:重大事项请示报告不及时", "重大事项请示报告不及时"),
+    ("label-numbered", "问题一:意识形态责任制落实不到位", "意识形态责任制落实不到位"),
+    ("trailing-problem", "党组理论学习不够深入的问题", "党组理论学习不够深入"),
+]
+
+
+@pytest.mark.parametrize(("name", "heading", "statement"), STATEMENTS, ids=[s[0] for s in STATEMENTS])
+def test_issue_statement(name, heading, statement):
+    found = issue_statement(heading)
+    assert found is not None
+    assert found[0] == statement
+    assert heading[found[1]:found[2]] == statement
+
+
+NOT_STATEMENTS = [
+    ("overview", "整改工作开展情况"),
+    ("generic-parent", "巡察反馈问题整改落实情况"),
+    ("about-generic", "关于巡察反馈问题的整改情况"),
+    ("measure", "强化政治理论武装"),
+    ("label-only", "存在的问题"),
+]
+
+
+@pytest.mark.parametrize(("name", "heading"), NOT_STATEMENTS, ids=[s[0] for s in NOT_STATEMENTS])
+def test_no_issue_statement(name, heading):
+    assert issue_statement(heading) is None
+
+
+def roles(text):
+    return [(n.marker, n.role, n.issue) for n in iter_nodes(parse_outline(text))]
+
+
+LAYOUTS = [
+    (
+        "issue-then-measures",
+        "一、关于“作风建设不实”问题的整改情况\n1.开展作风整治。\n2.规范公车使用。",
+        [("一、", "issue", "作风建设不实"), ("1.", "measure", None), ("2.", "measure", None)],
+    ),
+    (
+        "overview-and-generic-parent",
+        "一、整改工作开展情况\n党组召开专题会议。\n二、巡察反馈问题整改落实情况\n(一)党组理论学习不够系统\n"
+        "1.完善学习制度。\n(二)强化阵地建设\n三、下一步工作打算\n(一)巩固成果。",
+        [("一、", "other", None), ("二、", "other", None), ("(一)", "issue", "党组理论学习不够系统"),
+         ("1.", "measure", None), ("(二)", "measure", None), ("三、", "closing", None),
+         ("(一)", "closing", None)],
+    ),
+    (
+        "nested-aspect-problem",
+        "(一)在“党的领导弱化”方面\n1.关于“学习不深入”问题的整改\n(1)修订学习制度。\n(2)建立学习台账。",
+        [("(一)", "other", "党的领导弱化"), ("1.", "issue", "学习不深入"), ("(1)", "measure", None),
+         ("(2)", "measure", None)],
+    ),
+    (
+        "problem-label-block",
+        "一、关于选人用人不规范的问题\n(一)存在的问题\n动议程序不规范。\n(二)整改措施\n1.规范动议程序。\n2.加强纪实管理。",
+        [("一、", "issue", "选人用人不规范"), ("(一)", "other", None), ("(二)", "other", None),
+         ("1.", "measure", None), ("2.", "measure", None)],
+    ),
+    (
+        "label-block-gives-statement",
+        "一、党风廉政建设\n(一)存在问题\n廉政风险排查流于形式。\n(二)整改措施\n1.开展风险排查。",
+        [("一、", "issue", "廉政风险排查流于形式"), ("(一)", "other", None), ("(二)", "other", None),
+         ("1.", "measure", None)],
+    ),
+    (
+        "problem-and-rectification-pairs",
+        "一、党的领导弱化方面\n(一)问题:请示报告不及时。\n整改情况:建立请示报告台账。",
+        [("一、", "other", "党的领导弱化"), ("(一)", "issue", "请示报告不及时"), ("", "measure", None)],
+    ),
+    (
+        "quoted-measure-under-issue",
+        "一、关于“作风不实”问题的整改情况\n1.“四风”问题专项整治。开展督查。\n二、“四风”问题的整改情况\n1.开展督查。",
+        [("一、", "issue", "作风不实"), ("1.", "measure", None), ("二、", "issue", "四风"), ("1.", "measure", None)],
+    ),
+    (
+        "top-level-problem-list",
+        "一、存在的问题\n(一)选人用人程序不规范\n二、整改措施\n1.规范动议程序。",
+        [("一、", "other", None), ("(一)", "issue", "选人用人程序不规范"), ("二、", "other", None),
+         ("1.", "measure", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), LAYOUTS, ids=[x[0] for x in LAYOUTS])
+def test_roles_by_layout(name, text, expected):
+    assert roles(text) == expected
+
+
+def test_status_paragraph_extends_the_measure_above():
+    text = (
+        "一、党的领导弱化方面\n"
+        "1.问题:请示报告不及时。\n"
+        "整改措施:建立请示报告台账,每月梳理。\n"
+        "整改情况:已完成。共报告事项12件。\n"
+        "2.问题:会议记录不完整。\n"
+        "整改情况:已完成。补齐记录。"
+    )
+    first, second = parse_outline(text)[0].children
+    (measure,) = first.children
+    assert measure.heading == "建立请示报告台账,每月梳理"
+    assert measure.end == text.index("\n2.问题")
+    assert [c.heading for c in second.children] == ["已完成"]
+
+
+def test_category_heading_groups_issues():
+    text = (
+        "一、审计查出问题的整改情况\n"
+        "(一)市级预算执行审计查出问题的整改情况\n"
+        "1.部分非税收入未及时缴库问题。已缴入国库。\n"
+        "2.关于项目资金下达不及时的问题\n"
+        "已下达资金全部到位。"
+    )
+    assert roles(text) == [
+        ("一、", "other", None), ("(一)", "other", None),
+        ("1.", "issue", "部分非税收入未及时缴库"), ("", "measure", None),
+        ("2.", "issue", "项目资金下达不及时"), ("", "measure", None),
+    ]
+
+
+def test_heading_naming_next_steps_is_closing():
+    text = "一、关于“甲”问题的整改情况\n1.措施。\n二、尚未整改到位的问题及下一步工作安排\n一是加快进度;二是加强督办。"
+    closing = parse_outline(text)[1]
+    assert (closing.role, closing.items) == ("closing", ["加快进度", "加强督办"])
+
+
+def test_issue_spans_index_the_text():
+    text = "一、关于“落实‘第一议题’制度不够严格”问题的整改情况\n1.健全制度。"
+    (issue,) = parse_outline(text)
+    assert text[issue.issue_start:issue.issue_end] == issue.issue == "落实‘第一议题’制度不够严格"
+
+
+def test_childless_issue_gets_paragraph_measures():
+    text = (
+        "一、关于“审计问题整改不彻底”问题的整改情况\n"
+        "按照职责分工,已追回资金3.2万元。剩余款项签订分期协议。\n"
+        "建立补贴发放动态监测机制,防止类似问题发生。\n"
+        "二、关于“安全管理不到位”问题的整改情况\n1.开展隐患排查。"
+    )
+    issue = parse_outline(text)[0]
+    assert [(c.marker, c.ordinal, c.level, c.role, c.heading) for c in issue.children] == [
+        ("", 0, 2, "measure", "按照职责分工,已追回资金3.2万元"),
+        ("", 0, 2, "measure", "建立补贴发放动态监测机制,防止类似问题发生"),
+    ]
+    first = issue.children[0]
+    assert first.start == text.index("按照") and text[first.end - 1] == "。"
+
+
+def test_paragraph_measure_drops_its_label():
+    text = "一、关于“台账不全”问题的整改情况\n整改情况:建立工作台账。每月更新。"
+    (measure,) = parse_outline(text)[0].children
+    assert measure.heading == "建立工作台账"
+    assert text[measure.heading_start:measure.heading_end] == "建立工作台账"
+
+
+ITEMS = [
+    ("shi", "一是加强学习,提高认识;二是完善制度。三是严格考核。", ["加强学习,提高认识", "完善制度", "严格考核"]),
+    ("shi-after-colon", "主要做法:一是建台账;二是抓督办。", ["建台账", "抓督办"]),
+    ("di", "第一,压实责任;第二,强化监督。", ["压实责任", "强化监督"]),
+    ("paren-inline", "重点抓好(1)资产清查,(2)台账建设。", ["资产清查", "台账建设"]),
+    ("circled", "包括①清理挂账;②规范核算。", ["清理挂账", "规范核算"]),
+    ("two-runs", "一是甲;二是乙。另外,一是丙;二是丁。", ["甲", "乙", "丙", "丁"]),
+    ("ten-plus", "一是甲;二是乙;三是丙;四是丁;五是戊;六是己;七是庚;八是辛;九是壬;十是癸;十一是子。",
+     ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "子"]),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "items"), ITEMS, ids=[i[0] for i in ITEMS])
+def test_items(name, text, items):
+    assert find_items(text) == items
+
+
+NOT_ITEMS = [
+    ("tongyi", "统一是前提,唯一是关键。"),
+    ("lonely", "一是加强学习。"),
+    ("not-from-one", "二是完善制度;三是严格考核。"),
+    ("di-ci", "第一次会议和第二次会议。"),
+    ("single-paren", "见附件(1)。"),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), NOT_ITEMS, ids=[i[0] for i in NOT_ITEMS])
+def test_not_items(name, text):
+    assert find_items(text) == []
+
+
+def test_items_belong_to_own_body():
+    text = (
+        "一、关于“制度不健全”问题的整改情况\n"
+        "总体上,一是摸清底数;二是分类施策。\n"
+        "1.完善制度。一是修订规则;二是建立台账。\n"
+        "2.强化执行。(1)定期检查,(2)通报结果。"
+    )
+    (issue,) = parse_outline(text)
+    assert issue.items == ["摸清底数", "分类施策"]
+    assert [c.items for c in issue.children] == [["修订规则", "建立台账"], ["定期检查", "通报结果"]]

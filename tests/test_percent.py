@@ -1,0 +1,123 @@
+"""Tests for zhenggai.mentions.percent.find_percents."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import SEED_EXPECTED
+from zhenggai.mentions.percent import find_percents
+from zhenggai.normalize import normalize
+
+D = Decimal
+
+# (sentence, mention text, start, value, approx)
+SIGNS = [
+    ("问题整改完成率为99%", "99%", 8, D("99"), False),
+    ("群众满意度达到98.71%", "98.71%", 7, D("98.71"), False),
+    ("按期办结率96.5％", "96.5％", 5, D("96.5"), False),
+    ("资金执行率 100 %", "100 %", 6, D("100"), False),
+    ("差错率控制在5‰以内", "5‰以内", 6, D("0.5"), True),
+]
+QUALIFIERS = [
+    ("整改到位率65%以上", "65%以上", 5, D("65"), True),
+    ("覆盖约80%的社区", "约80%", 2, D("80"), True),
+    ("近90%的问题已销号", "近90%", 0, D("90"), True),
+    ("超过95%的单位完成自查", "超过95%", 0, D("95"), True),
+    ("参保率达到97%左右", "97%左右", 5, D("97"), True),
+]
+CHINESE = [
+    ("建档率达到百分之九十", "百分之九十", 5, D("90"), False),
+    ("合格率为百分之九十五点五", "百分之九十五点五", 4, D("95.5"), False),
+    ("做到百分之百全覆盖", "百分之百", 2, D("100"), False),
+    ("抽查比例不低于百分之5", "百分之5", 7, D("5"), False),
+    ("覆盖百分之八十以上的村社", "百分之八十以上", 2, D("80"), True),
+]
+FRACTIONS = [
+    ("须有三分之二的委员到会", "三分之二", 2, D("66.67"), False),
+    ("四分之一的项目进度滞后", "四分之一", 0, D("25"), False),
+    ("按千分之五计提", "千分之五", 1, D("0.5"), False),
+    ("不超过万分之三", "不超过万分之三", 0, D("0.03"), True),
+    ("占比不足十分之一", "不足十分之一", 2, D("10"), True),
+    ("超过三分之一以上", "超过三分之一以上", 0, D("33.33"), True),
+]
+POINTS = [
+    ("同比提高5个百分点", "5个百分点", 4, D("5"), False),
+    ("投诉率下降0.8个百分点", "0.8个百分点", 5, D("0.8"), False),
+    ("比上年增加两个百分点", "两个百分点", 5, D("2"), False),
+]
+
+CASES = SIGNS + QUALIFIERS + CHINESE + FRACTIONS + POINTS
+IDS = (
+    [f"sign-{i}" for i in range(len(SIGNS))]
+    + [f"qualifier-{i}" for i in range(len(QUALIFIERS))]
+    + [f"chinese-{i}" for i in range(len(CHINESE))]
+    + [f"fraction-{i}" for i in range(len(FRACTIONS))]
+    + [f"points-{i}" for i in range(len(POINTS))]
+)
+
+
+@pytest.mark.parametrize("sentence, text, start, value, approx", CASES, ids=IDS)
+def test_percent(sentence, text, start, value, approx):
+    found = find_percents(sentence)
+    assert len(found) == 1, found
+    f = found[0]
+    assert f.kind == "percent"
+    assert (f.text, f.start, f.end) == (text, start, start + len(text))
+    assert sentence[f.start : f.end] == f.text
+    assert f.values["value"] == value
+    assert f.values["approx"] is approx
+
+
+def test_two_percents_and_normalised_text():
+    norm = normalize("办结率由８５％提升至９７．５％").text
+    found = find_percents(norm)
+    assert [(f.text, f.values["value"]) for f in found] == [("85%", D("85")), ("97.5%", D("97.5"))]
+
+
+NON_PERCENT = [
+    ("按百分比分配名额", "baifenbi"),
+    ("理顺各部分之间的关系", "bufen-zhi"),
+    ("这项工作十分重要", "shifen"),
+    ("满分100分", "manfen"),
+    ("会议开始3分之后", "fen-zhihou"),
+    ("实行百分制考核", "baifenzhi"),
+    ("版本号v2.5%", "code-tail"),
+    ("收回资金12.5万元", "money"),
+]
+
+
+@pytest.mark.parametrize("sentence", [c[0] for c in NON_PERCENT], ids=[c[1] for c in NON_PERCENT])
+def test_not_percent(sentence):
+    assert find_percents(sentence) == []
+
+
+_ALPHABET = st.sampled_from(
+    list("0123456789.,%％‰约近超过以上下左右百千万分之一二两三四五九十点个部满比 元倍《》\n")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=40).map("".join))
+def test_property_percent(text):
+    last_end = -1
+    for f in find_percents(text):
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start : f.end] == f.text
+        assert f.start >= last_end
+        last_end = f.end
+        assert isinstance(f.values["value"], Decimal) and f.values["value"] >= 0
+        assert isinstance(f.values["approx"], bool)
+
+
+def test_seed_percent(seed_text):
+    expected = json.loads(SEED_EXPECTED.read_text(encoding="utf-8"))["mentions"]["percent"]
+    found = find_percents(normalize(seed_text).text)
+    for exp in expected:
+        hits = [f for f in found if f.start < exp["end"] and exp["start"] < f.end]
+        assert hits, exp
+        assert hits[0].values["value"] == Decimal(str(exp["value"]))

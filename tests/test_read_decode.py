@@ -1,0 +1,133 @@
+"""Encodings and format sniffing for zhenggai.read."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhenggai.errors import InputError
+from zhenggai.read import read_bytes, sniff
+from zhenggai.read.decode import declared_charset, decode_bytes, mojibake_reason
+
+NOTICE = ("中共某某县委巡察组关于巡察整改情况的通报\n\n根据县委统一部署，县委第一巡察组对县民政局党组开展了常规巡察。"
+          "截至目前，反馈的12个问题已完成整改10个，整改完成率83.3%，追回资金25.6万元。")
+TRAD = ("關於某某縣委巡察組巡察整改情況的通報\n\n根據縣委統一部署，縣委第一巡察組對縣民政局黨組開展了常規巡察。"
+        "截至目前，反饋的12個問題已完成整改10個，整改完成率83.3%。")
+
+
+@pytest.mark.parametrize(
+    "data,encoding",
+    [
+        (NOTICE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + NOTICE.encode("utf-8"), "utf-8"),
+        (NOTICE.encode("gbk"), "gb18030"),
+        (NOTICE.encode("gb2312"), "gb18030"),
+        (NOTICE.encode("gb18030"), "gb18030"),
+        (TRAD.encode("big5"), "big5"),
+        (NOTICE.encode("utf-16"), "utf-16"),  # with BOM
+        (("<html>" + NOTICE + "</html>").encode("utf-16-le"), "utf-16"),  # no BOM, ASCII-rich
+        (('<meta charset="gb2312">' + NOTICE).encode("utf-8"), "utf-8"),  # wrong declaration
+        (('<meta http-equiv="Content-Type" content="text/html; charset=GBK">' + NOTICE).encode("gbk"), "gb18030"),
+    ],
+    ids=["utf8", "utf8-bom", "gbk", "gb2312", "gb18030", "big5", "utf16-bom", "utf16le-nobom", "meta-lies",
+         "meta-gbk"],
+)
+def test_decode(data, encoding):
+    text, used = decode_bytes(data, "x")
+    assert used == encoding
+    assert ("通报" in text) or ("通報" in text)
+    assert "\ufffd" not in text
+
+
+def test_gbk_only_characters_decode_as_gb18030():
+    text = "关于“镕”“堃”等字的使用说明：巡察整改工作中涉及的人名用字应准确录入，共核对人员名单136份。"
+    assert decode_bytes(text.encode("gbk"), "x") == (text, "gb18030")
+
+
+@pytest.mark.parametrize(
+    "header,codec",
+    [
+        (b'<meta charset="utf-8">', "utf-8"),
+        (b"<meta charset=gb2312>", "gb18030"),
+        (b'<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=big5">', "big5"),
+        (b'<?xml version="1.0" encoding="GBK"?>', "gb18030"),
+        (b"<html><head><title>x</title>", None),
+    ],
+    ids=["meta-utf8", "meta-unquoted", "http-equiv-big5", "xml-declaration", "none"],
+)
+def test_declared_charset(header, codec):
+    assert declared_charset(header) == codec
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        NOTICE.encode("utf-8").decode("gb18030", errors="ignore"),  # UTF-8 read as GBK, re-saved
+        NOTICE.encode("utf-8").decode("gb18030", errors="replace"),  # … with replacement characters
+        NOTICE.encode("utf-8").decode("latin-1"),  # UTF-8 read as Latin-1
+    ],
+    ids=["utf8-as-gbk", "utf8-as-gbk-replaced", "utf8-as-latin1"],
+)
+def test_mojibake_is_refused(text):
+    assert mojibake_reason(text) is not None
+    with pytest.raises(InputError) as err:
+        read_bytes(text.encode("utf-8"), "garbled.html")
+    assert str(err.value).startswith("garbled.html: undecodable text (")
+
+
+@pytest.mark.parametrize("text", [NOTICE, TRAD, "发布时间：2023年6月2日 来源：杭州市民政局"], ids=["notice", "traditional", "short"])
+def test_real_text_is_not_mojibake(text):
+    assert mojibake_reason(text) is None
+
+
+@pytest.mark.parametrize(
+    "data,kind",
+    [
+        (b"%PDF-1.7\n...", "pdf"),
+        (b"<!DOCTYPE html><html>", "html"),
+        ('<meta charset="gbk"><title>通报</title>'.encode("gbk"), "html"),
+        ("<html><body>通报</body></html>".encode("utf-16"), "html"),
+        (NOTICE.encode("utf-8"), "txt"),
+        (b'{"url": "http://a.gov.cn/1.html", "html": "<html></html>"}\n', "jsonl"),
+        (b"PK\x03\x04garbage", "zip"),
+        (bytes(range(256)) * 8, "binary"),
+        (b"  \n\t ", "empty"),
+    ],
+    ids=["pdf", "doctype", "gbk-meta", "utf16-html", "text", "jsonl", "zip", "binary", "blank"],
+)
+def test_sniff_by_content(data, kind):
+    assert sniff(data) == kind
+
+
+def test_html_saved_as_txt_is_read_as_html():
+    page = ("<html><head><title>关于整改情况的通报_某局</title></head><body><div id='zoom'><p>" + NOTICE.split("\n")[-1]
+            + "</p></div></body></html>").encode("gbk")
+    doc = read_bytes(page, "saved.txt")
+    assert doc.format == "html" and doc.encoding == "gb18030" and doc.title == "关于整改情况的通报"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=3000))
+def test_any_bytes_give_a_document_or_input_error(data):
+    try:
+        doc = read_bytes(data, "fuzz.bin")
+    except InputError as exc:
+        assert str(exc).startswith("fuzz.bin: ")
+        assert "\n" not in str(exc)
+    else:
+        assert isinstance(doc.text, str) and doc.text.strip()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(min_size=1, max_size=400), st.sampled_from(["utf-8", "gb18030", "utf-16"]))
+def test_any_text_round_trips_or_is_refused(text, codec):
+    try:
+        data = text.encode(codec)
+        doc = read_bytes(data, "t.txt")
+    except (InputError, UnicodeEncodeError):
+        return
+    if doc.format == "txt" and doc.encoding == codec:
+        assert doc.text == text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
