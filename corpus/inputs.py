@@ -67,12 +67,19 @@ def _jsonl_lines(path: str) -> Iterator[InputItem]:
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[InputItem]:
-    """Stream the inputs named by ``paths`` (files, folders, JSONL files), in a stable order."""
+    """Stream the inputs named by ``paths`` (files, folders, JSONL files), in a stable order.
+
+    A file named twice (``a.txt a.txt``, or a folder and a file in it) is one input.
+    """
+    seen: set[str] = set()
     for arg in paths:
         p = Path(arg)
         files = _walk(p) if p.is_dir() else [p]
         for f in files:
             name = str(f)
+            if name in seen:
+                continue
+            seen.add(name)
             if is_jsonl(name) and f.is_file():
                 try:
                     yield from _jsonl_lines(name)

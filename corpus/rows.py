@@ -189,7 +189,10 @@ def notice_rows(
 
 def error_row(input_name: str, exc: BaseException, content_hash: str | None) -> dict[str, Any]:
     """The errors row for an input that gave no record; the message is one line."""
-    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    if isinstance(exc, OSError) and exc.strerror:
+        message = exc.strerror  # "No such file or directory", without errno noise; the input names the file
+    else:
+        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
     message = " ".join(str(message).split())
     if len(message) > 500:
         message = message[:497] + "..."

@@ -126,7 +126,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return run_evaluate(args)
 
 
-def build_parser() -> argparse.ArgumentParser:
+ONE_NOTICE_COMMANDS = frozenset({"extract", "render", "schema", "evaluate"})
+
+
+def build_parser(include_corpus: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zhenggai",
         description="Turn Chinese inspection-rectification notices (巡视/巡察整改情况通报) into validated records.",
@@ -168,7 +171,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(func=cmd_evaluate)
 
-    _add_corpus_commands(sub)
+    if include_corpus:
+        _add_corpus_commands(sub)
     return parser
 
 
@@ -184,7 +188,10 @@ def _add_corpus_commands(sub) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    # The one-notice commands start fast: the corpus tools' parsers are not loaded for them.
+    parser = build_parser(include_corpus=command not in ONE_NOTICE_COMMANDS)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
