@@ -232,7 +232,6 @@ def memory_probe(tool: str, paths: list[Path]) -> dict:
 
 def probe_main(tool: str, paths: list[str]) -> None:
     """In a fresh process: import the tool, extract every path once (warm), then once under tracemalloc."""
-    import resource
     import tracemalloc
 
     texts = [Path(p).read_text(encoding="utf-8") for p in paths]
@@ -262,7 +261,7 @@ def probe_main(tool: str, paths: list[str]) -> None:
         peer = loaded[0]
 
         def run(i: int) -> object:
-            return peer.extract(texts[i], ref)
+            return peer.run(texts[i], ref)
     run(0)
     import_s = time.perf_counter() - t
     tracemalloc.start()
@@ -270,6 +269,22 @@ def probe_main(tool: str, paths: list[str]) -> None:
         run(i)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    maxrss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(json.dumps({"tracemalloc_peak_mb": peak / 2**20, "maxrss_mb": maxrss_kb / 1024,
+    print(json.dumps({"tracemalloc_peak_mb": peak / 2**20, "maxrss_mb": peak_rss_kib() / 1024,
                       "load_s": import_s}))
+
+
+def peak_rss_kib() -> float:
+    """Peak resident set of this process in KiB.
+
+    VmHWM from /proc: ``ru_maxrss`` survives exec on Linux, so a child started from a big
+    parent would report the parent's peak (every probe showed the same figure).
+    """
+    import resource
+
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return float(line.split()[1])
+    except OSError:
+        pass
+    return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)  # KiB on Linux, bytes on macOS

@@ -36,12 +36,13 @@ import contextlib
 import datetime as dt
 import importlib.metadata
 import io
+import logging
 import re
 from dataclasses import dataclass
 from typing import Callable
 
 # Relation words that turn a date into an open span (JioNLP folds them into the span).
-_RELATION_SUFFIX = re.compile(r"(以来|至今|以前|之前|以后|之后|前|后)$")
+_RELATION_SUFFIX = re.compile(r"(以来|至今|起|以前|之前|以后|之后|前|后)$")
 # A written range connector: Recognizers then gives the start of the last unit as "end".
 _RANGE_CONNECTOR = re.compile(r"[至到\-—~～]")
 # Duration unit of a range timex such as (2022-01-01,2027-01-01,P5Y).
@@ -56,6 +57,26 @@ class Peer:
     label: str
     version: str
     extract: Callable[[str, dt.datetime], dict[str, list[dict]]]
+
+    def run(self, text: str, ref: dt.datetime) -> dict[str, list[dict]]:
+        """Extract from the text zhenggai's extractors see (full-width → ASCII), offsets mapped back.
+
+        Both peers miss full-width digits (２０２３年) and stumble on ideographic spaces;
+        giving them the normalised string measures extraction, not input cleaning.
+        """
+        from zhenggai.normalize import normalize
+
+        norm = normalize(text)
+        logging.disable(logging.CRITICAL)  # JioNLP logs tracebacks of expressions it gives up on
+        try:
+            out = self.extract(norm.text, ref)
+        finally:
+            logging.disable(logging.NOTSET)
+        for mentions in out.values():
+            for m in mentions:
+                m["start"], m["end"] = norm.span_to_original(m["start"], m["end"])
+                m["text"] = text[m["start"]:m["end"]]
+        return out
 
 
 def _version(dist: str) -> str:
@@ -121,7 +142,7 @@ def _load_jionlp() -> Peer:
             first, last = ((m.get("detail") or {}).get("time") or [None, None])[:2]
             span = (_day(first or ""), _day(last or ""))
             if _RELATION_SUFFIX.search(expr) or None in span:
-                anchor = parse_range(_RELATION_SUFFIX.sub("", expr), base)
+                anchor = parse_range(re.sub(r"\s+", "", _RELATION_SUFFIX.sub("", expr)), base)
                 if anchor is None:
                     continue
                 span = anchor
@@ -159,6 +180,8 @@ def _recognizers_range(expr: str, value: dict) -> tuple[dt.date, dt.date] | None
         return last, last
     if not first:
         return None
+    if last < first:
+        return first, first  # a broken end (seen: 0001-01-01 for 第四季度): keep the anchor day
     timex = value.get("timex", "")
     unit = _TIMEX_DURATION.search(timex)
     if timex.startswith("(") and unit and _RANGE_CONNECTOR.search(expr):

@@ -105,12 +105,12 @@ def bench_peers(items: list[Item], cfg: dict, refs: dict, peers: list) -> tuple[
         log(f"peer {peer.label} {peer.version}: accuracy")
         per_notice = []
         for it in items:
-            out = peer.extract(it.text, refs[it.name])
+            out = peer.run(it.text, refs[it.name])
             gold = it.gold.get("mentions") or {}
             per_notice.append({k: compare_mentions(k, gold.get(k) or [], out[k]) for k in KINDS})
         acc[peer.label] = accuracy(per_notice)
         log(f"peer {peer.label}: throughput")
-        rate = throughput(lambda it, p=peer: p.extract(it.text, refs[it.name]), items, cfg["min_s"])
+        rate = throughput(lambda it, p=peer: p.run(it.text, refs[it.name]), items, cfg["min_s"])
         rows.append({"tool": peer.label, "what": "money + dates (mapped)", "rate": rate})
     return rows, acc
 

@@ -36,7 +36,7 @@ def add_batch_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--resume", action="store_true",
                    help="reuse rows of inputs already done (same name and content hash) in DATASET "
                    "or in an interrupted run")
-    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+    p.add_argument("-j", "--workers", "--jobs", dest="jobs", type=int, default=None, metavar="N",
                    help="worker processes (default: all cores)")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local processes (default) or Dask (a LocalCluster unless --scheduler is given)")

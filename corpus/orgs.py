@@ -48,8 +48,19 @@ _PLACE_COMMITTEE = regex.compile(
     """,
     regex.VERBOSE,
 )
-# What may follow a place-name unit (镇/乡/街道) for it to count as one: 某某镇人民政府, 某某乡党委.
-_UNIT_TAIL = r"(?=$|人民政府|政府|党委|党工委|办事处|纪委|纪工委)"
+# What may follow a place-name unit (镇/乡/街道) for it to count as one: 某某镇人民政府, 某某乡党委, 某某镇委.
+_UNIT_TAIL = r"(?=$|人民政府|政府|党委|党工委|工委|委|办事处|纪委|纪工委)"
+# The chain of place names an organisation name starts with: 南州市白沙区教育局 → 南州市, 白沙区.
+# Used when the gazetteer does not know the place (the level still shows in the suffix).
+_PLACE_CHAIN = regex.compile(
+    r"""
+    ^(?:\p{Han}{2,6}?                       # a place name, shortest first
+        (?P<unit>自治区|省|市|自治州|州|盟|县|区|旗))+   # its administrative suffix
+    """,
+    regex.VERBOSE,
+)
+_PLACE_LEVEL = {"自治区": "省", "省": "省", "市": "市", "自治州": "市", "州": "市", "盟": "市",
+                "县": "县", "区": "县", "旗": "县"}
 
 
 def normalise_organisation(issuer: str | None) -> str | None:
@@ -73,7 +84,9 @@ def normalise_organisation(issuer: str | None) -> str | None:
             name = name[: -len(suffix)]
             break
     else:
-        if had_prefix and name.endswith("委员会") and len(name) > 3:
+        if had_prefix and name.endswith("工作委员会") and len(name) > 5:
+            name = name[:-5] + "党工委"  # 中共某某街道工作委员会: the subdistrict's party working committee
+        elif had_prefix and name.endswith("委员会") and len(name) > 3:
             m = _PLACE_COMMITTEE.search(name)
             name = m["place"] + "委" if m else name[:-3]
     return name or None
@@ -148,6 +161,8 @@ def find_region(name: str | None) -> tuple[str | None, str | None, str | None, s
 def _match(name: str, keyword: str, mode: str) -> bool:
     if mode == "unit":
         return regex.search(regex.escape(keyword) + _UNIT_TAIL, name) is not None
+    if mode == "end":
+        return name.endswith(keyword)
     return keyword in name
 
 
@@ -183,6 +198,11 @@ def classify_level(name: str | None, region: tuple[str | None, ...]) -> str | No
                 return "市"
             if province:
                 return "省"
+            continue
+        if row[0] == "@place":
+            m = _PLACE_CHAIN.match(name)
+            if m:
+                return _PLACE_LEVEL[m.captures("unit")[-1]]
             continue
         if len(row) >= 2 and name and _match(name, row[0], row[2] if len(row) > 2 else ""):
             return row[1]

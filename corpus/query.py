@@ -121,7 +121,8 @@ def write_frame(frame, fmt: str, output: str | None, *, max_rows: int | None = N
 
 def _is_null(value) -> bool:
     try:
-        return value is None or value != value
+        # bool() inside the try: pandas.NA compares to NA, and bool(NA) raises.
+        return bool(value is None or value != value)
     except Exception:  # noqa: BLE001 - arrays and the like
         return False
 

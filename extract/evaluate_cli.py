@@ -50,7 +50,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
             record = extract_notice(notice_path).model_dump(mode="json")
         except InputError as exc:
             raise CliError(str(exc)) from None
-        comparisons.append(compare(record, gold, name=str(gold_path.name)))
+        comparisons.append(compare(record, gold))
     scores = score(comparisons)
     if args.json:
         print(json.dumps(scores, ensure_ascii=False, indent=2))

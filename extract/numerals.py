@@ -17,6 +17,8 @@ from decimal import Decimal, InvalidOperation
 
 import regex
 
+from zhenggai import limits
+
 # Digits, including the financial (大写) and traditional forms that appear
 # in re-published and audit notices.
 CN_DIGITS: dict[str, int] = {
@@ -46,7 +48,14 @@ ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,234.5 | 12.79 | 
 CHINESE = rf"(?:[{CN_DIGIT_CHARS}{CN_SMALL_UNIT_CHARS}][{CN_NUMERAL_CHARS}]*(?:点[{CN_DIGIT_CHARS}]+)?)"
 NUMBER = rf"(?:{ARABIC}|{CHINESE})"
 
-_ARABIC_RE = regex.compile(ARABIC)
+_ARABIC_RE = limits.compile(ARABIC)
+_MIXED_RE = limits.compile(
+    rf"""
+    ({ARABIC})                                      # 3 / 1.2: the Arabic part of 3千, 1.2万
+    ([{CN_SMALL_UNIT_CHARS}{CN_BIG_UNIT_CHARS}]+)   # the Chinese unit(s) that multiply it
+    """,
+    regex.VERBOSE,
+)
 
 
 def parse_chinese_integer(text: str) -> int:
@@ -107,7 +116,7 @@ def parse_number(text: str) -> Decimal:
         digits = "".join(str(CN_DIGITS[ch]) for ch in frac)
         return Decimal(f"{integer}.{digits}")
     # Mixed forms such as "3千" or "1.2万" are read as number × unit.
-    m = regex.fullmatch(rf"({ARABIC})([{CN_SMALL_UNIT_CHARS}{CN_BIG_UNIT_CHARS}]+)", text)
+    m = _MIXED_RE.fullmatch(text)
     if m:
         value = Decimal(m.group(1).replace(",", ""))
         for ch in m.group(2):

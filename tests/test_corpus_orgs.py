@@ -23,6 +23,8 @@ needs_regions = pytest.mark.skipif(not regions_available(), reason="cpca (region
         ("中共杭州市民政局党组", "杭州市民政局"),
         ("中国共产党宁波市财政局委员会", "宁波市财政局"),
         ("中共宁波市委员会", "宁波市委"),
+        ("中共某某县某某镇委员会", "某某县某某镇委"),
+        ("中共某某区城关街道工作委员会", "某某区城关街道党工委"),
         ("中共浙江大学委员会", "浙江大学"),
         ("杭州市财政局党组（党委）", "杭州市财政局"),
         ("中共某某集团有限公司党委", "某某集团有限公司"),
@@ -32,7 +34,8 @@ needs_regions = pytest.mark.skipif(not regions_available(), reason="cpca (region
         ("", None),
         (None, None),
     ],
-    ids=["party-group", "full-party-name", "city-committee", "university-committee", "bracketed-suffix",
+    ids=["party-group", "full-party-name", "city-committee", "town-committee", "subdistrict-working-committee",
+         "university-committee", "bracketed-suffix",
          "enterprise", "leadership", "government-commission-kept", "spaces", "empty", "none"],
 )
 def test_normalise_organisation(issuer, expected):
@@ -46,9 +49,11 @@ def test_normalise_organisation(issuer, expected):
         ("杭州市卫生健康委员会", "卫健"), ("某某市国资委", "国资/国企"), ("某某城市建设投资集团有限公司", "国资/国企"),
         ("浙江大学", "高校"), ("某某职业技术学院", "高校"), ("某某市纪委监委", "纪检"), ("某某镇人民政府", "乡镇街道"),
         ("某某市人民政府", "政府"), ("某某市住房和城乡建设局", "住建"), ("某某文印社", None),
+        ("某某市委", "党委"), ("某某市卫生健康委", "卫健"), ("国家某某水文局", "水利"),
     ],
     ids=["civil", "finance", "education", "police", "health", "sasac", "soe", "university", "college",
-         "discipline", "town-not-civil", "government", "housing-not-town", "unknown"],
+         "discipline", "town-not-civil", "government", "housing-not-town", "unknown", "party-committee",
+         "commission-is-no-party-committee", "hydrology"],
 )
 def test_sector(name, sector):
     assert classify_sector(name) == sector
@@ -67,9 +72,14 @@ def test_sector(name, sector):
         ("国家统计局", (None, None, None), "中央"),
         ("住房和城乡建设局", ("浙江省", "杭州市", None), "市"),
         ("某某协会", (None, None, None), None),
+        ("某某县某某镇委", (None, None, None), "乡镇"),
+        ("南州市白沙区教育局", (None, None, None), "县"),
+        ("云岭省林业和草原局", (None, None, None), "省"),
+        ("东陵市市场监督管理局", (None, None, None), "市"),
     ],
     ids=["enterprise", "university", "town", "subdistrict", "county", "city", "province", "central",
-         "城乡-is-no-乡", "unknown"],
+         "城乡-is-no-乡", "unknown", "town-committee", "unknown-place-district", "unknown-place-province",
+         "unknown-place-city-市场"],
 )
 def test_level(name, region, level):
     assert classify_level(name, (*region, None)) == level

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import regex
 
+from zhenggai import limits
+
 # Where the contact block starts: the invitation sentence.
-_INVITE = regex.compile(
+_INVITE = limits.compile(
     r"""
     欢迎[^\n。]{0,40}?监督            # 欢迎广大干部群众…监督
     |意见(?:和|或)?建议               # 如有意见建议
@@ -27,7 +29,7 @@ _INVITE = regex.compile(
 # How far after the invitation the contact details may run.
 BLOCK_CHARS = 500
 
-_PHONE = regex.compile(
+_PHONE = limits.compile(
     r"""
     (?:联系电话|举报电话|监督电话|咨询电话|受理电话|值班电话|电话号码|联系方式|电话)   # label
     \s*(?:为|是)?\s*[:：]?\s*
@@ -40,7 +42,7 @@ _PHONE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_ADDRESS = regex.compile(
+_ADDRESS = limits.compile(
     r"""
     (?:邮寄地址|通信地址|通讯地址|来信地址|联系地址|信件地址|地址)   # label
     \s*(?:为|是)?\s*[:：]\s*
@@ -49,20 +51,20 @@ _ADDRESS = regex.compile(
     """,
     regex.VERBOSE,
 )
-_POSTAL = regex.compile(
+_POSTAL = limits.compile(
     r"""
     (?:邮编|邮政编码)\s*[:：]?\s*        # label
     (?P<postal_code>\d{6})(?!\d)        # six digits
     """,
     regex.VERBOSE,
 )
-_EMAIL = regex.compile(
+_EMAIL = limits.compile(
     r"""
     (?P<email>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)   # user@host.tld
     """,
     regex.VERBOSE,
 )
-_MAILBOX = regex.compile(
+_MAILBOX = limits.compile(
     r"""
     (?<![电子意见])信箱\s*[:：]\s*                                  # 信箱: <value> (not 电子信箱/意见信箱)
     (?P<mailbox>[^\n;；。,，]{1,40})                                 # as written up to the clause end
@@ -73,7 +75,7 @@ _MAILBOX = regex.compile(
 )
 
 
-_AREA_NUMBER = regex.compile(
+_AREA_NUMBER = limits.compile(
     r"""
     [(（]?\s*(0\d{2,3})\s*[)）]?\s*   # area code, maybe bracketed
     [-—–－]?\s*(\d{7,8})              # dash, local number
@@ -81,7 +83,7 @@ _AREA_NUMBER = regex.compile(
     """,
     regex.VERBOSE,
 )
-_BLANKS = regex.compile(
+_BLANKS = limits.compile(
     r"""
     \s+                               # blanks inside a written number
     """,

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from zhenggai import limits
 from zhenggai.facts.regions import Regions
 from zhenggai.mentions.base import Found
 from zhenggai.models import load_words
@@ -29,31 +30,31 @@ from zhenggai.models import load_words
 if TYPE_CHECKING:  # pragma: no cover
     from zhenggai.facts.notice import NoticeFacts
 
-_CN_ORD = regex.compile(
+_CN_ORD = limits.compile(
     r"""
     [一二三四五六七八九十百〇零两]     # Chinese ordinal digits: 十一、 is Chinese-numbered
     """,
     regex.VERBOSE,
 )
-_AR_ORD = regex.compile(
+_AR_ORD = limits.compile(
     r"""
     [0-9]                              # Arabic digits: (12) is Arabic-numbered
     """,
     regex.VERBOSE,
 )
-_CIRCLED = regex.compile(
+_CIRCLED = limits.compile(
     r"""
     [\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]   # circled numbers ① … ⑳ ㉑ … ㊿
     """,
     regex.VERBOSE,
 )
-_PAREN_NUM = regex.compile(
+_PAREN_NUM = limits.compile(
     r"""
     [\u2474-\u2487]                   # parenthesised numbers ⑴ … ⒇
     """,
     regex.VERBOSE,
 )
-_OPEN = regex.compile(
+_OPEN = limits.compile(
     r"""
     [(（〔【\[]                        # an opening bracket before the number: (一) / （1）
     """,
@@ -62,9 +63,9 @@ _OPEN = regex.compile(
 
 
 @lru_cache(maxsize=None)
-def _future_re() -> regex.Pattern:
+def _future_re() -> limits.Pattern:
     words = sorted(load_words("flags_future_words.txt"), key=len, reverse=True)
-    return regex.compile(
+    return limits.compile(
         rf"""
         (?:{"|".join(map(regex.escape, words))})   # 计划 / 力争 / 底前 … from the data file
         """,

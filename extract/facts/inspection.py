@@ -20,6 +20,7 @@ from typing import Any
 
 import regex
 
+from zhenggai import limits
 from zhenggai.facts.regions import Regions
 from zhenggai.mentions.base import Found
 from zhenggai.models import load_words
@@ -37,11 +38,11 @@ def _alternation(name: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _patterns() -> dict[str, regex.Pattern]:
+def _patterns() -> dict[str, limits.Pattern]:
     bodies = _alternation("inspection_bodies.txt")
     modes = _alternation("inspection_modes.txt")
     return {
-        "team": regex.compile(
+        "team": limits.compile(
             rf"""
             (?P<team>
               (?P<body>{bodies})?                          # 市委 / 省委 / 中央 / 集团党委 (data file)
@@ -52,7 +53,7 @@ def _patterns() -> dict[str, regex.Pattern]:
             """,
             regex.VERBOSE,
         ),
-        "body": regex.compile(
+        "body": limits.compile(
             rf"""
             (?P<body>{bodies})                             # the sending body …
             (?:[^\n,。;]{{0,8}}?第{_ORD}轮)?               # … optionally its round …
@@ -60,7 +61,7 @@ def _patterns() -> dict[str, regex.Pattern]:
             """,
             regex.VERBOSE,
         ),
-        "round": regex.compile(
+        "round": limits.compile(
             rf"""
             (?P<round>
               (?:{_ORD}届)?                                # 十九届 / 十四届
@@ -71,7 +72,7 @@ def _patterns() -> dict[str, regex.Pattern]:
             """,
             regex.VERBOSE,
         ),
-        "mode": regex.compile(
+        "mode": limits.compile(
             rf"""
             (?P<mode>
               (?:{modes})?(?:巡视|巡察)\s*[“"‘']?回头看[”"’']?   # 巡视“回头看” (with an optional mode word)
@@ -80,14 +81,14 @@ def _patterns() -> dict[str, regex.Pattern]:
             """,
             regex.VERBOSE,
         ),
-        "target": regex.compile(
+        "target": limits.compile(
             r"""
             对(?P<target>[^\n,。;:、对]{2,40}?)        # 对 <the inspected body> …
             (?:的)?(?:开展|进行|实施)了?               # … 开展了/进行了 (the inspection verb)
             """,
             regex.VERBOSE,
         ),
-        "verb": regex.compile(
+        "verb": limits.compile(
             r"""
             (?:开展|进行|实施)了?[^\n。;]{0,30}?(?:巡视|巡察)   # 开展了…巡察
             |进驻                                               # 进驻 (the team moved in)
@@ -95,13 +96,15 @@ def _patterns() -> dict[str, regex.Pattern]:
             """,
             regex.VERBOSE,
         ),
-        "feedback": regex.compile(
+        "feedback": limits.compile(
             r"""
-            反馈(?:了)?(?:巡视|巡察|审计)?(?:意见|情况|问题)?   # 反馈了巡察意见
+            (?<!(?:根据|按照|针对|对照)(?:巡视|巡察|审计)?)   # 根据巡察反馈意见制定方案: the opinions as a noun
+            反馈(?!(?:意见|问题)的?(?:整改|落实))           # not the noun 反馈意见整改落实 (no feedback event)
+            (?:了)?(?:巡视|巡察|审计)?(?:意见|情况|问题)?   # 反馈了巡察意见
             """,
             regex.VERBOSE,
         ),
-        "audit_office": regex.compile(
+        "audit_office": limits.compile(
             r"""
             (?<![^\n,。;:、\s\d年月日据对由经和与的于照至])   # starts after a boundary, not inside a word
             (?P<body>
@@ -111,14 +114,14 @@ def _patterns() -> dict[str, regex.Pattern]:
             """,
             regex.VERBOSE,
         ),
-        "audit_verb": regex.compile(
+        "audit_verb": limits.compile(
             r"""
             (?:进行|开展|实施)了?[^\n。;]{0,40}?审计        # 进行了…审计
             |审计了                                          # 审计了
             """,
             regex.VERBOSE,
         ),
-        "range_sep": regex.compile(
+        "range_sep": limits.compile(
             r"""
             [至到~～—–]                                      # 3月6日至5月10日
             |(?<=[\d日月年])\s*-\s*(?=\d)                    # 2022.4-2022.6
@@ -128,19 +131,37 @@ def _patterns() -> dict[str, regex.Pattern]:
     }
 
 
-_KIND_WORD = regex.compile(
+_KIND_WORD = limits.compile(
     r"""
     巡视|巡察                          # the two inspection kinds
     """,
     regex.VERBOSE,
 )
-_KIND_OR_AUDIT = regex.compile(
+_KIND_OR_AUDIT = limits.compile(
     r"""
     巡视|巡察|审计                     # inspection kinds and audits (titles)
     """,
     regex.VERBOSE,
 )
-_FEEDBACK_SCOPE = regex.compile(
+# Audit rectification reports (审计查出问题整改情况的报告) often carry no
+# "X审计局对…进行了审计" sentence; these phrases in the head say the notice is
+# about an audit all the same.
+_AUDIT_GENRE = limits.compile(
+    r"""
+    审计(?:查出|发现|指出|反映)的?问题的?整改   # 审计查出问题的整改情况 / 审计发现问题整改
+    |审计整改                                   # 审计整改工作 / 审计整改问题金额
+    """,
+    regex.VERBOSE,
+)
+# The reporting office's head signs the report under its title
+# ("市审计局局长 李某", "省审计厅厅长王某在…会议上作了…报告").
+_AUDIT_BYLINE = limits.compile(
+    r"""
+    \s*(?:副)?(?:局长|厅长|审计长)   # the office head's post right after the office name
+    """,
+    regex.VERBOSE,
+)
+_FEEDBACK_SCOPE = limits.compile(
     r"""
     巡视|巡察|审计|意见                # a 反馈 sentence about the inspection, not any feedback
     """,
@@ -229,7 +250,9 @@ def find_inspection(
 
     if team_match is not None:
         out["kind"] = team_match["kind"] or team_match["kind2"] or team_match["kind3"]
-        out["team"] = team_match["team"]
+        # A bare 巡察组 ("区委组建4个巡察组") names no team: keep the kind, leave team null.
+        if team_match["body"] or team_match["ord"] or team_match["ord2"]:
+            out["team"] = team_match["team"]
         if team_match["body"]:
             out["body"] = team_match["body"]
     if team_sentence is not None:
@@ -282,7 +305,7 @@ def find_inspection(
             out.setdefault("kind", m["kind"])
 
     if not out.get("kind"):
-        _audit(text, found, regions, sentences, title, out)
+        _audit(text, found, regions, sentences, title, out, (title or "") + "\n" + text[: min(regions.n, HEAD_CHARS)])
         if not out.get("kind"):
             kind = _KIND_OR_AUDIT.search(title or "") or _KIND_WORD.search(head)
             if kind:
@@ -292,7 +315,7 @@ def find_inspection(
 
 def _audit(
     text: str, found: Sequence[Found], regions: Regions, sentences: list[tuple[int, int]],
-    title: str | None, out: dict[str, Any],
+    title: str | None, out: dict[str, Any], head: str = "",
 ) -> None:
     """Fill kind/body/start/end for an audit (审计) notice, when the text says so."""
     pats = _patterns()
@@ -302,20 +325,31 @@ def _audit(
         if office and verb:
             out["kind"] = "审计"
             out["body"] = office["body"]
-            start, end = _period(text, _dates_in(found, s, verb.start()))
+            target = pats["target"].search(text, office.end(), e)
+            # The audit period, not the audited fiscal year: dates inside the
+            # target (对2022年度预算执行…) and bare 2023年度 (审计项目计划) are no period.
+            cut = target.start() if target and target.start() < verb.start() else verb.start()
+            dates = [d for d in _dates_in(found, s, cut) if not d.text.endswith("年度")]
+            start, end = _period(text, dates)
             if start:
                 out["start"] = start
             if end:
                 out["end"] = end
-            target = pats["target"].search(text, office.end(), e)
             if target:
                 out["target"] = target["target"]
             return
-    if title and "审计" in title and not _KIND_WORD.search(title):
+    genre = _AUDIT_GENRE.search(head)
+    inspection_word = _KIND_WORD.search(head)
+    if (title and "审计" in title and not _KIND_WORD.search(title)) or (
+        genre and (inspection_word is None or genre.start() < inspection_word.start())
+    ):
         out["kind"] = "审计"
-        # No "X审计局对…进行了审计" sentence: the body only when the title names
-        # the office (the 审计局 that reports to the people's congress is not
-        # necessarily the one that audited).
-        office = pats["audit_office"].search(title)
+        # No "X审计局对…进行了审计" sentence: the body when the title names the
+        # office, else the office whose head signs the report (市审计局局长 某某).
+        office = pats["audit_office"].search(title or "")
+        if office is None:
+            office = next(
+                (m for m in pats["audit_office"].finditer(head) if _AUDIT_BYLINE.match(head, m.end())), None
+            )
         if office:
             out["body"] = office["body"]

@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from zhenggai import limits
 from zhenggai.facts.contact import find_contact
 from zhenggai.facts.inspection import find_inspection
 from zhenggai.facts.regions import Regions
@@ -23,7 +24,7 @@ from zhenggai.facts.source import SourceMeta, find_source_meta
 from zhenggai.facts.totals import find_totals
 from zhenggai.mentions.base import Found
 
-_ISSUER = regex.compile(
+_ISSUER = limits.compile(
     r"""
     ^(?P<issuer>[^\n]{2,60}?)关于     # the issuing body written before 关于
     """,

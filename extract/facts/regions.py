@@ -21,24 +21,25 @@ from typing import Any
 
 import regex
 
+from zhenggai import limits
 from zhenggai.models import load_table, load_words
 
 # Clause delimiters: the genre lists figures as comma-separated clauses
 # ("转交信访件12件,已办结11件,问责4人"), so a clause holds one figure and its cue.
-_CLAUSE_DELIM = regex.compile(
+_CLAUSE_DELIM = limits.compile(
     r"""
     [,，;；:：。!！?？、\n]      # ASCII and full-width commas, semicolons, colons; 。 ! ? 、 and newlines
     """,
     regex.VERBOSE,
 )
 # Sentence delimiters: 。 and its kin; a semicolon also closes a list sentence.
-_SENTENCE_DELIM = regex.compile(
+_SENTENCE_DELIM = limits.compile(
     r"""
     [。!！?？;；\n]            # sentence-final punctuation, semicolons and line breaks
     """,
     regex.VERBOSE,
 )
-_NEWLINE = regex.compile(
+_NEWLINE = limits.compile(
     r"""
     \n                         # paragraphs are lines in the normalised text
     """,
@@ -49,10 +50,10 @@ _NEWLINE = regex.compile(
 _DETAIL_ROLES = frozenset({"issue", "measure"})
 
 
-def _opener_re(strength: str) -> regex.Pattern:
+def _opener_re(strength: str) -> limits.Pattern:
     words = sorted((row[0] for row in load_table("totals_summary_openers.txt") if row[1:2] == (strength,)),
                    key=len, reverse=True)
-    return regex.compile(
+    return limits.compile(
         rf"""
         \s*                                      # paragraph start (used with .match at it), blanks allowed
         (?:{"|".join(map(regex.escape, words))})  # 整改期间 / 目前 / 截至 … from the data file
@@ -61,9 +62,9 @@ def _opener_re(strength: str) -> regex.Pattern:
     )
 
 
-def _scope_re() -> regex.Pattern:
+def _scope_re() -> limits.Pattern:
     words = sorted(load_words("totals_scope_words.txt"), key=len, reverse=True)
-    return regex.compile(
+    return limits.compile(
         rf"""
         (?:{"|".join(map(regex.escape, words))})  # 巡察反馈 / 反馈问题 / 整改工作 … notice-wide scope
         """,
@@ -71,9 +72,9 @@ def _scope_re() -> regex.Pattern:
     )
 
 
-def _closing_re() -> regex.Pattern:
+def _closing_re() -> limits.Pattern:
     words = sorted(load_words("closing_openers.txt"), key=len, reverse=True)
-    return regex.compile(
+    return limits.compile(
         rf"""
         \s*                                      # paragraph start (used with .match at it)
         (?:{"|".join(map(regex.escape, words))})  # 下一步 / 今后 … from the data file
@@ -82,10 +83,10 @@ def _closing_re() -> regex.Pattern:
     )
 
 
-_CACHE: dict[str, regex.Pattern] = {}
+_CACHE: dict[str, limits.Pattern] = {}
 
 
-def _pattern(name: str) -> regex.Pattern:
+def _pattern(name: str) -> limits.Pattern:
     if name not in _CACHE:
         makers = {
             "strong": lambda: _opener_re("strong"),

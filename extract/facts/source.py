@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import regex
 
+from zhenggai import limits
+
 # How many leading non-empty lines may hold the title (breadcrumbs, column
 # names and site banners come first on scraped pages).
 TITLE_LINES = 15
@@ -34,7 +36,7 @@ _LABELS = r"""
       |浏览次数|浏览量|点击数|点击量|阅读数|阅读量|访问量|字号|字体|打印|分享|【|\[|\|)
 """
 
-_BREADCRUMB = regex.compile(
+_BREADCRUMB = limits.compile(
     r"""
     ^\s*(?:您当前的位置|您现在的位置|您的位置|当前位置|现在位置|所在位置)   # breadcrumb label
     \s*[:：]?\s*
@@ -42,7 +44,17 @@ _BREADCRUMB = regex.compile(
     """,
     regex.VERBOSE,
 )
-_TITLE = regex.compile(
+# Info-disclosure pages (政府信息公开) print the title as a labelled field,
+# often as a bulleted list item: "- 标 题:某镇党委关于…的通报", "文件名称:…".
+_TITLE_LABEL = limits.compile(
+    r"""
+    ^\s*[-•·*]?\s*                                  # optional list bullet
+    (?:标\s*题|文件名称|信息名称|文章标题|名\s*称)   # the title field label (spaced 标 题 too)
+    \s*[:：]\s*                                     # its colon
+    """,
+    regex.VERBOSE,
+)
+_TITLE = limits.compile(
     r"""
     ^[^\n]{0,60}?关于[^\n]{2,100}?                 # (issuer) 关于 subject
     (?:通报|报告|情况|公告|公示|通知)              # the document type closes the title
@@ -50,7 +62,7 @@ _TITLE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_HEADING_START = regex.compile(
+_HEADING_START = limits.compile(
     r"""
     ^(?:[一二三四五六七八九十]+[、.,，．]              # 一、 — a section heading, not the title
       |[(（][一二三四五六七八九十\d]+[)）]            # (一) / (1)
@@ -59,14 +71,14 @@ _HEADING_START = regex.compile(
     """,
     regex.VERBOSE,
 )
-_TITLE_NO_GUANYU = regex.compile(
+_TITLE_NO_GUANYU = limits.compile(
     r"""
     ^[^\n]{2,80}?(?:巡视|巡察|审计)[^\n]{0,30}?整改  # a rectification title without 关于
     [^\n]{0,30}?(?:通报|报告|公告|公示)\s*$         # ending in the document type
     """,
     regex.VERBOSE,
 )
-_SITE = regex.compile(
+_SITE = limits.compile(
     rf"""
     (?<!\p{{Han}})(?:信息来源|文章来源|来源)\s*[:：]\s*   # 来源: label, not part of a longer word
     (?P<site>[^\s|【】\[\]]+?)                          # the site name, lazily …
@@ -74,7 +86,7 @@ _SITE = regex.compile(
     """,
     regex.VERBOSE | regex.MULTILINE,
 )
-_PUBLISHED = regex.compile(
+_PUBLISHED = limits.compile(
     r"""
     (?:发布时间|发布日期|发文日期|更新时间                   # 发布时间: label, even glued to a value before it
       |(?<!\p{Han})(?:时间|日期))\s*[:：]\s*               # bare 时间:/日期: only as a label of its own
@@ -83,7 +95,7 @@ _PUBLISHED = regex.compile(
     """,
     regex.VERBOSE,
 )
-_EDITOR = regex.compile(
+_EDITOR = limits.compile(
     r"""
     责任编辑\s*[:：]\s*                 # 责任编辑: label
     (?P<editor>[^\s|【】\[\]()（）]+)   # the name up to a blank or bracket
@@ -116,6 +128,8 @@ def _find_title(text: str) -> tuple[str | None, int | None]:
             break
         crumb = _BREADCRUMB.match(line)
         offset = crumb.end() if crumb else 0
+        label = _TITLE_LABEL.match(line, offset)
+        offset = label.end() if label else offset
         body = line[offset:]
         lead = len(body) - len(body.lstrip())
         candidate = body.strip()
@@ -139,7 +153,7 @@ def _parse_published(m: regex.Match) -> dt.datetime | dt.date | None:
         return None
 
 
-def _search_head_tail(pattern: regex.Pattern, text: str) -> regex.Match | None:
+def _search_head_tail(pattern: limits.Pattern, text: str) -> regex.Match | None:
     m = pattern.search(text, 0, min(len(text), HEAD_CHARS))
     if m is None and len(text) > HEAD_CHARS:
         m = pattern.search(text, max(HEAD_CHARS, len(text) - TAIL_CHARS))

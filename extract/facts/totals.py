@@ -34,6 +34,7 @@ from typing import Any
 
 import regex
 
+from zhenggai import limits
 from zhenggai.facts.regions import Regions
 from zhenggai.mentions.base import Found
 from zhenggai.models import load_table, load_words
@@ -44,39 +45,46 @@ MONEY_GAP = 14
 # Kinds a cue row may apply to.
 _KINDS = ("count", "percent")
 
-_BREAKDOWN = regex.compile(
+_BREAKDOWN = limits.compile(
     r"""
     其中                     # 其中: what follows details the figure before it
     """,
     regex.VERBOSE,
 )
-_CONTINUE_SYSTEMS = regex.compile(
+_CONTINUE_SYSTEMS = limits.compile(
     r"""
     ^\s*(?:修订完善|修订|修改|完善|新建|新制定|制定|出台|健全|废止)   # a bare verb clause: 修订8项
     \s*$
     """,
     regex.VERBOSE,
 )
-_ALL_DONE = regex.compile(
+_ALL_DONE = limits.compile(
     r"""
     ^[^;。]{0,10}?(?:已全部|全部已?|均已|已经全部)                    # 已全部 / 均已 … (may follow a comma)
     (?:完成整改|整改完成|整改到位|整改销号|完成|销号|整改)            # … completed
     """,
     regex.VERBOSE,
 )
-_ALL_RESOLVED = regex.compile(
+_ALL_RESOLVED = limits.compile(
     r"""
     ^[^;。]{0,10}?(?:已全部|全部已?|均已|已经全部)(?:办结|办理完毕|处理完毕)   # 已全部办结
     """,
     regex.VERBOSE,
 )
-_FEEDBACK = regex.compile(
+_FEEDBACK = limits.compile(
     r"""
     反馈|指出|交办                         # the figure is the number of feedback issues
     """,
     regex.VERBOSE,
 )
-_ISSUE_NOUN = regex.compile(
+_THRESHOLD = limits.compile(
+    r"""
+    (?:及?以上|及?以下|左右)?的\s*                  # 100%的 / 80%以下的 … then a count (used with .match):
+    [\d一二三四五六七八九十两]                       # the units that reached that rate, not a rate stated
+    """,
+    regex.VERBOSE,
+)
+_ISSUE_NOUN = limits.compile(
     r"""
     问题                                   # the clause names issues itself (9个问题已全部整改完成)
     """,
@@ -92,21 +100,22 @@ class _Row:
         self.units = None if units == "*" else frozenset(u.strip() for u in units.split(","))
         if side == "left":
             # The cue, then a short gap of non-delimiters, then the clause end (the figure).
-            self.pattern = regex.compile(
+            self.pattern = limits.compile(
                 rf"""
                 (?:{fragment})             # the cue from the data file
-                (?P<gap>[^,;。:、\n]{{0,{LEFT_GAP}}})$   # a short gap up to the figure
+                (?P<gap>[^,;。:、\n\d%]{{0,{LEFT_GAP}}})$   # a short gap up to the figure; a number
+                                                       # inside it owns the cue (完成率达到100%的51个)
                 """,
                 regex.VERBOSE,
             )
         else:
-            self.pattern = regex.compile(
+            self.pattern = limits.compile(
                 rf"""
                 ^(?:{fragment})            # the cue right after the figure
                 """,
                 regex.VERBOSE,
             )
-        self.need = regex.compile(need) if need else None
+        self.need = limits.compile(need) if need else None
 
 
 @lru_cache(maxsize=None)
@@ -115,9 +124,9 @@ def _rows() -> tuple[_Row, ...]:
 
 
 @lru_cache(maxsize=None)
-def _plan() -> regex.Pattern:
+def _plan() -> limits.Pattern:
     words = sorted(load_words("totals_plan_words.txt"), key=len, reverse=True)
-    return regex.compile(
+    return limits.compile(
         rf"""
         (?:{"|".join(map(regex.escape, words))})   # 再 / 将 / 计划 … (data file): a plan in the closing
         """,
@@ -126,10 +135,10 @@ def _plan() -> regex.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _money_rows() -> tuple[tuple[str, bool, regex.Pattern], ...]:
+def _money_rows() -> tuple[tuple[str, bool, limits.Pattern], ...]:
     out = []
     for category, recovered, fragment in load_table("totals_money_cues.tsv"):
-        pattern = regex.compile(
+        pattern = limits.compile(
             rf"""
             (?:{fragment})                       # the money cue from the data file
             [^,;。:、\n]{{0,{MONEY_GAP}}}$       # 经济损失 / 违规资金 … up to the amount
@@ -272,6 +281,8 @@ def find_totals(
             measure_unit[sent] = unit
 
         if key == "completion_rate":
+            if _THRESHOLD.match(text, f.end, max(ce, f.end)):
+                continue  # 整改完成率达到100%的51个: how many units reached a rate
             if key not in totals and f.values.get("value") is not None:
                 totals[key] = Decimal(f.values["value"])
             continue

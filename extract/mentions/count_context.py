@@ -15,6 +15,7 @@ from bisect import bisect_right
 
 import regex
 
+from zhenggai import limits
 from zhenggai.models import load_table, load_words
 
 # Longest noun reported; longer stretches are phrases we cannot delimit without a parser.
@@ -28,9 +29,9 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_SLOGAN_RE = regex.compile(_alternation(load_words("slogans.txt")))
+_SLOGAN_RE = limits.compile(_alternation(load_words("slogans.txt")))
 
-_QUOTE_RE = regex.compile(
+_QUOTE_RE = limits.compile(
     r"""
       “[^“”\n。!?;]{1,24}”        # Chinese double quotes around a short name: “四张清单”
     | ‘[^‘’\n。!?;]{1,24}’        # Chinese single quotes, often nested: ‘一把手’
@@ -42,16 +43,16 @@ _QUOTE_RE = regex.compile(
 )
 
 # Titles of documents: 《关于…的二十条措施》 names a document, it reports nothing done.
-_TITLE_RE = regex.compile(r"《[^《》\n]{1,120}》")
+_TITLE_RE = limits.compile(r"《[^《》\n]{1,120}》")
 
 _NOUN_ROWS = load_table("counted_nouns.txt")
 _HEADS = frozenset(row[0] for row in _NOUN_ROWS if len(row) > 1 and row[1] == "head")
-_NOUN_WORDS_RE = regex.compile(_alternation([row[0] for row in _NOUN_ROWS]))
+_NOUN_WORDS_RE = limits.compile(_alternation([row[0] for row in _NOUN_ROWS]))
 
 # One-character stops that never sit inside a counted noun ("3个县的", "5家已").
 _CLEAR_STOPS = frozenset("的已尚均都等中")
 # Anything that is not a Han character ends a noun: punctuation, digits, Latin, spaces, brackets.
-_HARD_STOP_RE = regex.compile(r"[^\p{Han}]")
+_HARD_STOP_RE = limits.compile(r"[^\p{Han}]")
 
 
 def slogan_spans(text: str) -> list[tuple[int, int]]:

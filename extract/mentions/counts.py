@@ -29,6 +29,7 @@ from decimal import Decimal
 
 import regex
 
+from zhenggai import limits
 from zhenggai.mentions.base import Found
 from zhenggai.mentions.count_context import (
     find_noun,
@@ -58,9 +59,10 @@ _UNITS = "|".join(
 # First characters of all measure-word entries: a cheap test before the long alternation.
 _UNIT_FIRST = "".join(sorted({row[0][0] for row in _UNIT_ROWS}))
 
+_HAN_CHAR = limits.compile(r"\p{Han}  # a Chinese character (the one before a count)", regex.VERBOSE)
 _APPROX_BEFORE = r"(?:大约|将近|接近|超过|约|近|逾|超|上)"
 
-_COUNT_RE = regex.compile(
+_COUNT_RE = limits.compile(
     rf"""
     (?=[\d{_CN_START}百千大将接超约近逾上])       # cheap first-character test: most positions fail here
     (?P<q1>{_APPROX_BEFORE})?\ ?                 # 约1600家, 近百件, 超过300人: approximate, in the span
@@ -157,7 +159,7 @@ def _context_ok(text: str, m: regex.Match[str]) -> bool:
         return prev == "一" and prev2 in _ONE_WORD_BEFORE
     if prev in ("几", "数", "若"):
         return False  # 几十个, 数百人: vague
-    if m["unit"] in _TEAM_UNITS and regex.match(r"\p{Han}", prev) and prev not in _TEAM_ALLOWED_BEFORE:
+    if m["unit"] in _TEAM_UNITS and _HAN_CHAR.match(prev) and prev not in _TEAM_ALLOWED_BEFORE:
         return False  # 巡察四组, 综合二处: a team or division name
     return True
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
+from zhenggai import limits
 from zhenggai.models import load_table
 from zhenggai.numerals import CN_NUMERAL_CHARS
 
@@ -164,7 +165,7 @@ _YEAR_TAIL = rf"""
     )?
 """
 
-ISO_RE = regex.compile(
+ISO_RE = limits.compile(
     rf"""
     (?<![\d./A-Za-z])                            # not inside a longer number, version or path
     (?P<iy>\d{{4}})(?P<isep>[-/.])               # year and the separator used throughout
@@ -179,7 +180,7 @@ ISO_RE = regex.compile(
     regex.VERBOSE,
 )
 
-YEAR_LED_RE = regex.compile(
+YEAR_LED_RE = limits.compile(
     rf"""
     (?<![\d.])(?<!\d,)(?<![{CN_NUMERAL_CHARS}〇○OＯ])  # not the tail of a longer number
     (?P<y>{_YEAR})                                # 2022 | 二〇二二
@@ -190,7 +191,7 @@ YEAR_LED_RE = regex.compile(
     regex.VERBOSE,
 )
 
-RELATIVE_LED_RE = regex.compile(
+RELATIVE_LED_RE = limits.compile(
     rf"""
     (?:
       (?P<rel>{REL_STANDALONE})                   # 今年, 去年, 次年 … (models/date_relative_years.tsv)
@@ -203,7 +204,7 @@ RELATIVE_LED_RE = regex.compile(
     regex.VERBOSE,
 )
 
-MONTH_LED_RE = regex.compile(
+MONTH_LED_RE = limits.compile(
     rf"""
     (?<![\d.第近满约超])(?<![{CN_NUMERAL_CHARS}])  # not 13月 read as 3月, not 第3月/近3月
     {_MONTH_BODY}                                 # 10月9日, 10月初, 7月, 7-9月
@@ -211,7 +212,7 @@ MONTH_LED_RE = regex.compile(
     regex.VERBOSE,
 )
 
-QUARTER_RE = regex.compile(
+QUARTER_RE = limits.compile(
     rf"""
     (?<![\d{CN_NUMERAL_CHARS}第])                # not the tail of a longer numeral
     {_QUARTER_BODY}                               # 一季度, 第三季度, 前三季度 (year from context)
@@ -219,7 +220,7 @@ QUARTER_RE = regex.compile(
     regex.VERBOSE,
 )
 
-HALF_YEAR_RE = regex.compile(
+HALF_YEAR_RE = limits.compile(
     rf"""
     (?P<yp>{HALF_YEAR})                           # 上半年/下半年 (year from context)
     """,
@@ -229,7 +230,7 @@ HALF_YEAR_RE = regex.compile(
 ATOM_PATTERNS = (ISO_RE, YEAR_LED_RE, RELATIVE_LED_RE, MONTH_LED_RE, QUARTER_RE, HALF_YEAR_RE)
 
 # A bare day after a full date: the tail of a range (10月9日至11日).
-DAY_TAIL_RE = regex.compile(
+DAY_TAIL_RE = limits.compile(
     rf"""
     {SEP}                                         # 至 / 到 / — / -
     (?P<d>{_DAY})(?:{SEP}(?P<d2>{_DAY}))?[日号]   # 11日 / 十一日
@@ -256,10 +257,10 @@ def find_atoms(text: str) -> list:
 
 
 # Text between two atoms that makes them one range, and 至今 (open range → since).
-SEP_FULL_RE = regex.compile(rf"{SEP}", regex.VERBOSE)
+SEP_FULL_RE = limits.compile(rf"{SEP}", regex.VERBOSE)
 
 # The tail of a numeric range "2023.6.1-6.30": month and day with the head's separator.
-ISO_TAIL_RE = regex.compile(
+ISO_TAIL_RE = limits.compile(
     r"""
     (?P<im>\d{1,2})(?P<isep>[-/.])(?P<id>\d{1,2})  # 6.30 / 06-30 / 6/30
     (?!\d|\.\d)                                    # not a longer number
@@ -267,7 +268,7 @@ ISO_TAIL_RE = regex.compile(
     regex.VERBOSE,
 )
 
-UNPARSED_RE = regex.compile(
+UNPARSED_RE = limits.compile(
     rf"""
     (?<![\d.])
     (?:
@@ -281,7 +282,7 @@ UNPARSED_RE = regex.compile(
 )
 
 # A year inside a document number bracket: 〔2023〕12号, [2022]3号, (2023年)5号.
-DOCNUMBER_AFTER_RE = regex.compile(
+DOCNUMBER_AFTER_RE = limits.compile(
     r"""
     [ ]?[〕\]］)）】]                               # the closing bracket
     [ ]?(?:第)?\d+号                                # then the serial number and 号
@@ -291,15 +292,15 @@ DOCNUMBER_AFTER_RE = regex.compile(
 DOCNUMBER_OPENERS = "〔[［(（【"
 
 
-def _relation_re(words: list[tuple[str, str, str]], anchor_end: bool) -> regex.Pattern:
+def _relation_re(words: list[tuple[str, str, str]], anchor_end: bool) -> limits.Pattern:
     alternatives = []
     for word, relation, blocked in words:
         guard = f"(?![{regex.escape(blocked)}])" if blocked else ""
         alternatives.append(f"(?P<{relation}>{regex.escape(word)}){guard}")
     body = "|".join(alternatives)
     if anchor_end:
-        return regex.compile(rf"(?:{body})[ \t]{{0,2}}(?:于|在)?$")  # 截至 2023年 / 截至于…
-    return regex.compile(rf"[ \t]{{0,2}}(?:{body})")
+        return limits.compile(rf"(?:{body})[ \t]{{0,2}}(?:于|在)?$")  # 截至 2023年 / 截至于…
+    return limits.compile(rf"[ \t]{{0,2}}(?:{body})")
 
 
 # 截至2023年5月底 (searched in the few characters before a date, anchored at its start)
@@ -308,7 +309,7 @@ RELATION_BEFORE_RE = _relation_re(RELATIONS_BEFORE, anchor_end=True)
 RELATION_AFTER_RE = _relation_re(RELATIONS_AFTER, anchor_end=False)
 
 # Frequencies are not dates: 每年10月, 每季度, 每年上半年.
-FREQUENCY_BEFORE_RE = regex.compile(r"每(?:年|个?季度|个?月)?[ \t]{0,2}$")
+FREQUENCY_BEFORE_RE = limits.compile(r"每(?:年|个?季度|个?月)?[ \t]{0,2}$")
 
 # ------------------------------------------------------------ value helpers
 

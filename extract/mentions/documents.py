@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import regex
 
+from zhenggai import limits
 from zhenggai.mentions.base import Found
 from zhenggai.models import load_words
 
@@ -30,14 +31,14 @@ _MAX_TITLE = 200
 
 # Only the brackets and the newline matter for titles: scanning these few
 # positions is much cheaper than looking at every character.
-_TITLE_MARKS_RE = regex.compile(
+_TITLE_MARKS_RE = limits.compile(
     r"""
     [《》\n]    # open, close, and the line end that closes nothing
     """,
     regex.VERBOSE,
 )
 
-_DOCNUMBER_RE = regex.compile(
+_DOCNUMBER_RE = limits.compile(
     r"""
     (?P<prefix>\p{Han}{1,12})?                   # issuer code: 浙民发, 国办发, 杭纪 (trimmed in code)
     (?:                                          # one of the forms below
@@ -58,9 +59,9 @@ _DOCNUMBER_RE = regex.compile(
 )
 
 
-def _lead_re() -> regex.Pattern[str]:
+def _lead_re() -> limits.Pattern[str]:
     words = sorted(load_words("docnumber_lead_words.txt"), key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(w) for w in words))
+    return limits.compile("|".join(regex.escape(w) for w in words))
 
 
 _LEAD = _lead_re()

@@ -27,6 +27,7 @@ from decimal import Decimal
 
 import regex
 
+from zhenggai import limits
 from zhenggai.mentions.base import Found
 from zhenggai.models import load_words
 from zhenggai.numerals import (
@@ -45,7 +46,7 @@ _UNIT_CHARS = "".join(_UNIT_VALUES)
 _APPROX_BEFORE = r"(?:大约|约|将近|接近|近|不超过|超过|超|逾|不足|不到|不少于|至少|上)"
 _APPROX_AFTER = r"(?:以上|以下|以内|左右)"
 
-_MONEY_RE = regex.compile(
+_MONEY_RE = limits.compile(
     rf"""
     (?P<q1>{_APPROX_BEFORE})?                    # 约/近/超过 … before the currency word
     (?:(?P<cur>人民币|RMB|¥|￥)\s?)?             # currency marker (¥ 1,234 may be spaced); 元 then optional
@@ -74,7 +75,7 @@ _MONEY_RE = regex.compile(
 )
 
 # "三四万元", "二三十万元": two adjacent digits in increasing order make a range.
-_ADJACENT_RE = regex.compile(
+_ADJACENT_RE = limits.compile(
     r"""
     (?P<a>[一二三四五六七八])   # the lower digit
     (?P<b>[二三四五六七八九])   # the next digit, checked to be lower + 1 in code
@@ -110,15 +111,15 @@ def _parse_with_range(number: str) -> tuple[Decimal, Decimal | None]:
     return parse_number(number), None
 
 
-def _not_after_re() -> regex.Pattern[str]:
+def _not_after_re() -> limits.Pattern[str]:
     words = sorted(load_words("money_not_after.txt"), key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(w) for w in words))
+    return limits.compile("|".join(regex.escape(w) for w in words))
 
 
-def _foreign_re() -> regex.Pattern[str]:
+def _foreign_re() -> limits.Pattern[str]:
     words = sorted(load_words("money_foreign_prefix.txt"), key=len, reverse=True)
     # The foreign currency word right before the amount (an approximation word may sit between).
-    return regex.compile(rf"(?:{'|'.join(regex.escape(w) for w in words)})(?:{_APPROX_BEFORE})?$")
+    return limits.compile(rf"(?:{'|'.join(regex.escape(w) for w in words)})(?:{_APPROX_BEFORE})?$")
 
 
 _NOT_AFTER = _not_after_re()

@@ -21,12 +21,13 @@ from decimal import Decimal
 
 import regex
 
+from zhenggai import limits
 from zhenggai.mentions.base import Found
 from zhenggai.mentions.money import canonical
 from zhenggai.models import load_words
 from zhenggai.numerals import ARABIC, CHINESE, CN_NUMERAL_CHARS, parse_number
 
-_MULTIPLE_RE = regex.compile(
+_MULTIPLE_RE = limits.compile(
     rf"""
     (?:                                          # one of the forms below
       (?<![\dA-Za-z.])(?<!\d,)                   # Arabic: not the tail of a longer number
@@ -44,9 +45,9 @@ _MULTIPLE_RE = regex.compile(
 )
 
 
-def _idiom_re() -> regex.Pattern[str]:
+def _idiom_re() -> limits.Pattern[str]:
     words = sorted(load_words("multiple_idioms.txt"), key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(w) for w in words))
+    return limits.compile("|".join(regex.escape(w) for w in words))
 
 
 _IDIOMS = _idiom_re()

@@ -24,6 +24,7 @@ from decimal import Decimal
 
 import regex
 
+from zhenggai import limits
 from zhenggai.mentions.base import Found
 from zhenggai.mentions.money import canonical
 from zhenggai.numerals import ARABIC, CHINESE, CN_NUMERAL_CHARS, parse_number
@@ -31,7 +32,7 @@ from zhenggai.numerals import ARABIC, CHINESE, CN_NUMERAL_CHARS, parse_number
 _APPROX_BEFORE = r"(?:大约|约|将近|接近|近|不超过|超过|超|逾|不足|不到|不少于|至少)"
 _APPROX_AFTER = r"(?:以上|以下|以内|左右)"
 
-_PERCENT_RE = regex.compile(
+_PERCENT_RE = limits.compile(
     rf"""
     (?P<q1>{_APPROX_BEFORE})?                    # 约/近/超过 … make it approximate
     (?:                                          # one of the forms below

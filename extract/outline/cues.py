@@ -17,6 +17,7 @@ from functools import cache
 
 import regex
 
+from zhenggai import limits
 from zhenggai.models import load_table
 
 
@@ -38,8 +39,8 @@ def _alternation(role: str) -> str:
 
 
 @cache
-def _start_re(role: str) -> regex.Pattern:
-    return regex.compile(
+def _start_re(role: str) -> limits.Pattern:
+    return limits.compile(
         rf"""
         [\x20\t\u3000]*          # indentation
         (?:{_alternation(role)})  # one cue of the role, longest first
@@ -49,13 +50,13 @@ def _start_re(role: str) -> regex.Pattern:
 
 
 @cache
-def _search_re(role: str) -> regex.Pattern:
-    return regex.compile(rf"(?:{_alternation(role)})  # any cue of the role, anywhere", regex.VERBOSE)
+def _search_re(role: str) -> limits.Pattern:
+    return limits.compile(rf"(?:{_alternation(role)})  # any cue of the role, anywhere", regex.VERBOSE)
 
 
 @cache
-def _generic_re() -> regex.Pattern:
-    return regex.compile(
+def _generic_re() -> limits.Pattern:
+    return limits.compile(
         rf"""
         (?:{_alternation("generic")}      # only generic words: 巡察 反馈 问题 整改 落实 情况 …
           | 第[一二三四五六七八九十]+轮     # 第三轮 (巡察)
@@ -105,8 +106,8 @@ def is_generic_parent(heading: str) -> bool:
 
 
 @cache
-def _category_re() -> regex.Pattern:
-    return regex.compile(
+def _category_re() -> limits.Pattern:
+    return limits.compile(
         rf"""
         (?:{_alternation("category")})             # 审计查出问题 / 巡察发现的问题 …
         (?:的?整改(?:落实|进展|推进)?(?:情况)?)?   # …的整改情况

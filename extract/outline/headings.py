@@ -19,13 +19,14 @@ from functools import cache
 
 import regex
 
+from zhenggai import limits
 from zhenggai.outline.markers import MarkerMatch, match_marker
 
 # A run-in heading longer than this, without 。 or ；, is cut at its first comma.
 SHORT_HEADING = 40
 # A long comma-bearing line is a title of its own when it wraps an issue: it opens
 # with 关于 or ends with the wrapper words (…问题的整改情况, …方面, …问题).
-_TITLE = regex.compile(
+_TITLE = limits.compile(
     r"""
     ^[\x20\u3000]*(?:关于|在“|在")                  # 关于… / 在“…”方面
     | (?:问题|整改|情况|方面)[:：\x20\u3000]*$      # …问题的整改情况 / …方面
@@ -39,7 +40,7 @@ _INDENT = " \t\u3000\u00a0\r"
 # issue may contain 。 and commas (关于“…不深不透。局党组…”问题的整改).
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "(": ")", "（": "）", "〔": "〕", "【": "】", "[": "]"}
 _QUOTE_CHARS = frozenset(_PAIRS) | frozenset(_PAIRS.values()) | {'"'}
-_QUOTE_RE = regex.compile(
+_QUOTE_RE = limits.compile(
     r"""
     [“”‘’《》()（）〔〕【】\[\]"]   # any quote or bracket character
     """,
@@ -126,9 +127,9 @@ def _plain_first(text: str, start: int, end: int, stops: str) -> int:
 
 
 @cache
-def _special_re(stops: str) -> regex.Pattern:
+def _special_re(stops: str) -> limits.Pattern:
     chars = regex.escape("".join(sorted(_QUOTE_CHARS)) + stops, special_only=False)
-    return regex.compile(f"[{chars}]  # quote characters and the stops", regex.VERBOSE)
+    return limits.compile(f"[{chars}]  # quote characters and the stops", regex.VERBOSE)
 
 
 def heading_span(text: str, start: int, end: int) -> tuple[int, int, int]:

@@ -17,9 +17,10 @@ from bisect import bisect_left
 
 import regex
 
+from zhenggai import limits
 from zhenggai.outline.nodes import OutlineNode, iter_nodes
 
-_ITEM = regex.compile(
+_ITEM = limits.compile(
     r"""
     (?P<cn>[一二三四五六七八九十]{1,2})是           # 一是 二是 … 十一是
     | 第(?P<di>[一二三四五六七八九十]{1,2})[,，、:：]  # 第一, 第二、 (a comma is needed: 第一次 is prose)

@@ -17,13 +17,14 @@ from functools import cache
 
 import regex
 
+from zhenggai import limits
 from zhenggai.models import load_table
 from zhenggai.numerals import parse_chinese_integer
 
 # Chinese numerals a heading number is written with (一 … 九十九).
 _CN = "一二三四五六七八九十"
 
-_MARKER = regex.compile(
+_MARKER = limits.compile(
     rf"""
     (?P<indent>[\x20\t\u3000\u00a0]*)              # indentation: ASCII/ideographic spaces, tabs
     (?:                                              # the marker; its kind is the group that matched

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import regex
 
+from zhenggai import limits
 from zhenggai.outline import cues
 from zhenggai.outline.headings import first_outside, lines
 from zhenggai.outline.nodes import OutlineNode, iter_with_parent
@@ -38,7 +39,7 @@ from zhenggai.outline.nodes import OutlineNode, iter_with_parent
 _TAIL = r"(?:的?整改(?:落实|进展|推进)?(?:情况|工作)?)?[\x20:：。]*$"
 
 # Strong cues: they make an issue even under another issue (nested aspects → problems).
-_QUOTED = regex.compile(
+_QUOTED = limits.compile(
     r"""
     ^(?:关于|在|针对|对于|对)[\x20]*          # lead word: 关于“…” / 在“…” / 针对“…”
     [“"](?P<q>.+)[”"][\x20]*                 # outer quotes; greedy, so nested ‘’ and “” stay inside
@@ -48,7 +49,7 @@ _QUOTED = regex.compile(
     """,
     regex.VERBOSE,
 )
-_ABOUT = regex.compile(
+_ABOUT = limits.compile(
     rf"""
     ^关于(?P<q>.+?)                           # 关于 + the problem (lazy: the wrapper is anchored at $)
     (?:
@@ -58,7 +59,7 @@ _ABOUT = regex.compile(
     """,
     regex.VERBOSE,
 )
-_LABELLED = regex.compile(
+_LABELLED = limits.compile(
     r"""
     ^(?:存在的?|反馈的?|巡[视察]反馈的?|主要)?问题  # 问题 / 存在问题 / 反馈问题
     [\x20]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?  # 问题1 / 问题一
@@ -68,7 +69,7 @@ _LABELLED = regex.compile(
     regex.VERBOSE,
 )
 # Weak cues: only where the heading is not already under an issue.
-_QUOTED_BARE = regex.compile(
+_QUOTED_BARE = limits.compile(
     r"""
     ^[“"](?P<q>.+)[”"][\x20]*                # “…”问题的整改情况 without a lead word
     (?:等)?(?:方面)?(?:存在的|的)?
@@ -76,7 +77,7 @@ _QUOTED_BARE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_ASPECT = regex.compile(
+_ASPECT = limits.compile(
     rf"""
     ^在?(?P<q>.+?)方面                        # …方面 (在…方面)
     (?:(?:存在的?|的)?问题{_TAIL}             # …方面(存在的)问题(的整改情况)
@@ -84,7 +85,7 @@ _ASPECT = regex.compile(
     """,
     regex.VERBOSE,
 )
-_TRAILING = regex.compile(
+_TRAILING = limits.compile(
     rf"""
     ^(?P<q>.{{4,}}?)(?:等)?的?问题{_TAIL}     # …不够深入的问题(的整改情况)
     """,

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import regex
 
+from zhenggai import limits
 from zhenggai.outline import cues
 from zhenggai.outline.headings import Candidate, Line, candidates, lines
 from zhenggai.outline.markers import kind_table
@@ -36,7 +37,7 @@ _FAMILY = {"cn": "cn", "pcn": "cn", "word": "cn", "arabic": "ar", "paren": "ar",
 # Signature lines before the closing date are short and unpunctuated.
 _SIGNATURE_MAX = 30
 
-_DATE_LINE = regex.compile(
+_DATE_LINE = limits.compile(
     r"""
     (?:\d{4}|[一二三四五六七八九〇○零]{4})年      # 2023年 / 二〇二三年
     [0-9一二三四五六七八九十]{1,3}月              # 6月 / 六月
@@ -44,7 +45,7 @@ _DATE_LINE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_SIGNATURE_PUNCT = regex.compile(r"[。,;；:!?]  # prose punctuation: not a signature line", regex.VERBOSE)
+_SIGNATURE_PUNCT = limits.compile(r"[。,;；:!?]  # prose punctuation: not a signature line", regex.VERBOSE)
 
 
 def _trim(text: str, start: int, end: int) -> int:

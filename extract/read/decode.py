@@ -19,12 +19,13 @@ from collections import Counter
 
 import regex
 
+from zhenggai import limits
 from zhenggai.errors import InputError
 from zhenggai.read.sniff import looks_utf16
 
 # charset=... in <meta charset>, <meta http-equiv content="text/html; charset=...">
 # or <?xml encoding="..."?>, searched in the first bytes only.
-_DECLARED = regex.compile(
+_DECLARED = limits.compile(
     rb"""
     (?: <meta [^>]{0,200}? charset \s* = \s* ["']? \s*   # both meta forms end in charset=
       | <\?xml [^>]{0,100}? encoding \s* = \s* ["'] )      # XML declaration
@@ -53,8 +54,8 @@ _CANDIDATES = ["utf_8", "gb18030", "big5", "utf_16"]
 # well under 1 % of the Han characters; in such mojibake about half.
 _MOJIBAKE_SHARE = 0.25
 # UTF-8 decoded as Latin-1/cp1252: "å" "æ" "ç" "è" "é" followed by C1/Latin-1 bytes.
-_LATIN_MOJIBAKE = regex.compile(r"[\u00e4-\u00e9\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u02c6\u2013-\u203a\u20ac\u2122]")
-_HAN = regex.compile(r"\p{Han}")
+_LATIN_MOJIBAKE = limits.compile(r"[\u00e4-\u00e9\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u02c6\u2013-\u203a\u20ac\u2122]")
+_HAN = limits.compile(r"\p{Han}")
 
 
 def declared_charset(data: bytes) -> str | None:

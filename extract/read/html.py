@@ -26,6 +26,7 @@ import regex
 from lxml import etree
 from lxml import html as lxml_html
 
+from zhenggai import limits
 from zhenggai.errors import InputError
 from zhenggai.read.document import Document
 from zhenggai.read.htmlrender import clean_inline, render_blocks
@@ -53,10 +54,11 @@ from zhenggai.read.selectors import (
 )
 
 Simplify = Callable[[str], str]
-_HAN = regex.compile(r"\p{Han}")
-_XML_DECL = regex.compile(r"^\s*<\?xml[^>]*>", regex.IGNORECASE)
+_HAN = limits.compile(r"\p{Han}")
+_XML_DECL = limits.compile(r"^\s*<\?xml[^>]*>", regex.IGNORECASE)
 MIN_ARTICLE_HAN = 30  # fewer Han characters than this is no notice
 MAX_LINK_SHARE = 0.5  # a container that is mostly links is navigation
+_BLANK_RUN = limits.compile(r"[\s\xa0\u3000]+  # any run of blanks, &nbsp; and full-width spaces", regex.VERBOSE)
 
 
 def _han(text: str) -> int:
@@ -268,7 +270,7 @@ def _title_like(line: str, simp: Simplify) -> bool:
 
 
 def _norm(text: str) -> str:
-    return regex.sub(r"[\s\xa0\u3000]+", "", text)
+    return _BLANK_RUN.sub("", text)
 
 
 def _title(tree: etree._Element, blocks: list[str], simp: Simplify, neighbour: str | None) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import regex
 from lxml import etree
 
+from zhenggai import limits
 from zhenggai.read.selectors import ATTR_TOKEN_SPLIT, BOILERPLATE_ATTR, BOILERPLATE_TAGS, DROP_TAGS
 
 BLOCK_TAGS = frozenset(
@@ -25,9 +26,9 @@ BLOCK_TAGS = frozenset(
 CELL_SEP = "  "
 # Line breaks in the HTML source between two non-ASCII characters are no
 # spaces in Chinese ("巡察整改\n    情况" → "巡察整改情况"); elsewhere they are.
-_WRAP_CJK = regex.compile(r"(?<=[^\x00-\x7f])[ \t\r\f\v\xa0\u3000]*\n\s*(?=[^\x00-\x7f])")
-_SPACES = regex.compile(r"[\s\xa0\u3000]+")
-_HIDDEN = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+_WRAP_CJK = limits.compile(r"(?<=[^\x00-\x7f])[ \t\r\f\v\xa0\u3000]*\n\s*(?=[^\x00-\x7f])")
+_SPACES = limits.compile(r"[\s\xa0\u3000]+")
+_HIDDEN = limits.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 
 
 def clean_inline(text: str) -> str:

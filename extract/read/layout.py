@@ -16,8 +16,10 @@ import math
 
 import regex
 
+from zhenggai import limits
+
 # A line that is only a page number, in the forms Chinese documents use.
-PAGE_NUMBER = regex.compile(
+PAGE_NUMBER = limits.compile(
     r"""
     \s* (?:
         [-—–－_]* \s* \d{1,4} \s* [-—–－_]*                        # - 3 -, — 3 —, 3
@@ -32,7 +34,7 @@ PAGE_NUMBER = regex.compile(
 )
 
 # Start of a heading: a new paragraph even when the line before runs on.
-HEADING_START = regex.compile(
+HEADING_START = limits.compile(
     r"""
     \s* (?:
         [一二三四五六七八九十百]{1,3} \s* [、.．]                   # 一、
@@ -48,12 +50,12 @@ HEADING_START = regex.compile(
 )
 
 # Sentence end: 。；：！？ (and ASCII twins), maybe followed by a closing quote or bracket.
-SENTENCE_END = regex.compile(r"[。；：！？;:!?][”’」』）)】]*\s*$")
-_DIGITS = regex.compile(r"\d+")
+SENTENCE_END = limits.compile(r"[。；：！？;:!?][”’」』）)】]*\s*$")
+_DIGITS = limits.compile(r"\d+")
 # Latin words wrapped at a line end get a space back; digits do not (a number
 # split over two lines, "9" + "5%", is one number).
-_ASCII_WORD_END = regex.compile(r"[A-Za-z]$")
-_ASCII_WORD_START = regex.compile(r"^[A-Za-z]")
+_ASCII_WORD_END = limits.compile(r"[A-Za-z]$")
+_ASCII_WORD_START = limits.compile(r"^[A-Za-z]")
 FURNITURE_MAX_CHARS = 40
 EDGE_LINES = 3  # header/footer candidates: this many lines at the top and bottom of a page
 

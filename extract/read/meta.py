@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 import regex
 
+from zhenggai import limits
 from zhenggai.read.script import is_traditional, to_simplified
 from zhenggai.read.selectors import (
     BOILERPLATE_LINE,
@@ -27,7 +28,7 @@ from zhenggai.read.selectors import (
 )
 
 # A calendar date, optionally with a time: 2023-06-02 16:43:23, 2023年6月2日, 2023/6/2 16:43.
-DATE_TIME = regex.compile(
+DATE_TIME = limits.compile(
     r"""
     (?<!\d)
     (?P<y> (?:19|20) \d{2} ) \s* [-/.年] \s*          # year, then - / . or 年
@@ -41,15 +42,18 @@ DATE_TIME = regex.compile(
 
 # Dates that CMSes put into article URLs.
 URL_DATES = [
-    regex.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/"),  # Hanweb /art/2023/1/6/
-    regex.compile(r"/t(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})_\d+"),  # TRS /t20230106_123.html
-    regex.compile(r"/(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})/(?P<d>\d{2})/"),  # /2023-01/06/content_…
-    regex.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})/"),  # /20230106/
-    regex.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>\d{2})/(?P<d>\d{2})/"),  # /202301/06/
+    limits.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/"),  # Hanweb /art/2023/1/6/
+    limits.compile(r"/t(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})_\d+"),  # TRS /t20230106_123.html
+    limits.compile(r"/(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})/(?P<d>\d{2})/"),  # /2023-01/06/content_…
+    limits.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})/"),  # /20230106/
+    limits.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>\d{2})/(?P<d>\d{2})/"),  # /202301/06/
 ]
 
 # Start of an info line: a label, a bracket, or a date ("2023-06-02 来源:…").
-_INFO_START = regex.compile(r"\s*(?:[【\[(（]\s*)?(?:" + INFO_LABEL.pattern + r"|(?:19|20)\d{2}\s*[-/.年])", regex.VERBOSE)
+_INFO_START = limits.compile(r"\s*(?:[【\[(（]\s*)?(?:" + INFO_LABEL.pattern + r"|(?:19|20)\d{2}\s*[-/.年])", regex.VERBOSE)
+_URL_HOST = limits.compile(r"^[a-z]+://[^/]+  # scheme and host: dates live in the path", regex.VERBOSE | regex.IGNORECASE)
+_SPACE_RUN = limits.compile(r"\s+  # a run of whitespace, collapsed to one space", regex.VERBOSE)
+_FIELD_GAP = limits.compile(r"\s{2,}|\u3000  # two spaces or a full-width one: the next field of the line", regex.VERBOSE)
 # Trailing furniture around a value: brackets, separators, spaces.
 _VALUE_STRIP = " \t\u3000\xa0|｜/丨【】[]()（）,，;；"
 
@@ -91,7 +95,7 @@ def date_from_url(url: str | None) -> date | None:
     """
     if not url:
         return None
-    path = regex.sub(r"^[a-z]+://[^/]+", "", url, flags=regex.IGNORECASE)
+    path = _URL_HOST.sub("", url)
     for pattern in URL_DATES:
         for match in pattern.finditer(path):
             try:
@@ -102,7 +106,7 @@ def date_from_url(url: str | None) -> date | None:
 
 
 def _clean_value(value: str) -> str:
-    return regex.sub(r"\s+", " ", value).strip(_VALUE_STRIP)
+    return _SPACE_RUN.sub(" ", value).strip(_VALUE_STRIP)
 
 
 def parse_info_line(line: str, simplified: str | None = None) -> Info | None:
@@ -138,7 +142,7 @@ def parse_info_line(line: str, simplified: str | None = None) -> Info | None:
         label = match["label"]
         if label in SITE_LABELS and info.site is None:
             # 来源 values end at a run of spaces, which separates the next field.
-            value = _clean_value(regex.split(r"\s{2,}|\u3000", raw.strip(), maxsplit=1)[0])
+            value = _clean_value(_FIELD_GAP.split(raw.strip(), maxsplit=1)[0])
             info.site = value or None
         elif label in DATE_LABELS and info.published_at is None:
             info.published_at = parse_datetime(raw)
@@ -146,7 +150,7 @@ def parse_info_line(line: str, simplified: str | None = None) -> Info | None:
                 found = DATE_TIME.search(raw)
                 info.published_text = found.group().strip() if found else None
         elif label in EDITOR_LABELS and info.editor is None:
-            value = _clean_value(regex.split(r"\s{2,}|\u3000", raw.strip(), maxsplit=1)[0])
+            value = _clean_value(_FIELD_GAP.split(raw.strip(), maxsplit=1)[0])
             info.editor = value or None
     if info.site is None and info.published_at is None and info.editor is None:
         return None
@@ -186,7 +190,7 @@ def clean_title(title: str | None, site_names: tuple[str, ...] = ()) -> str | No
     """
     if not title:
         return None
-    title = regex.sub(r"\s+", " ", title).strip()
+    title = _SPACE_RUN.sub(" ", title).strip()
     parts = [p for p in TITLE_SPLIT.split(title) if p and p.strip()]
     parts = [p for p in parts if p not in site_names] or parts
     return max(parts, key=len).strip() if parts else None

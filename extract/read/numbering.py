@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import regex
+
+from zhenggai import limits
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -23,7 +25,7 @@ _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-_PLACEHOLDER = regex.compile(r"%([1-9])")
+_PLACEHOLDER = limits.compile(r"%([1-9])")
 
 
 def _chinese(n: int, digits: str = _CN_DIGITS, units: str = "十百千") -> str:

@@ -15,15 +15,15 @@ from __future__ import annotations
 import io
 import logging
 
-import regex
 
+from zhenggai import limits
 from zhenggai.errors import InputError
 from zhenggai.read.document import Document
 from zhenggai.read.layout import join_lines, strip_page_furniture
 from zhenggai.read.meta import txt_header
 
 MAX_PAGES = 500
-_WORDLIKE = regex.compile(r"[\p{Han}A-Za-z0-9]")
+_WORDLIKE = limits.compile(r"[\p{Han}A-Za-z0-9]")
 
 
 def _first_line(exc: Exception) -> str:

@@ -19,10 +19,12 @@ from pathlib import Path
 
 import regex
 
+from zhenggai import limits
+
 # Runs of Han characters: OpenCC converts phrase by phrase inside them, and a
 # run is the unit we check for a length change.
-_HAN_RUN = regex.compile(r"\p{Han}+")
-_HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = limits.compile(r"\p{Han}+")
+_HAN = limits.compile(r"\p{Han}")
 
 # Share of Han characters that only exist in traditional writing above which a
 # text counts as traditional.  Simplified text scores 0-1 % (a few characters

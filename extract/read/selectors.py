@@ -16,6 +16,8 @@ True
 from __future__ import annotations
 
 import regex
+
+from zhenggai import limits
 from lxml import etree
 
 
@@ -52,7 +54,7 @@ DROP_TAGS = frozenset(
 # Page furniture inside or around the article, recognised by class/id tokens
 # (split on - and _).  Matched against each token, so "share" hits "bdshare"
 # via its own entry but "content" never hits "share".
-BOILERPLATE_ATTR = regex.compile(
+BOILERPLATE_ATTR = limits.compile(
     r"""
     ^(?:
         share | bdshare | bdsharebuttonbox | fenxiang | jiathis        # share widgets
@@ -69,7 +71,7 @@ BOILERPLATE_ATTR = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 # How a class/id is split into tokens for BOILERPLATE_ATTR.
-ATTR_TOKEN_SPLIT = regex.compile(r"[\s_\-]+")
+ATTR_TOKEN_SPLIT = limits.compile(r"[\s_\-]+")
 BOILERPLATE_TAGS = frozenset(["nav", "footer", "aside"])
 
 # A whole line made of page widgets: 【打印本页】【关闭窗口】, 字号:[大 中 小], 分享到:,
@@ -87,10 +89,10 @@ _WIDGET = r"""
       | 相关(?:链接|文章|阅读|新闻)
     ) \s* [】\]]? \s* [:：|｜/丨]? \s*
 """
-BOILERPLATE_LINE = regex.compile(rf"(?:{_WIDGET})+", regex.VERBOSE)
+BOILERPLATE_LINE = limits.compile(rf"(?:{_WIDGET})+", regex.VERBOSE)
 
 # A breadcrumb line: 您当前的位置：首页 > … / 当前位置: … / 所在位置.
-BREADCRUMB_LINE = regex.compile(
+BREADCRUMB_LINE = limits.compile(
     r"""
     \s* (?: 您 (?:当前)? (?:的)? (?:所在)? 位置 | 当前位置 | 所在位置 | 当前页面 )  # the label
     \s* [:：]                                                                # then a colon
@@ -99,7 +101,7 @@ BREADCRUMB_LINE = regex.compile(
 )
 
 # Footer furniture: a short line that carries any of these is no article text.
-FOOTER_LINE = regex.compile(
+FOOTER_LINE = limits.compile(
     r"""
     ICP \s* 备 | 网站标识码 | 公网安备 | 版权所有 | Copyright | ©         # licence and copyright
   | 技术支持 \s* [:：] | (?:^|\s) (?: 主办单位 | 承办单位 | 协办单位 | 主办 | 承办 ) \s* [:：]  # who runs the site
@@ -110,7 +112,7 @@ FOOTER_LINE = regex.compile(
 FOOTER_MAX_CHARS = 160
 
 # Labels of the info line above (or below) the article.
-INFO_LABEL = regex.compile(
+INFO_LABEL = limits.compile(
     r"""
     (?P<label>
         信息来源 | 文章来源 | 稿件来源 | 来源 | 发布机构 | 发布单位      # → site (来源)
@@ -142,4 +144,4 @@ TITLE_XPATH = etree.XPath(
 )
 # Separators between the title and the site name in <title>: "标题_杭州市民政局",
 # "标题 - 杭州市人民政府", "标题|某网".  A bare "-" needs spaces (2022-2027年度).
-TITLE_SPLIT = regex.compile(r"\s*(?:[_|｜]|——|--|－|::)\s*|\s+[-–—]\s+")
+TITLE_SPLIT = limits.compile(r"\s*(?:[_|｜]|——|--|－|::)\s*|\s+[-–—]\s+")

@@ -18,10 +18,12 @@ import zipfile
 
 import regex
 
+from zhenggai import limits
+
 _HEAD_BYTES = 2048
 
 # Markers that only HTML starts with; checked case-insensitively in the first 2 KB.
-_HTML_MARKER = regex.compile(
+_HTML_MARKER = limits.compile(
     rb"""
     < \s* (?: !doctype \s+ html    # <!DOCTYPE html ...>
             | html \b               # <html ...>

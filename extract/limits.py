@@ -1,0 +1,280 @@
+"""Limits that keep one hostile input from hanging, or exhausting, a run.
+
+Three limits, all configurable (:class:`Limits`, environment, command line):
+
+* input size: at most ``max_bytes`` (20 MB) of file bytes and ``max_chars``
+  (5,000,000) characters of text; larger inputs raise a one-line
+  :class:`~zhenggai.errors.InputError` that says how to raise the limit;
+* time: each notice gets ``seconds`` (10 s) for its extraction.  The deadline
+  lives in a context variable (so threads and nested calls each see their own),
+  and every regex that scans notice text is compiled with :func:`compile`,
+  whose calls pass the time left to the regex module's ``timeout``; running
+  out raises :class:`TimeoutError`, which :func:`zhenggai.assemble.build_notice`
+  turns into :class:`~zhenggai.errors.ExtractionTimeout`;
+* reading: ``read_seconds`` (60 s) for one reader (PDF pages are checked one
+  by one), ``pdf_pages`` (500) pages at most.
+
+>>> WORD = compile(r"整改  # the word itself", regex.VERBOSE)
+>>> with deadline(5.0):
+...     WORD.search("推进整改").span()
+(2, 4)
+>>> Limits(max_bytes=parse_size("50M")).max_bytes
+52428800
+
+Why a threshold (``TIMER_MIN_CHARS``): the regex module's timer reads the
+process clock, about 2 µs per call, more than a whole scan of a short line
+costs.  Calls on strings shorter than that are bounded by their size (the
+project's patterns have no nested unbounded quantifiers), and every call,
+short or long, first checks that the deadline has not passed, so a loop of
+short calls still stops in time.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
+from typing import Any
+
+import regex
+
+MB = 1024 * 1024
+# Strings at least this long get the regex module's own timer (see module docstring).
+TIMER_MIN_CHARS = 2000
+
+_DEADLINE: ContextVar[float | None] = ContextVar("zhenggai_deadline", default=None)
+_LIMITS: ContextVar[Limits | None] = ContextVar("zhenggai_limits", default=None)
+_now = time.monotonic
+
+
+# -- configuration ------------------------------------------------------------------------------
+
+def parse_size(value: str | int) -> int:
+    """Bytes from ``20971520``, ``"20M"``, ``"20MB"``, ``"512k"`` or ``"1G"``.
+
+    >>> parse_size("20MB"), parse_size("512k"), parse_size(1000)
+    (20971520, 524288, 1000)
+    """
+    if isinstance(value, int):
+        return value
+    text = value.strip().upper().removesuffix("B").removesuffix("I")
+    scale = {"K": 1024, "M": MB, "G": 1024 * MB}.get(text[-1:], 1)
+    number = text[:-1] if scale > 1 else text
+    try:
+        size = int(float(number.replace("_", "").replace(",", "")) * scale)
+    except ValueError:
+        raise ValueError(f"not a size: {value!r} (write bytes, or a number with K, M or G)") from None
+    if size <= 0:
+        raise ValueError(f"not a size: {value!r} (must be positive)")
+    return size
+
+
+def _env(name: str, parse: Callable[[str], Any], default: Any) -> Any:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        return parse(raw)
+    except ValueError:
+        return default  # a typo in the environment must not break every run
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The limits of one run; ``Limits.from_env()`` reads ``ZHENGGAI_*`` variables.
+
+    >>> Limits().max_chars, Limits().seconds
+    (5000000, 10.0)
+    """
+
+    max_bytes: int = 20 * MB  # one input file
+    max_chars: int = 5_000_000  # one notice's text
+    seconds: float = 10.0  # extraction of one notice
+    read_seconds: float = 60.0  # reading (decoding, HTML, PDF pages) of one input
+    pdf_pages: int = 500
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        """Defaults overridden by ZHENGGAI_MAX_BYTES, ZHENGGAI_MAX_CHARS, ZHENGGAI_TIMEOUT, ZHENGGAI_READ_TIMEOUT."""
+        base = cls()
+        return cls(
+            max_bytes=_env("ZHENGGAI_MAX_BYTES", parse_size, base.max_bytes),
+            max_chars=_env("ZHENGGAI_MAX_CHARS", lambda s: parse_size(s.removesuffix("chars")), base.max_chars),
+            seconds=_env("ZHENGGAI_TIMEOUT", float, base.seconds),
+            read_seconds=_env("ZHENGGAI_READ_TIMEOUT", float, base.read_seconds),
+            pdf_pages=_env("ZHENGGAI_MAX_PDF_PAGES", int, base.pdf_pages),
+        )
+
+    def but(self, **changes: Any) -> Limits:
+        """A copy with some limits changed (``None`` values are ignored)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def current() -> Limits:
+    """The limits in force: those set by :func:`using`, else the environment's."""
+    return _LIMITS.get() or Limits.from_env()
+
+
+@contextmanager
+def using(limits: Limits | None) -> Iterator[Limits]:
+    """Run a block under ``limits`` (``None``: keep the limits in force)."""
+    if limits is None:
+        yield current()
+        return
+    token = _LIMITS.set(limits)
+    try:
+        yield limits
+    finally:
+        _LIMITS.reset(token)
+
+
+def size_text(n_bytes: int) -> str:
+    """``"21.5 MB"``; whole numbers without decimals (``"20 MB"``)."""
+    value = n_bytes / MB
+    return f"{value:.0f} MB" if value == int(value) else f"{value:.1f} MB"
+
+
+def too_many_bytes(n_bytes: int, limits: Limits) -> str | None:
+    """The message for an input over the byte limit, else None."""
+    if n_bytes <= limits.max_bytes:
+        return None
+    return (f"input is {size_text(n_bytes)}, over the {size_text(limits.max_bytes)} limit; "
+            "raise it with --max-bytes or ZHENGGAI_MAX_BYTES")
+
+
+def too_many_chars(n_chars: int, limits: Limits) -> str | None:
+    """The message for a text over the character limit, else None."""
+    if n_chars <= limits.max_chars:
+        return None
+    return (f"text is {n_chars:,} characters, over the {limits.max_chars:,}-character limit; "
+            "raise it with --max-chars or ZHENGGAI_MAX_CHARS")
+
+
+# -- the deadline -------------------------------------------------------------------------------
+
+@contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Bound the block to ``seconds`` (never later than a deadline already in force).
+
+    ``None`` or a value <= 0 leaves the block without a deadline of its own.
+    """
+    if seconds is None or seconds <= 0:
+        yield
+        return
+    end = _now() + seconds
+    outer = _DEADLINE.get()
+    token = _DEADLINE.set(end if outer is None else min(outer, end))
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
+
+
+def remaining() -> float | None:
+    """Seconds left before the deadline (None: no deadline); raises TimeoutError when none are left."""
+    end = _DEADLINE.get()
+    if end is None:
+        return None
+    left = end - _now()
+    if left <= 0:
+        raise TimeoutError("zhenggai deadline passed")
+    return left
+
+
+def check() -> None:
+    """Raise TimeoutError when the deadline has passed: for long Python loops."""
+    end = _DEADLINE.get()
+    if end is not None and _now() >= end:
+        raise TimeoutError("zhenggai deadline passed")
+
+
+def _timeout(string: Any) -> float | None:
+    # Deadline check on every call; the regex timer only for long strings.
+    end = _DEADLINE.get()
+    if end is None:
+        return None
+    left = end - _now()
+    if left <= 0:
+        raise TimeoutError("zhenggai deadline passed")
+    return left if len(string) >= TIMER_MIN_CHARS else None
+
+
+# -- the pattern wrapper ------------------------------------------------------------------------
+
+class Pattern:
+    """A compiled ``regex`` pattern whose calls respect the deadline.
+
+    Same methods and arguments as ``regex.Pattern`` (``timeout`` is supplied);
+    other attributes (``pattern``, ``groupindex`` …) are the wrapped pattern's.
+    ``finditer`` checks the deadline at each match, because the regex module
+    restarts its timer for every match it looks for; ``findall``, ``sub`` and
+    ``split`` get the timer per match (use them with linear patterns).
+    """
+
+    __slots__ = ("_re", "pattern", "flags", "groups", "groupindex")
+
+    def __init__(self, compiled: regex.Pattern) -> None:
+        self._re = compiled
+        self.pattern = compiled.pattern
+        self.flags = compiled.flags
+        self.groups = compiled.groups
+        self.groupindex = compiled.groupindex
+
+    def __repr__(self) -> str:
+        return f"limits.{self._re!r}"
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._re, name)
+
+    def __reduce__(self) -> tuple:
+        return (Pattern, (self._re,))
+
+    def search(self, string, pos=None, endpos=None, concurrent=None, partial=False):
+        return self._re.search(string, pos, endpos, concurrent, partial, _timeout(string))
+
+    def match(self, string, pos=None, endpos=None, concurrent=None, partial=False):
+        return self._re.match(string, pos, endpos, concurrent, partial, _timeout(string))
+
+    def fullmatch(self, string, pos=None, endpos=None, concurrent=None, partial=False):
+        return self._re.fullmatch(string, pos, endpos, concurrent, partial, _timeout(string))
+
+    def finditer(self, string, pos=None, endpos=None, overlapped=False, concurrent=None, partial=False):
+        timeout = _timeout(string)
+        matches = self._re.finditer(string, pos, endpos, overlapped, concurrent, partial, timeout)
+        return matches if timeout is None else _checked(matches)
+
+    def findall(self, string, pos=None, endpos=None, overlapped=False, concurrent=None):
+        return self._re.findall(string, pos, endpos, overlapped=overlapped, concurrent=concurrent,
+                                timeout=_timeout(string))
+
+    def sub(self, repl, string, count=0, pos=None, endpos=None, concurrent=None):
+        return self._re.sub(repl, string, count, pos=pos, endpos=endpos, concurrent=concurrent,
+                            timeout=_timeout(string))
+
+    def subn(self, repl, string, count=0, pos=None, endpos=None, concurrent=None):
+        return self._re.subn(repl, string, count, pos=pos, endpos=endpos, concurrent=concurrent,
+                             timeout=_timeout(string))
+
+    def split(self, string, maxsplit=0, concurrent=None):
+        return self._re.split(string, maxsplit, concurrent=concurrent, timeout=_timeout(string))
+
+    def splititer(self, string, maxsplit=0, concurrent=None):
+        return self._re.splititer(string, maxsplit, concurrent=concurrent, timeout=_timeout(string))
+
+
+def _checked(matches: Iterator[regex.Match]) -> Iterator[regex.Match]:
+    for m in matches:
+        check()
+        yield m
+
+
+def compile(pattern: str | bytes, flags: int = 0, **kwargs: Any) -> Pattern:  # noqa: A001 - mirrors regex.compile
+    """``regex.compile`` whose searches stop at the deadline (see :class:`Pattern`).
+
+    >>> compile(r"\\d+年").search("2023年").group()
+    '2023年'
+    """
+    return Pattern(regex.compile(pattern, flags, **kwargs))

@@ -1,0 +1,53 @@
+"""Smoke test of the benchmark script: it runs end to end and writes its tables (no timing asserts)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SCRIPT = REPO / "bench" / "run.py"
+
+HEADERS = [
+    "# zhenggai benchmark",
+    "## Machine and versions",
+    "| tool | what is timed | notices/s | chars/s | ms/notice | passes |",
+    "| tool | money P | money R | money F1 | date P | date R | date F1 |",
+    "| process | tracemalloc peak of one pass (MiB) |",
+    "| command | median (s) |",
+    "| jobs | files | wall (s) |",
+    "| copies of the notice | chars | time (ms) | µs/char | per-char ratio to 1× |",
+    "| target | measured | met |",
+]
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory) -> tuple[subprocess.CompletedProcess, str]:
+    if not SCRIPT.is_file():
+        pytest.skip("bench/run.py is not in this checkout")
+    out = tmp_path_factory.mktemp("bench") / "results.md"
+    proc = subprocess.run(
+        [sys.executable, str(SCRIPT), "--quick", "--no-peers", "--out", str(out)],
+        capture_output=True, text=True, timeout=180, cwd=REPO,
+    )
+    return proc, out.read_text(encoding="utf-8") if out.is_file() else ""
+
+
+def test_quick_run_exits_zero(quick_run):
+    proc, _ = quick_run
+    assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+@pytest.mark.parametrize("header", HEADERS, ids=[h.strip("#| ").split(" |")[0] for h in HEADERS])
+def test_results_have_table_headers(quick_run, header):
+    _, md = quick_run
+    assert header in md
+
+
+def test_peers_marked_skipped(quick_run):
+    _, md = quick_run
+    assert "| JioNLP | skipped (--no-peers) |" in md
+    assert "| Recognizers-Text | skipped (--no-peers) |" in md

@@ -1,0 +1,99 @@
+"""`zhenggai render`: one notice as a page with the outline and every mention highlighted."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.conftest import SAMPLE, SEED_TXT
+from zhenggai import extract_notice
+from zhenggai.cli import main
+from zhenggai.render import render_html
+
+
+class _Balance(HTMLParser):
+    """Checks that tags nest properly (the renderer cuts overlapping spans)."""
+
+    VOID = {"meta", "br", "link", "img", "hr", "input"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.marks: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.stack.append(tag)
+        attrs = dict(attrs)
+        if tag == "mark" and attrs.get("data-kind"):
+            self.marks.append((attrs["data-kind"], attrs.get("title", "")))
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"unexpected </{tag}> with open {self.stack[-3:]}")
+        else:
+            self.stack.pop()
+
+
+def _parse(page: str) -> _Balance:
+    parser = _Balance()
+    parser.feed(page)
+    assert not parser.errors, parser.errors[:3]
+    assert parser.stack == []
+    return parser
+
+
+def test_render_sample_highlights_every_mention(tmp_path):
+    out = tmp_path / "sample.html"
+    assert main(["render", str(SAMPLE), "-o", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    notice = extract_notice(SAMPLE)
+    parsed = _parse(page)
+    kinds = {kind for kind, _ in parsed.marks}
+    assert kinds == {m.kind for m in notice.mentions}
+    # Each mention opens at least one <mark>; the tooltip carries its value.
+    assert len(parsed.marks) >= len(notice.mentions)
+    assert any('"value": 86500000' in title for kind, title in parsed.marks if kind == "money")
+    assert notice.title in page
+
+
+def test_render_seed_shows_ten_issue_sections(tmp_path):
+    if not SEED_TXT.is_file():
+        pytest.skip("the real sample notice ../shared/seeds/ is not present")
+    out = tmp_path / "seed.html"
+    result = subprocess.run(
+        [sys.executable, "-m", "zhenggai", "render", str(SEED_TXT), "-o", str(out)], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert "wrote" in result.stderr
+    page = out.read_text(encoding="utf-8")
+    _parse(page)
+    # Ten issue headings in the text, each linked from the outline side bar.
+    ids = re.findall(r'<span id="(s-[\d-]+)" class="heading role-issue">', page)
+    assert len(ids) == 10
+    for anchor in ids:
+        assert f'href="#{anchor}"' in page
+    assert page.count('class="heading role-measure"') >= 24
+    notice = extract_notice(SEED_TXT)
+    for kind in ("money", "date", "count", "percent", "multiple"):
+        n = sum(1 for m in notice.mentions if m.kind == kind)
+        assert f'<mark class="k-{kind}">{kind} {n}</mark>' in page
+
+
+def test_render_escapes_text():
+    from zhenggai import extract_text
+
+    page = render_html(extract_text("关于<script>alert(1)</script>整改情况的通报\n追回资金12万元。"))
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_render_needs_an_output():
+    result = subprocess.run([sys.executable, "-m", "zhenggai", "render", str(SAMPLE)], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "-o/--output" in result.stderr
