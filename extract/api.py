@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from zhenggai.assemble import SourceInfo, build_notice
+from zhenggai.limits import Limits
 from zhenggai.schemas import Notice
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,35 +31,44 @@ def extract_text(
     published_at: dt.datetime | dt.date | None = None,
     title: str | None = None,
     script: str | None = None,
+    limits: Limits | None = None,
 ) -> Notice:
-    """Extract a notice from its plain text.  Offsets in the record index ``text``."""
+    """Extract a notice from its plain text.  Offsets in the record index ``text``.
+
+    ``limits`` (default :func:`zhenggai.limits.current`) bounds the text's length
+    and the time taken: :class:`~zhenggai.errors.InputError` /
+    :class:`~zhenggai.errors.ExtractionTimeout` when exceeded.
+    """
     info = SourceInfo(
         path=path, url=url, format=format, encoding=encoding, site=site,
         published_at=published_at, title=title, script=script,
     )
-    return build_notice(text, info)
+    return build_notice(text, info, limits=limits)
 
 
-def extract_document(doc: Document) -> Notice:
+def extract_document(doc: Document, *, limits: Limits | None = None) -> Notice:
     """Extract a notice from a :class:`zhenggai.read.Document` (what a reader returned)."""
     info = SourceInfo(
         path=doc.path, url=doc.url, format=doc.format, encoding=doc.encoding, site=doc.site,
         published_at=doc.published_at, title=doc.title, editor=doc.editor, script=doc.script,
     )
-    return build_notice(doc.text, info)
+    return build_notice(doc.text, info, limits=limits)
 
 
-def extract_notice(source: str | Path | bytes, *, name: str | None = None, url: str | None = None) -> Notice:
+def extract_notice(
+    source: str | Path | bytes, *, name: str | None = None, url: str | None = None, limits: Limits | None = None
+) -> Notice:
     """Read a file (txt, html, pdf, docx; format sniffed from content) or raw bytes and extract it.
 
-    Raises :class:`zhenggai.errors.InputError` with a one-line message naming the input.
+    Raises :class:`zhenggai.errors.InputError` (or its sibling
+    :class:`~zhenggai.errors.ExtractionTimeout`) with a one-line message naming the input.
     """
     from zhenggai.read import read_bytes, read_path
 
     if isinstance(source, bytes):
-        doc = read_bytes(source, name=name or "-", url=url)
+        doc = read_bytes(source, name=name or "-", url=url, limits=limits)
     else:
-        doc = read_path(source)
+        doc = read_path(source, limits=limits)
         if url and not doc.url:
             doc.url = url
-    return extract_document(doc)
+    return extract_document(doc, limits=limits)

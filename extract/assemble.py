@@ -16,6 +16,8 @@ from typing import Any
 from pydantic import ValidationError
 
 import zhenggai
+from zhenggai.errors import InputError
+from zhenggai.limits import Limits, bounded, current, too_many_chars
 from zhenggai.mentions import find_mentions
 from zhenggai.normalize import Normalized, normalize
 from zhenggai.schemas import (
@@ -63,16 +65,29 @@ def _as_date(value: dt.datetime | dt.date | None) -> dt.date | None:
     return value
 
 
-def build_notice(text: str, info: SourceInfo | None = None) -> Notice:
+def build_notice(text: str, info: SourceInfo | None = None, *, limits: Limits | None = None) -> Notice:
     """Extract everything from ``text`` and return a validated :class:`Notice`.
+
+    Bounded by ``limits`` (default: :func:`zhenggai.limits.current`): a text over
+    ``max_chars`` raises InputError, an extraction over ``seconds`` raises
+    :class:`~zhenggai.errors.ExtractionTimeout`; both name the input.
 
     >>> build_notice("2023年6月追回资金12.5万元。").mentions[1].value   # doctest: +SKIP
     Decimal('125000')
     """
-    from zhenggai.facts import check_flags, extract_facts, find_source_meta
-    from zhenggai.outline import parse_outline, section_path
-
     info = info or SourceInfo()
+    limits = limits or current()
+    name = info.path or info.url or "<text>"
+    if message := too_many_chars(len(text), limits):
+        raise InputError(name, message)
+    with bounded(name, limits.seconds):
+        return _build(text, info)
+
+
+def _build(text: str, info: SourceInfo) -> Notice:
+    from zhenggai.facts import check_flags, extract_facts, find_source_meta
+    from zhenggai.outline import parse_outline
+
     script = info.script
     work = text
     if script is None:
@@ -95,7 +110,8 @@ def build_notice(text: str, info: SourceInfo | None = None) -> Notice:
 
     flags: list[Flag] = []
     mentions = []
-    for f in found:
+    paths = section_paths(outline, [f.start for f in found])
+    for f, path in zip(found, paths):
         model = MENTION_MODELS.get(f.kind)
         if model is None:
             continue
@@ -103,7 +119,7 @@ def build_notice(text: str, info: SourceInfo | None = None) -> Notice:
         fields = {k: v for k, v in f.values.items() if k in model.model_fields and k not in ("kind", "text")}
         try:
             mentions.append(
-                model(text=text[start:end], start=start, end=end, section=section_path(outline, f.start), **fields)
+                model(text=text[start:end], start=start, end=end, section=path, **fields)
             )
         except ValidationError as exc:
             flags.append(Flag(code="invalid_mention", message=f"{f.kind} {f.text!r} at {start}: {_first_error(exc)}"))
@@ -136,6 +152,35 @@ def build_notice(text: str, info: SourceInfo | None = None) -> Notice:
         flags=flags,
         text=text,
     )
+
+
+def section_paths(roots: list[Any], offsets: list[int]) -> list[list[int]]:
+    """For each offset, the ordinals of the nested sections containing it.
+
+    One sweep over the pre-order nodes and the sorted offsets, so a notice with
+    thousands of sections and mentions stays linear (``outline.section_path``
+    answers one offset at a time).
+    """
+    nodes: list[tuple[int, int, list[int]]] = []  # pre-order: start, end, path
+    todo = [(node, []) for node in reversed(roots)]
+    while todo:
+        node, parent = todo.pop()
+        path = parent + [node.ordinal]
+        nodes.append((node.start, node.end, path))
+        todo.extend((child, path) for child in reversed(node.children))
+    result: dict[int, list[int]] = {}
+    stack: list[tuple[int, int, list[int]]] = []
+    j = 0
+    for off in sorted(set(offsets)):
+        while j < len(nodes) and nodes[j][0] <= off:
+            while stack and stack[-1][1] <= nodes[j][0]:
+                stack.pop()
+            stack.append(nodes[j])
+            j += 1
+        while stack and stack[-1][1] <= off:
+            stack.pop()
+        result[off] = list(stack[-1][2]) if stack else []
+    return [result[off] for off in offsets]
 
 
 def _known(model: type, values: dict[str, Any] | None) -> dict[str, Any]:

@@ -39,17 +39,29 @@ def _write_output(data: bytes, output: str | None) -> None:
         raise CliError(f"{output}: cannot write output ({exc.strerror or exc}); check the folder exists and is writable")
 
 
-def _read_notice(path: str, url: str | None = None):
+def _limits(args: argparse.Namespace):
+    """The limits of this run: the environment's, overridden by --max-bytes / --max-chars / --timeout."""
+    from zhenggai.limits import Limits, parse_size
+
+    try:
+        max_bytes = parse_size(args.max_bytes) if getattr(args, "max_bytes", None) else None
+        max_chars = parse_size(args.max_chars) if getattr(args, "max_chars", None) else None
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    return Limits.from_env().but(max_bytes=max_bytes, max_chars=max_chars, seconds=getattr(args, "timeout", None))
+
+
+def _read_notice(path: str, url: str | None = None, limits=None):
     """Path or "-" → Notice, with one-line errors that name the input."""
     from zhenggai.api import extract_notice
-    from zhenggai.errors import InputError
+    from zhenggai.errors import ZhenggaiError
 
     try:
         if path == "-":
             data = sys.stdin.buffer.read()
-            return extract_notice(data, name="<stdin>", url=url)
-        return extract_notice(path, url=url)
-    except InputError as exc:
+            return extract_notice(data, name="<stdin>", url=url, limits=limits)
+        return extract_notice(path, url=url, limits=limits)
+    except ZhenggaiError as exc:  # InputError, ExtractionTimeout
         raise CliError(str(exc)) from None
 
 
@@ -60,7 +72,7 @@ def _is_jsonl(path: str) -> bool:
 def cmd_extract(args: argparse.Namespace) -> int:
     if _is_jsonl(args.input):
         return _extract_jsonl(args)
-    notice = _read_notice(args.input, url=args.url)
+    notice = _read_notice(args.input, url=args.url, limits=_limits(args))
     if args.jsonl:
         data = notice.model_dump_json() + "\n"
     else:
@@ -72,18 +84,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _extract_jsonl(args: argparse.Namespace) -> int:
     """Crawl JSONL in, one JSON record per line out; bad lines are reported and counted."""
     from zhenggai.api import extract_document
-    from zhenggai.errors import InputError
+    from zhenggai.errors import InputError, ZhenggaiError
     from zhenggai.read import iter_jsonl
 
     if not Path(args.input).is_file():
         raise CliError(f"{args.input}: no such file; give the path of a crawl JSONL file")
+    limits = _limits(args)
     lines, failed = [], 0
     for item in iter_jsonl(args.input):
         if isinstance(item, InputError):
             failed += 1
             print(f"zhenggai: error: {item}", file=sys.stderr)
             continue
-        lines.append(extract_document(item).model_dump_json())
+        try:
+            lines.append(extract_document(item, limits=limits).model_dump_json())
+        except ZhenggaiError as exc:  # one line over a limit does not stop the file
+            failed += 1
+            print(f"zhenggai: error: {exc}", file=sys.stderr)
     _write_output(("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"), args.output)
     if failed:
         print(f"zhenggai: {len(lines)} records written, {failed} lines failed", file=sys.stderr)
@@ -113,7 +130,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_render(args: argparse.Namespace) -> int:
     from zhenggai.render import render_html
 
-    notice = _read_notice(args.input)
+    notice = _read_notice(args.input, limits=_limits(args))
     _write_output(render_html(notice).encode("utf-8"), args.output)
     if args.output and args.output != "-":
         print(f"wrote {args.output}: {len(notice.sections)} sections, {len(notice.mentions)} mentions", file=sys.stderr)
@@ -149,11 +166,13 @@ def build_parser(include_corpus: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--pretty", action="store_true", help="indent the JSON")
     p.add_argument("--jsonl", action="store_true", help="one record per line (the default for .jsonl input)")
     p.add_argument("--url", help="the page's URL, when the file does not say (used for the date in /art/2023/1/6/ paths)")
+    _add_limit_options(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("render", help="write one notice as an HTML page with outline and mentions highlighted")
     p.add_argument("input", metavar="PATH", help="notice file or - for standard input")
     p.add_argument("-o", "--output", metavar="FILE.html", required=True, help="the page to write")
+    _add_limit_options(p)
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("schema", help="write the JSON Schema files of the records (schemas/*.schema.json)")
@@ -174,6 +193,14 @@ def build_parser(include_corpus: bool = True) -> argparse.ArgumentParser:
     if include_corpus:
         _add_corpus_commands(sub)
     return parser
+
+
+def _add_limit_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("limits", "bounds against hostile input (defaults from ZHENGGAI_MAX_BYTES, "
+                             "ZHENGGAI_MAX_CHARS, ZHENGGAI_TIMEOUT)")
+    g.add_argument("--max-bytes", metavar="SIZE", help="largest input file, e.g. 50M (default 20M)")
+    g.add_argument("--max-chars", metavar="N", help="longest notice text in characters (default 5000000)")
+    g.add_argument("--timeout", metavar="SECONDS", type=float, help="time allowed to extract one notice (default 10)")
 
 
 def _add_corpus_commands(sub) -> None:

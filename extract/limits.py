@@ -132,7 +132,13 @@ def using(limits: Limits | None) -> Iterator[Limits]:
 
 
 def size_text(n_bytes: int) -> str:
-    """``"21.5 MB"``; whole numbers without decimals (``"20 MB"``)."""
+    """``"21.5 MB"``, ``"20 MB"``; below a megabyte in bytes.
+
+    >>> size_text(20 * MB), size_text(22_544_384), size_text(300)
+    ('20 MB', '21.5 MB', '300 bytes')
+    """
+    if n_bytes < MB:
+        return f"{n_bytes:,} bytes"
     value = n_bytes / MB
     return f"{value:.0f} MB" if value == int(value) else f"{value:.1f} MB"
 
@@ -278,3 +284,22 @@ def compile(pattern: str | bytes, flags: int = 0, **kwargs: Any) -> Pattern:  # 
     '2023年'
     """
     return Pattern(regex.compile(pattern, flags, **kwargs))
+
+
+@contextmanager
+def bounded(name: str, seconds: float | None, what: str = "extraction") -> Iterator[None]:
+    """A :func:`deadline` whose TimeoutError becomes a one-line ExtractionTimeout naming ``name``.
+
+    >>> with bounded("a.txt", 0.001):
+    ...     time.sleep(0.01); check()
+    Traceback (most recent call last):
+    ...
+    zhenggai.errors.ExtractionTimeout: a.txt: extraction took longer than 0.001s (pathological input?)
+    """
+    from zhenggai.errors import ExtractionTimeout
+
+    try:
+        with deadline(seconds):
+            yield
+    except TimeoutError:
+        raise ExtractionTimeout(name, f"{what} took longer than {seconds:g}s (pathological input?)") from None

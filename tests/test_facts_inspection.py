@@ -82,6 +82,58 @@ CASES = [
         {"kind": "巡察", "body": "市委", "team": "市委第三巡察组", "target": "市档案馆党组", "mode": "常规巡察",
          "round": "十届市委第四轮巡察", "round_number": 4},
     ),
+    # Audit rectification reports scraped without their title line.
+    (
+        "audit_genre_phrase_without_title",
+        "区审计局局长 某某\n受区政府委托,现将2021年度区本级预算执行审计查出问题的整改情况报告如下。",
+        None,
+        {"kind": "审计"},
+    ),
+    (
+        "audit_genre_after_inspection_word_stays_inspection",
+        "公司党委召开会议,研究巡察整改和审计整改工作。",
+        None,
+        {"kind": "巡察"},
+    ),
+    (
+        "audit_period_not_the_plan_year",
+        "根据区委审计委员会2023年度审计项目计划,区审计局派出审计组,自2023年6月5日至9月15日,"
+        "对区住建局2022年度部门预算执行情况进行了审计。",
+        None,
+        {"kind": "审计", "body": "区审计局", "target": "区住建局2022年度部门预算执行情况",
+         "start": D(2023, 6, 5), "end": D(2023, 9, 15)},
+    ),
+    (
+        "audit_fiscal_year_in_target_is_no_period",
+        "县审计局组织对2021年度县级预算执行和其他财政收支情况进行了审计。",
+        None,
+        {"kind": "审计", "body": "县审计局", "target": "2021年度县级预算执行和其他财政收支情况"},
+    ),
+    (
+        "rectifying_feedback_opinions_is_no_feedback_day",
+        "十届省委第三轮巡视结束后,省委巡视办于2022年5月中旬至6月底对上轮巡视反馈意见整改落实情况开展了专项督查。",
+        None,
+        {"kind": "巡视", "body": "省委", "round": "十届省委第三轮巡视", "round_number": 3},
+    ),
+    (
+        "bare_team_word_is_no_team",
+        "根据区委部署,2023年4月10日至6月2日,区委组建3个巡察组对区教育局等5家单位开展了常规巡察。",
+        None,
+        {"kind": "巡察", "target": "区教育局等5家单位", "mode": "常规巡察",
+         "start": D(2023, 4, 10), "end": D(2023, 6, 2)},
+    ),
+    (
+        "feedback_only_team_sentence_no_period_no_false_target",
+        "2023年9月5日,县委第一巡察组向镇党委反馈了巡察意见。巡察办还对县委第一巡察组进驻期间的工作作风进行了测评。",
+        None,
+        {"kind": "巡察", "team": "县委第一巡察组", "body": "县委", "feedback_date": D(2023, 9, 5)},
+    ),
+    (
+        "feedback_opinions_as_noun_no_feedback_day",
+        "学校党委于2021年10月下旬对化学学院开展了巡察工作,化学学院根据巡察反馈意见,制定了整改方案。",
+        None,
+        {"kind": "巡察", "target": "化学学院", "start": D(2021, 10, 21)},
+    ),
 ]
 
 

@@ -24,6 +24,11 @@ TITLE_CASES = [
      "中共某区商务局党组巡察整改进展情况通报", 5),
     ("note_in_brackets", "中共某县文旅局党组关于县委巡察整改情况的通报(第二批)\n正文",
      "中共某县文旅局党组关于县委巡察整改情况的通报(第二批)", 0),
+    ("info_disclosure_label_field",
+     "- 发布机构:中共某镇委员会\n- 标 题:某镇党委关于十届区委第二轮巡察整改进展情况的通报\n正文",
+     "某镇党委关于十届区委第二轮巡察整改进展情况的通报", 21),
+    ("file_name_label", "文件名称:中共某县民政局党组关于县委巡察整改情况的通报\n正文",
+     "中共某县民政局党组关于县委巡察整改情况的通报", 5),
 ]
 
 
@@ -96,3 +101,18 @@ def test_any_text_gives_consistent_meta(text):
     if meta.title is not None:
         assert text[meta.title_start : meta.title_start + len(meta.title)] == meta.title
     assert meta.published_at is None or isinstance(meta.published_at, dt.date)
+
+
+BROKEN_TITLES = [
+    ("two_lines", "索引号: | 0001/2023-01 |\n关于2022年度县级预算执行\n和其他财政收支的审计工作报告\n县审计局局长 某某",
+     "关于2022年度县级预算执行和其他财政收支的审计工作报告", 22),
+    ("three_lines", "某市人民政府关于我市2021年度市级预算\n\n执行和其他财政收支审计查出问题\n\n的整改情况报告\n正文",
+     "某市人民政府关于我市2021年度市级预算执行和其他财政收支审计查出问题的整改情况报告", 0),
+]
+
+
+@pytest.mark.parametrize("text,title,start", [c[1:] for c in BROKEN_TITLES], ids=[c[0] for c in BROKEN_TITLES])
+def test_title_typeset_over_several_lines(text, title, start):
+    meta = find_source_meta(text)
+    assert meta.title == title
+    assert meta.title_start == start

@@ -25,12 +25,16 @@ ISSUE_COUNTS = [
      {"aspects": 4, "issues": 58, "completed": 52, "in_progress": 6, "completion_rate": Decimal("89.66")}),
     ("chinese_numerals", "巡视反馈的三个方面十五个问题中,十二个问题已完成整改,三个问题正在整改。",
      {"aspects": 3, "issues": 15, "completed": 12, "in_progress": 3}),
+    ("big_aspects_big_items", "巡察组共反馈问题3个大方面19个大项的问题,已完成整改17个。",
+     {"aspects": 3, "issues": 19, "completed": 17}),
 ]
 
 MEASURES = [
     ("measures_done_not_issues", "共制定整改措施86条,已完成82条,正在推进4条。", {"measures_planned": 86}),
     ("measures_after_count", "细化整改举措120项,明确责任领导和完成时限。", {"measures_planned": 120}),
     ("measures_noun_after", "形成152条具体整改措施。", {"measures_planned": 152}),
+    ("unfinished_measures_named_after", "截至目前,反馈的4个方面17个问题已整改15个。尚未完成的3条措施正在加紧推进。",
+     {"aspects": 4, "issues": 17, "completed": 15}),
 ]
 
 PEOPLE_AND_CASES = [
@@ -57,6 +61,7 @@ SYSTEMS = [
 RATES = [
     ("rate", "整改完成率98.71%。", {"completion_rate": Decimal("98.71")}),
     ("rate_reached", "总体整改率达100%。", {"completion_rate": Decimal("100")}),
+    ("rate_threshold_counts_units", "在被巡察的120个党组织中,整改完成率达到100%的85个,90%以下的6个。", {}),
 ]
 
 
@@ -84,6 +89,10 @@ MONEY = [
     ("restated_once", "追回资金50万元。\n综上,共追回资金50万元。", Decimal("500000"), ["追回", "追回"]),
     ("refund", "督促责任人退缴违规发放的津补贴8.6万元。", Decimal("86000"), ["退缴"]),
     ("not_a_recovery", "涉及资金12万元。", None, ["问题金额"]),
+    # Audit reports set money still open against the money rectified.
+    ("unrectified_is_not_rectified", "已整改到位资金8260.5万元,未整改资金1310.2万元。", None,
+     ["整改金额", "未整改金额"]),
+    ("not_yet_recovered_is_no_recovery", "已追回资金35万元,尚未追回资金12万元。", Decimal("350000"), ["追回"]),
 ]
 
 

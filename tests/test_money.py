@@ -67,8 +67,13 @@ RANGES = [
     ("补助500至10万元不等", "500至10万元", 2, D("500"), D("100000"), False),
     ("工程款2亿到3亿元", "2亿到3亿元", 3, D("200000000"), D("300000000"), False),
 ]
+# Typeset/scraped reports leave one blank between the figure and its unit.
+SCRAPED = [
+    ("涉及问题资金61208.35 万元,已整改", "61208.35 万元", 6, D("612083500"), None, False),
+    ("补助标准2万至4.5 万元不等", "2万至4.5 万元", 4, D("20000"), D("45000"), False),
+]
 
-CASES = PLAIN + SEPARATORS + CHINESE + QUALIFIERS + CURRENCY + RANGES
+CASES = PLAIN + SEPARATORS + CHINESE + QUALIFIERS + CURRENCY + RANGES + SCRAPED
 IDS = (
     [f"plain-{i}" for i in range(len(PLAIN))]
     + [f"separator-{i}" for i in range(len(SEPARATORS))]
@@ -76,6 +81,7 @@ IDS = (
     + [f"qualifier-{i}" for i in range(len(QUALIFIERS))]
     + [f"currency-{i}" for i in range(len(CURRENCY))]
     + [f"range-{i}" for i in range(len(RANGES))]
+    + [f"scraped-blank-{i}" for i in range(len(SCRAPED))]
 )
 
 

@@ -98,6 +98,18 @@ LAYOUTS = [
         [("一、", "other", None), ("(一)", "issue", "选人用人程序不规范"), ("二、", "other", None),
          ("1.", "measure", None)],
     ),
+    (
+        "numbered-subproblems-with-report-label",
+        "一、巡察反馈问题整改进展情况\n(一)反馈问题:财务管理制度执行不严。\n1.公务接待审批不规范。\n"
+        "整改情况:修订接待管理办法。\n2.固定资产管理不到位。\n整改情况:开展资产清查。",
+        [("一、", "other", None), ("(一)", "other", "财务管理制度执行不严"), ("1.", "issue", "公务接待审批不规范"),
+         ("", "measure", None), ("2.", "issue", "固定资产管理不到位"), ("", "measure", None)],
+    ),
+    (
+        "measure-naming-a-shortcoming-stays-measure",
+        "(一)关于“资产管理不规范”问题的整改情况\n1.针对台账不健全问题,建立资产台账。\n整改情况:已完成。",
+        [("(一)", "issue", "资产管理不规范"), ("1.", "measure", None)],
+    ),
 ]
 
 

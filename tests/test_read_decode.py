@@ -131,3 +131,28 @@ def test_any_text_round_trips_or_is_refused(text, codec):
         return
     if doc.format == "txt" and doc.encoding == codec:
         assert doc.text == text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+# Head lines of scraped reports that are no title (their real title line was lost).
+NOT_TITLES = [
+    ("speaker_byline", "某区审计局局长 王某某\n主任、各位副主任、各位委员:\n正文。"),
+    ("venue_line", "2023年12月20日在某县第十八届人大常委会第十六次会议上\n县审计局局长 李某\n主任、各位委员:\n正文。"),
+    ("date_then_salutation", "2023年9月28日\n主任、各位副主任、各位委员:\n正文。"),
+    ("disclosure_table_row", "索引号: | 0001/2023-01 | 成文日期: | 2023-11-26 |\n公开方式: | 主动公开 |\n"
+                             "发布机构: | 某市审计局 | ||\n正文很长的一段话,说明审计情况。"),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_TITLES], ids=[c[0] for c in NOT_TITLES])
+def test_report_head_lines_are_no_title(text):
+    from zhenggai.read.meta import txt_header
+
+    assert txt_header(text)[0] is None
+
+
+def test_generated_date_label_ends_the_site():
+    from zhenggai.read.meta import txt_header
+
+    title, info = txt_header("关于某项工作的审计报告\n发布机构: 某区审计局 生成日期: 2023-11-08 15:29\n正文。")
+    assert title == "关于某项工作的审计报告"
+    assert info.site == "某区审计局"

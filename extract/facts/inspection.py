@@ -85,6 +85,7 @@ def _patterns() -> dict[str, limits.Pattern]:
             r"""
             对(?P<target>[^\n,。;:、对]{2,40}?)        # 对 <the inspected body> …
             (?:的)?(?:开展|进行|实施)了?               # … 开展了/进行了 (the inspection verb)
+            (?=[^\n,。;]{0,16}?(?:巡视|巡察|审计|回头看|检查))   # … of an inspection, not 对…进行了测评
             """,
             regex.VERBOSE,
         ),
@@ -150,14 +151,6 @@ _AUDIT_GENRE = limits.compile(
     r"""
     审计(?:查出|发现|指出|反映)的?问题的?整改   # 审计查出问题的整改情况 / 审计发现问题整改
     |审计整改                                   # 审计整改工作 / 审计整改问题金额
-    """,
-    regex.VERBOSE,
-)
-# The reporting office's head signs the report under its title
-# ("市审计局局长 李某", "省审计厅厅长王某在…会议上作了…报告").
-_AUDIT_BYLINE = limits.compile(
-    r"""
-    \s*(?:副)?(?:局长|厅长|审计长)   # the office head's post right after the office name
     """,
     regex.VERBOSE,
 )
@@ -263,7 +256,10 @@ def find_inspection(
         feedback = pats["feedback"].search(text, s, e)
         if feedback and feedback.start() < cut:
             cut = feedback.start()
-        start, end = _period(text, _dates_in(found, s, max(cut, s + 1)))
+        # A team sentence that only reports the feedback (县委第一巡察组向…反馈了巡察意见,
+        # no inspection verb) dates the feedback, not the inspection period.
+        feedback_only = feedback is not None and verb is None
+        start, end = (None, None) if feedback_only else _period(text, _dates_in(found, s, max(cut, s + 1)))
         if start:
             out["start"] = start
         if end:
@@ -282,7 +278,7 @@ def find_inspection(
             continue
         before = [d for d in _dates_in(found, s, fb.start())]
         if team_sentence == (s, e) and team_match is not None:
-            before = [d for d in before if d.start > (verb.start() if verb else s)]
+            before = [d for d in before if d.start >= (verb.start() if verb else s)]
         after = _dates_in(found, fb.start(), e)
         pick = before[-1] if before else (after[0] if after else None)
         if pick is not None:
@@ -344,12 +340,9 @@ def _audit(
         genre and (inspection_word is None or genre.start() < inspection_word.start())
     ):
         out["kind"] = "审计"
-        # No "X审计局对…进行了审计" sentence: the body when the title names the
-        # office, else the office whose head signs the report (市审计局局长 某某).
+        # No "X审计局对…进行了审计" sentence: the body only when the title names
+        # the office (the 审计局 whose head signs a report to the people's congress,
+        # 市审计局局长 某某, is not necessarily the one that audited).
         office = pats["audit_office"].search(title or "")
-        if office is None:
-            office = next(
-                (m for m in pats["audit_office"].finditer(head) if _AUDIT_BYLINE.match(head, m.end())), None
-            )
         if office:
             out["body"] = office["body"]

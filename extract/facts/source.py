@@ -115,6 +115,23 @@ class SourceMeta:
     editor: str | None = None
 
 
+def _joined_title(candidate: str, text: str, pos: int) -> str | None:
+    """A title broken over two or three short lines ("关于2018年度市级预算执行" / "和其他…的审计工作报告").
+
+    Report titles are typeset centred on several lines; scraped text keeps the breaks.
+    """
+    if "关于" not in candidate[:62] or len(candidate) > 40:
+        return None
+    following = [ln.strip() for ln in text[pos : pos + 200].split("\n") if ln.strip()][:2]
+    for line in following:
+        if len(line) > 40 or _HEADING_START.match(line) or line.endswith(("。", ":", "：", ",", "，")):
+            return None
+        candidate += line
+        if _TITLE.match(candidate):
+            return candidate
+    return None
+
+
 def _find_title(text: str) -> tuple[str | None, int | None]:
     seen = 0
     pos = 0
@@ -138,6 +155,9 @@ def _find_title(text: str) -> tuple[str | None, int | None]:
             continue
         if _TITLE.match(candidate):
             return candidate, start + offset + lead
+        joined = _joined_title(candidate, text, pos)
+        if joined is not None:
+            return joined, start + offset + lead
         if fallback[0] is None and _TITLE_NO_GUANYU.match(candidate):
             fallback = (candidate, start + offset + lead)
     return fallback

@@ -84,6 +84,12 @@ _THRESHOLD = limits.compile(
     """,
     regex.VERBOSE,
 )
+_MEASURE_NOUN = limits.compile(
+    r"""
+    \s*(?:具体)?(?:整改)?(?:措施|举措)                # 尚未完成的12条措施: the figure counts measures
+    """,
+    regex.VERBOSE,
+)
 _ISSUE_NOUN = limits.compile(
     r"""
     问题                                   # the clause names issues itself (9个问题已全部整改完成)
@@ -140,6 +146,7 @@ def _money_rows() -> tuple[tuple[str, bool, limits.Pattern], ...]:
     for category, recovered, fragment in load_table("totals_money_cues.tsv"):
         pattern = limits.compile(
             rf"""
+            (?<!未|没有|待)                       # 尚未追回/待收回: money NOT got back is no such total
             (?:{fragment})                       # the money cue from the data file
             [^,;。:、\n]{{0,{MONEY_GAP}}}$       # 经济损失 / 违规资金 … up to the amount
             """,
@@ -275,6 +282,8 @@ def find_totals(
             and not _ISSUE_NOUN.search(left + right)
         ):
             continue  # 整改措施86条,已完成82条: measures done (same measure word), not issues
+        if key in ("completed", "in_progress") and _MEASURE_NOUN.match(right):
+            continue  # 对尚未完成的12条措施…: measures named right after the figure, not issues
         seen_here[key] = f.end
         last_key[sent] = key
         if key == "measures_planned":

@@ -53,7 +53,7 @@ _DOCNUMBER_RE = limits.compile(
     )                                            # (end of the forms)
     \s?第?\s?                                    # 〔2023〕第12号
     (?P<number>\d{1,6})                          # serial number
-    号                                           # 号 closes the number
+    \s?号                                        # 号 closes the number (PDF/HTML text often has "7 号")
     """,
     regex.VERBOSE,
 )

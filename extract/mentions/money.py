@@ -59,12 +59,14 @@ _MONEY_RE = limits.compile(
       (?P<lo>{CHINESE})                          # 一百二十万, 三千, 一点五, 两亿
     )
     (?P<lo_q>[余多来])?                          # 427余万元, 三千余万元, 十来万元
+    (?:[ \t\u00a0](?=[{_UNIT_CHARS}元]))?          # 51326.84 万元: one blank left by typesetting/scraping
     (?P<lo_unit>[{_UNIT_CHARS}]{{0,3}})           # 万, 亿, 千万, 万亿 after the number
     (?:                                          # optional high end of a range
       (?P<lo_yuan>元)?                            # 5万元至10万元: unit repeated on the low end
       \s?(?P<sep>至|到|-|—{{1,2}}|–|－|~|～|〜)\s?  # range separators as notices write them
       (?:(?P<hi>{ARABIC})|(?P<hi>{CHINESE}))     # the high end, Arabic or Chinese
       (?P<hi_q>[余多来])?                        # 5万至10余万元
+      (?:[ \t\u00a0](?=[{_UNIT_CHARS}元]))?        # 5万至10 万元: the same stray blank
       (?P<hi_unit>[{_UNIT_CHARS}]{{0,3}})         # 5至10万元: the low end shares this unit
     )?                                           # (end of the range part)
     (?P<q2>[余多])?                              # 1376万余元, 3亿余元, 300多元

@@ -207,6 +207,8 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
             _set_issue(node, found, base)
         elif has_label_child and not under_issue:
             _set_issue(node, None, base)
+        elif under_issue and _reported_problem(text, node):
+            _set_issue(node, (heading, 0, len(heading.rstrip("。;；"))), base)
         elif under_issue:
             node.role = "measure"
         elif parent is not None and id(parent) in issue_parents:
@@ -221,6 +223,42 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
             node.role = "other"
     _demote_grouping_issues(roots)
     _add_paragraph_measures(text, roots, measure_parents)
+
+
+# Generic problem cues (问题, 存在 …) also occur in measures ("开展…问题专项整治");
+# a sub-problem names a real shortcoming (不规范, 不到位, 缺失 …).
+_WEAK_PROBLEM_CUES = frozenset({"问题", "存在", "风险", "隐患"})
+# A heading opening with these is an action taken (a measure), even when it names a shortcoming.
+_MEASURE_OPENER = limits.compile(
+    r"""
+    ^(?:针对|对|就|围绕|通过|加强|建立|完善|制定|开展|推进|落实|强化|健全|规范|严格|召开|组织|修订|印发|出台)
+    """,
+    regex.VERBOSE,
+)
+
+
+def _reported_problem(text: str, node: OutlineNode, depth: int = 0) -> bool:
+    """A sub-problem under an issue: "1.结余药品使用不规范。" followed by "整改情况:…".
+
+    Aspect notices nest (一)反馈问题:… → 1.<problem> → (1)<problem> → 整改情况:…;
+    the numbered children name shortcomings and carry their own report label,
+    which a measure ("1.建立台账制度") does not.
+    """
+    heading = node.heading
+    if _MEASURE_OPENER.match(heading):
+        return False
+    if not any(c in heading for c in cues.cues("problem") if c not in _WEAK_PROBLEM_CUES):
+        return False
+    end = node.children[0].start if node.children else node.end
+    for line in lines(text[node.body_start:end]):
+        s = node.body_start + line.content
+        if not text[s : node.body_start + line.end].strip(" 。;；,"):
+            continue
+        label_end = cues.cue_end("measure_label", text, s)
+        if label_end is not None and text[label_end : label_end + 1] in (":", "："):
+            return True
+        break
+    return depth < 2 and any(_reported_problem(text, c, depth + 1) for c in node.children)
 
 
 def _demote_grouping_issues(roots: list[OutlineNode]) -> None:

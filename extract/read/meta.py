@@ -56,6 +56,18 @@ _SPACE_RUN = limits.compile(r"\s+  # a run of whitespace, collapsed to one space
 _FIELD_GAP = limits.compile(r"\s{2,}|\u3000  # two spaces or a full-width one: the next field of the line", regex.VERBOSE)
 # Trailing furniture around a value: brackets, separators, spaces.
 _VALUE_STRIP = " \t\u3000\xa0|｜/丨【】[]()（）,，;；"
+# Short head lines of reports that are no title: the speaker's byline, the
+# venue line, a bare date, a metadata table row (scraped 信息公开 tables).
+_NOT_TITLE = limits.compile(
+    r"""
+    ^[^\s,，。:：]{2,24}?(?:局长|厅长|审计长|主任|书记|院长|校长)\s*[\p{Han}·]{2,4}$   # 市审计局局长 某某
+    |会议上\s*$                                                      # ——2023年…在…常委会第…次会议上
+    |^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$              # 2023年9月28日 (the date line)
+    |\|[^|\n]*\|                                                     # 索引号: | … | 成文日期: | … (table row)
+    |^(?:索引号|公开方式|组配分类|主题分类|发布机构|文件编号|成文日期|有效性)\s*[:：]   # disclosure fields
+    """,
+    regex.VERBOSE,
+)
 
 
 @dataclass
@@ -218,12 +230,14 @@ def txt_header(text: str) -> tuple[str | None, Info]:
         if info is not None and (info.site or info.published_at):
             title = None
             for j in range(i - 1, -1, -1):
+                if _NOT_TITLE.search(probes[j]):
+                    break  # a metadata row or byline above the info line: no title there
                 if not is_header_furniture(probes[j]):
                     title = lines[j]
                     break
             return title, info
     for i, line in enumerate(lines[:6]):
-        if is_header_furniture(probes[i]) or parse_info_line(line, probes[i]):
+        if is_header_furniture(probes[i]) or parse_info_line(line, probes[i]) or _NOT_TITLE.search(probes[i]):
             continue
         if len(line) <= 100 and not line.endswith(("。", "；", ";", "：", ":")):
             return line, Info()

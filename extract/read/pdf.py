@@ -17,6 +17,7 @@ import logging
 
 
 from zhenggai import limits
+from zhenggai import limits
 from zhenggai.errors import InputError
 from zhenggai.read.document import Document
 from zhenggai.read.layout import join_lines, strip_page_furniture
@@ -30,8 +31,12 @@ def _first_line(exc: Exception) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:120]
 
 
-def read_pdf(data: bytes, name: str = "-") -> Document:
-    """Text layer of a PDF as paragraphs; title guessed from the first lines."""
+def read_pdf(data: bytes, name: str = "-", *, max_pages: int = MAX_PAGES) -> Document:
+    """Text layer of a PDF as paragraphs; title guessed from the first lines.
+
+    At most ``max_pages`` pages; the reading deadline (:func:`zhenggai.limits.deadline`,
+    set by ``read_bytes``) is checked after each page.
+    """
     # PDF readers tolerate a little trailing junk after %%EOF, never its absence.
     if b"%%EOF" not in data[-2048:]:
         raise InputError(name, "truncated PDF (no %%EOF marker at the end)")
@@ -43,10 +48,13 @@ def read_pdf(data: bytes, name: str = "-") -> Document:
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(name, "encrypted PDF (a password is needed)")
         count = len(reader.pages)
-        if count > MAX_PAGES:
-            raise InputError(name, f"PDF has {count} pages; at most {MAX_PAGES} are read")
-        pages = [(page.extract_text() or "").splitlines() for page in reader.pages]
-    except InputError:
+        if count > max_pages:
+            raise InputError(name, f"PDF has {count} pages; at most {max_pages} are read")
+        pages = []
+        for page in reader.pages:
+            pages.append((page.extract_text() or "").splitlines())
+            limits.check()  # a time cap between pages (one page cannot be interrupted)
+    except (InputError, TimeoutError):
         raise
     except Exception as exc:  # pypdf raises many types on damaged files
         raise InputError(name, f"unreadable PDF ({_first_line(exc)})") from None

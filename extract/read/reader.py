@@ -10,14 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from zhenggai.errors import InputError
+from zhenggai.limits import Limits, bounded, current, too_many_bytes, too_many_chars
 from zhenggai.read.decode import decode_bytes
 from zhenggai.read.document import Document
 from zhenggai.read.meta import date_from_url, txt_header
 from zhenggai.read.script import is_traditional
 from zhenggai.read.sniff import sniff
-
-MAX_BYTES = 200 * 1024 * 1024  # nothing a notice needs is this large
-
 
 def read_text(text: str, name: str = "-", url: str | None = None, encoding: str | None = None) -> Document:
     """A plain-text notice: the text as written, line ends unified to ``\\n``."""
@@ -37,12 +35,25 @@ def _finish(doc: Document, path: str | None) -> Document:
     return doc
 
 
-def read_bytes(data: bytes, name: str = "-", url: str | None = None) -> Document:
+def read_bytes(data: bytes, name: str = "-", url: str | None = None, *, limits: Limits | None = None) -> Document:
     """Document from raw bytes; ``name`` is used in error messages (and as path when not "-").
 
     Raises InputError for empty input, binary junk, a zip that is not a DOCX,
-    a truncated or scanned PDF, undecodable text and HTML without article text.
+    a truncated or scanned PDF, undecodable text, HTML without article text and
+    input over the size limits; ExtractionTimeout when reading runs past
+    ``limits.read_seconds`` (see :mod:`zhenggai.limits`).
     """
+    limits = limits or current()
+    if message := too_many_bytes(len(data), limits):
+        raise InputError(name, message)
+    with bounded(name, limits.read_seconds, "reading"):
+        doc = _read_bytes(data, name, url, limits)
+    if message := too_many_chars(len(doc.text), limits):
+        raise InputError(name, message)
+    return doc
+
+
+def _read_bytes(data: bytes, name: str, url: str | None, limits: Limits) -> Document:
     kind = sniff(data)
     path = None if name == "-" else name
     if kind == "empty":
@@ -59,12 +70,14 @@ def read_bytes(data: bytes, name: str = "-", url: str | None = None) -> Document
     if kind == "pdf":
         from zhenggai.read.pdf import read_pdf
 
-        return _finish(read_pdf(data, name), path)
+        return _finish(read_pdf(data, name, max_pages=limits.pdf_pages), path)
     if kind == "docx":
         from zhenggai.read.docx import read_docx
 
         return _finish(read_docx(data, name), path)
     text, encoding = decode_bytes(data, name)
+    if message := too_many_chars(len(text), limits):
+        raise InputError(name, message)  # before HTML parsing or the text header
     if text.startswith("\ufeff"):
         text = text[1:]
     if kind == "jsonl":
@@ -76,7 +89,7 @@ def read_bytes(data: bytes, name: str = "-", url: str | None = None) -> Document
     return _finish(read_text(text, name, url=url, encoding=encoding), path)
 
 
-def read_path(path: str | Path) -> Document:
+def read_path(path: str | Path, *, limits: Limits | None = None) -> Document:
     """Document from a file on disk, whatever its extension says.
 
     >>> read_path("/no/such/notice.html")
@@ -90,11 +103,12 @@ def read_path(path: str | Path) -> Document:
         raise InputError(name, "no such file")
     if p.is_dir():
         raise InputError(name, "is a directory, not a file")
+    limits = limits or current()
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(name, f"file too large ({size} bytes; at most {MAX_BYTES})")
+        # Checked before reading: a 10 GB file is refused without being loaded.
+        if message := too_many_bytes(p.stat().st_size, limits):
+            raise InputError(name, message)
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
-    return read_bytes(data, name)
+    return read_bytes(data, name, limits=limits)

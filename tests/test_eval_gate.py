@@ -1,0 +1,163 @@
+"""Evaluation gate: the extractor against the gold set in corpus/gold (trafilatura-style).
+
+Every ``corpus/gold/NAME.txt`` is a notice written for this project in the style of a real-world
+layout (central, provincial, municipal, county, village, enterprise, university and audit notices;
+scraped-text defects; two traditional-character re-publications).  Its ``NAME.expected.json`` holds
+what a careful human annotator decides, in the seed's gold format (see README "Gold files").
+
+The gate runs :func:`zhenggai.extract_notice` on every gold notice, scores the records with
+:func:`zhenggai.evaluate.score` (micro-averaged over the whole set) and asserts each F1 in
+``PINNED_MINIMUMS``.  The minimums are the measured scores rounded down to 2 decimals, minus at most
+0.02 slack.
+
+Rules for changing a pin:
+
+- **raising** a minimum (the extractor got better) is an ordinary commit: re-run
+  ``zhenggai evaluate corpus/gold --report``, update corpus/gold/SCORES.md and raise the pin;
+- **lowering** a minimum must be argued in the commit message: which gold notices lost what, and
+  why the regression is accepted (a deliberate convention change, a trade-off with another kind).
+  Never lower the gold to match the extractor; a gold value changes only when the annotation was
+  wrong, with the reason written in the file's ``note``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from zhenggai.evaluate import FACT_GROUPS, MENTION_KINDS, OUTLINE_PARTS, check_gold, compare, score
+from zhenggai.read.script import is_traditional, to_simplified
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD_DIR = ROOT / "corpus" / "gold"
+LOCATE = ROOT / "tests" / "fixtures" / "tools" / "locate.py"
+GOLD_FILES = sorted(GOLD_DIR.glob("*.expected.json"))
+IDS = [p.name.removesuffix(".expected.json") for p in GOLD_FILES]
+
+# Measured on 2026-11-28 (see corpus/gold/SCORES.md), rounded down to 2 decimals, minus slack.
+# Keys are names from zhenggai.evaluate.score; values are minimum F1.
+PINNED_MINIMUMS: dict[str, float] = {
+    "mentions.money": 0.97,
+    "mentions.percent": 0.95,
+    "mentions.multiple": 0.98,
+    "mentions.date": 0.88,
+    "mentions.count": 0.97,
+    "mentions.all": 0.95,
+    "facts.title": 0.93,
+    "facts.issuer": 0.95,
+    "facts.source": 0.89,
+    "facts.inspection": 0.92,
+    "facts.totals": 0.93,
+    "facts.contact": 0.96,
+    "facts.all": 0.93,
+    "outline.issues": 0.85,
+    "outline.measures": 0.86,
+    "outline.closing": 0.67,
+    "outline.all": 0.84,
+}
+
+TOP_KEYS = {"file", "note", "title", "issuer", "source", "inspection", "totals", "contact", "sections",
+            "closing_items", "mentions"}
+INSPECTION_KEYS = {"kind", "body", "team", "mode", "start", "end", "feedback_date"}
+MENTION_KEYS = {
+    "money": {"text", "start", "end", "value", "value_max", "approx"},
+    "percent": {"text", "start", "end", "value", "approx"},
+    "multiple": {"text", "start", "end", "value"},
+    "date": {"text", "start", "end", "date_start", "date_end", "granularity", "year_inferred", "relation"},
+    "count": {"text", "start", "end", "value", "unit", "noun", "approx"},
+}
+
+
+def load(path: Path) -> tuple[dict, str]:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    return gold, (path.parent / gold["file"]).read_text(encoding="utf-8")
+
+
+def gold_problems(gold: dict, text: str) -> list[str]:
+    """check_gold, with headings of a traditional notice read in their simplified form.
+
+    Mention texts are as written (traditional); issue and title values are the simplified reading,
+    and ``to_simplified`` keeps every offset.
+    """
+    if not is_traditional(text):
+        return check_gold(gold, text)
+    outline = {"sections": gold.get("sections"), "closing_items": gold.get("closing_items")}
+    return check_gold({"mentions": gold.get("mentions")}, text) + check_gold(outline, to_simplified(text))
+
+
+@lru_cache(maxsize=1)
+def measured() -> dict[str, dict]:
+    from zhenggai.api import extract_notice
+
+    comparisons = []
+    for path in GOLD_FILES:
+        gold, _ = load(path)
+        record = extract_notice(path.parent / gold["file"]).model_dump(mode="json")
+        comparisons.append(compare(record, gold))
+    return score(comparisons)
+
+
+def test_the_gold_set_is_complete():
+    assert len(GOLD_FILES) >= 20
+    assert {p.name.removesuffix(".expected.json") for p in GOLD_FILES} == {
+        p.stem for p in GOLD_DIR.glob("*.txt")
+    }
+    traditional = [p for p in GOLD_FILES if is_traditional(load(p)[1])]
+    assert len(traditional) >= 2
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=IDS)
+def test_gold_offsets_fit_the_text(path):
+    gold, text = load(path)
+    assert gold_problems(gold, text) == []
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=IDS)
+def test_gold_format_matches_the_seed(path):
+    gold, text = load(path)
+    assert set(gold) == TOP_KEYS
+    assert gold["file"] == path.name.removesuffix(".expected.json") + ".txt"
+    assert 1000 <= len(text) <= 3500
+    assert set(gold["source"]) == {"site", "published_at"}
+    assert set(gold["inspection"]) == INSPECTION_KEYS
+    assert set(gold["mentions"]) == set(MENTION_KINDS)
+    for kind, items in gold["mentions"].items():
+        starts = [m["start"] for m in items]
+        assert starts == sorted(starts), f"{kind} mentions out of order"
+        for m in items:
+            assert set(m) <= MENTION_KEYS[kind] and m["end"] - m["start"] == len(m["text"])
+        if kind == "date":
+            assert all(m["date_start"] <= m["date_end"] for m in items)
+    for sec in gold["sections"]:
+        assert set(sec) == {"level", "marker", "start", "issue", "measures", "ordinal"}
+        for item in sec["measures"]:
+            assert set(item) == {"level", "marker", "ordinal", "start", "title"}
+    spans = sorted((m["start"], m["end"]) for items in gold["mentions"].values() for m in items)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), "mentions overlap"
+
+
+def test_locate_tool_would_change_nothing():
+    spec = importlib.util.spec_from_file_location("gold_locate", LOCATE)
+    locate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(locate)
+    for path in GOLD_FILES:
+        assert locate.process(path, check=True, show_review=False), path.name
+
+
+def test_every_score_is_pinned():
+    names = [f"mentions.{k}" for k in MENTION_KINDS] + [f"facts.{g}" for g in FACT_GROUPS]
+    names += [f"outline.{p}" for p in OUTLINE_PARTS] + ["mentions.all", "facts.all", "outline.all"]
+    assert set(PINNED_MINIMUMS) == set(names)
+
+
+@pytest.mark.parametrize("name", sorted(PINNED_MINIMUMS), ids=sorted(PINNED_MINIMUMS))
+def test_score_does_not_fall_below_its_pin(name):
+    got = measured()[name]
+    assert got["f1"] >= PINNED_MINIMUMS[name], (
+        f"{name}: F1 {got['f1']} < pinned {PINNED_MINIMUMS[name]} "
+        f"(tp {got['tp']} fp {got['fp']} fn {got['fn']}); run `zhenggai evaluate corpus/gold --report`"
+    )
