@@ -134,7 +134,24 @@ CASES = [
         None,
         {"kind": "巡察", "target": "化学学院", "start": D(2021, 10, 21)},
     ),
+    (
+        "plan_year_before_the_period",
+        "根据集团党委2024年巡察工作计划,2024年4月8日至5月30日,集团党委第二巡察组对物流公司党委开展了常规巡察。",
+        None,
+        {"kind": "巡察", "body": "集团党委", "team": "集团党委第二巡察组", "target": "物流公司党委",
+         "mode": "常规巡察", "start": D(2024, 4, 8), "end": D(2024, 5, 30)},
+    ),
 ]
+
+
+def test_audit_sentence_under_the_first_heading():
+    text = ("现将我局2023年度部门预算执行审计整改情况公告如下:\n一、审计整改总体情况\n"
+            "2024年3月至5月,区审计局对我局2023年度部门预算执行情况进行了审计。")
+    roots = [node(text, "一、审计整改总体情况", marker="一、", ordinal=1)]
+    got = find_inspection(text, mentions(text), roots)
+    assert got["kind"] == "审计"
+    assert got["body"] == "区审计局"
+    assert (got["start"], got["end"]) == (D(2024, 3, 1), D(2024, 5, 31))
 
 
 @pytest.mark.parametrize("text,title,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])

@@ -179,6 +179,8 @@ def _period(text: str, dates: list[Found]) -> tuple[Any, Any]:
     """Start/end of an inspection period from the dates before the inspection verb."""
     if not dates:
         return None, None
+    if len(dates) > 1 and dates[0].values.get("granularity") == "year":
+        dates = dates[1:]  # 根据2023年巡察工作计划,2023年6月5日至…: the plan's year is no period
     first = dates[0]
     sep = _patterns()["range_sep"]
     if first.values.get("date_end") != first.values.get("date_start") and sep.search(first.text):
@@ -315,7 +317,9 @@ def _audit(
 ) -> None:
     """Fill kind/body/start/end for an audit (审计) notice, when the text says so."""
     pats = _patterns()
-    for s, e in sentences:
+    # The preamble first; announcements state the audit under 一、审计整改总体情况.
+    head_sentences = regions.sentences(0, min(regions.n, HEAD_CHARS))
+    for s, e in [*sentences, *(x for x in head_sentences if x not in sentences)]:
         office = pats["audit_office"].search(text, s, e)
         verb = pats["audit_verb"].search(text, s, e)
         if office and verb:
