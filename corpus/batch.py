@@ -8,18 +8,25 @@
 >>> summary.failed                                                                  # doctest: +SKIP
 1
 
-The local engine starts one multiprocessing pool; each worker loads the
-extractor and the region gazetteer once and then takes inputs from a stream
-(bounded, so a huge crawl file is never held in memory).  The parent writes a
-Parquet part every ``chunk_size`` inputs and journals it, so ``--resume`` after
-an interruption only does what is left.
+The local engine starts ``jobs`` worker processes (:mod:`zhenggai.corpus.pool`);
+each loads the extractor and the region gazetteer once and then takes inputs
+from a stream (bounded, so a huge crawl file is never held in memory).  A worker
+that dies (SIGKILL, out of memory) costs one input an errors row, not the run.
+The parent writes a Parquet part every ``chunk_size`` inputs and journals it, so
+``--resume`` after an interruption only does what is left.
+
+Faults: an input that cannot be read is an errors row; Ctrl-C and a full disk
+(:class:`~zhenggai.corpus.dataset.DiskFullError`) stop the run and leave the
+previous dataset as it was, with the finished inputs journaled for ``--resume``.
+Errors rows without a content hash (unreadable input, crashed worker) are
+tried again by ``--resume``.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
+import errno
 import os
-import threading
+import shutil
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,7 +34,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from zhenggai.corpus import dataset as ds
-from zhenggai.corpus.inputs import DEFAULT_EXTRACTOR, InputItem, iter_inputs
+from zhenggai.corpus.inputs import DEFAULT_EXTRACTOR, InputItem, iter_inputs, load_extractor
+from zhenggai.corpus.pool import WorkerStartError, pool_outcomes
 from zhenggai.corpus.work import Outcome, init_worker, process_item
 
 
@@ -77,25 +85,17 @@ def default_jobs() -> int:
 def local_outcomes(
     items: Iterable[InputItem], jobs: int, extractor: str, skip: frozenset
 ) -> Iterator[Outcome]:
-    """Outcomes of the inputs, from ``jobs`` worker processes (in-process when jobs == 1)."""
+    """Outcomes of the inputs, from ``jobs`` worker processes (in-process when jobs == 1).
+
+    The worker processes survive crashes: see :mod:`zhenggai.corpus.pool`.  With one job the
+    extraction runs in this process (no pickling; a crash there ends the run, --resume goes on).
+    """
     if jobs <= 1:
         init_worker(extractor, skip)
         for item in items:
             yield process_item(item)
         return
-    methods = mp.get_all_start_methods()
-    ctx = mp.get_context("fork" if "fork" in methods else "spawn")
-    window = threading.BoundedSemaphore(jobs * 32)  # inputs in flight: a stream, not a list
-
-    def gated() -> Iterator[InputItem]:
-        for item in items:
-            window.acquire()
-            yield item
-
-    with ctx.Pool(jobs, initializer=init_worker, initargs=(extractor, skip)) as pool:
-        for outcome in pool.imap_unordered(process_item, gated(), chunksize=4):
-            window.release()
-            yield outcome
+    yield from pool_outcomes(items, jobs, extractor, skip)
 
 
 class _Progress:
@@ -126,6 +126,7 @@ class _Progress:
 
     def stop(self, description: str) -> None:
         if self.enabled:
+            self.enabled = False
             self.bar.update(self.task, description=description)
             self.bar.stop()
 
@@ -139,6 +140,36 @@ def _count(summary: BatchSummary, status: str, error_class: str | None) -> None:
         summary.error_classes[error_class or "Error"] += 1
     else:
         summary.reused += 1
+
+
+def _keep_for_resume(tmp: Path | None) -> bool:
+    """After a failed or interrupted run: keep the journaled parts (for --resume), drop the rest.
+
+    The half-built tables (``final/``, DuckDB spill files) go, so a full disk gets its space back
+    and no later run swaps in a result that was not finished.  True when work is kept.
+    """
+    if tmp is None or not tmp.is_dir():
+        return False
+    for name in ("final", "spill"):  # not old/: swap_in has put it back, or it is all that is left
+        shutil.rmtree(tmp / name, ignore_errors=True)
+    for partial in tmp.glob("parts/*/*.partial"):
+        partial.unlink(missing_ok=True)
+    if ds.read_journal(tmp):
+        return True
+    shutil.rmtree(tmp, ignore_errors=True)
+    return False
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    # DuckDB and pyarrow report a full disk as their own errors, with the C library's words.
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return "no space left on device" in str(exc).lower()
+
+
+def _is_interrupt(exc: BaseException) -> bool:
+    # DuckDB turns Ctrl-C during a query into its own InterruptException.
+    return type(exc).__name__ == "InterruptException"
 
 
 def run_batch(
@@ -161,6 +192,10 @@ def run_batch(
     """
     dataset = Path(output)
     ds.check_dataset_dir(dataset)
+    try:  # a bad --extractor is one clear error here, not one per worker
+        load_extractor(extractor)
+    except Exception as exc:  # noqa: BLE001 - any import or attribute error
+        raise WorkerStartError(f"cannot load the extractor {extractor!r}: {type(exc).__name__}: {exc}") from None
     dataset.mkdir(parents=True, exist_ok=True)
     ds.recover(dataset)
     version = run_version(extractor)
@@ -172,17 +207,18 @@ def run_batch(
         for key in src.done:
             skip_source.setdefault(key, i)
     skip = frozenset(skip_source)
-    tmp = ds.new_tmp(dataset)
     jobs = jobs or default_jobs()
     summary = BatchSummary(dataset)
     reuse: dict[str, int] = {}
-    bar = _Progress(progress)
     items = iter_inputs(inputs)
     if limit is not None:
         import itertools
 
         items = itertools.islice(items, limit)
+    tmp = None
+    bar = _Progress(progress)
     try:
+        tmp = ds.new_tmp(dataset)
         if engine == "dask":
             from zhenggai.corpus.dask_engine import dask_partitions
 
@@ -216,20 +252,28 @@ def run_batch(
                     ds.append_journal(tmp, entry)
         else:
             raise ValueError(f"unknown engine {engine!r}; use local or dask")
-    except BaseException:
-        bar.stop("interrupted")
-        raise
-    summary.seconds = time.monotonic() - bar.start
-    if limit is not None:
-        bar.stop("stopped (limit)")
-        return summary
-    bar.stop("extracted; building the tables")
-    from zhenggai.corpus.finalise import finalise
+        summary.seconds = time.monotonic() - bar.start
+        if limit is not None:
+            bar.stop("stopped (limit)")
+            return summary
+        bar.stop("extracted; building the tables")
+        from zhenggai.corpus.finalise import finalise
 
-    # Reused inputs from an interrupted run come from its journaled parts, others from the dataset.
-    extra = {"extractor_version": version, "extractor": extractor, "engine": engine, "jobs": jobs}
-    summary.manifest = finalise(tmp, sources, reuse, extra)
-    ds.swap_in(dataset, tmp)
+        # Reused inputs from an interrupted run come from its journaled parts, others from the dataset.
+        extra = {"extractor_version": version, "extractor": extractor, "engine": engine, "jobs": jobs}
+        summary.manifest = finalise(tmp, sources, reuse, extra)
+        ds.swap_in(dataset, tmp)
+    except BaseException as exc:
+        bar.stop("interrupted" if isinstance(exc, KeyboardInterrupt) else "failed")
+        kept = _keep_for_resume(tmp)
+        if _is_interrupt(exc):
+            raise KeyboardInterrupt from exc
+        if _is_disk_full(exc):
+            hint = "; finished inputs are kept: run again with --resume" if kept else ""
+            raise ds.DiskFullError(
+                f"{dataset}: no space left on device; free space or write the dataset elsewhere{hint}"
+            ) from exc
+        raise
     ds.drop_stale(dataset)
     summary.seconds = time.monotonic() - bar.start
     return summary

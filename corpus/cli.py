@@ -53,6 +53,7 @@ def add_batch_parser(subparsers) -> argparse.ArgumentParser:
 def run_batch_command(args: argparse.Namespace) -> int:
     from zhenggai.corpus.batch import run_batch
     from zhenggai.corpus.dataset import DatasetError
+    from zhenggai.corpus.pool import WorkerStartError
 
     if args.scheduler and args.engine != "dask":
         return _fail("--scheduler needs --engine dask")
@@ -64,11 +65,15 @@ def run_batch_command(args: argparse.Namespace) -> int:
             scheduler=args.scheduler, extractor=args.extractor, chunk_size=max(1, args.chunk_size),
             progress=not args.quiet and sys.stderr.isatty(),
         )
-    except DatasetError as exc:
+    except WorkerStartError as exc:
         return _fail(str(exc))
+    except DatasetError as exc:  # also a full disk (DiskFullError): one line, the old dataset is intact
+        return _fail(str(exc))
+    except OSError as exc:  # e.g. the output folder is read-only: one line, not a traceback
+        return _fail(f"{exc.filename or args.output}: {exc.strerror or exc}")
     except KeyboardInterrupt:
-        print(f"zhenggai: interrupted; finished inputs are kept: run again with --resume -o {args.output}",
-              file=sys.stderr)
+        print(f"zhenggai: interrupted; run again with --resume to continue (finished inputs are kept in "
+              f"{args.output}; its previous dataset is unchanged)", file=sys.stderr)
         return 130
     for line in summary.lines():
         print(line, file=sys.stderr)

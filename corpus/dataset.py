@@ -43,6 +43,10 @@ class DatasetError(Exception):
     """A dataset folder problem the user can fix (wrong folder, missing dataset)."""
 
 
+class DiskFullError(DatasetError):
+    """The disk filled up while a run wrote; the previous dataset is left as it was."""
+
+
 def part_schema(table: str):
     """Arrow schema of a part file: the table's columns (+ ``_input`` for child tables)."""
     import pyarrow as pa
@@ -66,8 +70,12 @@ def write_part(path: Path, table: str, rows: list[dict[str, Any]]) -> None:
     cols = {f.name: [r.get(f.name) for r in rows] for f in schema}
     tmp = path.with_name(path.name + ".partial")
     path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(pa.table(cols, schema=schema), tmp, compression="zstd")
-    os.replace(tmp, path)
+    try:
+        pq.write_table(pa.table(cols, schema=schema), tmp, compression="zstd")
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # a full disk must not also keep half a file
+        raise
 
 
 @dataclass
@@ -130,9 +138,13 @@ def check_dataset_dir(dataset: Path) -> None:
 def new_tmp(dataset: Path) -> Path:
     dataset.mkdir(parents=True, exist_ok=True)
     tmp = dataset / f".tmp-{uuid.uuid4().hex[:8]}"
-    (tmp / "parts").mkdir(parents=True)
-    for table in PART_TABLES:  # an empty, typed part per table: readers never see an empty file list
-        write_part(tmp / "parts" / table / "part-empty.parquet", table, [])
+    try:
+        (tmp / "parts").mkdir(parents=True)
+        for table in PART_TABLES:  # an empty, typed part per table: readers never see an empty file list
+            write_part(tmp / "parts" / table / "part-empty.parquet", table, [])
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     return tmp
 
 
@@ -208,23 +220,47 @@ def read_manifest(dataset: Path) -> dict | None:
 
 
 def swap_in(dataset: Path, tmp: Path) -> None:
-    """Move ``tmp/final`` into ``dataset`` (idempotent: a cut-short swap can be run again)."""
+    """Move ``tmp/final`` into ``dataset`` (idempotent: a cut-short swap can be run again).
+
+    Renames only, within one file system; the DuckDB file is the one thing written, and if
+    that fails (a full disk) or Ctrl-C arrives, the tables moved so far go back: the previous
+    dataset stays whole.  Only a killed process leaves a swap half done, and the next run
+    finishes it (:func:`recover`).
+    """
     final, old = tmp / "final", tmp / "old"
-    for entry in sorted(final.iterdir()):
-        if entry.name in ("READY", MANIFEST):
-            continue
-        target = dataset / entry.name
-        if target.exists():
-            old.mkdir(exist_ok=True)
-            if (old / entry.name).exists():
-                shutil.rmtree(old / entry.name)
-            os.replace(target, old / entry.name)
-        os.replace(entry, target)
-    write_duckdb_file(dataset, tmp / DUCKDB_FILE)
-    os.replace(tmp / DUCKDB_FILE, dataset / DUCKDB_FILE)
+    moved: list[str] = []
+    try:
+        for entry in sorted(final.iterdir()):
+            if entry.name in ("READY", MANIFEST):
+                continue
+            target = dataset / entry.name
+            if target.exists():
+                old.mkdir(exist_ok=True)
+                if (old / entry.name).exists():
+                    shutil.rmtree(old / entry.name)
+                os.replace(target, old / entry.name)
+            os.replace(entry, target)
+            moved.append(entry.name)
+        write_duckdb_file(dataset, tmp / DUCKDB_FILE)
+        os.replace(tmp / DUCKDB_FILE, dataset / DUCKDB_FILE)
+    except BaseException:
+        _roll_back(dataset, tmp, moved)
+        raise
     if (final / MANIFEST).exists():
         os.replace(final / MANIFEST, dataset / MANIFEST)
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _roll_back(dataset: Path, tmp: Path, moved: list[str]) -> None:
+    """Undo the renames of a swap that failed: new tables back to final/, old ones back in place."""
+    final, old = tmp / "final", tmp / "old"
+    (tmp / DUCKDB_FILE).unlink(missing_ok=True)
+    for name in reversed(moved):
+        if (dataset / name).exists():
+            os.replace(dataset / name, final / name)
+        if (old / name).exists():
+            os.replace(old / name, dataset / name)
+    (final / "READY").unlink(missing_ok=True)  # not to be swapped in by a later run's recover()
 
 
 def recover(dataset: Path) -> None:

@@ -17,6 +17,7 @@ ATTACH, COPY … TO, INSTALL/LOAD, EXPORT and ``read_csv('/etc/passwd')`` fail.
 from __future__ import annotations
 
 import os
+import regex
 from pathlib import Path
 
 from zhenggai.corpus.dataset import DatasetError, require_dataset, table_files, view_sql
@@ -63,6 +64,30 @@ def check_sql(sql: str) -> None:
         kind = getattr(stmt.type, "name", str(stmt.type))
         if kind not in ALLOWED_STATEMENTS:
             raise QueryError(f"only SELECT queries are allowed (got {kind}); the dataset is read-only")
+        if kind == "EXPLAIN":
+            _check_explained(stmt.query)
+
+
+# EXPLAIN [ANALYZE] runs (ANALYZE) or plans the statement it wraps, and DuckDB lets a COPY TO
+# write to the dataset's own files (they are in allowed_paths): so what it wraps must be a SELECT.
+_EXPLAIN_PREFIX = regex.compile(
+    r"""^\s*EXPLAIN\b          # the keyword
+        (?:\s+ANALY[SZ]E\b)?   # EXPLAIN ANALYZE executes the statement
+        \s*""", regex.IGNORECASE | regex.VERBOSE)
+
+
+def _check_explained(sql: str) -> None:
+    import duckdb
+
+    match = _EXPLAIN_PREFIX.match(sql)
+    inner = sql[match.end():] if match else ""
+    try:
+        statements = duckdb.extract_statements(inner) if inner.strip() else []
+    except duckdb.Error:
+        statements = []
+    kinds = [getattr(s.type, "name", str(s.type)) for s in statements]
+    if kinds != ["SELECT"]:
+        raise QueryError("EXPLAIN is allowed only for a SELECT query; the dataset is read-only")
 
 
 def run_query(dataset: str | os.PathLike, sql: str, *, con=None):

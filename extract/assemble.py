@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+import regex
 from pydantic import ValidationError
 
 import zhenggai
 from zhenggai.errors import InputError
-from zhenggai.limits import Limits, bounded, current, too_many_chars
+from zhenggai.limits import Limits, bounded, check, current, too_many_chars
 from zhenggai.mentions import find_mentions
 from zhenggai.normalize import Normalized, normalize
 from zhenggai.schemas import (
@@ -31,6 +32,10 @@ from zhenggai.schemas import (
     Source,
     Totals,
 )
+
+
+# Lone surrogates: a str may hold them, UTF-8 (and so JSON output) cannot.
+_SURROGATE = zhenggai.limits.compile("[\ud800-\udfff]  # any surrogate code unit standing alone in a str", regex.VERBOSE)
 
 
 @dataclass
@@ -80,8 +85,29 @@ def build_notice(text: str, info: SourceInfo | None = None, *, limits: Limits | 
     name = info.path or info.url or "<text>"
     if message := too_many_chars(len(text), limits):
         raise InputError(name, message)
+    text, replaced = replace_surrogates(text)
+    if replaced:
+        info = replace(info, extra_flags=[*info.extra_flags, (
+            "invalid_characters", f"{replaced} lone surrogate code point(s) replaced by U+FFFD (not valid Unicode)"
+        )])
     with bounded(name, limits.seconds):
         return _build(text, info)
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with lone surrogates (which no UTF-8 output can hold) → U+FFFD, one for one.
+
+    They come from ``surrogateescape`` decoding and from ``"\\ud800"`` escapes in
+    crawl JSON.  Offsets are unchanged; the count says how many were replaced.
+
+    >>> replace_surrogates("整改" + chr(0xD800) + "完成")
+    ('整改\ufffd完成', 1)
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.subn("\ufffd", text)
+    return text, 0
 
 
 def _build(text: str, info: SourceInfo) -> Notice:
@@ -102,7 +128,8 @@ def _build(text: str, info: SourceInfo) -> Notice:
 
     meta = find_source_meta(norm.text)
     published_at = info.published_at or meta.published_at
-    published = _as_date(published_at)
+    # Without a publication date, the signature date anchors 今年 and the never-after-publication rule.
+    published = _as_date(published_at) or meta.signed_at
     found = find_mentions(norm.text, published=published)
     outline = parse_outline(norm.text)
     facts = extract_facts(norm.text, found, outline, published=published, meta=meta)
@@ -112,6 +139,7 @@ def _build(text: str, info: SourceInfo) -> Notice:
     mentions = []
     paths = section_paths(outline, [f.start for f in found])
     for f, path in zip(found, paths):
+        check()  # a notice with 100k mentions spends seconds here, between regex calls
         model = MENTION_MODELS.get(f.kind)
         if model is None:
             continue
@@ -124,7 +152,7 @@ def _build(text: str, info: SourceInfo) -> Notice:
         except ValidationError as exc:
             flags.append(Flag(code="invalid_mention", message=f"{f.kind} {f.text!r} at {start}: {_first_error(exc)}"))
 
-    sections = [_section(node, norm, text) for node in outline]
+    sections = [_section(node, norm, text, work) for node in outline]
     totals = _totals(facts.totals, norm, text)
     title = facts.title or info.title
     source = Source(
@@ -132,7 +160,7 @@ def _build(text: str, info: SourceInfo) -> Notice:
         url=info.url,
         format=info.format,
         encoding=info.encoding,
-        site=info.site or meta.site,
+        site=_simplified(info.site, script) or meta.site,
         published_at=published_at,
         editor=info.editor or meta.editor,
         script=script,
@@ -192,17 +220,32 @@ def _first_error(exc: ValidationError) -> str:
     return f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
 
 
-def _section(node: Any, norm: Normalized, text: str) -> Section:
-    """OutlineNode tree → Section tree (depth is bounded by the marker levels)."""
+def _simplified(value: str | None, script: str) -> str | None:
+    """Reader metadata of a traditional notice in simplified characters, like the facts."""
+    if value and script == "traditional":
+        from zhenggai.read.script import to_simplified
+
+        return to_simplified(value)
+    return value
+
+
+def _section(node: Any, norm: Normalized, text: str, work: str | None = None) -> Section:
+    """OutlineNode tree → Section tree (depth is bounded by the marker levels).
+
+    ``heading`` and ``issue`` are read from ``work`` (the simplified text of a
+    traditional notice, same length as ``text``) so they match title and issuer;
+    offsets and ``marker`` still index ``text``.
+    """
+    work = text if work is None else work
     start, end = norm.span_to_original(node.start, node.end)
     heading = node.heading
     if node.heading_end is not None and node.heading_end > node.heading_start:
         hs, he = norm.span_to_original(node.heading_start, node.heading_end)
-        heading = text[hs:he]
+        heading = work[hs:he]
     issue = node.issue
     if node.role == "issue" and getattr(node, "issue_start", None) is not None and node.issue_end > node.issue_start:
         i_s, i_e = norm.span_to_original(node.issue_start, node.issue_end)
-        issue = text[i_s:i_e]
+        issue = work[i_s:i_e]
     marker = node.marker
     if marker:
         ms, _ = norm.span_to_original(node.start, node.start + 1)
@@ -217,7 +260,7 @@ def _section(node: Any, norm: Normalized, text: str) -> Section:
         role=node.role,
         issue=issue,
         items=list(node.items),
-        children=[_section(child, norm, text) for child in node.children],
+        children=[_section(child, norm, text, work) for child in node.children],
     )
 
 

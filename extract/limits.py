@@ -199,16 +199,56 @@ def check() -> None:
         raise TimeoutError("zhenggai deadline passed")
 
 
-def _timeout(string: Any, pos: int | None = None, endpos: int | None = None) -> float | None:
-    # Deadline check on every call; the regex timer only when the scanned window is long.
+def _timeout(timed: bool, string: Any, pos: int | None, endpos: int | None) -> float | None:
+    # Deadline check on every call; the regex timer only for a pattern that can
+    # repeat, scanning a long window.
     end = _DEADLINE.get()
     if end is None:
         return None
     left = end - _now()
     if left <= 0:
         raise TimeoutError("zhenggai deadline passed")
+    if not timed:
+        return None
     window = (len(string) if endpos is None else endpos) - (pos or 0)
     return left if window >= TIMER_MIN_CHARS else None
+
+
+def can_repeat(pattern: str | bytes, flags: int = 0) -> bool:
+    """Whether ``pattern`` holds a repetition (``* + ? {m,n}``) outside character classes.
+
+    A pattern without one ("[。;\\n]", "整改事项|整改举措") tries a bounded amount of
+    work at each position, so it cannot backtrack badly and needs no regex timer.
+
+    >>> can_repeat(r"[,;。\\n]  # clause ends", regex.VERBOSE), can_repeat(r"(?<!\\d)[一二]{1,3}、")
+    (False, True)
+    """
+    text = pattern.decode("latin-1") if isinstance(pattern, bytes) else pattern
+    verbose = bool(flags & regex.VERBOSE) or text.startswith(("(?x)", "(?V1x)"))
+    i, n, in_class = 0, len(text), False
+    while i < n:
+        ch = text[i]
+        if ch == "\\":
+            if text[i + 1 : i + 2] in ("p", "P", "N", "x", "u") and text[i + 2 : i + 3] == "{":
+                close = text.find("}", i)
+                i = n if close < 0 else close + 1  # \p{Han}, \N{…}: one character, not a repeat
+                continue
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if text.startswith("^]", i + 1) or text.startswith("]", i + 1):
+                i += 1 + (text[i + 1] == "^")  # a ] right after [ or [^ is a literal
+        elif verbose and ch == "#":
+            newline = text.find("\n", i)
+            i = n if newline < 0 else newline
+            continue
+        elif ch in "*+{" or (ch == "?" and text[i - 1 : i] != "("):
+            return True
+        i += 1
+    return False
 
 
 # -- the pattern wrapper ------------------------------------------------------------------------
@@ -218,15 +258,17 @@ class Pattern:
 
     Same methods and arguments as ``regex.Pattern`` (``timeout`` is supplied);
     other attributes (``pattern``, ``groupindex`` …) are the wrapped pattern's.
-    ``finditer`` checks the deadline at each match, because the regex module
-    restarts its timer for every match it looks for; ``findall``, ``sub`` and
-    ``split`` get the timer per match (use them with linear patterns).
+    ``finditer`` also checks the deadline at each match, because the regex
+    module restarts its timer for every match it looks for; ``findall``,
+    ``sub`` and ``split`` get the timer per match (use them with linear patterns).
+    (:func:`compile` leaves patterns that cannot repeat unwrapped.)
     """
 
-    __slots__ = ("_re", "pattern", "flags", "groups", "groupindex")
+    __slots__ = ("_re", "_timed", "pattern", "flags", "groups", "groupindex")
 
     def __init__(self, compiled: regex.Pattern) -> None:
         self._re = compiled
+        self._timed = can_repeat(compiled.pattern, compiled.flags)
         self.pattern = compiled.pattern
         self.flags = compiled.flags
         self.groups = compiled.groups
@@ -241,37 +283,72 @@ class Pattern:
     def __reduce__(self) -> tuple:
         return (Pattern, (self._re,))
 
+    # search / match / fullmatch are the hot calls (thousands per notice): _timeout inlined.
     def search(self, string, pos=None, endpos=None, concurrent=None, partial=False):
-        return self._re.search(string, pos, endpos, concurrent, partial, _timeout(string, pos, endpos))
+        end = _DEADLINE.get()
+        if end is None:
+            return self._re.search(string, pos, endpos, concurrent, partial)
+        left = end - _now()
+        if left <= 0:
+            raise TimeoutError("zhenggai deadline passed")
+        if self._timed and (len(string) if endpos is None else endpos) - (pos or 0) >= TIMER_MIN_CHARS:
+            return self._re.search(string, pos, endpos, concurrent, partial, left)
+        return self._re.search(string, pos, endpos, concurrent, partial)
 
     def match(self, string, pos=None, endpos=None, concurrent=None, partial=False):
-        return self._re.match(string, pos, endpos, concurrent, partial, _timeout(string, pos, endpos))
+        end = _DEADLINE.get()
+        if end is None:
+            return self._re.match(string, pos, endpos, concurrent, partial)
+        left = end - _now()
+        if left <= 0:
+            raise TimeoutError("zhenggai deadline passed")
+        if self._timed and (len(string) if endpos is None else endpos) - (pos or 0) >= TIMER_MIN_CHARS:
+            return self._re.match(string, pos, endpos, concurrent, partial, left)
+        return self._re.match(string, pos, endpos, concurrent, partial)
 
     def fullmatch(self, string, pos=None, endpos=None, concurrent=None, partial=False):
-        return self._re.fullmatch(string, pos, endpos, concurrent, partial, _timeout(string, pos, endpos))
+        # A timeout argument costs even when None: passed only when set.
+        timeout = _timeout(self._timed, string, pos, endpos)
+        if timeout is None:
+            return self._re.fullmatch(string, pos, endpos, concurrent, partial)
+        return self._re.fullmatch(string, pos, endpos, concurrent, partial, timeout)
 
     def finditer(self, string, pos=None, endpos=None, overlapped=False, concurrent=None, partial=False):
-        timeout = _timeout(string, pos, endpos)
-        matches = self._re.finditer(string, pos, endpos, overlapped, concurrent, partial, timeout)
-        return matches if timeout is None else _checked(matches)
+        timeout = _timeout(self._timed, string, pos, endpos)
+        if timeout is None:
+            return self._re.finditer(string, pos, endpos, overlapped, concurrent, partial)
+        # The regex timer restarts at each match: the deadline is checked between them.
+        return _checked(self._re.finditer(string, pos, endpos, overlapped, concurrent, partial, timeout))
 
     def findall(self, string, pos=None, endpos=None, overlapped=False, concurrent=None):
-        return self._re.findall(string, pos, endpos, overlapped=overlapped, concurrent=concurrent,
-                                timeout=_timeout(string, pos, endpos))
+        timeout = _timeout(self._timed, string, pos, endpos)
+        if timeout is None:
+            return self._re.findall(string, pos, endpos, overlapped, concurrent)
+        return self._re.findall(string, pos, endpos, overlapped, concurrent, timeout=timeout)
 
     def sub(self, repl, string, count=0, pos=None, endpos=None, concurrent=None):
-        return self._re.sub(repl, string, count, pos=pos, endpos=endpos, concurrent=concurrent,
-                            timeout=_timeout(string, pos, endpos))
+        timeout = _timeout(self._timed, string, pos, endpos)
+        if timeout is None:
+            return self._re.sub(repl, string, count, pos=pos, endpos=endpos, concurrent=concurrent)
+        return self._re.sub(repl, string, count, pos=pos, endpos=endpos, concurrent=concurrent, timeout=timeout)
 
     def subn(self, repl, string, count=0, pos=None, endpos=None, concurrent=None):
-        return self._re.subn(repl, string, count, pos=pos, endpos=endpos, concurrent=concurrent,
-                             timeout=_timeout(string, pos, endpos))
+        timeout = _timeout(self._timed, string, pos, endpos)
+        if timeout is None:
+            return self._re.subn(repl, string, count, pos=pos, endpos=endpos, concurrent=concurrent)
+        return self._re.subn(repl, string, count, pos=pos, endpos=endpos, concurrent=concurrent, timeout=timeout)
 
     def split(self, string, maxsplit=0, concurrent=None):
-        return self._re.split(string, maxsplit, concurrent=concurrent, timeout=_timeout(string))
+        timeout = _timeout(self._timed, string, None, None)
+        if timeout is None:
+            return self._re.split(string, maxsplit, concurrent)
+        return self._re.split(string, maxsplit, concurrent, timeout=timeout)
 
     def splititer(self, string, maxsplit=0, concurrent=None):
-        return self._re.splititer(string, maxsplit, concurrent=concurrent, timeout=_timeout(string))
+        timeout = _timeout(self._timed, string, None, None)
+        if timeout is None:
+            return self._re.splititer(string, maxsplit, concurrent)
+        return self._re.splititer(string, maxsplit, concurrent, timeout=timeout)
 
 
 def _checked(matches: Iterator[regex.Match]) -> Iterator[regex.Match]:
@@ -280,13 +357,24 @@ def _checked(matches: Iterator[regex.Match]) -> Iterator[regex.Match]:
         yield m
 
 
-def compile(pattern: str | bytes, flags: int = 0, **kwargs: Any) -> Pattern:  # noqa: A001 - mirrors regex.compile
+def compile(pattern: str | bytes, flags: int = 0, **kwargs: Any) -> Pattern | regex.Pattern:  # noqa: A001
     """``regex.compile`` whose searches stop at the deadline (see :class:`Pattern`).
+
+    A pattern that cannot repeat (:func:`can_repeat` is False: a character class,
+    a word list) is returned as the plain compiled pattern: its work at each
+    position is bounded by its own length, so no call can run away, and the
+    wrapper would only cost time (more than half of the regex calls of a notice
+    are such delimiter scans).
 
     >>> compile(r"\\d+年").search("2023年").group()
     '2023年'
+    >>> type(compile(r"\\d+年")).__name__, type(compile(r"[。;]")).__name__
+    ('Pattern', 'Pattern')
+    >>> isinstance(compile(r"[。;]"), Pattern), isinstance(compile(r"\\d+"), Pattern)
+    (False, True)
     """
-    return Pattern(regex.compile(pattern, flags, **kwargs))
+    compiled = regex.compile(pattern, flags, **kwargs)
+    return Pattern(compiled) if can_repeat(compiled.pattern, compiled.flags) else compiled
 
 
 @contextmanager

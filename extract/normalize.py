@@ -15,6 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
+from zhenggai import limits
+
 # Full-width ASCII (U+FF01..U+FF5E) maps one-to-one onto ASCII; the ideographic
 # space and no-break spaces become a plain space.  Chinese punctuation that has
 # no ASCII twin (，。、“”《》〔〕) is kept: extractors match it as written.
@@ -31,6 +35,25 @@ _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\
 _CONTROL = {cp: 0x20 for cp in range(0x20) if cp not in (0x09, 0x0A, 0x0D)}
 _CONTROL[0x7F] = 0x20
 _TABLE = {**_FULLWIDTH, **_CONTROL}
+
+# Scraped pages and PDF text layers put spaces and line breaks inside numbers and
+# dates ("2023 年 12 月 6 日", "截至2023年⏎12月31日", "1, 208 名").  Those
+# characters are dropped (like the invisible ones above) so every extractor sees
+# "2023年12月6日"; the index map still sends each span back to the original text.
+# Only whitespace INSIDE a number/date expression goes: a paragraph break, or a
+# line that starts with a heading marker ("2023年⏎1.加强…"), is never joined.
+_GLUE_RE = limits.compile(
+    r"""
+    (?<=\d)[ \t]{1,2}(?=[\p{Han}%‰])           # 9 月, 160 卷, 6.4 %: digit, space(s), unit
+    | (?<=\p{Han})[ \t]{1,2}(?=\d)              # 年 9, 至 10, 于 2023: a word, space(s), digit
+    | (?<=\d年|[今去明]年|\d月)[ \t]*\r?\n     # a line that ends inside a date: 2023年⏎ / 12月⏎
+      (?=\d{1,2}[月日号]|第?[一二三四1-4]季度|[上下]半年|[上中下]旬)  # ... and a next line that continues it
+    | (?<=\d)[ \t]*\r?\n(?=[年月日号])          # 2023⏎年: a digit broken from its date unit
+    | (?<=(?<![\d,.])\d{1,3}(?:,\d{3})*,)[ ](?=\d{3}[ ]?\p{Han})
+                                                # 1, 208 名: a thousands group after ", " (see _keep_comma_space)
+    """,
+    regex.VERBOSE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +87,27 @@ def normalize(text: str) -> Normalized:
     >>> normalize("截至１０月，共１２项").text
     '截至10月,共12项'
     """
+    translated = text.translate(_TABLE)  # one-to-one: positions still match `text`
+    drop: set[int] = set()
     if any(ch in _DROP for ch in text):
-        kept = [i for i, ch in enumerate(text) if ch not in _DROP]
-        stripped = "".join(text[i] for i in kept)
-        index_map = tuple(kept) + (len(text),)
-        return Normalized(stripped.translate(_TABLE), text, index_map)
-    return Normalized(text.translate(_TABLE), text, None)
+        drop.update(i for i, ch in enumerate(text) if ch in _DROP)
+    for m in _GLUE_RE.finditer(translated):
+        if m.group() == " " and translated[m.start() - 1] == "," and not _keep_comma_space(text, m.start()):
+            continue
+        drop.update(range(m.start(), m.end()))
+    if not drop:
+        return Normalized(translated, text, None)
+    kept = [i for i in range(len(text)) if i not in drop]
+    stripped = "".join(translated[i] for i in kept)
+    return Normalized(stripped, text, tuple(kept) + (len(text),))
+
+
+def _keep_comma_space(text: str, space: int) -> bool:
+    """True when the space after a comma sits inside one number: "1, 208 名" → 1208.
+
+    Decision: only an ASCII comma written in the original (a full-width "，" is a
+    clause break: "问题12，350名干部参加" stays two numbers), with 1–3 digits
+    before it, exactly three digits after the space and then a unit or noun
+    (checked by the pattern).  A list of small numbers ("1, 2, 3") never matches.
+    """
+    return text[space - 1] == ","

@@ -74,6 +74,11 @@ class Totals(BaseModel):
     in_progress: int | None = Field(default=None, ge=0, description="正在/尚在整改")
     completion_rate: Amount | None = Field(default=None, description="percent points")
     measures_planned: int | None = Field(default=None, ge=0, description="整改举措/措施")
+    measures_completed: int | None = Field(
+        default=None, ge=0,
+        description="整改措施/任务已完成 (186项整改措施已完成164项 → 164); when the notice states no "
+        "issue count completed, `completed` carries this figure too",
+    )
     petitions_transferred: int | None = Field(default=None, ge=0, description="移交信访件")
     petitions_resolved: int | None = Field(default=None, ge=0, description="办结")
     clues_transferred: int | None = Field(default=None, ge=0, description="移交问题线索")

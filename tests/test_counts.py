@@ -33,6 +33,9 @@ ARABIC = [
     ("共排查整改隐患30 处", "30 处", 30, "处", None, False),  # a PDF space before the measure word
     ("入户核查1200户次", "1200户次", 1200, "户次", None, False),
     ("梳理出3大类21小项风险点", "21小项", 21, "小项", "风险点", False),
+    ("开设廉政微党课24节", "24节", 24, "节", None, False),
+    ("补齐项目档案58卷", "58卷", 58, "卷", None, False),
+    ("整理归档文书 96 卷", "96 卷", 96, "卷", None, False),  # a scraped space before the measure word
 ]
 CHINESE = [
     ("修订完善制度十二项", "十二项", 12, "项", None, False),
@@ -114,6 +117,9 @@ NON_COUNTS = [
     ("ordinal-第四个", "第四个问题的整改情况"),
     ("ordinal-第一批", "列入第一批试点单位"),
     ("ordinal-第3次", "第3次专题会议"),
+    ("ordinal-第2节", "按照第2节的要求"),
+    ("word-节约", "推动2节约型机关建设"),
+    ("word-卷宗", "调阅3卷宗材料"),
     ("ordinal-range", "第1至3批名单"),
     # dates and durations
     ("date-ymd", "2023年5月8日至6月20日"),

@@ -204,7 +204,37 @@ INFERENCE = [
           True, None, PUB),
 ]
 
+# A year that names what is looked at (the audited 年度, the start of a 以来 span, a range
+# of past years, a comparison base) does not anchor the year-less dates after it.
+PUB_LATE = date(2023, 11, 20)
+SCOPE_YEARS = [
+    _case("audited-niandu", "2023年4月,市审计局对我委2022年度部门预算执行情况进行了审计,并于7月3日出具审计报告",
+          "7月3日", "2023-07-03", "day", True, None, PUB_LATE),
+    _case("audited-niandu-no-earlier-year", "对我委2022年度财务收支情况开展审计,9月8日反馈审计意见",
+          "9月8日", "2023-09-08", "day", True, None, PUB_LATE),
+    _case("yilai-start", "2023年3月起,对2020年以来建设的安置房逐套排查,8月底前完成", "8月底",
+          "2023-08-21/2023-08-31", "other", True, "before", PUB_LATE),
+    _case("past-year-range", "对2019年至2021年的会议费开展自查,10月完成清退", "10月",
+          "2023-10-01/2023-10-31", "month", True, None, PUB_LATE),
+    _case("comparison-base", "今年1至9月客流量是2019年同期的1.3倍。10月起实行错峰开放", "10月",
+          "2023-10-01/2023-10-31", "month", True, "since", PUB_LATE),
+    _case("niandu-without-published-still-anchors", "对2022年度预算执行情况审计,9月8日反馈", "9月8日",
+          "2022-09-08", "day", True),
+    _case("plain-year-anchors", "2022年,我局完成改造任务。9月8日通过验收", "9月8日", "2022-09-08", "day", True,
+          None, PUB_LATE),
+]
+
 ARGS = "text,published,span,start,end,gran,inferred,relation"
+
+
+@pytest.mark.parametrize(ARGS, SCOPE_YEARS)
+def test_scope_years_do_not_anchor(text, published, span, start, end, gran, inferred, relation):
+    _check(text, published, span, start, end, gran, inferred, relation)
+
+
+def test_comparison_base_shangnian_is_no_date():
+    found = find_dates("森林覆盖面积比上年增加1.2%,较上年提高", published=PUB)
+    assert [f.text for f in found] == []
 
 
 

@@ -23,6 +23,10 @@ CASES = [
     ("postal_code_in_brackets", "地址:某市人民路18号(邮政编码311200)", {"address": "某市人民路18号", "postal_code": "311200"}),
     ("email", "电子邮箱:xuncha_zg@example.gov.cn。", {"email": "xuncha_zg@example.gov.cn"}),
     ("mailbox", "来信请寄:某市2001信箱;电话:12388。", {"mailbox": "某市2001信箱", "phone": "12388"}),
+    # A postal address under a 邮政信箱 label is also the address; a numbered box is not.
+    ("mailbox_label_with_address", "联系电话:0571-86012345;邮政信箱:某县城关镇人民政府纪检监察室。",
+     {"phone": "0571-86012345", "mailbox": "某县城关镇人民政府纪检监察室", "address": "某县城关镇人民政府纪检监察室"}),
+    ("mailbox_label_numbered_box", "邮政信箱:某市3102号信箱。", {"mailbox": "某市3102号信箱"}),
     ("full_block", "联系电话:0835-6218870;通信地址:某县城南大道126号县自然资源局;邮政编码:625400;"
                    "电子邮箱:zrzyj@163.com。",
      {"phone": "0835-6218870", "address": "某县城南大道126号县自然资源局", "postal_code": "625400",

@@ -141,6 +141,20 @@ CASES = [
         {"kind": "巡察", "body": "集团党委", "team": "集团党委第二巡察组", "target": "物流公司党委",
          "mode": "常规巡察", "start": D(2024, 4, 8), "end": D(2024, 5, 30)},
     ),
+    (
+        # body + mode + 巡察组, no group number: a team all the same
+        "body_mode_team_without_number",
+        "2024年5月中旬至6月下旬,区委专项巡察组对区医疗保障局党组开展了专项巡察。",
+        None,
+        {"kind": "巡察", "body": "区委", "team": "区委专项巡察组", "target": "区医疗保障局党组",
+         "mode": "专项巡察", "start": D(2024, 5, 11), "end": D(2024, 6, 30)},
+    ),
+    (
+        "mode_team_without_body_is_no_team",
+        "2024年5月,机动巡察组对区医疗保障局党组开展了机动巡察。",
+        None,
+        {"kind": "巡察", "target": "区医疗保障局党组", "mode": "机动巡察", "start": D(2024, 5, 1)},
+    ),
 ]
 
 

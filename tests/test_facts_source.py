@@ -108,7 +108,39 @@ BROKEN_TITLES = [
      "关于2022年度县级预算执行和其他财政收支的审计工作报告", 22),
     ("three_lines", "某市人民政府关于我市2021年度市级预算\n\n执行和其他财政收支审计查出问题\n\n的整改情况报告\n正文",
      "某市人民政府关于我市2021年度市级预算执行和其他财政收支审计查出问题的整改情况报告", 0),
+    # The issuer set on its own line above 关于…: both lines are the title.
+    ("issuer_line_above", "中共某县自然资源局党组\n关于县委第二轮巡察整改情况的通报\n\n正文",
+     "中共某县自然资源局党组关于县委第二轮巡察整改情况的通报", 0),
+    ("issuer_line_committee", "网站首页\n中共某学院委员会\n关于校党委巡察整改进展情况的通报\n正文",
+     "中共某学院委员会关于校党委巡察整改进展情况的通报", 5),
 ]
+NOT_ISSUER_LINES = [
+    ("blank_line_between", "中共某县自然资源局党组\n\n关于县委巡察整改情况的通报\n正文"),
+    ("sentence_above", "根据县委统一部署,现公布如下\n关于县委巡察整改情况的通报\n正文"),
+    ("column_name_above", "整改公开\n关于县委巡察整改情况的通报\n正文"),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_ISSUER_LINES], ids=[c[0] for c in NOT_ISSUER_LINES])
+def test_line_above_that_names_no_issuer_stays_out(text):
+    assert find_source_meta(text).title == "关于县委巡察整改情况的通报"
+
+
+SIGNATURES = [
+    ("arabic", "……特此通报。\n\n中共某县水利局党组\n2023年11月2日\n", dt.date(2023, 11, 2)),
+    ("chinese_numerals", "……\n中共某学院委员会\n二〇二三年十二月二十日", dt.date(2023, 12, 20)),
+    ("spaced_indented", "……\n某局党组\n　　2023 年 5 月 9 日  \n\n", dt.date(2023, 5, 9)),
+    ("date_in_a_sentence", "……\n本通报自2023年5月9日起公开", None),
+    ("impossible_day", "……\n某局党组\n2023年2月30日", None),
+    ("no_date_at_end", "……\n联系电话:0571-12345678", None),
+]
+
+
+@pytest.mark.parametrize("text,signed", [c[1:] for c in SIGNATURES], ids=[c[0] for c in SIGNATURES])
+def test_signature_date(text, signed):
+    meta = find_source_meta(text)
+    assert meta.signed_at == signed
+    assert meta.published_at is None  # the signature date is no publication date
 
 
 @pytest.mark.parametrize("text,title,start", [c[1:] for c in BROKEN_TITLES], ids=[c[0] for c in BROKEN_TITLES])
@@ -116,3 +148,20 @@ def test_title_typeset_over_several_lines(text, title, start):
     meta = find_source_meta(text)
     assert meta.title == title
     assert meta.title_start == start
+
+
+@pytest.mark.parametrize(
+    "text,mention,year",
+    [
+        ("关于县委巡察整改情况的通报\n今年以来,共整改问题12个。\n\n中共某县水利局党组\n2024年2月6日\n", "今年", 2024),
+        ("关于县委巡察整改情况的通报\n今年3月完成验收。\n\n某局党组\n二〇二三年十一月八日", "今年3月", 2023),
+    ],
+    ids=["jinnian-from-arabic-signature", "jinnian-month-from-chinese-signature"],
+)
+def test_signature_date_anchors_relative_years_end_to_end(text, mention, year):
+    from zhenggai import extract_notice
+
+    record = extract_notice(text.encode("utf-8"), name="notice.txt")
+    dates = [m for m in record.mentions if m.kind == "date" and m.text == mention]
+    assert dates and dates[0].date_start.year == year
+    assert record.source.published_at is None

@@ -30,7 +30,13 @@ ISSUE_COUNTS = [
 ]
 
 MEASURES = [
-    ("measures_done_not_issues", "共制定整改措施86条,已完成82条,正在推进4条。", {"measures_planned": 86}),
+    # Only measures are reported done: measures_completed, and completed/in_progress carry them.
+    ("measures_done_not_issues", "共制定整改措施86条,已完成82条,正在推进4条。",
+     {"measures_planned": 86, "measures_completed": 82, "completed": 82, "in_progress": 4}),
+    ("measures_done_after_issue_count", "反馈的12个问题已完成整改10个,其余2个正在整改;制定整改措施58条,已完成51条。",
+     {"issues": 12, "completed": 10, "in_progress": 2, "measures_planned": 58, "measures_completed": 51}),
+    ("measures_done_inline", "截至6月底,215项整改措施已完成197项,其余18项正在推进。",
+     {"measures_planned": 215, "measures_completed": 197, "completed": 197, "in_progress": 18}),
     ("measures_after_count", "细化整改举措120项,明确责任领导和完成时限。", {"measures_planned": 120}),
     ("measures_noun_after", "形成152条具体整改措施。", {"measures_planned": 152}),
     ("unfinished_measures_named_after", "截至目前,反馈的4个方面17个问题已整改15个。尚未完成的3条措施正在加紧推进。",
@@ -49,6 +55,11 @@ PEOPLE_AND_CASES = [
     ("disciplined", "给予党纪政务处分350人。", {"people_disciplined": 350}),
     ("disciplined_after", "2人受到党纪处分。", {"people_disciplined": 2}),
     ("cases", "立案审查6件。", {"cases_filed": 6}),
+    # Kinds listed in one clause run add up; a 其中 breakdown does not.
+    ("disciplined_kinds_listed", "给予党纪处分2人、政务处分3人;完善制度4项。",
+     {"people_disciplined": 5, "systems_established": 4}),
+    ("disciplined_breakdown_not_added", "给予党纪政务处分7人,其中党纪处分4人、政务处分3人。", {"people_disciplined": 7}),
+    ("talks_kinds_listed", "诫勉谈话2人、提醒谈话9人。", {"people_talked_to": 11}),
 ]
 
 SYSTEMS = [
@@ -56,6 +67,9 @@ SYSTEMS = [
     ("new_plus_revised", "新建制度12项,修订8项。", {"systems_established": 20}),
     ("breakdown_not_added", "建立健全规章制度25项,其中新建10项,修订15项。", {"systems_established": 25}),
     ("noun_after", "出台13个规章制度。", {"systems_established": 13}),
+    # PDF text: a hard line break inside the cue.
+    ("cue_broken_by_line_wrap", "整改完成率为95%;共修订完善\n制度31项,印发工作指引2份。",
+     {"completion_rate": Decimal("95"), "systems_established": 31}),
 ]
 
 RATES = [

@@ -21,6 +21,8 @@ STATEMENTS = [
     ("label-colon", "问题:重大事项请示报告不及时", "重大事项请示报告不及时"),
     ("label-numbered", "问题一:意识形态责任制落实不到位", "意识形态责任制落实不到位"),
     ("trailing-problem", "党组理论学习不够深入的问题", "党组理论学习不够深入"),
+    ("corner-brackets", "关于「政府采购内控不健全」问题的整改情况", "政府采购内控不健全"),
+    ("corner-brackets-bare", "「档案管理不规范」问题", "档案管理不规范"),
 ]
 
 
@@ -104,6 +106,24 @@ LAYOUTS = [
         "整改情况:修订接待管理办法。\n2.固定资产管理不到位。\n整改情况:开展资产清查。",
         [("一、", "other", None), ("(一)", "other", "财务管理制度执行不严"), ("1.", "issue", "公务接待审批不规范"),
          ("", "measure", None), ("2.", "issue", "固定资产管理不到位"), ("", "measure", None)],
+    ),
+    (
+        # 问题一：<statement> headings under 二、, answered by unnumbered paragraphs
+        "problem-numbered-headings",
+        "一、总体情况\n反馈问题2个。\n二、具体整改情况\n问题一:支部组织生活质量不高\n整改措施:制定组织生活清单。\n"
+        "问题二:财务报销审核把关不严\n整改措施:建立报销复核制度。",
+        [("一、", "other", None), ("二、", "other", None), ("问题一:", "issue", "支部组织生活质量不高"),
+         ("", "measure", None), ("问题二:", "issue", "财务报销审核把关不严"), ("", "measure", None)],
+    ),
+    (
+        # audit 公告: every numbered problem answered by its own 整改情况： paragraph is an
+        # issue, also when its wording carries no problem cue word
+        "audit-items-each-with-report-label",
+        "一、审计整改总体情况\n审计指出问题3个。\n二、审计发现问题的整改情况\n1.工程结算审核不规范。\n整改情况:已委托第三方复审。\n"
+        "2.往来款长期挂账。\n整改情况:已清理挂账11笔。\n3.食堂账目与现金日记账不符。\n整改情况:已对账调整。",
+        [("一、", "other", None), ("二、", "other", None), ("1.", "issue", "工程结算审核不规范"), ("", "measure", None),
+         ("2.", "issue", "往来款长期挂账"), ("", "measure", None),
+         ("3.", "issue", "食堂账目与现金日记账不符"), ("", "measure", None)],
     ),
     (
         "measure-naming-a-shortcoming-stays-measure",

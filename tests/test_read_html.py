@@ -109,8 +109,13 @@ def test_page_without_article_is_refused():
         ("【责任编辑：王某某】", None, None, "王某某"),
         ("发布时间：2022年11月8日 来源：某某委员会 点击数：386", "某某委员会", date(2022, 11, 8), None),
         ("文章来源：区政府办 | 发布时间：2023/5/9 | 字号：大 中 小", "区政府办", date(2023, 5, 9), None),
+        # 发布日期 names the publication; 成文日期 (drafted/signed) yields to it in either order.
+        ("发布机构：某县财政局　成文日期：2023-03-14　发布日期：2023-03-17", "某县财政局", date(2023, 3, 17), None),
+        ("发布日期：2023-03-17　成文日期：2023-03-14", None, date(2023, 3, 17), None),
+        ("成文日期：2023-03-14　来源：某县财政局", "某县财政局", date(2023, 3, 14), None),
     ],
-    ids=["seed-style", "hanweb", "date-first", "editor-bracketed", "chinese-date", "pipes-and-widgets"],
+    ids=["seed-style", "hanweb", "date-first", "editor-bracketed", "chinese-date", "pipes-and-widgets",
+         "published-after-drafted", "published-before-drafted", "drafted-only"],
 )
 def test_info_line_fields(line, site, published, editor):
     info = parse_info_line(line)

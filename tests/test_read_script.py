@@ -54,3 +54,33 @@ def test_to_simplified_keeps_length_and_non_han(text):
     for a, b in zip(text, out):
         if a != b:
             assert "\u3400" <= a <= "\u9fff" or "\uf900" <= a <= "\ufaff"
+
+
+TRADITIONAL_NOTICE = (
+    "中共某市交通運輸局黨組關於市委巡察整改進展情況的通報\n"
+    "來源：某市紀委監委網站　發佈時間：2023-09-12\n"
+    "一、關於「工程項目監管不到位」問題\n"
+    "1.強化工程質量監督。開展專項檢查6次。\n"
+    "2.規範招標投標管理。修訂管理辦法2項。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "path,expected",
+    [
+        (("sections", 0, "heading"), "关于「工程项目监管不到位」问题"),
+        (("sections", 0, "issue"), "工程项目监管不到位"),
+        (("sections", 0, "children", 0, "heading"), "强化工程质量监督"),
+        (("source", "site"), "某市纪委监委网站"),
+        (("title",), "中共某市交通运输局党组关于市委巡察整改进展情况的通报"),
+    ],
+    ids=["heading", "issue-without-corner-brackets", "measure-heading", "site", "title"],
+)
+def test_traditional_notice_reports_simplified_strings(path, expected):
+    from zhenggai import extract_notice
+
+    record = extract_notice(TRADITIONAL_NOTICE.encode("utf-8"), name="notice.txt").model_dump(mode="json")
+    value = record
+    for key in path:
+        value = value[key]
+    assert value == expected

@@ -133,4 +133,8 @@ def find_contact(text: str) -> dict[str, str]:
     mailbox = _MAILBOX.search(text, *block)
     if mailbox:
         out["mailbox"] = mailbox["mailbox"]
+        # 邮政信箱：某县某镇人民政府党政办公室 — a postal address under a mailbox label
+        # (not a numbered box such as 杭州市2023号信箱): the letters' address.
+        if "address" not in out and "信箱" not in mailbox["mailbox"]:
+            out["address"] = mailbox["mailbox"].strip()
     return out

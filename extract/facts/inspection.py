@@ -48,7 +48,7 @@ def _patterns() -> dict[str, limits.Pattern]:
               (?P<body>{bodies})?                          # 市委 / 省委 / 中央 / 集团党委 (data file)
               (?:第(?P<ord>{_ORD})(?P<kind>巡视|巡察)(?:工作)?组   # 第四巡察组 / 第二巡视工作组
                 |(?P<kind2>巡视|巡察)(?P<ord2>{_ORD})组             # 巡察四组
-                |(?P<kind3>巡视|巡察)(?:工作)?组)                   # 巡察组 (no ordinal)
+                |(?:{modes})?(?P<kind3>巡视|巡察)(?:工作)?组)       # (机动)巡察组 (no ordinal): 县委机动巡察组
             )
             """,
             regex.VERBOSE,

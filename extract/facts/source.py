@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import regex
 
 from zhenggai import limits
+from zhenggai.mentions.date_patterns import small_number, year_number
+from zhenggai.models import load_words
 
 # How many leading non-empty lines may hold the title (breadcrumbs, column
 # names and site banners come first on scraped pages).
@@ -95,6 +97,18 @@ _PUBLISHED = limits.compile(
     """,
     regex.VERBOSE,
 )
+# The signature date: the last line of a notice when it holds only a date
+# (2024年3月1日 / 二〇二四年三月十五日) under the issuer's name.
+_SIGNATURE_DATE = limits.compile(
+    r"""
+    [\x20\u3000\t]*
+    (?P<y>\d{4}|[〇○零一二三四五六七八九]{4})[\x20]*年[\x20]*   # 2024年 / 二〇二四年
+    (?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})[\x20]*月[\x20]*    # 3月 / 三月
+    (?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})[\x20]*日            # 1日 / 十五日
+    [\x20\u3000\t]*
+    """,
+    regex.VERBOSE,
+)
 _EDITOR = limits.compile(
     r"""
     责任编辑\s*[:：]\s*                 # 责任编辑: label
@@ -113,6 +127,9 @@ class SourceMeta:
     site: str | None = None
     published_at: dt.datetime | dt.date | None = None
     editor: str | None = None
+    # The date under the signature (not a publication date: ``published_at`` stays
+    # None), the reference for 今年/去年 when the page prints no publication date.
+    signed_at: dt.date | None = None
 
 
 def _joined_title(candidate: str, text: str, pos: int) -> str | None:
@@ -132,14 +149,33 @@ def _joined_title(candidate: str, text: str, pos: int) -> str | None:
     return None
 
 
+# An issuer typeset on its own line above "关于…的通报" (中共某局党组⏎关于…): a short
+# unpunctuated line naming a party body.
+_ISSUER_LINE = limits.compile(
+    rf"""
+    ^(?:中共[^\n]{{2,36}}                             # 中共… (a party body)
+      |[^\n]{{2,36}}(?:{"|".join(regex.escape(w) for w in load_words("org_suffixes.txt"))}))$
+    """,
+    regex.VERBOSE,
+)
+_NOT_ISSUER = limits.compile(r"[\d。,，:：;；!?！？《》“”]  # prose, dates and quotes: not a bare name", regex.VERBOSE)
+
+
+def _issuer_line(line: str | None) -> bool:
+    return bool(line) and _ISSUER_LINE.match(line) is not None and _NOT_ISSUER.search(line) is None
+
+
 def _find_title(text: str) -> tuple[str | None, int | None]:
     seen = 0
     pos = 0
     fallback: tuple[str | None, int | None] = (None, None)
+    previous: tuple[str, int] | None = None  # the line right above (None after a blank line)
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         if not line.strip():
+            previous = None
             continue
+        above, previous = previous, (line.strip(), start + len(line) - len(line.lstrip()))
         seen += 1
         if seen > TITLE_LINES:
             break
@@ -154,6 +190,8 @@ def _find_title(text: str) -> tuple[str | None, int | None]:
                 or _HEADING_START.match(candidate)):
             continue
         if _TITLE.match(candidate):
+            if candidate.startswith("关于") and above is not None and _issuer_line(above[0]):
+                return above[0] + candidate, above[1]  # 中共某局党组⏎关于…的通报
             return candidate, start + offset + lead
         joined = _joined_title(candidate, text, pos)
         if joined is not None:
@@ -198,4 +236,24 @@ def find_source_meta(text: str) -> SourceMeta:
     editor = _search_head_tail(_EDITOR, text)
     if editor:
         meta.editor = editor["editor"]
+    meta.signed_at = signature_date(text)
     return meta
+
+
+def signature_date(text: str) -> dt.date | None:
+    """The date on the last non-blank line when that line is only a date.
+
+    >>> signature_date("……特此通报。\n\n中共某县委员会\n二〇二四年三月十五日\n")
+    datetime.date(2024, 3, 15)
+    """
+    end = len(text.rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    if end - start > 30:
+        return None
+    m = _SIGNATURE_DATE.fullmatch(text, start, end)
+    if m is None:
+        return None
+    try:
+        return dt.date(year_number(m["y"]), small_number(m["m"]), small_number(m["d"]))
+    except (ValueError, KeyError):
+        return None

@@ -18,7 +18,9 @@ Rules (the genre writes each figure as its own comma clause):
 - Figures after 其中 in a sentence that already gave that key are breakdowns: skipped.
 - "新建制度12项,修订8项": a bare 修订/完善 clause right after a systems figure adds to it.
 - Completed/in-progress figures about measures ("整改措施86条,已完成82条": right after a
-  measures figure, same measure word, no 问题 in the clause) are not issue counts: skipped.
+  measures figure, same measure word, no 问题 in the clause) are not issue counts: the
+  completed one is ``measures_completed``; they fill ``completed``/``in_progress`` only
+  when the notice states no completed issue count.
 - ``money_recovered_yuan`` = the sum of distinct (category, amount) pairs of the
   recovering categories (追回, 挽回, 清退, 退缴 …); amounts after 其中 that detail an
   earlier recovered amount are not added, but a recovery listed after 其中 under a
@@ -93,6 +95,22 @@ _MEASURE_NOUN = limits.compile(
 _ISSUE_NOUN = limits.compile(
     r"""
     问题                                   # the clause names issues itself (9个问题已全部整改完成)
+    """,
+    regex.VERBOSE,
+)
+
+
+_SOFT_WRAP = limits.compile(
+    r"""
+    \p{Han}\n\p{Han}      # a line break between two characters of one clause (hard-wrapped text)
+    """,
+    regex.VERBOSE,
+)
+# People counts whose kinds a notice lists one after another (党纪处分1人、政务处分2人).
+_LISTED_PEOPLE = frozenset({"people_disciplined", "people_talked_to", "people_held_accountable"})
+_LIST_BREAK = limits.compile(
+    r"""
+    [;；。]|其中            # a new clause or a breakdown: not the same list
     """,
     regex.VERBOSE,
 )
@@ -224,6 +242,8 @@ def find_totals(
     recovered_seen: set[tuple[str, Decimal]] = set()
     recovered_sum = Decimal(0)
     recovered_any = False
+    measure_done: dict[str, int] = {}  # completed / in_progress figures about measures
+    listed: dict[str, tuple[tuple[int, int], int]] = {}  # people key → (sentence, end of its last figure)
 
     figures = sorted((f for f in found if f.kind in ("count", "percent", "money")), key=lambda f: f.start)
     for f in figures:
@@ -232,6 +252,11 @@ def find_totals(
         cs, ce = regions.clause(f.start)
         sent = regions.sentence(f.start)
         left, right = text[cs : f.start], text[f.end : max(ce, f.end)]
+        if _SOFT_WRAP.match(text, max(0, cs - 2), cs + 1):
+            # 共建立完善⏎制度26项: a hard-wrapped line (PDF text) splits the cue; read on
+            # across the break (the line before ends in a character, not punctuation).
+            ps = regions.clause(cs - 2)[0]
+            left = text[ps : cs - 1] + left
         rest = text[f.end : sent[1]]  # the sentence after the figure, for 已全部… clauses
         if regions.in_closing(f.start) and _plan().search(text, cs, ce):
             continue  # 下一步…再建立完善制度9项: a plan, not a result
@@ -281,7 +306,12 @@ def find_totals(
             and measure_unit.get(sent) == unit
             and not _ISSUE_NOUN.search(left + right)
         ):
-            continue  # 整改措施86条,已完成82条: measures done (same measure word), not issues
+            # 整改措施86条,已完成82条: measures done (same measure word), not issues; kept
+            # apart, and used for completed/in_progress only when no issue figure is stated.
+            value = _int(f.values.get("value"))
+            if value is not None and key not in measure_done:
+                measure_done[key] = value
+            continue
         if key in ("completed", "in_progress") and _MEASURE_NOUN.match(right):
             continue  # 对尚未完成的12条措施…: measures named right after the figure, not issues
         seen_here[key] = f.end
@@ -305,8 +335,17 @@ def find_totals(
             elif in_progress_sentence == sent:
                 totals[key] += value
             continue
+        if key in _LISTED_PEOPLE and key in totals and listed.get(key, (None, 0))[0] == sent:
+            # 党纪处分1人、政务处分2人: kinds listed in one clause run add up (3)
+            between = text[listed[key][1] : f.start]
+            if "、" in between and not _LIST_BREAK.search(between):
+                totals[key] += value
+                listed[key] = (sent, f.end)
+            continue
         if key not in totals:
             totals[key] = value
+            if key in _LISTED_PEOPLE:
+                listed[key] = (sent, f.end)
             if key == "systems_established":
                 totals["_systems_sentence"] = sent
             if key == "issues" and _ALL_DONE.search(rest):
@@ -317,6 +356,13 @@ def find_totals(
                 totals.setdefault("issues", value)
 
     totals.pop("_systems_sentence", None)
+    if "completed" in measure_done:
+        totals["measures_completed"] = measure_done["completed"]
+    if "completed" not in totals and "completed" in measure_done:
+        # Only measures are reported done (186项整改措施已完成164项,其余22项…): they are the
+        # notice's statement of progress, so completed/in_progress carry them.
+        for key, value in measure_done.items():
+            totals.setdefault(key, value)
     if recovered_any:
         totals["money_recovered_yuan"] = recovered_sum
     if money:

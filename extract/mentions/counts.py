@@ -67,12 +67,13 @@ _COUNT_RE = limits.compile(
     (?=[\d{_CN_START}百千大将接超约近逾上])       # cheap first-character test: most positions fail here
     (?P<q1>{_APPROX_BEFORE})?\ ?                 # 约1600家, 近百件, 超过300人: approximate, in the span
     (?:
-      (?P<lo>{ARABIC}[千万亿萬億]{{0,2}}          # range low end, Arabic: 3至5人
+      (?P<lo>(?<!\d){ARABIC}[千万亿萬億]{{0,2}}   # range low end, Arabic: 3至5人 (never inside a digit run)
         |[{_CN_START}百千][{_CN_BODY}]{{0,11}})    #   or Chinese: 三到五个
       \ ?(?P<sep>至|到|-|–|—|－|~|～)\ ?          # range separators as notices write them
     )?
     (?P<num>
-        (?P<ar>{ARABIC})(?P<mult>[千万亿萬億]{{0,2}})  # 44, 2,800, 1.5万, 3千
+        (?P<ar>(?<!\d){ARABIC})                  # 44, 2,800, 1.5: not inside a digit run, which the
+        (?P<mult>[千万亿萬億]{{0,2}})               #   code refuses anyway (linear on long runs); 1.5万, 3千
       | (?P<cn>[{_CN_START}百千][{_CN_BODY}]{{0,11}})  # 十二, 两千, 三百; bare 百/千 checked in code
     )
     (?P<q2>[余多])?                              # 200余条, 三百多条, 1万余人

@@ -164,7 +164,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
         i += 2 if tail_is_atom else 1
         if result is not None:
             found.append(result)
-        last_year = _context_year(head, tail, result, last_year)
+        if not (_names_scope(text, head, tail, result) and (last_year is not None or published is not None)):
+            last_year = _context_year(head, tail, result, last_year)
     found.sort(key=lambda f: f.start)
     # A numeric range tail (2023.6.1-6.30) is read from the text, not from the atoms:
     # make sure nothing after it claims the same characters.
@@ -387,6 +388,28 @@ def _relation(text: str, start: int, end: int) -> str | None:
     if after is not None:
         return after.lastgroup
     return None
+
+
+def _names_scope(text: str, head: _Atom, tail: _Atom | None, result: Found | None) -> bool:
+    """A bare year that names what is looked at, not when later things happen.
+
+    对我局2022年度预算执行进行了审计,并于8月11日出具 — the audited 年度, the start
+    of a 以来 span (对2021年以来实施的项目), a range of past years (2019年至2022年)
+    and a comparison base (2022年全年, 2019年同期) do not anchor the year-less dates
+    after them; those lean on the year before (or the publication date) instead.
+    """
+    if result is None or result.kind != "date" or result.values["granularity"] != "year":
+        return False
+    if head.rel is not None or (tail is not None and tail.rel is not None):
+        return False  # 今年 / 去年: a resolved year of the events themselves
+    end = result.end
+    return (
+        text[end - 1] == "度"
+        or text.startswith(("度", "同期", "全年"), end)
+        or result.values["relation"] == "since"
+        or head.year2 is not None
+        or (tail is not None and tail.year is not None)
+    )
 
 
 def _context_year(head: _Atom, tail: _Atom | None, result: Found | None, last_year: int | None) -> int | None:

@@ -191,6 +191,6 @@ def candidates(text: str, all_lines: list[Line]) -> list[Candidate]:
 
 # Characters a marker can start with (full-width digits too, for raw text); a cheap filter before the regex.
 _MARKER_FIRST = (
-    frozenset("第一二三四五六七八九十(（0123456789０１２３４５６７８９")
+    frozenset("第问一二三四五六七八九十(（0123456789０１２３４５６７８９")
     | frozenset(chr(c) for c in range(0x2460, 0x2474))
 )

@@ -30,6 +30,8 @@ _MARKER = limits.compile(
     (?:                                              # the marker; its kind is the group that matched
         (?P<part>第(?P<part_n>[{_CN}百零〇]{{1,4}})        # 第一部分 / 第三章 / 第二篇
             (?:部分|章|篇)[\x20\u3000]*[、.．,，:：]?)     #   optional stray punctuation after it
+      | (?P<problem>问题(?P<problem_n>[{_CN}]{{1,3}}|\d{{1,2}})  # 问题一： 问题2： — a problem heading
+            [\x20\u3000]*[:：、.．])                       #   needs punctuation: 问题一是… is prose
       | (?P<word>第(?P<word_n>[{_CN}]{{1,3}})               # 第一, 第二、 opening a paragraph
             [\x20\u3000]*[、,，.．:：])                     #   needs punctuation: 第一次… is prose
       | (?P<pcn>[(（][\x20\u3000]*(?P<pcn_n>[{_CN}]{{1,3}})  # (一) （一) (一） with spaces inside
@@ -52,7 +54,7 @@ _MARKER = limits.compile(
     regex.VERBOSE,
 )
 
-KINDS = ("part", "cn", "pcn", "arabic", "word", "paren", "circled")
+KINDS = ("part", "cn", "pcn", "arabic", "word", "problem", "paren", "circled")
 _NUMBER_GROUP = {kind: f"{kind}_c" if kind == "circled" else f"{kind}_n" for kind in KINDS}
 
 
@@ -78,7 +80,7 @@ def kind_table() -> dict[str, tuple[int, float]]:
 
 
 def _ordinal(kind: str, number: str) -> int:
-    if kind in ("paren", "arabic"):
+    if kind in ("paren", "arabic") or (kind == "problem" and number.isascii()):
         return int(number)
     if kind == "circled":
         return ord(number) - 0x2460 + 1

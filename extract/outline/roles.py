@@ -42,7 +42,7 @@ _TAIL = r"(?:的?整改(?:落实|进展|推进)?(?:情况|工作)?)?[\x20:：。
 _QUOTED = limits.compile(
     r"""
     ^(?:关于|在|针对|对于|对)[\x20]*          # lead word: 关于“…” / 在“…” / 针对“…”
-    [“"](?P<q>.+)[”"][\x20]*                 # outer quotes; greedy, so nested ‘’ and “” stay inside
+    [“"「『](?P<q>.+)[”"」』][\x20]*         # outer quotes (「」 in traditional texts); greedy, so nested ‘’ and “” stay inside
     (?:等)?                                   # …”等问题
     (?:方面)?(?:存在的|的)?                   # …”方面的问题
     (?:问题|不足|方面|整改)                   # the wrapper word right after the closing quote
@@ -71,7 +71,7 @@ _LABELLED = limits.compile(
 # Weak cues: only where the heading is not already under an issue.
 _QUOTED_BARE = limits.compile(
     r"""
-    ^[“"](?P<q>.+)[”"][\x20]*                # “…”问题的整改情况 without a lead word
+    ^[“"「『](?P<q>.+)[”"」』][\x20]*        # “…”问题的整改情况 (or 「…」) without a lead word
     (?:等)?(?:方面)?(?:存在的|的)?
     (?:问题|不足|方面)
     """,
@@ -194,6 +194,9 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
             issue_parents.add(id(node))
             continue
         strong = issue_statement(heading, strong_only=True)
+        if node.kind == "problem":  # 问题一：<statement> — the marker itself says it is a problem
+            _set_issue(node, strong or (heading, 0, len(heading.rstrip("。;；"))), base)
+            continue
         if strong is None and cues.contains("closing_phrase", heading):
             node.role = "closing"  # 三、尚未整改到位的问题及下一步工作安排
             continue
@@ -212,7 +215,9 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
         elif under_issue:
             node.role = "measure"
         elif parent is not None and id(parent) in issue_parents:
-            if cues.contains("problem", heading) or node.children:
+            # A problem answered by its own 整改情况： paragraph is an issue even when its
+            # wording carries no problem cue ("3.项目结余资金长期挂账。" then "整改情况：…").
+            if cues.contains("problem", heading) or node.children or _report_follows(text, node):
                 _set_issue(node, issue_statement(heading) or (heading, 0, len(heading)), base)
             else:
                 node.role = "measure"
@@ -249,16 +254,21 @@ def _reported_problem(text: str, node: OutlineNode, depth: int = 0) -> bool:
         return False
     if not any(c in heading for c in cues.cues("problem") if c not in _WEAK_PROBLEM_CUES):
         return False
+    if _report_follows(text, node):
+        return True
+    return depth < 2 and any(_reported_problem(text, c, depth + 1) for c in node.children)
+
+
+def _report_follows(text: str, node: OutlineNode) -> bool:
+    """The node's first body paragraph opens with a report label and a colon (整改情况：…)."""
     end = node.children[0].start if node.children else node.end
     for line in lines(text[node.body_start:end]):
         s = node.body_start + line.content
         if not text[s : node.body_start + line.end].strip(" 。;；,"):
             continue
         label_end = cues.cue_end("measure_label", text, s)
-        if label_end is not None and text[label_end : label_end + 1] in (":", "："):
-            return True
-        break
-    return depth < 2 and any(_reported_problem(text, c, depth + 1) for c in node.children)
+        return label_end is not None and text[label_end : label_end + 1] in (":", "：")
+    return False
 
 
 def _demote_grouping_issues(roots: list[OutlineNode]) -> None:

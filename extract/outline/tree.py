@@ -272,7 +272,7 @@ def _assign_levels(roots: list[OutlineNode], shift: int) -> None:
             node.level = 1
         elif node.kind == "part":
             node.level = 1
-        elif node.kind == "word":
+        elif node.kind in ("word", "problem"):
             node.level = min(6, (parent.level if parent else 0) + 1)
         elif node.kind in table:
             node.level = min(6, table[node.kind][0] + shift)

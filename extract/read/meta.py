@@ -142,12 +142,14 @@ def parse_info_line(line: str, simplified: str | None = None) -> Info | None:
     if not labels:
         return None
     head = line[: labels[0].start()]
+    date_rank = 9  # rank of the label the current published_at came from (lower wins)
     if head.strip(_VALUE_STRIP):
         # A date before the first label ("2023-06-02 16:43 来源：长江网").
         info.published_at = parse_datetime(head)
         if info.published_at is None:
             return None
         info.published_text = head.strip(_VALUE_STRIP)
+        date_rank = 1
     for i, match in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(line)
         raw = line[match.end() : end]
@@ -156,9 +158,11 @@ def parse_info_line(line: str, simplified: str | None = None) -> Info | None:
             # 来源 values end at a run of spaces, which separates the next field.
             value = _clean_value(_FIELD_GAP.split(raw.strip(), maxsplit=1)[0])
             info.site = value or None
-        elif label in DATE_LABELS and info.published_at is None:
-            info.published_at = parse_datetime(raw)
-            if info.published_at is not None:
+        elif label in DATE_LABELS and _date_rank(label) < date_rank:
+            # 成文日期 (signed) yields to 发布日期 (published) on the same line, whatever the order.
+            published = parse_datetime(raw)
+            if published is not None:
+                info.published_at, date_rank = published, _date_rank(label)
                 found = DATE_TIME.search(raw)
                 info.published_text = found.group().strip() if found else None
         elif label in EDITOR_LABELS and info.editor is None:
@@ -167,6 +171,13 @@ def parse_info_line(line: str, simplified: str | None = None) -> Info | None:
     if info.site is None and info.published_at is None and info.editor is None:
         return None
     return info
+
+
+def _date_rank(label: str) -> int:
+    """Which date label names the publication best: 发布 first, 成文/生成 (drafting) last."""
+    if label.startswith("发布"):
+        return 0
+    return 2 if label in ("成文日期", "生成日期") else 1
 
 
 def merge_info(infos: list[Info]) -> Info:
