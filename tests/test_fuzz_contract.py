@@ -13,6 +13,7 @@ every run), no per-example deadline.  Long runs: tests/fuzz/README.md.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -151,6 +152,34 @@ def test_any_text_keeps_the_contract(text):
 @given(st.lists(headings, min_size=1, max_size=40).map("".join))
 def test_heading_runs_keep_the_contract(text):
     # Dense heading runs stress the tree: nesting, ends, levels.
+    run_one(text)
+
+
+FIXTURE_NOTICES = sorted((Path(__file__).resolve().parent / "fixtures" / "notices").glob("*.txt"))
+
+
+def _splice(base: str, edits: list[tuple[float, int, str]]) -> str:
+    """``base`` with each edit applied: at a relative position, delete some characters, insert a fragment."""
+    text = base
+    for where, cut, piece in edits:
+        i = int(where * len(text))
+        text = text[:i] + piece + text[i + cut:]
+    return text
+
+
+mutated_notices = st.builds(
+    _splice,
+    st.sampled_from(FIXTURE_NOTICES).map(lambda p: p.read_text(encoding="utf-8")) if FIXTURE_NOTICES
+    else st.just("一、整改情况\n追回资金3万元。"),
+    st.lists(st.tuples(st.floats(min_value=0, max_value=1), st.integers(min_value=0, max_value=40), fragment),
+             max_size=12),
+)
+
+
+@settings(CI)
+@given(mutated_notices)
+def test_mutated_fixture_notices_keep_the_contract(text):
+    # Real-shaped notices (the project's fixtures) with fragments spliced in and characters cut out.
     run_one(text)
 
 

@@ -44,7 +44,8 @@ def _read_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, budge
 
 
 def _parse(data: bytes, name: str, part: str) -> etree._Element:
-    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:4096]:
+    # Anywhere, not only in the first bytes: a long comment can push the DTD back.
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise InputError(name, f"DOCX part {part} declares a DTD; refused")
     try:
         return etree.fromstring(data, _PARSER)

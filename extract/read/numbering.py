@@ -28,6 +28,21 @@ _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "x
 _PLACEHOLDER = limits.compile(r"%([1-9])")
 
 
+MAX_SPELLED = 3999  # Word's own Roman numerals stop here; letters repeat (aaa…) up to 154 characters
+
+
+def _int(value: str | None, default: int, low: int = -(2**31), high: int = 2**31 - 1) -> int:
+    """An integer attribute of numbering XML, clamped; junk ("x", "") → ``default``.
+
+    >>> _int("3", 0), _int("x", 1), _int("99", 0, 0, 8)
+    (3, 1, 8)
+    """
+    try:
+        return min(max(int(value or ""), low), high)
+    except ValueError:
+        return default
+
+
 def _chinese(n: int, digits: str = _CN_DIGITS, units: str = "十百千") -> str:
     """Chinese counting as Word writes it: 10 → 十, 21 → 二十一, 105 → 一百〇五."""
     if n <= 0 or n >= 10000:
@@ -62,7 +77,17 @@ def _roman(n: int) -> str:
 
 
 def format_number(n: int, fmt: str) -> str:
-    """``n`` in the ``w:numFmt`` style ``fmt`` (unknown styles → decimal)."""
+    """``n`` in the ``w:numFmt`` style ``fmt`` (unknown styles → decimal).
+
+    Letters and Roman numerals grow with ``n`` (27 → aa, 2000 → mm): beyond
+    ``MAX_SPELLED`` they are written in digits, so a hostile ``w:start`` of two
+    billion cannot make a marker of millions of characters.
+
+    >>> format_number(2_000_000_000, "lowerLetter"), format_number(4, "upperRoman")
+    ('2000000000', 'IV')
+    """
+    if fmt in ("lowerLetter", "upperLetter", "lowerRoman", "upperRoman") and not 0 < n <= MAX_SPELLED:
+        return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
                "taiwaneseCountingThousand", "ideographDigital"):
         return _chinese(n)
@@ -119,20 +144,20 @@ class Numbering:
                 for lvl in absnum.iter(f"{W}lvl"):
                     level = Level()
                     if (el := lvl.find(f"{W}start")) is not None:
-                        level.start = int(el.get(f"{W}val", "1") or 1)
+                        level.start = _int(el.get(f"{W}val"), 1)
                     if (el := lvl.find(f"{W}numFmt")) is not None:
                         level.fmt = el.get(f"{W}val", "decimal")
                     if (el := lvl.find(f"{W}lvlText")) is not None:
                         level.text = el.get(f"{W}val", "")
                     level.legal = lvl.find(f"{W}isLgl") is not None
-                    levels[int(lvl.get(f"{W}ilvl", "0"))] = level
+                    levels[_int(lvl.get(f"{W}ilvl"), 0, 0, 8)] = level
                 self.abstract[absnum.get(f"{W}abstractNumId")] = levels
             for num in numbering.iter(f"{W}num"):
                 ref = num.find(f"{W}abstractNumId")
                 starts = {}
                 for override in num.iter(f"{W}lvlOverride"):
                     if (el := override.find(f"{W}startOverride")) is not None:
-                        starts[int(override.get(f"{W}ilvl", "0"))] = int(el.get(f"{W}val", "1"))
+                        starts[_int(override.get(f"{W}ilvl"), 0, 0, 8)] = _int(el.get(f"{W}val"), 1)
                 if ref is not None:
                     self.nums[num.get(f"{W}numId")] = (ref.get(f"{W}val"), starts)
         if styles is not None:
@@ -195,4 +220,4 @@ def _num_pr(num_pr: etree._Element | None) -> tuple[str | None, int | None]:
     num = num_pr.find(f"{W}numId")
     lvl = num_pr.find(f"{W}ilvl")
     return (num.get(f"{W}val") if num is not None else None,
-            int(lvl.get(f"{W}val", "0")) if lvl is not None else None)
+            _int(lvl.get(f"{W}val"), 0, 0, 8) if lvl is not None else None)

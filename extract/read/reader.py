@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zhenggai.errors import InputError
+from zhenggai.errors import InputError, ZhenggaiError
 from zhenggai.limits import Limits, bounded, current, too_many_bytes, too_many_chars
 from zhenggai.read.decode import decode_bytes
 from zhenggai.read.document import Document
@@ -47,7 +47,15 @@ def read_bytes(data: bytes, name: str = "-", url: str | None = None, *, limits: 
     if message := too_many_bytes(len(data), limits):
         raise InputError(name, message)
     with bounded(name, limits.read_seconds, "reading"):
-        doc = _read_bytes(data, name, url, limits)
+        try:
+            doc = _read_bytes(data, name, url, limits)
+        except (ZhenggaiError, TimeoutError):
+            raise
+        except RecursionError:
+            raise InputError(name, "input nested too deeply to read") from None
+        except Exception as exc:  # lxml, zlib, pypdf … on damaged files: one line, never a traceback
+            first = (str(exc).strip().splitlines() or [""])[0][:120]
+            raise InputError(name, f"unreadable input ({type(exc).__name__}: {first})") from None
     if message := too_many_chars(len(doc.text), limits):
         raise InputError(name, message)
     return doc
