@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.gold_format import assert_gold_format, load
 from zhenggai.evaluate import MENTION_KINDS, check_gold, compare, format_report, score
 
 NOTICES = Path(__file__).resolve().parent / "fixtures" / "notices"
@@ -20,20 +21,7 @@ LOCATE = Path(__file__).resolve().parent / "fixtures" / "tools" / "locate.py"
 GOLD_FILES = sorted(NOTICES.glob("*.expected.json"))
 IDS = [p.name.removesuffix(".expected.json") for p in GOLD_FILES]
 
-TOP_KEYS = {"file", "note", "title", "issuer", "source", "inspection", "totals", "contact", "sections",
-            "closing_items", "mentions"}
-MENTION_KEYS = {
-    "money": {"text", "start", "end", "value", "value_max", "approx"},
-    "percent": {"text", "start", "end", "value", "approx"},
-    "multiple": {"text", "start", "end", "value"},
-    "date": {"text", "start", "end", "date_start", "date_end", "granularity", "year_inferred", "relation"},
-    "count": {"text", "start", "end", "value", "unit", "noun", "approx"},
-}
 
-
-def load(path: Path) -> tuple[dict, str]:
-    gold = json.loads(path.read_text(encoding="utf-8"))
-    return gold, (path.parent / gold["file"]).read_text(encoding="utf-8")
 
 
 def extract(text: str) -> dict:
@@ -59,25 +47,7 @@ def test_gold_offsets_fit_the_text(path):
 @pytest.mark.parametrize("path", GOLD_FILES, ids=IDS)
 def test_gold_format_matches_the_seed(path):
     gold, text = load(path)
-    assert set(gold) == TOP_KEYS
-    assert gold["file"] == path.name.removesuffix(".expected.json") + ".txt"
-    assert 1500 <= len(text) <= 4000
-    assert set(gold["source"]) == {"site", "published_at"}
-    assert set(gold["mentions"]) == set(MENTION_KINDS)
-    for kind, items in gold["mentions"].items():
-        starts = [m["start"] for m in items]
-        assert starts == sorted(starts), f"{kind} mentions out of order"
-        for m in items:
-            assert set(m) <= MENTION_KEYS[kind] and m["end"] - m["start"] == len(m["text"])
-        if kind == "date":
-            assert all(m["date_start"] <= m["date_end"] for m in items)
-    for sec in gold["sections"]:
-        assert set(sec) == {"level", "marker", "start", "issue", "measures", "ordinal"}
-        for item in sec["measures"]:
-            assert set(item) == {"level", "marker", "ordinal", "start", "title"}
-    # every mention lies inside the text and no two mentions of any kind overlap
-    spans = sorted((m["start"], m["end"]) for items in gold["mentions"].values() for m in items)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert_gold_format(path, gold, text, lengths=(1500, 4000))
 
 
 def test_locate_tool_would_change_nothing():

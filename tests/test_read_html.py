@@ -178,15 +178,21 @@ def test_single_column_table_rows_are_paragraphs():
     assert render_blocks(el) == ["一、总体情况", "整改工作有序推进。"]
 
 
+def split_seed_page(seed: str) -> tuple[str, str, str, str, list[str], str]:
+    """The seed's header lines (column, breadcrumb, title, info), its paragraphs, and their <p> markup."""
+    lines = seed.split("\n")
+    column, breadcrumb, title, info = [ln for ln in lines[:6] if ln.strip()]
+    paragraphs = [p.strip() for p in "\n".join(lines[6:]).split("\n\n") if p.strip()]
+    body = "".join(f"<p>　　{html.escape(p)}</p>\n" for p in paragraphs)
+    return column, breadcrumb, title, info, paragraphs, body
+
+
 def test_seed_wrapped_in_gbk_page_reads_back():
     seed_path = SEEDS / "hangzhou-civil-affairs-2023.txt"
     if not seed_path.exists():
         pytest.skip("seed notice not available")
     seed = seed_path.read_text(encoding="utf-8")
-    lines = seed.split("\n")
-    column, breadcrumb, title, info = [ln for ln in lines[:6] if ln.strip()]
-    paragraphs = [p.strip() for p in "\n".join(lines[6:]).split("\n\n") if p.strip()]
-    body = "".join(f"<p>　　{html.escape(p)}</p>\n" for p in paragraphs)
+    column, breadcrumb, title, info, paragraphs, body = split_seed_page(seed)
     page = (
         '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
         f"<title>{html.escape(column)}</title></head><body>"

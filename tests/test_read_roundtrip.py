@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import FIXTURES, SEED_TXT
 from tests.test_read_docx import make_docx
-from tests.test_read_html import PAGES
+from tests.test_read_html import PAGES, split_seed_page
 from tests.test_read_pdf import make_pdf
 from zhenggai import extract_notice, extract_text
 from zhenggai.read import read_path, to_simplified
@@ -135,10 +135,7 @@ def test_seed_in_a_gbk_government_page_extracts_like_the_plain_seed():
     if not SEED_TXT.is_file():
         pytest.skip("the real sample notice ../shared/seeds/ is not present")
     seed = SEED_TXT.read_text(encoding="utf-8")
-    lines = seed.split("\n")
-    column, breadcrumb, title, info = [ln for ln in lines[:6] if ln.strip()]
-    paragraphs = [p.strip() for p in "\n".join(lines[6:]).split("\n\n") if p.strip()]
-    body = "".join(f"<p>　　{html.escape(p)}</p>\n" for p in paragraphs)
+    column, breadcrumb, title, info, _, body = split_seed_page(seed)
     page = (
         '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
         f"<title>{html.escape(title)}_{html.escape(column)}</title></head><body>"
