@@ -56,7 +56,11 @@ def extract_document(doc: Document, *, limits: Limits | None = None) -> Notice:
 
 
 def extract_notice(
-    source: str | Path | bytes, *, name: str | None = None, url: str | None = None, limits: Limits | None = None
+    source: str | Path | bytes,
+    *,
+    name: str | None = None,
+    url: str | None = None,
+    limits: Limits | None = None,
 ) -> Notice:
     """Read a file (txt, html, pdf, docx; format sniffed from content) or raw bytes and extract it.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from decimal import Decimal
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -35,7 +36,9 @@ from zhenggai.schemas import (
 
 
 # Lone surrogates: a str may hold them, UTF-8 (and so JSON output) cannot.
-_SURROGATE = zhenggai.limits.compile("[\ud800-\udfff]  # any surrogate code unit standing alone in a str", regex.VERBOSE)
+_SURROGATE = zhenggai.limits.compile(
+    "[\ud800-\udfff]  # a surrogate code unit standing alone in a str", regex.VERBOSE
+)
 
 
 @dataclass
@@ -88,7 +91,8 @@ def build_notice(text: str, info: SourceInfo | None = None, *, limits: Limits | 
     text, replaced = replace_surrogates(text)
     if replaced:
         info = replace(info, extra_flags=[*info.extra_flags, (
-            "invalid_characters", f"{replaced} lone surrogate code point(s) replaced by U+FFFD (not valid Unicode)"
+            "invalid_characters",
+            f"{replaced} lone surrogate code point(s) replaced by U+FFFD (not valid Unicode)",
         )])
     with bounded(name, limits.seconds):
         return _build(text, info)
@@ -131,11 +135,18 @@ def _build(text: str, info: SourceInfo) -> Notice:
     # Without a publication date, the signature date anchors 今年 and the never-after-publication rule.
     published = _as_date(published_at) or meta.signed_at
     found = find_mentions(norm.text, published=published)
+    inexact = [f for f in found if not all(json_exact(f.values.get(k)) for k in ("value", "value_max"))]
+    if inexact:
+        found = [f for f in found if f not in inexact]
     outline = parse_outline(norm.text)
     facts = extract_facts(norm.text, found, outline, published=published, meta=meta)
     flag_pairs = list(info.extra_flags) + list(check_flags(norm.text, found, outline, facts, published=published))
 
-    flags: list[Flag] = []
+    flags: list[Flag] = [
+        Flag(code="invalid_mention", message=f"{f.kind} {f.text!r} at {norm.to_original(f.start)}: "
+             "more than 15 significant digits, not a figure (and not exact in JSON)")
+        for f in inexact
+    ]
     mentions = []
     paths = section_paths(outline, [f.start for f in found])
     for f, path in zip(found, paths):
@@ -264,10 +275,28 @@ def _section(node: Any, norm: Normalized, text: str, work: str | None = None) ->
     )
 
 
+def json_exact(value: Any) -> bool:
+    """Whether a value survives the JSON output unchanged.
+
+    Amounts are written as JSON numbers: an integral Decimal as an integer, any
+    other through a float, exact up to 15 significant digits.
+
+    >>> json_exact(Decimal("1119500")), json_exact(Decimal("98.71")), json_exact(Decimal("9999999999999999.5"))
+    (True, True, False)
+    """
+    if not isinstance(value, Decimal):
+        return True
+    if not value.is_finite():
+        return False
+    return value == value.to_integral_value() or len(value.normalize().as_tuple().digits) <= 15
+
+
 def _totals(values: dict[str, Any] | None, norm: Normalized, text: str) -> Totals:
-    values = dict(values or {})
+    values = {k: v for k, v in (values or {}).items() if json_exact(v)}
     money = []
     for item in values.pop("money", None) or []:
+        if not json_exact(item["value"]):
+            continue
         start, end = norm.span_to_original(item["start"], item["end"])
         money.append(MoneyTotal(category=item["category"], value=item["value"], text=text[start:end], start=start, end=end))
     return Totals(money=money, **_known(Totals, values))

@@ -48,7 +48,8 @@ def _limits(args: argparse.Namespace):
         max_chars = parse_size(args.max_chars) if getattr(args, "max_chars", None) else None
     except ValueError as exc:
         raise CliError(str(exc)) from None
-    return Limits.from_env().but(max_bytes=max_bytes, max_chars=max_chars, seconds=getattr(args, "timeout", None))
+    seconds = getattr(args, "timeout", None)
+    return Limits.from_env().but(max_bytes=max_bytes, max_chars=max_chars, seconds=seconds)
 
 
 def _read_notice(path: str, url: str | None = None, limits=None):
@@ -84,7 +85,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _extract_jsonl(args: argparse.Namespace) -> int:
     """Crawl JSONL in, one JSON record per line out; bad lines are reported and counted."""
     from zhenggai.api import extract_document
-    from zhenggai.errors import InputError, ZhenggaiError
+    from zhenggai.errors import ZhenggaiError
     from zhenggai.read import iter_jsonl
 
     if not Path(args.input).is_file():
@@ -92,7 +93,7 @@ def _extract_jsonl(args: argparse.Namespace) -> int:
     limits = _limits(args)
     lines, failed = [], 0
     for item in iter_jsonl(args.input):
-        if isinstance(item, InputError):
+        if isinstance(item, ZhenggaiError):
             failed += 1
             print(f"zhenggai: error: {item}", file=sys.stderr)
             continue

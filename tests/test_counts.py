@@ -129,6 +129,13 @@ NON_COUNTS = [
     ("duration-2周", "每2周通报一次"),
     ("duration-5年", "用5年时间建成"),
     ("duration-工作日", "在5个工作日内办结"),
+    # a duration whose measure word is shared over a conjunction: both numbers are durations
+    ("duration-shared-工作日", "办理时限分别缩短至12个和8个工作日"),
+    ("duration-shared-月", "整改期限定为3个或6个月"),
+    # ranks: 前/后 with 位/名, or after 排名
+    ("rank-后3位", "对考评排名后3位的科室进行约谈"),
+    ("rank-前三名", "评选出前三名并通报表扬"),
+    ("rank-排在前10个", "综合得分排在前10个的项目优先安排"),
     # money, percent, multiple
     ("money", "追回资金3万元"),
     ("money-decimal", "涉及金额12.5万元"),

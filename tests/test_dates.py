@@ -222,6 +222,12 @@ SCOPE_YEARS = [
           "2022-09-08", "day", True),
     _case("plain-year-anchors", "2022年,我局完成改造任务。9月8日通过验收", "9月8日", "2022-09-08", "day", True,
           None, PUB_LATE),
+    # 截至 without a year states the progress at writing time: the latest year not after
+    # publication, not a year named in passing before it
+    _case("until-takes-latest-year", "对2022年竣工的6个项目开展复审。截至10月底,已追回多付工程款", "10月底",
+          "2023-10-21/2023-10-31", "other", True, "until", PUB_LATE),
+    _case("until-after-publication-keeps-context-year", "2022年5月巡察。截至12月31日,已整改到位", "12月31日",
+          "2022-12-31", "day", True, "until", PUB_LATE),
 ]
 
 ARGS = "text,published,span,start,end,gran,inferred,relation"

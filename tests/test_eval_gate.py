@@ -39,11 +39,12 @@ LOCATE = ROOT / "tests" / "fixtures" / "tools" / "locate.py"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.expected.json"))
 IDS = [p.name.removesuffix(".expected.json") for p in GOLD_FILES]
 
-# Measured on 2026-11-28 (see corpus/gold/SCORES.md), rounded down to 2 decimals, minus 0.01 slack.
+# Measured on 2026-11-28 over the 28 notices incl. the 8 holdout-* ones (see corpus/gold/SCORES.md),
+# rounded down to 2 decimals, minus 0.01 slack.
 # Keys are names from zhenggai.evaluate.score; values are minimum F1.
 PINNED_MINIMUMS: dict[str, float] = {
     "mentions.money": 0.99,
-    "mentions.percent": 0.95,
+    "mentions.percent": 0.96,
     "mentions.multiple": 0.99,
     "mentions.date": 0.99,
     "mentions.count": 0.99,
@@ -51,10 +52,10 @@ PINNED_MINIMUMS: dict[str, float] = {
     "facts.title": 0.99,
     "facts.issuer": 0.99,
     "facts.source": 0.99,
-    "facts.inspection": 0.97,
-    "facts.totals": 0.97,
+    "facts.inspection": 0.98,
+    "facts.totals": 0.98,
     "facts.contact": 0.99,
-    "facts.all": 0.97,
+    "facts.all": 0.98,
     "outline.issues": 0.99,
     "outline.measures": 0.99,
     "outline.closing": 0.99,

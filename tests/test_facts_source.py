@@ -133,6 +133,10 @@ SIGNATURES = [
     ("date_in_a_sentence", "……\n本通报自2023年5月9日起公开", None),
     ("impossible_day", "……\n某局党组\n2023年2月30日", None),
     ("no_date_at_end", "……\n联系电话:0571-12345678", None),
+    # a report read at a meeting has no signature: its "——…日在…会议上" line dates it
+    ("speech_line", "关于2022年度县本级审计查出问题整改情况的报告\n\n——2023年11月28日在县第十八届人大常委会第十五次会议上\n\n正文……",
+     dt.date(2023, 11, 28)),
+    ("speech_line_lost_chars", "关于审计查出问题整改情况的报告\n——20231128日在县人大常委会会议上\n正文", None),
 ]
 
 
@@ -155,8 +159,10 @@ def test_title_typeset_over_several_lines(text, title, start):
     [
         ("关于县委巡察整改情况的通报\n今年以来,共整改问题12个。\n\n中共某县水利局党组\n2024年2月6日\n", "今年", 2024),
         ("关于县委巡察整改情况的通报\n今年3月完成验收。\n\n某局党组\n二〇二三年十一月八日", "今年3月", 2023),
+        ("关于审计查出问题整改情况的报告\n——2023年12月20日在区人大常委会第九次会议上\n今年7月26日,区人大常委会审议了审计工作报告。",
+         "今年7月26日", 2023),
     ],
-    ids=["jinnian-from-arabic-signature", "jinnian-month-from-chinese-signature"],
+    ids=["jinnian-from-arabic-signature", "jinnian-month-from-chinese-signature", "jinnian-from-speech-date"],
 )
 def test_signature_date_anchors_relative_years_end_to_end(text, mention, year):
     from zhenggai import extract_notice

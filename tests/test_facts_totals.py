@@ -27,6 +27,9 @@ ISSUE_COUNTS = [
      {"aspects": 3, "issues": 15, "completed": 12, "in_progress": 3}),
     ("big_aspects_big_items", "巡察组共反馈问题3个大方面19个大项的问题,已完成整改17个。",
      {"aspects": 3, "issues": 19, "completed": 17}),
+    # 剩余…已取得阶段性成效: the unfinished rest, still in progress
+    ("rest_with_stage_results", "反馈的9个问题已整改到位8个,剩余1个问题已取得阶段性成效。",
+     {"issues": 9, "completed": 8, "in_progress": 1}),
 ]
 
 MEASURES = [
@@ -39,6 +42,8 @@ MEASURES = [
      {"measures_planned": 215, "measures_completed": 197, "completed": 197, "in_progress": 18}),
     ("measures_after_count", "细化整改举措120项,明确责任领导和完成时限。", {"measures_planned": 120}),
     ("measures_noun_after", "形成152条具体整改措施。", {"measures_planned": 152}),
+    ("tasks_before_count", "逐一制定整改措施,共明确整改任务37项。", {"measures_planned": 37}),
+    ("tasks_done_is_no_plan", "截至目前,整改任务已完成30项。", {"completed": 30}),  # done, not planned
     ("unfinished_measures_named_after", "截至目前,反馈的4个方面17个问题已整改15个。尚未完成的3条措施正在加紧推进。",
      {"aspects": 4, "issues": 17, "completed": 15}),
 ]
@@ -60,6 +65,11 @@ PEOPLE_AND_CASES = [
      {"people_disciplined": 5, "systems_established": 4}),
     ("disciplined_breakdown_not_added", "给予党纪政务处分7人,其中党纪处分4人、政务处分3人。", {"people_disciplined": 7}),
     ("talks_kinds_listed", "诫勉谈话2人、提醒谈话9人。", {"people_talked_to": 11}),
+    # kinds of talks given in comma clauses of one sentence add up too
+    ("talks_kinds_comma", "整改期间,诫勉谈话1人,提醒谈话6人。", {"people_talked_to": 7}),
+    ("talks_verb_after_count", "给予诫勉谈话3人,对15名科室负责人开展提醒谈话;修订制度4项。",
+     {"people_talked_to": 18, "systems_established": 4}),
+    ("talks_next_sentence_not_added", "提醒谈话5人。对其中2名干部再次进行提醒谈话。", {"people_talked_to": 5}),
 ]
 
 SYSTEMS = [
@@ -107,6 +117,10 @@ MONEY = [
     ("unrectified_is_not_rectified", "已整改到位资金8260.5万元,未整改资金1310.2万元。", None,
      ["整改金额", "未整改金额"]),
     ("not_yet_recovered_is_no_recovery", "已追回资金35万元,尚未追回资金12万元。", Decimal("350000"), ["追回"]),
+    # 归还原资金渠道 puts money back where the budget meant it: rectified, not recovered
+    ("back_to_original_channel", "其中:上缴财政1.2亿元,归还原资金渠道320万元,追回资金45万元。", Decimal("450000"),
+     ["归还原渠道", "追回"]),
+    ("long_object_then_gongji", "追回不合理收取和违规使用的医保基金共计52.3万元。", Decimal("523000"), ["追回"]),
 ]
 
 
@@ -155,6 +169,19 @@ def test_summary_paragraph_needs_scope_after_weak_opener():
     totals = find_totals(text, mentions(text), _notice_outline(text))
     assert "systems_established" not in totals
     assert "money_recovered_yuan" not in totals
+
+
+def test_table_row_figures_are_not_totals():
+    # A table flattened to text: each row reports one issue, so its figures are no totals.
+    text = (
+        "截至10月底,共收回违规资金5.3万元。\n"
+        "序号  问题  整改措施  完成时限  责任单位\n"
+        "1  补贴审核不严  追回违规补贴1.8万元  2023年9月  农机股  已完成\n"
+        "2  台账管理混乱  建立制度3项  2023年8月  办公室  已完成\n"
+    )
+    totals = find_totals(text, mentions(text), [])
+    assert totals["money_recovered_yuan"] == Decimal("53000")
+    assert "systems_established" not in totals
 
 
 def test_without_outline_the_first_figure_wins():

@@ -126,6 +126,22 @@ LAYOUTS = [
          ("3.", "issue", "食堂账目与现金日记账不符"), ("", "measure", None)],
     ),
     (
+        # 一、关于…方面 groups problem headings that hold their own measures: the (一) are the issues
+        "bare-aspect-groups-problem-headings",
+        "一、关于加强党的建设方面\n(一)支部换届工作不及时\n1.开展换届排查。\n2.完成到期换届。\n"
+        "(二)党员教育管理不严\n1.建立积分管理制度。\n二、关于作风建设方面\n(一)督查检查流于形式\n1.改进督查方式。",
+        [("一、", "other", None), ("(一)", "issue", "支部换届工作不及时"), ("1.", "measure", None),
+         ("2.", "measure", None), ("(二)", "issue", "党员教育管理不严"), ("1.", "measure", None),
+         ("二、", "other", None), ("(一)", "issue", "督查检查流于形式"), ("1.", "measure", None)],
+    ),
+    (
+        # the same aspect title over plain measures (with sub-steps) stays the issue
+        "bare-aspect-over-measures-stays-issue",
+        "一、在落实意识形态责任方面\n(一)完善研判机制\n1.每季度研判一次。\n(二)加强阵地管理\n1.清理公众号。",
+        [("一、", "issue", "落实意识形态责任"), ("(一)", "measure", None), ("1.", "other", None),
+         ("(二)", "measure", None), ("1.", "other", None)],
+    ),
+    (
         "measure-naming-a-shortcoming-stays-measure",
         "(一)关于“资产管理不规范”问题的整改情况\n1.针对台账不健全问题,建立资产台账。\n整改情况:已完成。",
         [("(一)", "issue", "资产管理不规范"), ("1.", "measure", None)],

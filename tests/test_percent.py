@@ -45,19 +45,12 @@ FRACTIONS = [
     ("占比不足十分之一", "不足十分之一", 2, D("10"), True),
     ("超过三分之一以上", "超过三分之一以上", 0, D("33.33"), True),
 ]
-POINTS = [
-    ("同比提高5个百分点", "5个百分点", 4, D("5"), False),
-    ("投诉率下降0.8个百分点", "0.8个百分点", 5, D("0.8"), False),
-    ("比上年增加两个百分点", "两个百分点", 5, D("2"), False),
-]
-
-CASES = SIGNS + QUALIFIERS + CHINESE + FRACTIONS + POINTS
+CASES = SIGNS + QUALIFIERS + CHINESE + FRACTIONS
 IDS = (
     [f"sign-{i}" for i in range(len(SIGNS))]
     + [f"qualifier-{i}" for i in range(len(QUALIFIERS))]
     + [f"chinese-{i}" for i in range(len(CHINESE))]
     + [f"fraction-{i}" for i in range(len(FRACTIONS))]
-    + [f"points-{i}" for i in range(len(POINTS))]
 )
 
 
@@ -88,6 +81,9 @@ NON_PERCENT = [
     ("实行百分制考核", "baifenzhi"),
     ("版本号v2.5%", "code-tail"),
     ("收回资金12.5万元", "money"),
+    ("同比提高5个百分点", "points-arabic"),
+    ("投诉率下降0.8个百分点", "points-decimal"),
+    ("比上年增加两个百分点", "points-chinese"),
 ]
 
 

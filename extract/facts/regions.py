@@ -46,6 +46,15 @@ _NEWLINE = limits.compile(
     regex.VERBOSE,
 )
 
+# How far a clause or sentence reaches around a position.  Real ones are far
+# shorter (longest seen: clause 57, sentence 187 characters); the caps keep a
+# text without punctuation ("3万元3万元…", a broken PDF layer) linear, where
+# every figure would otherwise look at the whole text.
+CLAUSE_REACH = 200
+SENTENCE_REACH = 600
+PARAGRAPH_SCOPE = 2000  # how much of a paragraph is searched for words naming the whole rectification
+TABLE_ROW_SCAN = 1000  # how much of a line is read to tell a flattened table row
+
 # Roles whose text is per-issue detail, not notice-wide.
 _DETAIL_ROLES = frozenset({"issue", "measure"})
 
@@ -105,13 +114,27 @@ def walk(nodes: Sequence[Any]) -> Iterator[Any]:
         yield from walk(getattr(node, "children", None) or [])
 
 
-def _bounds(positions: list[int], pos: int, n: int) -> tuple[int, int]:
+def _bounds(positions: list[int], pos: int, n: int, reach: int | None = None) -> tuple[int, int]:
     # positions: sorted delimiter offsets; the span between the delimiter before
-    # pos and the one at/after pos.
+    # pos and the one at/after pos, at most ``reach`` characters either side of pos.
     i = bisect_right(positions, pos - 1)
     start = positions[i - 1] + 1 if i > 0 else 0
     end = positions[i] if i < len(positions) else n
+    if reach is not None:
+        start, end = max(start, pos - reach), min(end, pos + reach)
     return start, end
+
+
+# A row of a table flattened to text: "3  惠农资金发放不及时  补发资金4.12万元  2023年8月  计财股  已完成".
+# It reports one issue (序号 问题 措施 时限 单位 情况), never the whole rectification.
+_TABLE_ROW = limits.compile(
+    r"""
+    [\x20\u3000]*\d{1,3}                              # the row number (normalising may
+    (?:[\x20\u3000]{2,}|\t|(?=\p{Han}))                 #   drop the gap before a character)
+    (?:[^\n\t]*?(?:[\x20\u3000]{2,}|\t)){3}          # at least three more column gaps
+    """,
+    regex.VERBOSE,
+)
 
 
 class Regions:
@@ -131,16 +154,21 @@ class Regions:
         self.roots = list(outline or [])
         self._detail = self._outermost_detail(self.roots)
         self._detail_starts = [d[0] for d in self._detail]
+        # Closing sections, found once: in_closing runs for every figure.
+        self._closing_spans = [
+            (n.start, n.end) for n in walk(self.roots) if getattr(n, "role", None) == "closing"
+        ]
         self.closing_from = self._closing_start()
+        self._table_rows: dict[int, bool] = {}  # line start → is a flattened table row
 
     # -- text units -------------------------------------------------------
     def clause(self, pos: int) -> tuple[int, int]:
-        """(start, end) of the comma-delimited clause holding ``pos``."""
-        return _bounds(self._clause, pos, self.n)
+        """(start, end) of the comma-delimited clause holding ``pos`` (reach: CLAUSE_REACH)."""
+        return _bounds(self._clause, pos, self.n, CLAUSE_REACH)
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        """(start, end) of the sentence holding ``pos`` (end excludes the 。)."""
-        return _bounds(self._sentence, pos, self.n)
+        """(start, end) of the sentence holding ``pos`` (end excludes the 。; reach: SENTENCE_REACH)."""
+        return _bounds(self._sentence, pos, self.n, SENTENCE_REACH)
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         """(start, end) of the line holding ``pos``."""
@@ -216,8 +244,17 @@ class Regions:
         if _pattern("strong").match(self.text, ps, pe):
             return True
         return bool(_pattern("weak").match(self.text, ps, pe)) and bool(
-            _pattern("scope").search(self.text, ps, pe)
+            _pattern("scope").search(self.text, ps, min(pe, ps + PARAGRAPH_SCOPE))
         )
+
+    def _is_table_row(self, start: int, end: int) -> bool:
+        # Once per line, not once per figure (a long line of figures stays linear), and over
+        # the line's first TABLE_ROW_SCAN characters: a table row is short.
+        hit = self._table_rows.get(start)
+        if hit is None:
+            window = min(end, start + TABLE_ROW_SCAN)
+            hit = self._table_rows[start] = bool(_TABLE_ROW.match(self.text, start, window))
+        return hit
 
     def in_totals_context(self, pos: int) -> bool:
         """True where notice-wide totals may be stated.
@@ -227,6 +264,9 @@ class Regions:
         context; inside an issue section, only a summary paragraph at the tail
         of the last one counts ("整改期间,共建立完善制度…追回资金…").
         """
+        line_start, line_end = self.paragraph(pos)
+        if self._is_table_row(line_start, line_end):
+            return False  # one row of a flattened table: that issue's own figures
         hit = self._detail_at(pos)
         if hit is None or self.in_closing(pos):
             return True
@@ -242,6 +282,4 @@ class Regions:
         """True inside the closing (下一步 … / closing sections)."""
         if pos >= self.closing_from:
             return True
-        return any(
-            n.start <= pos < n.end for n in walk(self.roots) if getattr(n, "role", None) == "closing"
-        )
+        return any(start <= pos < end for start, end in self._closing_spans)

@@ -109,6 +109,19 @@ _SIGNATURE_DATE = limits.compile(
     """,
     regex.VERBOSE,
 )
+# The speech date of a report read to a congress or committee, on its own line under the
+# title: "——2023年12月27日在区第五届人民代表大会常务委员会第十九次会议上".  Such a report
+# has no signature; this is its date.
+_SPEECH_DATE = limits.compile(
+    r"""
+    ^[\x20\u3000\t]*[—－\-]{1,2}[\x20\u3000]*        # the dash that opens the line
+    (?P<y>\d{4}|[〇○零一二三四五六七八九]{4})[\x20]*年[\x20]*   # 2023年 / 二〇二三年
+    (?P<m>\d{1,2}|[一二三四五六七八九十]{1,3})[\x20]*月[\x20]*    # 12月
+    (?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})[\x20]*日            # 27日
+    [\x20]*在[^\n]{0,60}?(?:会议|会)上                         # 在…会议上: where it was read
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
 _EDITOR = limits.compile(
     r"""
     责任编辑\s*[:：]\s*                 # 责任编辑: label
@@ -236,7 +249,7 @@ def find_source_meta(text: str) -> SourceMeta:
     editor = _search_head_tail(_EDITOR, text)
     if editor:
         meta.editor = editor["editor"]
-    meta.signed_at = signature_date(text)
+    meta.signed_at = signature_date(text) or speech_date(text)
     return meta
 
 
@@ -251,6 +264,21 @@ def signature_date(text: str) -> dt.date | None:
     if end - start > 30:
         return None
     m = _SIGNATURE_DATE.fullmatch(text, start, end)
+    if m is None:
+        return None
+    try:
+        return dt.date(year_number(m["y"]), small_number(m["m"]), small_number(m["d"]))
+    except (ValueError, KeyError):
+        return None
+
+
+def speech_date(text: str) -> dt.date | None:
+    """The date of a report read at a meeting, from its "——…日在…会议上" line near the top.
+
+    >>> speech_date("关于审计查出问题整改情况的报告\n\n——2023年12月27日在区人大常委会第十九次会议上\n")
+    datetime.date(2023, 12, 27)
+    """
+    m = _SPEECH_DATE.search(text, 0, min(len(text), 400))
     if m is None:
         return None
     try:

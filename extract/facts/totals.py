@@ -43,7 +43,7 @@ from zhenggai.models import load_table, load_words
 
 # How far (in characters, within the clause) a left cue may stand from the figure.
 LEFT_GAP = 10
-MONEY_GAP = 14
+MONEY_GAP = 16
 # Kinds a cue row may apply to.
 _KINDS = ("count", "percent")
 
@@ -166,7 +166,8 @@ def _money_rows() -> tuple[tuple[str, bool, limits.Pattern], ...]:
             rf"""
             (?<!未|没有|待)                       # 尚未追回/待收回: money NOT got back is no such total
             (?:{fragment})                       # the money cue from the data file
-            [^,;。:、\n]{{0,{MONEY_GAP}}}$       # 经济损失 / 违规资金 … up to the amount
+            [^,;。:、\n]{{0,{MONEY_GAP}}}?       # 经济损失 / 违规使用的医保基金 … up to the amount,
+            (?:共计|合计|总计|累计|共)?$          # then 共计 right before it (outside the gap)
             """,
             regex.VERBOSE,
         )
@@ -336,9 +337,10 @@ def find_totals(
                 totals[key] += value
             continue
         if key in _LISTED_PEOPLE and key in totals and listed.get(key, (None, 0))[0] == sent:
-            # 党纪处分1人、政务处分2人: kinds listed in one clause run add up (3)
+            # 党纪处分1人、政务处分2人 / 诫勉谈话2人,提醒谈话7人: kinds listed one after
+            # another in one sentence add up (3, 9)
             between = text[listed[key][1] : f.start]
-            if "、" in between and not _LIST_BREAK.search(between):
+            if ("、" in between or "," in between) and not _LIST_BREAK.search(between):
                 totals[key] += value
                 listed[key] = (sent, f.end)
             continue

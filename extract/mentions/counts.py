@@ -99,6 +99,18 @@ _TEAM_UNITS = frozenset("组組处處部")
 # After a Chinese-numeral count, these begin the rest of a slogan: 五个一, 两个“一百年”.
 _SLOGAN_NEXT = frozenset("一“‘\"「『")
 _TEAM_ALLOWED_BEFORE = frozenset("成为设分建立有等共计达了和及与、各近约余另")
+# Units that after 前/后 give a rank, not a number of things: 排名后5位, 前三名.
+_RANK_UNITS = frozenset("位名")
+# "15个和10个工作日": a count whose measure word is shared with a duration after a
+# conjunction is that duration too (the 个 of 个工作日/个月 is written once per number).
+_SHARED_TAIL = limits.compile(
+    r"""
+    \ ?(?:和|或者|或|及|与|、|至|到)\ ?       # a conjunction (or range word) right after the count
+    (?:\d[\d,.]*|[一二三四五六七八九十两百]+)  # the second number
+    \ ?(?P<rest>\p{Han}{1,4})                  # what follows it: 个工作日, 个月 …
+    """,
+    regex.VERBOSE,
+)
 
 
 def _canonical(value: Decimal) -> Decimal:
@@ -149,6 +161,8 @@ def _context_ok(text: str, m: regex.Match[str]) -> bool:
     prev2 = text[start - 2] if start > 1 else ""
     if prev in ("第", "每"):
         return False  # ordinal (第3次, 第四个) or distributive (每3人)
+    if prev in ("前", "后") and (m["unit"] in _RANK_UNITS or "排" in text[max(0, start - 4) : start]):
+        return False  # a rank: 排名后5位, 前三名, 排在前10个
     if prev in _RANGE_SEPS and (prev2.isdigit() or prev2 in _CN_BODY_SET):
         return False  # tail of a range whose low end was refused, or of a phone number 0571-8958
     if number[0].isdigit():
@@ -183,6 +197,11 @@ def _interpret(text: str, m: regex.Match[str]) -> tuple[Found, bool] | None:
         value, approx = low, True
     if m["cn"] is not None and text[m.end() : m.end() + 1] in _SLOGAN_NEXT:
         return None  # 五个一, 三个一批, 两个“一百年”: slogan pattern
+    shared = _SHARED_TAIL.match(text, m.end())
+    if shared is not None and any(
+        n != unit and n.startswith(unit) and shared["rest"].startswith(n) for n in _NOT_UNITS
+    ):
+        return None  # 15个和10个工作日, 3个至6个月: durations sharing their measure word
     values = {"value": value, "unit": unit, "noun": None, "approx": approx}
     return Found("count", m.start(), m.end(), m.group(), values), m["cn"] is not None
 

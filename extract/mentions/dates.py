@@ -28,7 +28,9 @@ Choices:
   before it in the text (a relative year such as 去年 counts once resolved); with
   ``published`` the inferred date is never later than ``published`` (the year
   before is used) unless it is announced as a plan (将于/计划/力争 …, or a "前"
-  deadline: 6月底前完成).  With no year before it, the date resolves against
+  deadline: 6月底前完成).  A year-less 截至 date (the state of progress) takes the
+  latest year not after ``published`` when the year in context is older.  With no
+  year before it, the date resolves against
   ``published`` (the latest such date not after it) or is not reported at all.
   Year-less 年初/年底 are not reported (mostly 每年年底-style routines); 上半年
   and quarters are.
@@ -335,6 +337,16 @@ def _head_year(text: str, head: _Atom, last_year: int | None, published: dt.date
     if last_year is None and published is None:
         return None, True
     year = last_year if last_year is not None else published.year
+    if relation == "until" and published is not None and last_year is not None and last_year < published.year:
+        # 截至4月底 states the progress when the notice was written: the latest year
+        # (not before the year in context) that keeps it on or before publication,
+        # not a year the text only mentioned in passing (对2023年竣工的项目…截至4月底).
+        for candidate in range(published.year, last_year, -1):
+            try:
+                if head.bounds(candidate)[0] <= published:
+                    return candidate, True
+            except ValueError:
+                continue
     if published is not None and (last_year is None or not _is_plan(text, head.start, relation)):
         for candidate in (year, published.year, published.year - 1):
             if candidate > year:

@@ -1,7 +1,7 @@
 """Percent mentions: rates and shares, as percent points.
 
 Notices report completion and coverage rates: "整改完成率达到98.71%",
-"覆盖面达百分之九十以上", "三分之二的问题已整改到位", "降低2个百分点".
+"覆盖面达百分之九十以上", "三分之二的问题已整改到位".
 
 >>> [(f.text, f.values["value"]) for f in find_percents("完成率98.71%,覆盖三分之二")]
 [('98.71%', Decimal('98.71')), ('三分之二', Decimal('66.67'))]
@@ -10,8 +10,8 @@ Choices:
 
 * "X分之Y" fractions are converted to percent points (三分之二 → 66.67, 千分之五 →
   0.5).  A value that does not end within four decimals is rounded to two.
-* "5个百分点" (a change in percentage points) is reported as a percent with value
-  5; its text keeps 个百分点 so a reader can tell it from a share.
+* "5个百分点" (a change in percentage points) is not a percent mention: adding it
+  to shares would mislead an analyst summing rates.
 * ‰ is read as tenths of a percent (5‰ → 0.5).
 * 约/近/超过/逾 … before and 以上/以下/左右/以内 after set ``approx`` and belong
   to the span; 达/达到 do not.
@@ -87,7 +87,10 @@ def find_percents(text: str) -> list[Found]:
             elif m["den"] is not None:
                 value = _fraction_percent(m["den"], m["numer"])
             else:
-                value = parse_number(m["pts"])
+                # Percentage points ("提高5个百分点") are a change of a rate, not a
+                # share: matched so that no other form reads inside them, then
+                # left out, as the gold conventions say.
+                continue
         except (ValueError, KeyError, ArithmeticError):
             continue
         found.append(

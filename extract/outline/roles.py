@@ -93,6 +93,29 @@ _TRAILING = limits.compile(
 )
 
 
+# A bare aspect title with no problem wrapper: 一、关于落实党的全面领导方面 / 在党的建设方面.
+_BARE_ASPECT = limits.compile(
+    r"""
+    ^(?:关于|在)?[\x20]*.+?方面       # (关于/在)…方面, nothing after it
+    [\x20:：。]*$                      # but a colon or full stop
+    """,
+    regex.VERBOSE,
+)
+
+
+def _aspect_grouping(node: OutlineNode) -> bool:
+    """一、关于…方面 above (一)<problem> headings that hold numbered measures: a grouping.
+
+    Its children are the issues (each names a shortcoming: 不实, 不及时 …, and has
+    measures of its own); only such a three-level layout makes the aspect a grouping,
+    so an aspect whose children are plain measures stays the issue.
+    """
+    if not _BARE_ASPECT.match(node.heading) or not node.children:
+        return False
+    strong_cues = [c for c in cues.cues("problem") if c not in _WEAK_PROBLEM_CUES]
+    return all(c.children and any(w in c.heading for w in strong_cues) for c in node.children)
+
+
 def _generic(q: str) -> bool:
     """A statement made only of generic words (巡察反馈) is no statement."""
     return cues.is_generic_parent(q + "整改情况")
@@ -199,6 +222,10 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
             continue
         if strong is None and cues.contains("closing_phrase", heading):
             node.role = "closing"  # 三、尚未整改到位的问题及下一步工作安排
+            continue
+        if strong is None and not under_issue and _aspect_grouping(node):
+            node.role = "other"  # 一、关于…方面 → (一)<problem> → 1.<measure>: the (一) are the issues
+            issue_parents.add(id(node))
             continue
         if strong is None and not under_issue and cues.is_category(heading):
             node.role = "other"  # (一)市级财政管理审计查出问题的整改情况: its children are issues

@@ -116,6 +116,28 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
 
 
+# UTF-8 with a few broken bytes (a truncated copy, one bad sector): at most one
+# bad character per this many good non-ASCII ones.  GBK or Big5 read as UTF-8
+# breaks at most of its characters, so it never passes.
+_UTF8_GOOD_PER_BAD = 10
+_DAMAGED_UTF8 = "utf-8 (damaged)"  # internal: _decode's answer for _nearly_utf8 text
+
+
+def _nearly_utf8(data: bytes) -> str | None:
+    """``data`` as UTF-8 with its few invalid bytes replaced (U+FFFD), or None when more is broken.
+
+    >>> _nearly_utf8("根据统一部署,现将整改情况予以公布".encode() + b"\\xff" + "。完成整改".encode())[-7:]
+    '布\ufffd。完成整改'
+    >>> _nearly_utf8("根据市委统一部署".encode("gbk")) is None
+    True
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())  # U+FFFD written in the file is no damage
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    good = non_ascii - bad
+    return text if bad > 0 and bad * _UTF8_GOOD_PER_BAD <= good else None
+
+
 def _detect(data: bytes) -> tuple[str, str] | None:
     """charset-normalizer among UTF-8, GB18030, Big5, UTF-16 (imported lazily)."""
     from charset_normalizer import from_bytes
@@ -139,6 +161,9 @@ def _decode(data: bytes) -> tuple[str, str] | None:
     text = _strict(data, "utf-8")
     if text is not None:
         return text, "utf-8"
+    text = _nearly_utf8(data)
+    if text is not None:
+        return text, _DAMAGED_UTF8
     utf16 = looks_utf16(data)
     if utf16 and (text := _strict(data, utf16)) is not None:
         return text, "utf-16"
@@ -168,7 +193,12 @@ def decode_bytes(data: bytes, name: str = "-") -> tuple[str, str]:
     if decoded is None:
         raise InputError(name, "undecodable text (no known encoding fits)")
     text, encoding = decoded
-    reason = mojibake_reason(text)
+    if encoding == _DAMAGED_UTF8:
+        # Its U+FFFD mark the few broken bytes, already counted: no evidence of mojibake.
+        encoding, probe = "utf-8", text.replace("\ufffd", "")
+    else:
+        probe = text
+    reason = mojibake_reason(probe)
     if reason:
         raise InputError(name, f"undecodable text ({reason})")
     return text, encoding

@@ -79,7 +79,7 @@ def _paragraph(p: etree._Element, numbering: Numbering) -> str:
     marker = numbering.marker(p.find(f"{W}pPr"))
     if not text:
         return ""
-    if marker and not marker[-1] in "、.．）)：:" and not text.startswith(" "):
+    if marker and marker[-1] not in "、.．）)：:" and not text.startswith(" "):
         marker += " "  # "第一条 内容"; "一、" and "1." need no space
     return marker + text
 

@@ -58,7 +58,9 @@ _HAN = limits.compile(r"\p{Han}")
 _XML_DECL = limits.compile(r"^\s*<\?xml[^>]*>", regex.IGNORECASE)
 MIN_ARTICLE_HAN = 30  # fewer Han characters than this is no notice
 MAX_LINK_SHARE = 0.5  # a container that is mostly links is navigation
-_BLANK_RUN = limits.compile(r"[\s\xa0\u3000]+  # any run of blanks, &nbsp; and full-width spaces", regex.VERBOSE)
+_BLANK_RUN = limits.compile(
+    r"[\s\xa0\u3000]+  # any run of blanks, &nbsp; and full-width spaces", regex.VERBOSE
+)
 
 
 def _han(text: str) -> int:

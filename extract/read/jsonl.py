@@ -19,7 +19,8 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from zhenggai.errors import InputError
+from zhenggai.errors import InputError, ZhenggaiError
+from zhenggai.limits import bounded, current
 from zhenggai.read.decode import mojibake_reason
 from zhenggai.read.document import Document
 from zhenggai.read.meta import parse_datetime
@@ -27,6 +28,11 @@ from zhenggai.read.script import is_traditional
 
 
 def _record(line: str, where: str) -> Document:
+    with bounded(where, current().read_seconds, "reading"):  # a hostile page in one line
+        return _read_record(line, where)
+
+
+def _read_record(line: str, where: str) -> Document:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -69,10 +75,12 @@ def parse_jsonl_line(line: str, where: str = "-") -> Document:
     return _record(line, where)
 
 
-def iter_jsonl(path: str | Path) -> Iterator[Document | InputError]:
+def iter_jsonl(path: str | Path) -> Iterator[Document | ZhenggaiError]:
     """Documents of a crawl JSONL file, in line order; blank lines are skipped.
 
-    The file itself missing or unreadable raises InputError (nothing to iterate).
+    A bad line yields its InputError (ExtractionTimeout when reading it ran past
+    the reading limit); the file itself missing or unreadable raises InputError
+    (nothing to iterate).
     """
     p = Path(path)
     if not p.is_file():
@@ -84,5 +92,5 @@ def iter_jsonl(path: str | Path) -> Iterator[Document | InputError]:
             where = f"{path}:{lineno}"
             try:
                 yield _record(line, where)
-            except InputError as exc:
+            except ZhenggaiError as exc:
                 yield exc

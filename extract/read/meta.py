@@ -51,9 +51,13 @@ URL_DATES = [
 
 # Start of an info line: a label, a bracket, or a date ("2023-06-02 来源:…").
 _INFO_START = limits.compile(r"\s*(?:[【\[(（]\s*)?(?:" + INFO_LABEL.pattern + r"|(?:19|20)\d{2}\s*[-/.年])", regex.VERBOSE)
-_URL_HOST = limits.compile(r"^[a-z]+://[^/]+  # scheme and host: dates live in the path", regex.VERBOSE | regex.IGNORECASE)
+_URL_HOST = limits.compile(
+    r"^[a-z]+://[^/]+  # scheme and host: dates live in the path", regex.VERBOSE | regex.IGNORECASE
+)
 _SPACE_RUN = limits.compile(r"\s+  # a run of whitespace, collapsed to one space", regex.VERBOSE)
-_FIELD_GAP = limits.compile(r"\s{2,}|\u3000  # two spaces or a full-width one: the next field of the line", regex.VERBOSE)
+_FIELD_GAP = limits.compile(
+    r"\s{2,}|\u3000  # two spaces or a full-width one: the next field of the line", regex.VERBOSE
+)
 # Trailing furniture around a value: brackets, separators, spaces.
 _VALUE_STRIP = " \t\u3000\xa0|｜/丨【】[]()（）,，;；"
 # Short head lines of reports that are no title: the speaker's byline, the

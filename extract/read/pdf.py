@@ -15,8 +15,6 @@ from __future__ import annotations
 import io
 import logging
 
-
-from zhenggai import limits
 from zhenggai import limits
 from zhenggai.errors import InputError
 from zhenggai.read.document import Document

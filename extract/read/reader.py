@@ -35,7 +35,9 @@ def _finish(doc: Document, path: str | None) -> Document:
     return doc
 
 
-def read_bytes(data: bytes, name: str = "-", url: str | None = None, *, limits: Limits | None = None) -> Document:
+def read_bytes(
+    data: bytes, name: str = "-", url: str | None = None, *, limits: Limits | None = None
+) -> Document:
     """Document from raw bytes; ``name`` is used in error messages (and as path when not "-").
 
     Raises InputError for empty input, binary junk, a zip that is not a DOCX,

@@ -84,9 +84,10 @@ def is_binary(data: bytes) -> bool:
         return False
     if not head:
         return False
-    if b"\x00" in head:
-        return True
-    controls = sum(head.count(bytes([b])) for b in _CONTROL_BYTES)
+    # NUL counts with the other control bytes: a few stray NULs (an editor or a
+    # truncated copy left them) do not make a notice binary; images, archives
+    # and executables have them by the hundred.
+    controls = head.count(0) + sum(head.count(bytes([b])) for b in _CONTROL_BYTES)
     return controls / len(head) > 0.02
 
 

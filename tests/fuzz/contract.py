@@ -17,16 +17,18 @@ from zhenggai.schemas import Notice
 MAX_SECTION_DEPTH = 7  # seven marker ranks (第X部分 … ①): the tree is never deeper
 
 
-def _check_sections(sections, text: str, lo: int, hi: int, depth: int) -> None:
+def _check_sections(sections, text: str, lo: int, hi: int, depth: int, reading: str) -> None:
     assert depth <= MAX_SECTION_DEPTH, f"section tree deeper than {MAX_SECTION_DEPTH}"
     prev_end = lo
     for s in sections:
-        assert lo <= s.start < s.end <= hi, f"section {s.marker}{s.heading!r} {s.start}:{s.end} outside {lo}:{hi}"
-        assert s.start >= prev_end, f"section {s.marker}{s.heading!r} at {s.start} overlaps its previous sibling"
+        name = f"section {s.marker}{s.heading!r}"
+        assert lo <= s.start < s.end <= hi, f"{name} {s.start}:{s.end} outside {lo}:{hi}"
+        assert s.start >= prev_end, f"{name} at {s.start} overlaps its previous sibling"
         assert 1 <= s.level <= 6 and s.ordinal >= 0
-        assert s.heading in text, f"heading {s.heading!r} is not in the text"
+        # Headings are as written; a traditional notice's in its simplified reading (same length).
+        assert s.heading in reading, f"heading {s.heading!r} is not in the text"
         prev_end = s.end
-        _check_sections(s.children, text, s.start, s.end, depth + 1)
+        _check_sections(s.children, text, s.start, s.end, depth + 1, reading)
 
 
 def check_notice(text: str, notice: Notice) -> None:
@@ -42,10 +44,17 @@ def check_notice(text: str, notice: Notice) -> None:
             assert m.date_start <= m.date_end, f"date {m.text!r}: {m.date_start} > {m.date_end}"
             assert dt.date.fromisoformat(m.date_start.isoformat()) == m.date_start
         if m.kind in ("money", "count", "percent", "multiple"):
-            assert isinstance(m.value, Decimal) and m.value.is_finite() and m.value >= 0, f"{m.kind} {m.value}"
+            assert isinstance(m.value, Decimal) and m.value.is_finite(), f"{m.kind} {m.value}"
+            assert m.value >= 0, f"{m.kind} {m.value}"
         if m.kind == "money" and m.value_max is not None:
             assert m.value_max >= m.value
-    _check_sections(notice.sections, notice.text, 0, n, 1)
+    reading = notice.text
+    if notice.source.script == "traditional":
+        from zhenggai.read.script import to_simplified
+
+        reading = to_simplified(notice.text)
+        assert len(reading) == n, "the simplified reading must keep the text's length"
+    _check_sections(notice.sections, notice.text, 0, n, 1, reading)
     for t in notice.totals.money:
         assert notice.text[t.start : t.end] == t.text
     insp = notice.inspection
