@@ -434,3 +434,42 @@ def test_seed_notice_dates():
     extra = [f.text for f in found
              if not any(f.start < e["end"] and e["start"] < f.end for e in expected_dates)]
     assert extra == []
+
+
+# The year-scope helpers live in zhenggai.mentions.date_years (split out of dates.py);
+# find_dates keeps using them: a plan keeps its year after publication, a past date does not.
+YEAR_SCOPE = [
+    ("plan_word_keeps_year", "2023年重点任务中,拟于11月召开推进会", date(2023, 6, 2), "11月", date(2023, 11, 1)),
+    ("past_date_pulled_back", "2023年重点任务中,11月召开推进会", date(2023, 6, 2), "11月", date(2022, 11, 1)),
+    ("audited_year_is_no_anchor", "2021年4月,审计组对2019年度预算执行进行了审计,并于5月出具报告", None, "5月",
+     date(2021, 5, 1)),
+]
+
+
+@pytest.mark.parametrize("text,published,span,start", [c[1:] for c in YEAR_SCOPE], ids=[c[0] for c in YEAR_SCOPE])
+def test_year_scope_after_split(text, published, span, start):
+    got = {f.text: f.values["date_start"] for f in find_dates(text, published=published) if f.kind == "date"}
+    assert got[span] == start
+
+
+@pytest.mark.parametrize(
+    "text,pos,relation,plan",
+    [("力争于9月完成", 3, None, True), ("将于10月召开", 2, None, True), ("已于10月召开", 2, None, False),
+     ("6月底前完成", 0, "before", True)],
+    ids=["lizheng", "jiangyu", "already_done", "deadline_relation"],
+)
+def test_is_plan(text, pos, relation, plan):
+    from zhenggai.mentions.date_years import is_plan
+
+    assert is_plan(text, pos, relation) is plan
+
+
+@pytest.mark.parametrize("name", ["dates", "date_years"], ids=["dates", "date_years"])
+def test_date_modules_stay_small_and_documented(name):
+    import doctest
+    import importlib
+
+    module = importlib.import_module(f"zhenggai.mentions.{name}")
+    assert len(Path(module.__file__).read_text(encoding="utf-8").splitlines()) <= 400
+    result = doctest.testmod(module)
+    assert result.failed == 0 and result.attempted > 0

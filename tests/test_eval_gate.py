@@ -53,7 +53,7 @@ PINNED_MINIMUMS: dict[str, float] = {
     "facts.issuer": 0.99,
     "facts.source": 0.99,
     "facts.inspection": 0.98,
-    "facts.totals": 0.98,
+    "facts.totals": 0.99,
     "facts.contact": 0.99,
     "facts.all": 0.98,
     "outline.issues": 0.99,

@@ -158,6 +158,30 @@ CASES = [
 ]
 
 
+# A place written before a territorial body stays in the team as written; the body is the bare 县委/市委.
+PLACE_TEAMS = [
+    ("county_name_before_body", "2024年3月4日至4月26日,平川县委第三巡察组对县林业局党组开展了交叉巡察。",
+     "平川县委第三巡察组", "县委"),
+    ("district_name_before_body", "根据区委统一部署,江北区委第二巡察组对区城管局党组开展了常规巡察。",
+     "江北区委第二巡察组", "区委"),
+    ("province_name_before_body", "2023年10月,东海省委第五巡视组对省粮食局党组开展了巡视。",
+     "东海省委第五巡视组", "省委"),
+    ("zhonggong_and_place_kept", "2024年4月,中共平川县委第一巡察组对县卫健局党组开展了巡察。",
+     "中共平川县委第一巡察组", "县委"),
+    ("no_place_unchanged", "根据市委统一部署,市委第四巡察组对市审计局党组开展了常规巡察。", "市委第四巡察组", "市委"),
+    ("term_is_no_place", "2023年5月,十一届市委第二巡察组对市税务局开展了巡察。", "市委第二巡察组", "市委"),
+    ("preposition_is_no_place", "2023年5月,经市委第三巡察组进驻,对市水务局开展了巡察。", "市委第三巡察组", "市委"),
+    ("according_to_is_no_place", "2024年,按照县委第六巡察组对县教育局开展巡察的安排,我局积极配合。",
+     "县委第六巡察组", "县委"),
+]
+
+
+@pytest.mark.parametrize("text,team,body", [c[1:] for c in PLACE_TEAMS], ids=[c[0] for c in PLACE_TEAMS])
+def test_team_with_place_name(text, team, body):
+    got = find_inspection(text, mentions(text), [])
+    assert (got["team"], got["body"]) == (team, body)
+
+
 def test_audit_sentence_under_the_first_heading():
     text = ("现将我局2023年度部门预算执行审计整改情况公告如下:\n一、审计整改总体情况\n"
             "2024年3月至5月,区审计局对我局2023年度部门预算执行情况进行了审计。")

@@ -32,6 +32,30 @@ ISSUE_COUNTS = [
      {"issues": 9, "completed": 8, "in_progress": 1}),
 ]
 
+# Aspects written as N大类: the count's unit is 大类, an issue count or 问题 follows it.
+BIG_CATEGORIES = [
+    ("big_categories_then_issue_count", "区审计局反馈的4大类17个问题,目前已整改到位15个,其余2个正在推进。",
+     {"aspects": 4, "issues": 17, "completed": 15, "in_progress": 2}),
+    ("big_categories_chinese_all_done", "巡察指出的五大类二十三个问题已全部完成整改。",
+     {"aspects": 5, "issues": 23, "completed": 23}),
+    ("big_categories_then_issue_noun", "巡察组反馈了2大类问题,涉及食堂管理和公务用车。", {"aspects": 2}),
+    ("measure_word_da_lei_after_ge", "对照反馈的6个大类31个问题,逐项明确责任。", {"aspects": 6, "issues": 31}),
+    ("big_categories_of_measures_no_aspects", "共梳理整改措施3大类28条。", {}),
+]
+
+# A completion rate stated as the share of the completed figure right before it.
+SHARE_RATES = [
+    ("share_of_total_issues", "巡察反馈的26个问题中,已完成整改24个,占问题总数的92.3%,其余2个正在推进。",
+     {"issues": 26, "completed": 24, "completion_rate": Decimal("92.3"), "in_progress": 2}),
+    ("share_zhanbi", "截至9月底,已整改到位问题35个,占比87.5%。",
+     {"completed": 35, "completion_rate": Decimal("87.5")}),
+    ("share_of_measures_carried_out", "制定整改措施64条,目前整改措施已落实58条,占90.6%。",
+     {"measures_planned": 64, "measures_completed": 58, "completed": 58, "completion_rate": Decimal("90.6")}),
+    ("share_of_open_issues_is_no_rate", "尚未完成整改的问题5个,占12.5%。", {"in_progress": 5}),
+    ("share_after_breakdown_is_no_rate", "已完成整改30个,其中涉及资金管理的6个,占20%。", {"completed": 30}),
+    ("share_in_next_sentence_is_no_rate", "已完成整改30个。占用办公用房面积下降15%。", {"completed": 30}),
+]
+
 MEASURES = [
     # Only measures are reported done: measures_completed, and completed/in_progress carry them.
     ("measures_done_not_issues", "共制定整改措施86条,已完成82条,正在推进4条。",
@@ -95,8 +119,8 @@ def _scalars(totals: dict) -> dict:
 
 @pytest.mark.parametrize(
     "text,expected",
-    [c[1:] for c in ISSUE_COUNTS + MEASURES + PEOPLE_AND_CASES + SYSTEMS + RATES],
-    ids=[c[0] for c in ISSUE_COUNTS + MEASURES + PEOPLE_AND_CASES + SYSTEMS + RATES],
+    [c[1:] for c in ISSUE_COUNTS + BIG_CATEGORIES + MEASURES + PEOPLE_AND_CASES + SYSTEMS + RATES + SHARE_RATES],
+    ids=[c[0] for c in ISSUE_COUNTS + BIG_CATEGORIES + MEASURES + PEOPLE_AND_CASES + SYSTEMS + RATES + SHARE_RATES],
 )
 def test_scalar_totals(text, expected):
     assert _scalars(find_totals(text, mentions(text), [])) == expected
@@ -217,7 +241,7 @@ def test_money_category(left, category):
     assert money_category(left) == category
 
 
-_ALPHABET = list("反馈方面问题个项件人已完成整改正在移交信访办结谈话提醒制度建立追回挽回万元%,。;\n0123456789一二三其中目前")
+_ALPHABET = list("大类占比落实反馈方面问题个项件人已完成整改正在移交信访办结谈话提醒制度建立追回挽回万元%,。;\n0123456789一二三其中目前")
 
 
 @settings(max_examples=150, deadline=None)

@@ -261,3 +261,35 @@ def test_items_belong_to_own_body():
     (issue,) = parse_outline(text)
     assert issue.items == ["摸清底数", "分类施策"]
     assert [c.items for c in issue.children] == [["修订规则", "建立台账"], ["定期检查", "通报结果"]]
+
+
+# Circled numbers written inline on a line that opens with ①: items, not headings.
+INLINE_CIRCLED = [
+    ("under_a_measure",
+     "一、关于“采购管理不规范”问题的整改情况\n1.规范采购流程。\n①梳理采购事项。②建立比价台账。③开展季度抽查。\n2.强化监督。",
+     [("1.", ["梳理采购事项", "建立比价台账", "开展季度抽查"], []), ("2.", [], [])]),
+    ("run_continues_on_next_line",
+     "一、关于“档案管理混乱”问题的整改情况\n1.完善档案制度。\n①清理历史档案,补齐缺页。②统一归档标准。\n③落实专人管理。\n2.加强检查。",
+     [("1.", ["清理历史档案,补齐缺页", "统一归档标准", "落实专人管理"], []), ("2.", [], [])]),
+    ("one_per_line_stay_headings",
+     "一、关于“培训不到位”问题的整改情况\n1.加强培训。\n①制定年度培训计划。\n②组织集中轮训。\n2.严格考核。",
+     [("1.", [], ["①", "②"]), ("2.", [], [])]),
+    ("new_run_after_headings",
+     "一、关于“值班制度执行不严”问题的整改情况\n1.严格值班。\n①修订值班办法。\n②落实带班制度。\n"
+     "2.加强督查。\n①每周抽查。②每月通报。",
+     [("1.", [], ["①", "②"]), ("2.", ["每周抽查", "每月通报"], [])]),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), INLINE_CIRCLED, ids=[c[0] for c in INLINE_CIRCLED])
+def test_inline_circled_run_is_items(name, text, expected):
+    (issue,) = parse_outline(text)
+    assert [(c.marker, c.items, [g.marker for g in c.children]) for c in issue.children] == expected
+
+
+def test_inline_circled_directly_under_an_issue_go_to_its_paragraph():
+    text = "一、关于“台账不全”问题的整改情况\n①建立台账。②每月更新。③专人负责。\n二、关于“制度缺失”问题的整改情况\n1.修订制度。"
+    first, second = parse_outline(text)
+    (paragraph,) = first.children
+    assert (paragraph.marker, paragraph.items) == ("", ["建立台账", "每月更新", "专人负责"])
+    assert [c.marker for c in second.children] == ["1."]

@@ -8,6 +8,9 @@ Read from the preamble, where the genre states it in two sentences:
 → {kind: 巡察, body: 县委, team: 县委第二巡察组, target: 县交通运输局党组, mode: 常规巡察,
    start: 2023-03-06, end: 2023-05-10, feedback_date: 2023-06-15}
 
+A place written before the body stays in the team as written ("清河县委第二巡察组":
+team 清河县委第二巡察组, body 县委); a term (十届市委第六巡察组) does not.
+
 Dates come from the date mentions already found (``found``); this module only
 decides which of them are the inspection period and the feedback day.
 """
@@ -33,6 +36,21 @@ HEAD_CHARS = 3000
 _ORD = r"[\d一二三四五六七八九十百两〇零]+"  # ordinal numerals: 第四, 第12, 十九届
 
 
+# A place name written before a territorial body: "清河县委第二巡察组", "西湖区委第一巡察组".
+# The team keeps it as written (a cross inspection names the sending county); the body
+# stays the bare 县委.  It must start a word (after punctuation, a space, a digit or the
+# line start) and must not open with a verb or preposition (经/由/根据 市委…) or carry a
+# term or round (十届市委: the 届 is no place).
+_PLACE = r"""
+              (?:(?<![\p{Han}])                           #   starts a word
+                 (?!(?:根据|按照|依据|对照|针对|配合|会同|接受|派出)   #   not a verb or preposition …
+                    |[经由在向对据按依配会受派和与及同将为被从])
+                 (?!中共(?:省委|市委|县委|区委|州委|旗委|盟委|地委|自治区党委))  #   中共 alone is no place
+                 [^\W\d_届轮]{2,6}?                         #   清河 / 中共杭州 (no 十届, no 第X轮)
+                 (?=省委|市委|县委|区委|州委|旗委|盟委|地委|自治区党委))?   #   … right before a territorial body
+"""
+
+
 def _alternation(name: str) -> str:
     return "|".join(map(regex.escape, sorted(load_words(name), key=len, reverse=True)))
 
@@ -45,6 +63,7 @@ def _patterns() -> dict[str, limits.Pattern]:
         "team": limits.compile(
             rf"""
             (?P<team>
+              {_PLACE}                                     # 清河 (县委…): a place written before the body
               (?P<body>{bodies})?                          # 市委 / 省委 / 中央 / 集团党委 (data file)
               (?:第(?P<ord>{_ORD})(?P<kind>巡视|巡察)(?:工作)?组   # 第四巡察组 / 第二巡视工作组
                 |(?P<kind2>巡视|巡察)(?P<ord2>{_ORD})组             # 巡察四组

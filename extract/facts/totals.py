@@ -21,6 +21,8 @@ Rules (the genre writes each figure as its own comma clause):
   measures figure, same measure word, no 问题 in the clause) are not issue counts: the
   completed one is ``measures_completed``; they fill ``completed``/``in_progress`` only
   when the notice states no completed issue count.
+- A percent stated as the share of a completed figure just before it (已完成整改41个,
+  占总数的93.2% / 整改措施已落实97条,占93.3%) is the ``completion_rate``.
 - ``money_recovered_yuan`` = the sum of distinct (category, amount) pairs of the
   recovering categories (追回, 挽回, 清退, 退缴 …); amounts after 其中 that detail an
   earlier recovered amount are not added, but a recovery listed after 其中 under a
@@ -99,6 +101,21 @@ _ISSUE_NOUN = limits.compile(
     regex.VERBOSE,
 )
 
+_SHARE = limits.compile(
+    r"""
+    ^\s*(?:约|分别)?占                                 # 占 / 约占: a share of something …
+    (?:问题|整改问题|反馈问题|措施|整改措施|任务|整改任务)?   # … of the issues / measures …
+    (?:总数|总量|总任务数?|总体)?(?:的)?               # … 总数的
+    (?:比(?:例|重)?)?(?:为|达|达到)?\s*$              # 占比 / 占比例为: nothing else before the rate
+    """,
+    regex.VERBOSE,
+)
+_SHARE_GAP = limits.compile(
+    r"""
+    ^[^\d;；。]{0,12}$          # between the completed figure and 占…: one comma, no other figure
+    """,
+    regex.VERBOSE,
+)
 
 _SOFT_WRAP = limits.compile(
     r"""
@@ -222,6 +239,17 @@ def _int(value: Any) -> int | None:
     return int(d) if d == d.to_integral_value() and d >= 0 else None
 
 
+def _is_share_of_done(text: str, left: str, clause_start: int, done: int | None) -> bool:
+    """Whether a percent whose clause reads ``left`` before it (占总数的) is the share of the
+    completed figure ending at ``done``, one comma back in the same sentence."""
+    return (
+        done is not None
+        and done <= clause_start
+        and bool(_SHARE.match(left))
+        and bool(_SHARE_GAP.match(text[done:clause_start]))
+    )
+
+
 def find_totals(
     text: str, found: Sequence[Found], outline: Sequence[Any] = (), regions: Regions | None = None
 ) -> dict[str, Any]:
@@ -245,6 +273,7 @@ def find_totals(
     recovered_any = False
     measure_done: dict[str, int] = {}  # completed / in_progress figures about measures
     listed: dict[str, tuple[tuple[int, int], int]] = {}  # people key → (sentence, end of its last figure)
+    done_end: dict[tuple[int, int], int] = {}  # sentence → end of its latest completed figure
 
     figures = sorted((f for f in found if f.kind in ("count", "percent", "money")), key=lambda f: f.start)
     for f in figures:
@@ -288,6 +317,8 @@ def find_totals(
 
         unit = f.values.get("unit")
         key = classify(left, right, f.kind, unit, text[sent[0] : sent[1]])
+        if key is None and f.kind == "percent" and _is_share_of_done(text, left, cs, done_end.get(sent)):
+            key = "completion_rate"  # 已完成整改41个,占总数的93.2%
         if key is None:
             if (
                 f.kind == "count"
@@ -312,9 +343,13 @@ def find_totals(
             value = _int(f.values.get("value"))
             if value is not None and key not in measure_done:
                 measure_done[key] = value
+            if key == "completed":
+                done_end[sent] = f.end
             continue
         if key in ("completed", "in_progress") and _MEASURE_NOUN.match(right):
             continue  # 对尚未完成的12条措施…: measures named right after the figure, not issues
+        if key == "completed":
+            done_end[sent] = f.end
         seen_here[key] = f.end
         last_key[sent] = key
         if key == "measures_planned":

@@ -67,9 +67,7 @@ from zhenggai.mentions.date_patterns import (
     year_number,
 )
 from zhenggai.mentions.date_unparsed import find_unparsed
-from zhenggai.models import load_words
-
-_FUTURE_WORDS = tuple(load_words("date_future_words.txt"))
+from zhenggai.mentions.date_years import context_year, head_year, names_scope
 
 
 @dataclass(slots=True)
@@ -166,8 +164,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
         i += 2 if tail_is_atom else 1
         if result is not None:
             found.append(result)
-        if not (_names_scope(text, head, tail, result) and (last_year is not None or published is not None)):
-            last_year = _context_year(head, tail, result, last_year)
+        if not (names_scope(text, head, tail, result) and (last_year is not None or published is not None)):
+            last_year = context_year(head, tail, result, last_year)
     found.sort(key=lambda f: f.start)
     # A numeric range tail (2023.6.1-6.30) is read from the text, not from the atoms:
     # make sure nothing after it claims the same characters.
@@ -288,7 +286,7 @@ def _resolve(text: str, head: _Atom, tail: _Atom | None, last_year: int | None,
     if head.month is not None and head.day is not None and not _possible_day(head):
         return _unparsed_or_none(text, head, end, "not a calendar date")  # 2月30日 in any year
     relation = _relation(text, head.start, end)
-    year, inferred = _head_year(text, head, last_year, published, relation)
+    year, inferred = head_year(text, head, last_year, published, relation)
     if year is None or not (MIN_YEAR <= year <= MAX_YEAR):
         return None
     try:
@@ -320,52 +318,6 @@ def _possible_day(a: _Atom) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _head_year(text: str, head: _Atom, last_year: int | None, published: dt.date | None,
-               relation: str | None) -> tuple[int | None, bool]:
-    if head.year is not None:
-        return head.year, False
-    if head.rel is not None:
-        rel = head.rel
-        if rel.base == "previous" and last_year is not None:
-            return last_year + rel.offset, True
-        if published is not None:
-            return published.year + rel.offset, True
-        return None, True
-    # No year written: the nearest year before, never after publication (unless a plan).
-    if last_year is None and published is None:
-        return None, True
-    year = last_year if last_year is not None else published.year
-    if relation == "until" and published is not None and last_year is not None and last_year < published.year:
-        # 截至4月底 states the progress when the notice was written: the latest year
-        # (not before the year in context) that keeps it on or before publication,
-        # not a year the text only mentioned in passing (对2023年竣工的项目…截至4月底).
-        for candidate in range(published.year, last_year, -1):
-            try:
-                if head.bounds(candidate)[0] <= published:
-                    return candidate, True
-            except ValueError:
-                continue
-    if published is not None and (last_year is None or not _is_plan(text, head.start, relation)):
-        for candidate in (year, published.year, published.year - 1):
-            if candidate > year:
-                continue
-            try:
-                if head.bounds(candidate)[0] <= published:
-                    return candidate, True
-            except ValueError:
-                continue
-        return None, True
-    return year, True
-
-
-def _is_plan(text: str, start: int, relation: str | None) -> bool:
-    # 6月底前完成 / 将于10月召开: a deadline or plan may lie after publication
-    if relation == "before":
-        return True
-    before = text[max(0, start - 4):start]
-    return any(w in before for w in _FUTURE_WORDS)
 
 
 def _tail_end(tail: _Atom, head: _Atom, year: int, start_date: dt.date, last_year: int | None,
@@ -400,39 +352,6 @@ def _relation(text: str, start: int, end: int) -> str | None:
     if after is not None:
         return after.lastgroup
     return None
-
-
-def _names_scope(text: str, head: _Atom, tail: _Atom | None, result: Found | None) -> bool:
-    """A bare year that names what is looked at, not when later things happen.
-
-    对我局2022年度预算执行进行了审计,并于8月11日出具 — the audited 年度, the start
-    of a 以来 span (对2021年以来实施的项目), a range of past years (2019年至2022年)
-    and a comparison base (2022年全年, 2019年同期) do not anchor the year-less dates
-    after them; those lean on the year before (or the publication date) instead.
-    """
-    if result is None or result.kind != "date" or result.values["granularity"] != "year":
-        return False
-    if head.rel is not None or (tail is not None and tail.rel is not None):
-        return False  # 今年 / 去年: a resolved year of the events themselves
-    end = result.end
-    return (
-        text[end - 1] == "度"
-        or text.startswith(("度", "同期", "全年"), end)
-        or result.values["relation"] == "since"
-        or head.year2 is not None
-        or (tail is not None and tail.year is not None)
-    )
-
-
-def _context_year(head: _Atom, tail: _Atom | None, result: Found | None, last_year: int | None) -> int | None:
-    """The year later year-less dates lean on: the last year written (or resolved from 去年 …)."""
-    for atom in (tail, head):
-        if atom is not None and atom.year is not None:
-            year = atom.last_written_year
-            return year if MIN_YEAR <= year <= MAX_YEAR else last_year
-    if result is not None and result.kind == "date" and (head.rel is not None or (tail and tail.rel)):
-        return result.values["date_end"].year
-    return last_year
 
 
 # ---------------------------------------------------------------- unparsed

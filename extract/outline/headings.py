@@ -6,6 +6,13 @@ heading *candidate*; its heading text is the whole line when the line is a
 title of its own, and the first sentence when the body runs on after it
 ("1.强化政治理论武装。深入学习…" → "强化政治理论武装").
 
+Circled numbers written inline: a line that opens with ① and goes on to ② on the
+same line ("①建立清单。②定期调度。③跟踪问效。") is a list inside a paragraph, not
+a run of headings.  None of its markers is a candidate, and neither is a circled
+line right after it that continues the count ("③…" on the next line); the whole run
+becomes ``items`` of the section whose body holds it (see :mod:`zhenggai.outline.items`).
+A ① alone on its line (its ② on a later line) stays a heading.
+
 >>> text = "1.强化理论武装。坚持每月集中学习。"
 >>> c = candidates(text, lines(text))[0]
 >>> text[c.heading_start:c.heading_end]
@@ -168,10 +175,19 @@ def candidates(text: str, all_lines: list[Line]) -> list[Candidate]:
     '党组领导作用发挥不够'
     """
     out = []
+    inline_next = 0  # the circled number that continues an inline run (0: none open)
     for index, line in enumerate(all_lines):
         m = match_marker(text, line.content) if text[line.content] in _MARKER_FIRST else None
         if m is None or m.text_start > line.end:
             continue
+        if m.kind == "circled":
+            inline = _inline_circled(text, m, line)
+            if inline or m.ordinal == inline_next:
+                # "①建立清单。②定期调度。" on one line: an inline list, not headings; a
+                # line that continues that run ("③跟踪问效。" below it) is one more item.
+                inline_next = max(inline, m.ordinal) + 1
+                continue
+        inline_next = 0
         if m.text_start >= line.end:
             # Marker alone on its line: the next line, if it is not a heading itself, is the title.
             if index + 1 >= len(all_lines):
@@ -188,6 +204,26 @@ def candidates(text: str, all_lines: list[Line]) -> list[Candidate]:
         out.append(Candidate(index, m, hs, he, rest))
     return out
 
+
+def _inline_circled(text: str, m: MarkerMatch, line: Line) -> int:
+    """The last number of the circled run that ``m`` opens on its own line (0 when ``m`` is alone).
+
+    The run counts on from ``m`` by one: "①建立清单。②定期调度。③跟踪问效。" → 3.
+    """
+    last = m.ordinal
+    for ch in _CIRCLED_RE.findall(text, m.text_start, line.end):
+        n = ord(ch) - 0x2460 + 1
+        if n == last + 1:
+            last = n
+    return last if last > m.ordinal else 0
+
+
+_CIRCLED_RE = limits.compile(
+    r"""
+    [\u2460-\u2473]     # ① … ⑳ later on the line
+    """,
+    regex.VERBOSE,
+)
 
 # Characters a marker can start with (full-width digits too, for raw text); a cheap filter before the regex.
 _MARKER_FIRST = (
