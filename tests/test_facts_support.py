@@ -41,15 +41,10 @@ def node(text: str, heading: str, end_at: str | None = None, role: str = "issue"
 
 
 def mentions(text: str, published: dt.date | None = None) -> list[Found]:
-    """All mentions of ``text`` from the real extractors (skip when they are missing)."""
-    try:
-        from zhenggai.mentions import find_mentions
-    except ImportError:  # pragma: no cover - extractors written in parallel
-        pytest.skip("zhenggai.mentions extractors are not importable yet")
-    try:
-        return find_mentions(text, published=published)
-    except ImportError:  # pragma: no cover
-        pytest.skip("zhenggai.mentions extractors are not importable yet")
+    """All mentions of ``text`` from the real extractors."""
+    from zhenggai.mentions import find_mentions
+
+    return find_mentions(text, published=published)
 
 
 def count(text: str, fragment: str, value: int, unit: str, occurrence: int = 0) -> Found:

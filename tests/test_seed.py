@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from zhenggai import extract_text
 from zhenggai.evaluate import MENTION_KINDS, check_gold, compare, format_report, score
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
@@ -24,12 +25,6 @@ def seed():
 @pytest.fixture(scope="module")
 def comparison(seed):
     text, gold = seed
-    try:
-        from zhenggai.api import extract_text
-    except ModuleNotFoundError as exc:
-        if exc.name == "zhenggai.api":
-            pytest.skip("zhenggai.extract_text is not written yet")
-        raise
     record = extract_text(text).model_dump(mode="json")
     c = compare(record, gold)
     return record, c, format_report([c], score([c]))
