@@ -280,3 +280,21 @@ def test_seed_counts():
         matched.add(f.start)
     extra = [f.text for f in found if f.start not in matched]
     assert extra == []
+
+
+# Held-out round 2: a frequency's 一次 counts (like 每季度1次); 一次 elsewhere is a determiner.
+# 档 counts archive files (4.2万档 地质资料).
+ONCE_AND_FILES = [
+    ("once_per_quarter", "街道每季度开展一次入户走访", [("一次", Decimal("1"), "次")]),
+    ("once_per_half_year", "结余资金每半年清理一次,防止沉淀", [("一次", Decimal("1"), "次")]),
+    ("once_per_month_then_noun", "学院每月组织一次集体备课", [("一次", Decimal("1"), "次")]),
+    ("determiner_once_is_no_count", "对全部库点进行一次全面清查", []),
+    ("one_off_is_no_count", "每年安排一次性补助资金", []),
+    ("archive_files", "累计公开馆藏资料3.6万档,", [("3.6万档", Decimal("36000"), "档")]),
+    ("grade_is_no_count", "服务质量提升2档次", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in ONCE_AND_FILES], ids=[c[0] for c in ONCE_AND_FILES])
+def test_once_per_period_and_archive_files(text, expected):
+    assert [(f.text, f.values["value"], f.values["unit"]) for f in find_counts(text)] == expected

@@ -473,3 +473,21 @@ def test_date_modules_stay_small_and_documented(name):
     assert len(Path(module.__file__).read_text(encoding="utf-8").splitlines()) <= 400
     result = doctest.testmod(module)
     assert result.failed == 0 and result.attempted > 0
+
+
+# Held-out round 2: a comparison base (较去年同期) and a bare earlier year stating a figure
+# (2023年村集体收入…) do not move the year of later year-less dates back.
+ANCHORS = [
+    ("relative_comparison_base", "2024年1月10日反馈。满意度较去年同期提高。2月以来走访群众", date(2024, 4, 2), "2月",
+     date(2024, 2, 1)),
+    ("bare_earlier_year_of_a_figure", "2024年1月10日反馈。2023年村集体收入86万元。3月中旬完成整改", None, "3月中旬",
+     date(2024, 3, 11)),
+    ("bare_year_still_anchors_forward", "2022年12月反馈。2023年新建粮库5座,6月投入使用", None, "6月",
+     date(2023, 6, 1)),
+]
+
+
+@pytest.mark.parametrize("text,published,span,start", [c[1:] for c in ANCHORS], ids=[c[0] for c in ANCHORS])
+def test_year_anchor_is_not_moved_back(text, published, span, start):
+    got = {f.text: f.values["date_start"] for f in find_dates(text, published=published) if f.kind == "date"}
+    assert got[span] == start

@@ -52,7 +52,7 @@ PINNED_MINIMUMS: dict[str, float] = {
     "facts.title": 0.99,
     "facts.issuer": 0.99,
     "facts.source": 0.99,
-    "facts.inspection": 0.98,
+    "facts.inspection": 0.99,
     "facts.totals": 0.99,
     "facts.contact": 0.99,
     "facts.all": 0.98,

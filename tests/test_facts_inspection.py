@@ -229,3 +229,20 @@ def test_team_stated_under_the_first_heading():
              node(text, "二、关于", role="issue", marker="二、", ordinal=2)]
     got = find_inspection(text, mentions(text), roots)
     assert (got["team"], got["start"], got["end"]) == ("县委第三巡察组", D(2023, 9, 4), D(2023, 10, 27))
+
+
+# Held-out round 2: an audit's feedback is the day its report was issued (出具了审计报告),
+# also when that sentence stands under 一、 rather than in the preamble.
+AUDIT_FEEDBACK = [
+    ("in_preamble", "2023年6月至8月,市审计局对我局进行了审计,并于9月12日出具了审计报告。\n一、总体情况\n已整改。",
+     D(2023, 9, 12)),
+    ("under_first_heading", "现将整改情况公告如下:\n一、总体情况\n2023年6月至8月,市审计局对我局进行了审计,"
+     "并于9月12日出具了审计报告。", D(2023, 9, 12)),
+]
+
+
+@pytest.mark.parametrize("text,feedback", [c[1:] for c in AUDIT_FEEDBACK], ids=[c[0] for c in AUDIT_FEEDBACK])
+def test_audit_report_date_is_feedback(text, feedback):
+    heading = "一、总体情况"
+    roots = [node(text, heading, marker="一、", ordinal=1)]
+    assert find_inspection(text, mentions(text), roots)["feedback_date"] == feedback

@@ -257,3 +257,20 @@ def test_any_text_gives_valid_totals(text):
             assert isinstance(value, Decimal) and value >= 0
         else:
             assert isinstance(value, int) and value >= 0
+
+
+# Held-out round 2 cues: measures over tasks in one sentence, clues named 问题线索 (not issues),
+# people held to account written as 对19名责任人员进行了问责.
+ROUND2 = [
+    ("measures_over_tasks", "对反馈的3个方面12个问题,形成整改任务40项、具体措施125条。",
+     {"aspects": 3, "issues": 12, "measures_planned": 125}),
+    ("tasks_alone", "将反馈问题细化为整改任务58项。", {"measures_planned": 58}),
+    ("clue_is_not_issue", "对巡察移交的6条问题线索,已办结5条。", {"clues_transferred": 6}),
+    ("accountability_after_noun", "对14名责任人员进行了问责。", {"people_held_accountable": 14}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in ROUND2], ids=[c[0] for c in ROUND2])
+def test_round2_totals(text, expected):
+    got = _scalars(find_totals(text, mentions(text), []))
+    assert {k: got.get(k) for k in expected} == expected

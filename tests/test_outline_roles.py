@@ -293,3 +293,21 @@ def test_inline_circled_directly_under_an_issue_go_to_its_paragraph():
     (paragraph,) = first.children
     assert (paragraph.marker, paragraph.items) == ("", ["建立台账", "每月更新", "专人负责"])
     assert [c.marker for c in second.children] == ["1."]
+
+
+# Held-out round 2: a …方面 grouping (even one naming 腐败问题) above bare issue headings with
+# circled measures; 存在漏洞 names a shortcoming.
+GROUPINGS = [
+    (
+        "grouping-naming-problems-with-loophole-issue",
+        "(一)群众身边腐败问题方面\n1.集体资产管理不规范\n①开展资产清查。\n②规范出租管理。\n"
+        "2.低保资金发放存在漏洞\n①开展入户核查。\n",
+        [("(一)", "other", None), ("1.", "issue", "集体资产管理不规范"), ("①", "measure", None),
+         ("②", "measure", None), ("2.", "issue", "低保资金发放存在漏洞"), ("①", "measure", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), GROUPINGS, ids=[g[0] for g in GROUPINGS])
+def test_aspect_grouping(name, text, expected):
+    assert roles(text) == expected

@@ -117,3 +117,19 @@ def test_seed_percent(seed_text):
         hits = [f for f in found if f.start < exp["end"] and exp["start"] < f.end]
         assert hits, exp
         assert hits[0].values["value"] == Decimal(str(exp["value"]))
+
+
+# Held-out round 2: tenths (四成) are rates after a share or level word; 成 in words is not.
+TENTHS = [
+    ("share_of_total", "新提任干部中年轻干部占总数的三成。", [("三成", Decimal("30"), False)]),
+    ("reached_with_tail", "村集体收入达到六成以上", [("六成以上", Decimal("60"), True)]),
+    ("near", "受访群众中近七成,", [("近七成", Decimal("70"), True)]),
+    ("idiom", "工作方法一成不变", []),
+    ("built_then_count", "已建成三个服务站", []),
+    ("condition_grade", "收回设备九成新", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in TENTHS], ids=[c[0] for c in TENTHS])
+def test_tenths(text, expected):
+    assert [(f.text, f.values["value"], f.values["approx"]) for f in find_percents(text)] == expected

@@ -121,6 +121,7 @@ def _patterns() -> dict[str, limits.Pattern]:
             (?<!(?:根据|按照|针对|对照)(?:巡视|巡察|审计)?)   # 根据巡察反馈意见制定方案: the opinions as a noun
             反馈(?!(?:意见|问题)的?(?:整改|落实))           # not the noun 反馈意见整改落实 (no feedback event)
             (?:了)?(?:巡视|巡察|审计)?(?:意见|情况|问题)?   # 反馈了巡察意见
+            |出具了?审计报告                                 # an audit's feedback: 于8月11日出具了审计报告
             """,
             regex.VERBOSE,
         ),
@@ -292,8 +293,14 @@ def find_inspection(
             kind = _KIND_WORD.search(sentence)
             out["kind"] = kind.group() if kind else None
 
-    # Feedback day: the last date before 反馈 in the first feedback sentence.
-    for s, e in sentences:
+    # Feedback day: the last date before 反馈 in the first feedback sentence.  Without a
+    # team sentence (an audit: 审计局…进行了审计,并于8月11日出具了审计报告 may stand under
+    # 一、总体情况), the head of the text is read after the preamble.
+    fb_sentences = sentences
+    if team_sentence is None:
+        fb_sentences = sentences + [sp for sp in regions.sentences(0, min(regions.n, HEAD_CHARS))
+                                    if sp[0] >= r_end]
+    for s, e in fb_sentences:
         fb = pats["feedback"].search(text, s, e)
         if not fb or not _FEEDBACK_SCOPE.search(text, s, e):
             continue

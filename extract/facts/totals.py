@@ -21,6 +21,8 @@ Rules (the genre writes each figure as its own comma clause):
   measures figure, same measure word, no 问题 in the clause) are not issue counts: the
   completed one is ``measures_completed``; they fill ``completed``/``in_progress`` only
   when the notice states no completed issue count.
+- One sentence giving both 整改任务 and 措施 counts (形成整改任务46项、具体措施138条):
+  the measures figure is ``measures_planned``.
 - A percent stated as the share of a completed figure just before it (已完成整改41个,
   占总数的93.2% / 整改措施已落实97条,占93.3%) is the ``completion_rate``.
 - ``money_recovered_yuan`` = the sum of distinct (category, amount) pairs of the
@@ -91,6 +93,18 @@ _THRESHOLD = limits.compile(
 _MEASURE_NOUN = limits.compile(
     r"""
     \s*(?:具体)?(?:整改)?(?:措施|举措)                # 尚未完成的12条措施: the figure counts measures
+    """,
+    regex.VERBOSE,
+)
+_TASK_CUE = limits.compile(
+    r"""
+    整改任务                                # 形成整改任务46项: tasks, coarser than measures
+    """,
+    regex.VERBOSE,
+)
+_MEASURE_CUE = limits.compile(
+    r"""
+    措施|举措                               # 具体措施138条: the measures themselves
     """,
     regex.VERBOSE,
 )
@@ -379,8 +393,18 @@ def find_totals(
                 totals[key] += value
                 listed[key] = (sent, f.end)
             continue
+        if key == "measures_planned" and totals.get("_plan_from_tasks") == sent and _MEASURE_CUE.search(
+            text[max(cs, f.start - LEFT_GAP) : f.end + 6]
+        ):
+            # 形成整改任务46项、具体措施138条: when one sentence gives both, the measures
+            # are the planned measures; the tasks only group them.
+            totals[key] = value
+            totals.pop("_plan_from_tasks")
+            continue
         if key not in totals:
             totals[key] = value
+            if key == "measures_planned" and _TASK_CUE.search(text[max(cs, f.start - LEFT_GAP) : f.end + 6]):
+                totals["_plan_from_tasks"] = sent
             if key in _LISTED_PEOPLE:
                 listed[key] = (sent, f.end)
             if key == "systems_established":
@@ -393,6 +417,7 @@ def find_totals(
                 totals.setdefault("issues", value)
 
     totals.pop("_systems_sentence", None)
+    totals.pop("_plan_from_tasks", None)
     if "completed" in measure_done:
         totals["measures_completed"] = measure_done["completed"]
     if "completed" not in totals and "completed" in measure_done:

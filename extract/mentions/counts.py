@@ -101,6 +101,14 @@ _SLOGAN_NEXT = frozenset("一“‘\"「『")
 _TEAM_ALLOWED_BEFORE = frozenset("成为设分建立有等共计达了和及与、各近约余另")
 # Units that after 前/后 give a rank, not a number of things: 排名后5位, 前三名.
 _RANK_UNITS = frozenset("位名")
+# 每季度开展一次 / 每半年清理一次: a frequency names how many times, so its 一次 is a count
+# (like 每季度1次); elsewhere 一次 is a determiner (进行一次检查) or a word (一次性).
+_EVERY_BEFORE = limits.compile(
+    r"""
+    每[^\s,;；。:：、\d]{1,10}$      # 每 + period + verb in the same clause, right before 一次
+    """,
+    regex.VERBOSE,
+)
 # "15个和10个工作日": a count whose measure word is shared with a duration after a
 # conjunction is that duration too (the 个 of 个工作日/个月 is written once per number).
 _SHARED_TAIL = limits.compile(
@@ -179,6 +187,13 @@ def _context_ok(text: str, m: regex.Match[str]) -> bool:
     return True
 
 
+def _once_per_period(text: str, m: regex.Match[str]) -> bool:
+    """一次 after 每<period><verb> (每月组织一次): the frequency's count of one."""
+    if m["num"] != "一" or m["unit"] != "次" or m["lo"] is not None or text[m.end() : m.end() + 1] == "性":
+        return False
+    return bool(_EVERY_BEFORE.search(text[max(0, m.start() - 11) : m.start()]))
+
+
 def _interpret(text: str, m: regex.Match[str]) -> tuple[Found, bool] | None:
     """One regex match → (count Found, written in Chinese numerals), or None when it is no count."""
     unit = m["unit"]
@@ -187,6 +202,8 @@ def _interpret(text: str, m: regex.Match[str]) -> tuple[Found, bool] | None:
     if not _context_ok(text, m):
         return None
     value = _number_value(m, "num")
+    if value is None and _once_per_period(text, m):
+        value = Decimal(1)
     if value is None:
         return None
     approx = bool(m["q1"] or m["q2"] or m["q3"])

@@ -94,6 +94,8 @@ def names_scope(text: str, head: _Atom, tail: _Atom | None, result: Found | None
     """
     if result is None or result.kind != "date" or result.values["granularity"] != "year":
         return False
+    if text.startswith("同期", result.end) or text[result.start - 1 : result.start] in ("较", "比"):
+        return True  # 较去年同期 / 比2022年: a comparison base, whether written or relative
     if head.rel is not None or (tail is not None and tail.rel is not None):
         return False  # 今年 / 去年: a resolved year of the events themselves
     end = result.end
@@ -107,7 +109,20 @@ def names_scope(text: str, head: _Atom, tail: _Atom | None, result: Found | None
 
 
 def context_year(head: _Atom, tail: _Atom | None, result: Found | None, last_year: int | None) -> int | None:
-    """The year later year-less dates lean on: the last year written (or resolved from 去年 …)."""
+    """The year later year-less dates lean on: the last year written (or resolved from 去年 …).
+
+    A bare whole year earlier than the year in context (反馈后…2023年村集体收入186万元…
+    2月以来) looks back on a period's figures; the narrative stays in its own year.
+    """
+    if (
+        last_year is not None
+        and tail is None
+        and head.year is not None
+        and head.year2 is None
+        and head.granularity == "year"
+        and head.year < last_year
+    ):
+        return last_year
     for atom in (tail, head):
         if atom is not None and atom.year is not None:
             year = atom.last_written_year

@@ -15,7 +15,8 @@ Choices:
 * ‰ is read as tenths of a percent (5‰ → 0.5).
 * 约/近/超过/逾 … before and 以上/以下/左右/以内 after set ``approx`` and belong
   to the span; 达/达到 do not.
-* "八成" and "百分百" are not read (known gap: 成 is too ambiguous, 一成不变).
+* "八成" (tenths) is read only after a share or level word (占…的四成, 达到八成以上) and
+  where the rate ends (一成不变, 八成新, 建成 are not rates); "百分百" is not read.
 """
 
 from __future__ import annotations
@@ -48,6 +49,10 @@ _PERCENT_RE = limits.compile(
       (?<![\dA-Za-z.{CN_NUMERAL_CHARS}])(?<!\d,) # a whole number, not a tail
       (?P<pts>{ARABIC}|{CHINESE})                # 5, 0.5, 两
       个?百分点                                  # percentage points: 提高5个百分点
+    |                                            # or tenths: 占提拔总数的四成, 达到八成以上
+      (?<=[的达到占为有近超过约逾])               # after a share/level word, so 一成不变, 建成 never read
+      (?P<tenth>[一二三四五六七八九])成           # 四成 → 40
+      (?=以上|以下|以内|左右|多|[,，。;；、)）\s]|$)  # and the rate ends there (not 八成新, 三成员)
     )                                            # (end of the forms)
     (?P<q2>{_APPROX_AFTER})?                     # 65%以上, 95%左右
     """,
@@ -84,6 +89,8 @@ def find_percents(text: str) -> list[Found]:
                 value = parse_number(m["num"])
                 if m["permille"]:
                     value /= 10
+            elif m["tenth"] is not None:
+                value = parse_number(m["tenth"]) * 10
             elif m["den"] is not None:
                 value = _fraction_percent(m["den"], m["numer"])
             else:

@@ -39,6 +39,7 @@ from zhenggai.read.meta import (
     parse_datetime,
     parse_info_line,
 )
+from zhenggai.read.pageinfo import label_rows, unlabelled_info
 from zhenggai.read.script import is_traditional, to_simplified
 from zhenggai.read.selectors import (
     BOILERPLATE_LINE,
@@ -345,11 +346,15 @@ def read_html(text: str, name: str = "-", url: str | None = None, encoding: str 
         raise InputError(name, "no article text found")
     page_lines = _page_lines(tree)
     page_info, neighbour = _page_info(page_lines, blocks, simp)
+    # Label/value cells rebuilt into rows: read for metadata only, never a title neighbour.
+    rows = [info for row in label_rows(tree) if (info := parse_info_line(row, simp(row))) is not None]
+    page_info = merge_info([page_info, *rows])
     title = _title(tree, blocks, simp, neighbour)
     blocks, inner = _strip_header(blocks, title, simp)
     if _han("".join(blocks)) < MIN_ARTICLE_HAN:
         raise InputError(name, "no article text found")
     info = merge_info(inner + [page_info])
+    unlabelled_info(tree, info)
     info.site = info.site or _meta(tree, META_SITE)
     canonical = _canonical(tree)
     url = url or canonical

@@ -15,7 +15,15 @@ import regex
 from lxml import etree
 
 from zhenggai import limits
-from zhenggai.read.selectors import ATTR_TOKEN_SPLIT, BOILERPLATE_ATTR, BOILERPLATE_TAGS, DROP_TAGS
+from zhenggai.read.selectors import (
+    ATTR_TOKEN_SPLIT,
+    BOILERPLATE_ATTR,
+    BOILERPLATE_TAGS,
+    DISCLOSURE_LABEL,
+    DOWNLOAD_HREF,
+    DROP_TAGS,
+    METADATA_TABLE_MIN_LABELS,
+)
 
 BLOCK_TAGS = frozenset(
     ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
@@ -46,6 +54,23 @@ def is_furniture(el: etree._Element) -> bool:
         if value and any(BOILERPLATE_ATTR.match(tok) for tok in ATTR_TOKEN_SPLIT.split(value) if tok):
             return True
     return False
+
+
+def is_metadata_table(table: etree._Element) -> bool:
+    """A 信息公开 table of 索引号 / 发布机构 / 成文日期 … label cells: page metadata, no article text."""
+    labels = 0
+    for cell in table.iter("td", "th"):
+        text = cell.text_content()
+        if len(text) <= 12 and DISCLOSURE_LABEL.fullmatch(text):
+            labels += 1
+            if labels >= METADATA_TABLE_MIN_LABELS:
+                return True
+    return False
+
+
+def is_download_link(el: etree._Element) -> bool:
+    """<a href="….doc"> and CMS download endpoints: attachments, not notice text."""
+    return el.tag == "a" and bool(DOWNLOAD_HREF.search(el.get("href") or ""))
 
 
 def _is_hidden(el: etree._Element) -> bool:
@@ -102,11 +127,16 @@ class _Renderer:
             if child.tail:
                 self.buffer.append(child.tail)
 
-    def walk(self, el: etree._Element) -> None:
+    def walk(self, el: etree._Element, root: bool = False) -> None:
         tag = el.tag if isinstance(el.tag, str) else None
-        if tag is None or tag in DROP_TAGS or _is_hidden(el) or (self.prune and is_furniture(el)):
+        # The root was chosen as the article: its own hidden style is a reveal-by-script
+        # trick (WeChat's #js_content is visibility:hidden until JS runs), not hiding.
+        hidden = not root and _is_hidden(el)
+        if tag is None or tag in DROP_TAGS or hidden or (self.prune and is_furniture(el)):
             return  # comments, scripts, hidden and boilerplate elements
         tag = tag.lower()
+        if self.prune and (is_download_link(el) or (tag == "table" and is_metadata_table(el))):
+            return  # attachments to download, 信息公开 metadata tables
         if tag == "br":
             self.flush()
             return
@@ -125,6 +155,6 @@ class _Renderer:
 def render_blocks(el: etree._Element, prune: bool = True) -> list[str]:
     """Text blocks of ``el``; ``prune`` drops furniture found by class/id."""
     renderer = _Renderer(prune)
-    renderer.walk(el)
+    renderer.walk(el, root=True)
     renderer.flush()
     return renderer.blocks

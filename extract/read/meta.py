@@ -82,6 +82,8 @@ class Info:
     published_at: datetime | date | None = None
     published_text: str | None = None  # the date as written on the page
     editor: str | None = None
+    date_rank: int = 9  # which label gave the date: 0 发布…, 1 时间/日期, 2 成文/生成 (drafting), 9 none
+
 
 
 def parse_datetime(text: str) -> datetime | date | None:
@@ -174,6 +176,7 @@ def parse_info_line(line: str, simplified: str | None = None) -> Info | None:
             info.editor = value or None
     if info.site is None and info.published_at is None and info.editor is None:
         return None
+    info.date_rank = date_rank if info.published_at is not None else 9
     return info
 
 
@@ -185,12 +188,20 @@ def _date_rank(label: str) -> int:
 
 
 def merge_info(infos: list[Info]) -> Info:
-    """First value of each field across several info lines."""
+    """First value of each field across several info lines; a drafting date (成文日期)
+    yields to a publication date found on a later line (信息公开 tables put them in
+    separate rows).
+
+    >>> merge_info([parse_info_line("成文日期：2023-08-10"), parse_info_line("发布日期：2023-08-14")]).published_at
+    datetime.date(2023, 8, 14)
+    """
     merged = Info()
     for info in infos:
         merged.site = merged.site or info.site
-        if merged.published_at is None and info.published_at is not None:
+        drafted = merged.date_rank == 2 and info.date_rank < 2
+        if info.published_at is not None and (merged.published_at is None or drafted):
             merged.published_at, merged.published_text = info.published_at, info.published_text
+            merged.date_rank = info.date_rank
         merged.editor = merged.editor or info.editor
     return merged
 

@@ -36,9 +36,16 @@ CONTENT_XPATHS: list[tuple[str, etree.XPath]] = [
         ("TRS_UEDITOR", f"//div[{_has_class('TRS_UEDITOR')}]"),  # TRS with UEditor
         ("#UCAP-CONTENT", "//*[@id='UCAP-CONTENT']"),  # Hanweb/UCAP (gov.cn family)
         ("#zoom", "//*[@id='zoom' or @id='Zoom' or @id='fontzoom']"),  # 字号-resizable body
+        # Hanweb article pages, then WeChat articles (reposts)
+        ("#art_content", "//*[@id='art_content' or @id='artContent' or @id='art-content']"),
+        ("#js_content", f"//*[@id='js_content' or {_has_class('rich_media_content')}]"),
         ("bt-content", f"//*[{_has_class('bt-content')}] | //td[{_has_class('bt_content')}]"),  # Hanweb 政务公开
         ("article-content", f"//*[{_has_class('article-content')} or @id='article-content' or @id='articleContent']"),
         ("pages_content", f"//*[{_has_class('pages_content')}]"),  # gov.cn article pages
+        # 纪委监委 and county sites: con_nr (内容), article_con, news_content, v_news_content (博达 CMS)
+        ("con_nr", f"//*[{_has_class('con_nr')} or {_has_class('article_con')}"
+                   f" or {_has_class('news_content')} or {_has_class('v_news_content')}"
+                   " or @id='con_nr' or @id='news_content']"),
         ("zw", f"//*[@id='zw' or {_has_class('zw')} or {_has_class('art_con')} or {_has_class('con_text')}]"),
         ("content", f"//*[{_has_class('content')} or @id='content' or {_has_class('main-content')}]"),
         ("article", "//article"),
@@ -79,9 +86,14 @@ BOILERPLATE_TAGS = frozenset(["nav", "footer", "aside"])
 _WIDGET = r"""
     [【\[]? \s*
     (?: 打印本页 | 打印此页 | 打印文章 | 打印正文 | 打印 | 关闭窗口 | 关闭本页 | 关闭 | 返回顶部 | 返回
-      | 收藏本页 | 加入收藏 | 收藏 | 我要纠错 | 纠错 | 分享到 | 分享 | 微信 | 微博 | QQ空间 | 复制链接
-      | 字号 \s* [:：]? \s* [\[【(（]? \s* 大 \s* 中 \s* 小 \s* [\]】)）]?   # 字号:[大 中 小]
-      | 字体 \s* [:：]? \s* (?: 大 \s* 中 \s* 小 )?                      # 【字体:大 中 小】
+      | 收藏本页 | 加入收藏 | 收藏 | 我要纠错 | 纠错 | 分享到 | 分享至 | 分享 | 微信好友 | 朋友圈 | 微信
+      | 新浪微博 | 腾讯微博 | 微博 | QQ空间 | QQ好友 | 复制链接
+      | 点击蓝字 \s* 关注我们 | 长按 (?:识别)? \s* 二维码 [^\n]{0,12}           # WeChat furniture
+      | 预览时标签不可点 | (?:微信扫一扫)? \s* 关注该公众号 | 阅读原文 | 在看 | 点赞 | 赞 | (?i:END)
+      | 原创 | 留言 | 写留言
+      | (?:相关)? 附件 (?:下载)?                                          # 附件: whose download links were dropped
+      | 字号 \s* [:：]? \s* [\[【(（]? \s* 大 [\s|｜/丨]* 中 [\s|｜/丨]* 小 \s* [\]】)）]?   # 字号:[大 | 中 | 小]
+      | 字体 \s* [:：]? \s* (?: 大 [\s|｜/丨]* 中 [\s|｜/丨]* 小 )?          # 【字体:大 中 小】
       | [大中小]                                                         # 大 中 小 split into links
       | 扫一扫 [^\n]{0,20}                                               # 扫一扫在手机打开当前页
       | (?: 浏览次数 | 阅读次数 | 访问次数 | 点击数 | 访问量 | 浏览量 ) \s* [:：]? \s* \d*
@@ -115,19 +127,46 @@ FOOTER_MAX_CHARS = 160
 INFO_LABEL = limits.compile(
     r"""
     (?P<label>
-        信息来源 | 文章来源 | 稿件来源 | 来源 | 发布机构 | 发布单位      # → site (来源)
+        信息来源 | 文章来源 | 稿件来源 | 来源 | 发布机构 | 发布单位 | 发文机关  # → site (来源)
       | 发布时间 | 发布日期 | 发文日期 | 成文日期 | 生成日期 | 更新时间 | 时间 | 日期  # → published_at
       | 责任编辑 | 编辑 | 作者 | 撰稿 | 审核 | 校对                    # → editor (责任编辑, 编辑)
       | 浏览次数 | 阅读次数 | 点击数 | 访问次数 | 字号 | 字体               # widgets sharing the line
+      | 索引号 | 主题分类 | 组配分类 | 体裁分类 | 服务对象 | 发文字号 | 文号 | 有效性  # 信息公开 metadata table
+      | 公开方式 | 公开范围 | 公开时限 | 名称                                # (read, then dropped)
     )
     \s* [:：]                                                         # label colon, ASCII or full width
     """,
     regex.VERBOSE,
 )
-SITE_LABELS = frozenset(["信息来源", "文章来源", "稿件来源", "来源", "发布机构", "发布单位"])
+SITE_LABELS = frozenset(["信息来源", "文章来源", "稿件来源", "来源", "发布机构", "发布单位", "发文机关"])
 DATE_LABELS = frozenset(["发布时间", "发布日期", "发文日期", "成文日期", "生成日期", "更新时间", "时间", "日期"])
 EDITOR_LABELS = frozenset(["责任编辑", "编辑"])
 INFO_MAX_CHARS = 200
+
+# 信息公开 metadata tables (索引号 / 发布机构 / 成文日期 / 发布日期 / 文号 rows): a
+# table with this many label cells is metadata, never article text.
+DISCLOSURE_LABEL = limits.compile(
+    r"""
+    \s* (?: 索引号 | 主题分类 | 组配分类 | 体裁分类 | 发布机构 | 发文机关 | 成文日期 | 发布日期  # the usual rows
+        | 发文字号 | 文号 | 有效性 | 公开方式 | 公开范围 | 公开时限 | 生效日期 | 废止日期 | 名称 )
+    \s* [:：]? \s*                                                     # label colon, often absent in <th>
+    """,
+    regex.VERBOSE,
+)
+METADATA_TABLE_MIN_LABELS = 3
+
+# Download links (attachments: 附件：xxx.doc): dropped from the text, the file is not the notice.
+DOWNLOAD_HREF = limits.compile(
+    r"""
+    \. (?: docx? | xlsx? | et | wps | pdf | ofd | zip | rar | 7z | pptx? ) (?: [?#] | $ )  # file extension
+  | download | downfile | attach(?:ment)?/                               # CMS download endpoints
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# Elements carrying the site or the date with no label (WeChat: account name, publish time).
+SITE_XPATH = etree.XPath("//*[@id='js_name'] | //*[@id='profileBt']//a")
+DATE_XPATH = etree.XPath("//*[@id='publish_time'] | //*[@id='post-date']")
 
 # <meta name=…> carrying page metadata (政府网站发展指引 names first, then Open Graph).
 META_TITLE = ("ArticleTitle", "og:title", "title")
