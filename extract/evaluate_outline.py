@@ -33,8 +33,8 @@ class OutlineResult:
 def norm_text(value: Any) -> str:
     """Comparable form of a string: normalised, no white space, no trailing punctuation.
 
-    >>> norm_text("加强“数智民政”系统集成。 ")
-    '加强“数智民政”系统集成'
+    >>> norm_text("加强“智慧交通”系统集成。 ")
+    '加强“智慧交通”系统集成'
     >>> norm_text("（三)") == norm_text("(三)")
     True
     """

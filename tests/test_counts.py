@@ -163,7 +163,7 @@ NON_COUNTS = [
     ("idiom-三番五次", "三番五次催办"),
     # Chinese-numeral counts inside short quotes
     ("quoted-两项", "落实“两项”补贴政策"),
-    ("quoted-注销一批", "落实“注销一批、撤销一批”要求"),
+    ("quoted-整合一批", "落实“整合一批、提升一批”要求"),
     ("quoted-三项机制", "建立‘三项机制’"),
     # bare 一 as a determiner
     ("determiner-一个", "形成一个机制"),
@@ -179,10 +179,10 @@ NON_COUNTS = [
     ("二次供水", "推进二次供水改造"),
     ("team-巡察四组", "市委巡察四组进驻"),
     ("division-综合二处", "由综合二处牵头"),
-    ("phone", "联系电话:0571-89586342"),
-    ("phone-bare", "联系方式:89586342;"),
+    ("phone", "联系电话:0571-87651234"),
+    ("phone-bare", "联系方式:87651234;"),
     ("docnumber", "浙民发〔2023〕12号"),
-    ("address", "文三路359号"),
+    ("address", "滨河路88号"),
     ("group-5人小组", "成立5人小组"),
     ("classifier-noun-部门", "12部门联合发文"),
     ("population", "涉及5万人口"),

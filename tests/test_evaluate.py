@@ -35,10 +35,10 @@ def gold_file(**mentions):
 
 
 def test_one_miss():
-    gold = gold_file(money=[gold_mention("4250元", 10, value=4250), gold_mention("12.66万元", 40, value=126600)])
-    record = {"mentions": [mention("money", "4250元", 10, value=4250)]}
+    gold = gold_file(money=[gold_mention("3680元", 10, value=3680), gold_mention("8.42万元", 40, value=84200)])
+    record = {"mentions": [mention("money", "3680元", 10, value=3680)]}
     c = compare(record, gold)
-    assert [g["text"] for g in c.mentions["money"].missed] == ["12.66万元"]
+    assert [g["text"] for g in c.mentions["money"].missed] == ["8.42万元"]
     s = score([c])["mentions.money"]
     assert (s["tp"], s["fp"], s["fn"]) == (1, 0, 1)
     assert (s["precision"], s["recall"], s["f1"]) == (1.0, 0.5, 0.6667)
@@ -137,7 +137,7 @@ def test_facts_normalised_and_none_not_scored():
         "source": {"site": "杭州廉政网", "published_at": "2023-06-02T16:43:23"},
         "inspection": {"kind": "巡察", "start": "2022-07-15", "team": None},
         "totals": {"issues": 44, "money_recovered_yuan": 1264400, "completion_rate": 85.7},
-        "contact": {"phone": "０５７６－８８２１３０４５", "address": "文三路359号，民政局"},
+        "contact": {"phone": "０５７６－８８２１３０４５", "address": "滨河路88号，民政局"},
     }
     record = {
         "title": "中共X局党组关于巡察整改情况的通报 ",
@@ -145,7 +145,7 @@ def test_facts_normalised_and_none_not_scored():
         "source": {"site": "杭州廉政网", "published_at": "2023-06-02T16:43:23"},
         "inspection": {"kind": "巡察", "start": "2022-07-15", "team": "市委第四巡察组"},
         "totals": {"issues": 44, "money_recovered_yuan": 1264400.0, "completion_rate": 85.7},
-        "contact": {"phone": "0576-88213045", "address": "文三路359号,民政局"},
+        "contact": {"phone": "0576-88213045", "address": "滨河路88号,民政局"},
     }
     c = compare(record, gold)
     assert [f.key for f in c.facts] == [
@@ -193,19 +193,19 @@ def outline_gold():
     return {
         "file": "t.txt",
         "sections": [
-            {"level": 1, "marker": "一、", "start": 100, "ordinal": 1, "issue": "班子自身建设还有短板，议事决策程序不够规范",
+            {"level": 1, "marker": "一、", "start": 100, "ordinal": 1, "issue": "班子自身建设还有短板，会议记录程序不够规范",
              "measures": [{"level": 3, "marker": "1.", "ordinal": 1, "start": 140, "title": "严格执行议事规则"},
                           {"level": 3, "marker": "2.", "ordinal": 2, "start": 200, "title": "严格执行参会人数要求"}]},
             {"level": 1, "marker": "二、", "start": 300, "ordinal": 2, "issue": "对审计指出的问题整改不够彻底", "measures": []},
         ],
-        "closing_items": [{"level": 3, "marker": "1.", "ordinal": 1, "start": 500, "title": "破难攻坚,加快推进整改"}],
+        "closing_items": [{"level": 3, "marker": "1.", "ordinal": 1, "start": 500, "title": "聚焦难点,加快推进整改"}],
     }
 
 
 def outline_record(issue_two_start=300, second_measure_title="2.严格执行参会人数要求。针对……"):
     return {"sections": [
-        node("一、", 1, 101, "关于“班子自身建设还有短板,议事决策程序不够规范”问题的整改情况", "issue",
-             issue="班子自身建设还有短板,议事决策程序不够规范", children=[
+        node("一、", 1, 101, "关于“班子自身建设还有短板,会议记录程序不够规范”问题的整改情况", "issue",
+             issue="班子自身建设还有短板,会议记录程序不够规范", children=[
                  node("1.", 1, 140, "严格执行议事规则", "measure", level=3),
                  node("2.", 2, 200, second_measure_title, "measure", level=3),
                  node("", 0, 250, "", "measure", level=3),  # an unnumbered measure: never scored
@@ -213,7 +213,7 @@ def outline_record(issue_two_start=300, second_measure_title="2.严格执行参�
         node("二、", 2, issue_two_start, "关于“对审计指出的问题整改不够彻底”问题的整改情况", "issue",
              issue="对审计指出的问题整改不够彻底"),
         node("", 0, 480, "下一步", "closing", level=1, children=[
-            node("1.", 1, 500, "破难攻坚，加快推进整改。建立通报机制", "closing", level=3)]),
+            node("1.", 1, 500, "聚焦难点，加快推进整改。建立通报机制", "closing", level=3)]),
     ]}
 
 
@@ -243,7 +243,7 @@ def test_closing_heading_is_not_an_item():
         node("(一)", 1, 20, "持续推进整改", "closing", level=2)]),
         node("四、", 4, 90, "下一步打算", "closing")]
     assert [n["marker"] for n in record_closing_items({"sections": sections})] == ["(一)"]
-    top_level_items = [node("1.", 1, 10, "破难攻坚", "closing", level=3)]
+    top_level_items = [node("1.", 1, 10, "聚焦难点", "closing", level=3)]
     assert len(record_closing_items({"sections": top_level_items})) == 1
 
 
@@ -276,29 +276,29 @@ def test_score_micro_average_over_notices():
 
 
 def test_format_report_lists_every_problem():
-    gold = gold_file(money=[gold_mention("4250元", 10, value=4250)], percent=[gold_mention("99%", 30, value=99)])
+    gold = gold_file(money=[gold_mention("3680元", 10, value=3680)], percent=[gold_mention("99%", 30, value=99)])
     gold["title"] = "标题"
     record = {"title": "别的", "mentions": [mention("percent", "99%", 30, value=98), mention("count", "3个", 50, value=3, unit="个")]}
     text = format_report([compare(record, gold)])
     assert "== t.txt" in text
-    assert "money MISSED   10:15 '4250元'" in text
+    assert "money MISSED   10:15 '3680元'" in text
     assert "percent WRONG" in text and "count SPURIOUS 50:52 '3个'" in text
     assert "fact title: gold '标题' got '别的'" in text
     assert "mentions.money" in text
 
 
 def test_check_gold_detects_a_stale_offset():
-    text = "一、关于“作风不实”问题的整改情况\n1.加强作风建设。追回资金4250元。\n"
-    measure_at, money_at = text.index("1.加强"), text.index("4250元")
+    text = "一、关于“作风不实”问题的整改情况\n1.加强作风建设。追回资金3680元。\n"
+    measure_at, money_at = text.index("1.加强"), text.index("3680元")
     gold = {"file": "t.txt", "sections": [{"level": 1, "marker": "一、", "start": 0, "ordinal": 1, "issue": "作风不实",
                                             "measures": [{"level": 3, "marker": "1.", "ordinal": 1, "start": measure_at,
                                                           "title": "加强作风建设"}]}],
-            "closing_items": [], "mentions": {"money": [gold_mention("4250元", money_at, value=4250)]}}
+            "closing_items": [], "mentions": {"money": [gold_mention("3680元", money_at, value=3680)]}}
     assert check_gold(gold, text) == []
     gold["mentions"]["money"][0]["start"] += 1
     gold["sections"][0]["measures"][0]["start"] = measure_at - 1
     problems = check_gold(gold, text)
-    assert len(problems) == 2 and "4250元" in problems[0]
+    assert len(problems) == 2 and "3680元" in problems[0]
 
 
 # --------------------------------------------------------------------------- properties

@@ -122,7 +122,7 @@ def test_on_normalised_fullwidth_text():
 NON_MONEY = [
     ("元旦春节期间开展明察暗访", "yuandan"),
     ("对3号楼2单元进行改造", "danyuan"),
-    ("推动老年人多元助餐服务", "duoyuan"),
+    ("推动基层多元共治", "duoyuan"),
     ("推进城乡一元化管理", "yiyuanhua"),
     ("破解城乡二元结构", "eryuan-jiegou"),
     ("加强党建元素融入", "yuansu"),

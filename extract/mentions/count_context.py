@@ -63,7 +63,7 @@ def slogan_spans(text: str) -> list[tuple[int, int]]:
 def short_quote_spans(text: str) -> list[tuple[int, int]]:
     """Inner spans of short quotations (“两项”补贴 → the span of 两项), sorted.
 
-    A numeral inside a short quotation names a programme or slogan ("注销一批、撤销一批");
+    A numeral inside a short quotation names a programme or slogan ("整合一批、提升一批");
     it does not report how many of something were handled.
     """
     return [(m.start() + 1, m.end() - 1) for m in _QUOTE_RE.finditer(text)]
@@ -99,8 +99,8 @@ def find_noun(text: str, start: int, limit: int | None = None) -> str | None:
 
     ``limit`` is where the next count begins (the noun never runs into it).
 
-    >>> find_noun("约1600家老年食堂,完成", 6)
-    '老年食堂'
+    >>> find_noun("约1200家社区食堂,完成", 6)
+    '社区食堂'
     >>> find_noun("35家,着力", 3) is None
     True
     """

@@ -256,7 +256,7 @@ def find_counts(text: str) -> list[Found]:
         if names and inside_any(f.start, f.end, names, name_starts):
             continue  # 两个维护, 八项规定, 《…二十条措施》
         if chinese and quotes and inside_any(f.start, f.end, quotes, quote_starts):
-            continue  # “两项”补贴, “注销一批”: a quoted name, not a quantity
+            continue  # “两项”补贴, “整合一批”: a quoted name, not a quantity
         kept.append(f)
 
     result: list[Found] = []

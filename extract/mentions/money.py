@@ -1,7 +1,7 @@
 """Money mentions: amounts in yuan (CNY), exact, with ranges and approximation.
 
 Notices state recovered funds, losses and budgets as "追回资金111.95万元",
-"规模达到12.79亿元", "三千余万元", "5万至10万元", "人民币约100万元", "¥1,234.00".
+"规模达到8.56亿元", "三千余万元", "5万至10万元", "人民币约100万元", "¥1,234.00".
 Every amount is converted to yuan as an exact :class:`~decimal.Decimal`.
 
 >>> [(f.text, f.values["value"]) for f in find_money("累计追回资金111.95万元,涉及金额约3,200元")]

@@ -3,8 +3,8 @@
 Notices compare standards and results: "补助标准提高到原来的1.5倍",
 "申报数量是去年的两倍", "服务覆盖面翻一番".
 
->>> [(f.text, f.values["value"]) for f in find_multiples("从1.5倍扩大到2倍,规模翻两番")]
-[('1.5倍', Decimal('1.5')), ('2倍', Decimal('2')), ('翻两番', Decimal('4'))]
+>>> [(f.text, f.values["value"]) for f in find_multiples("从1.2倍提高到3倍,规模翻两番")]
+[('1.2倍', Decimal('1.2')), ('3倍', Decimal('3')), ('翻两番', Decimal('4'))]
 
 Choices:
 

@@ -85,7 +85,7 @@ def cue_end(role: str, text: str, pos: int = 0) -> int | None:
 def contains(role: str, text: str) -> bool:
     """Whether any cue of ``role`` occurs in ``text``.
 
-    >>> contains("problem", "议事决策程序不够规范")
+    >>> contains("problem", "会议记录程序不够规范")
     True
     """
     return _search_re(role).search(text) is not None
