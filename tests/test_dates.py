@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 from pathlib import Path
 
@@ -393,21 +392,6 @@ def test_property_any_text(text, published):
         else:
             assert f.kind == "unparsed_date"
             UnparsedDateMention(text=f.text, start=f.start, end=f.end, **f.values)
-
-
-def test_performance_20k_chars():
-    # A notice-like text, denser in dates and numbers than real notices (about one date per 60 characters).
-    para = ("2022年7月15日至9月23日,巡察组对局党组开展巡察。截至2023年5月底,累计整改问题44个,"
-            "追回资金111.95万元,"
-            "同比下降3.5%。各单位坚持问题导向,建立健全长效机制,压实主体责任,强化监督检查,推动整改落地见效。"
-            "10月9日至11日举办培训班(浙民发〔2023〕12号),编制2022-2027年度规划,联系电话87651234。"
-            "下一步,将持续巩固整改成果,对已完成的整改事项适时开展回头看,防止问题反弹回潮。\n")
-    text = (para * (20_000 // len(para) + 1))[:20_000]
-    find_dates(text, published=PUB)
-    t0 = time.perf_counter()
-    for _ in range(5):
-        find_dates(text, published=PUB)
-    assert (time.perf_counter() - t0) / 5 < 0.020
 
 
 # ----------------------------------------------------------------- the real sample

@@ -4,7 +4,6 @@ valid facts and flags without raising."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -61,14 +60,7 @@ def test_small_notice_end_to_end():
     assert check_flags(NOTICE, found, roots, facts) == []
 
 
-def test_facts_are_fast():
-    text = NOTICE * 25  # about 20k characters
-    found = mentions(text, published=dt.date(2024, 2, 6))
-    extract_facts(text, found, [])  # compile the patterns once
-    t0 = time.perf_counter()
-    facts = extract_facts(text, found, [])
-    check_flags(text, found, [], facts)
-    assert time.perf_counter() - t0 < 0.1
+
 
 
 _ALPHABET = list("关于通报巡察巡视组对开展了常规反馈意见第一二三四轮方面问题个已完成整改正在信访件人元万"

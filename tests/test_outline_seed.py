@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -123,38 +122,6 @@ def test_fixture_notices(expected_path):
     closing = [n for n in roots if n.role == "closing"]
     got_closing = [(c.start, c.ordinal, c.heading) for c in closing[-1].children] if closing else []
     assert got_closing == [(c["start"], c["ordinal"], norm(c["title"])) for c in expected.get("closing_items", [])]
-
-
-def test_speed_on_a_20k_notice(seed):
-    text, _, _ = seed
-    big = (text * (20_000 // len(text) + 1))[:20_000]
-    parse_outline(big)  # caches warm
-    best = min(_timed(big) for _ in range(7))
-    assert best < 0.02
-
-
-def _timed(text: str) -> float:
-    t0 = time.perf_counter()
-    parse_outline(text)
-    return time.perf_counter() - t0
-
-
-def test_speed_without_seed():
-    # one heading every ~170 characters, as in real notices
-    block = (
-        "一、关于“理论学习不够深入,学用结合不够紧密”问题的整改情况\n"
-        "1.健全学习制度。修订中心组学习规则,全年集中学习12次,一是专题研讨;二是交流发言。"
-        "围绕年度重点任务确定学习专题,会前印发学习材料,会后形成学习纪要,推动学习成果转化。"
-        "对学习情况开展督促检查,将学习成效纳入年度考核,推动理论学习走深走实。\n"
-        "2.强化成果转化。形成调研报告5篇,推动解决实际问题8个,相关做法在全系统推广。"
-        "建立调研成果转化清单,明确责任处室和完成时限,每季度对转化情况进行通报。"
-        "对转化成效明显的做法及时总结推广,对进度滞后的事项进行督办。\n"
-        "(1)建立台账。对照问题清单逐项销号,每月更新进度,确保整改不漏项、不走样。"
-        "(2)定期通报。每季度通报1次,对进度滞后的单位进行提醒,必要时约谈主要负责人。\n"
-    )
-    text = (block * (20_000 // len(block) + 1))[:20_000]
-    parse_outline(text)
-    assert min(_timed(text) for _ in range(7)) < 0.02
 
 
 def test_deep_nesting_is_bounded():
