@@ -27,6 +27,18 @@ def load_words(name: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+def word_alternation(words) -> str:
+    r"""A regex alternation of ``words``, escaped, longest first (the first alternative that
+    matches wins, so 人次 must come before 人).
+
+    >>> word_alternation(["人", "人次", "a.b"])
+    'a\\.b|人次|人'
+    """
+    import regex
+
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
 @lru_cache(maxsize=None)
 def load_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of a tab-separated data file, comments and blank lines skipped."""

@@ -7,28 +7,15 @@ mention extractors and skips the calling test when they are not importable.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from decimal import Decimal
 
-import pytest
 
 from zhenggai.mentions.base import Found
+from zhenggai.outline import OutlineNode
 
 
-@dataclass
-class Node:
-    level: int
-    marker: str
-    ordinal: int
-    heading: str
-    heading_start: int
-    heading_end: int
-    start: int
-    end: int
-    role: str = "other"
-    issue: str | None = None
-    items: list[str] = field(default_factory=list)
-    children: list["Node"] = field(default_factory=list)
+# The real node type: its first nine fields are positional, as the helpers below use them.
+Node = OutlineNode
 
 
 def node(text: str, heading: str, end_at: str | None = None, role: str = "issue", marker: str = "",

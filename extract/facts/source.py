@@ -254,7 +254,7 @@ def find_source_meta(text: str) -> SourceMeta:
 
 
 def signature_date(text: str) -> dt.date | None:
-    """The date on the last non-blank line when that line is only a date.
+    r"""The date on the last non-blank line when that line is only a date.
 
     >>> signature_date("……特此通报。\n\n中共某县委员会\n二〇二四年三月十五日\n")
     datetime.date(2024, 3, 15)
@@ -263,22 +263,20 @@ def signature_date(text: str) -> dt.date | None:
     start = text.rfind("\n", 0, end) + 1
     if end - start > 30:
         return None
-    m = _SIGNATURE_DATE.fullmatch(text, start, end)
-    if m is None:
-        return None
-    try:
-        return dt.date(year_number(m["y"]), small_number(m["m"]), small_number(m["d"]))
-    except (ValueError, KeyError):
-        return None
+    return _match_date(_SIGNATURE_DATE.fullmatch(text, start, end))
 
 
 def speech_date(text: str) -> dt.date | None:
-    """The date of a report read at a meeting, from its "——…日在…会议上" line near the top.
+    r"""The date of a report read at a meeting, from its "——…日在…会议上" line near the top.
 
     >>> speech_date("关于审计查出问题整改情况的报告\n\n——2023年12月27日在区人大常委会第十九次会议上\n")
     datetime.date(2023, 12, 27)
     """
-    m = _SPEECH_DATE.search(text, 0, min(len(text), 400))
+    return _match_date(_SPEECH_DATE.search(text, 0, min(len(text), 400)))
+
+
+def _match_date(m) -> dt.date | None:
+    """The calendar date of a match with groups y, m, d (Arabic or Chinese numerals), if it is real."""
     if m is None:
         return None
     try:

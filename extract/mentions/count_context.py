@@ -16,7 +16,7 @@ from bisect import bisect_right
 import regex
 
 from zhenggai import limits
-from zhenggai.models import load_table, load_words
+from zhenggai.models import load_table, load_words, word_alternation
 
 # Longest noun reported; longer stretches are phrases we cannot delimit without a parser.
 NOUN_CAP = 8
@@ -26,7 +26,7 @@ SHORT_NOUN = 4
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
     # Longest first, so that the regex alternation (first alternative wins) prefers 人次 over 人.
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return word_alternation(words)
 
 
 _SLOGAN_RE = limits.compile(_alternation(load_words("slogans.txt")))

@@ -25,7 +25,7 @@ import regex
 
 from zhenggai import limits
 from zhenggai.mentions.base import Found
-from zhenggai.models import load_words
+from zhenggai.models import load_words, word_alternation
 
 _MAX_TITLE = 200
 
@@ -60,8 +60,7 @@ _DOCNUMBER_RE = limits.compile(
 
 
 def _lead_re() -> limits.Pattern[str]:
-    words = sorted(load_words("docnumber_lead_words.txt"), key=len, reverse=True)
-    return limits.compile("|".join(regex.escape(w) for w in words))
+    return limits.compile(word_alternation(load_words("docnumber_lead_words.txt")))
 
 
 _LEAD = _lead_re()

@@ -29,7 +29,7 @@ import regex
 
 from zhenggai import limits
 from zhenggai.mentions.base import Found
-from zhenggai.models import load_words
+from zhenggai.models import load_words, word_alternation
 from zhenggai.numerals import (
     ARABIC,
     CHINESE,
@@ -114,14 +114,13 @@ def _parse_with_range(number: str) -> tuple[Decimal, Decimal | None]:
 
 
 def _not_after_re() -> limits.Pattern[str]:
-    words = sorted(load_words("money_not_after.txt"), key=len, reverse=True)
-    return limits.compile("|".join(regex.escape(w) for w in words))
+    return limits.compile(word_alternation(load_words("money_not_after.txt")))
 
 
 def _foreign_re() -> limits.Pattern[str]:
-    words = sorted(load_words("money_foreign_prefix.txt"), key=len, reverse=True)
+    words = word_alternation(load_words("money_foreign_prefix.txt"))
     # The foreign currency word right before the amount (an approximation word may sit between).
-    return limits.compile(rf"(?:{'|'.join(regex.escape(w) for w in words)})(?:{_APPROX_BEFORE})?$")
+    return limits.compile(rf"(?:{words})(?:{_APPROX_BEFORE})?$")
 
 
 _NOT_AFTER = _not_after_re()

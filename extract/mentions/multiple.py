@@ -24,7 +24,7 @@ import regex
 from zhenggai import limits
 from zhenggai.mentions.base import Found
 from zhenggai.mentions.money import canonical
-from zhenggai.models import load_words
+from zhenggai.models import load_words, word_alternation
 from zhenggai.numerals import ARABIC, CHINESE, CN_NUMERAL_CHARS, parse_number
 
 _MULTIPLE_RE = limits.compile(
@@ -46,8 +46,7 @@ _MULTIPLE_RE = limits.compile(
 
 
 def _idiom_re() -> limits.Pattern[str]:
-    words = sorted(load_words("multiple_idioms.txt"), key=len, reverse=True)
-    return limits.compile("|".join(regex.escape(w) for w in words))
+    return limits.compile(word_alternation(load_words("multiple_idioms.txt")))
 
 
 _IDIOMS = _idiom_re()
