@@ -40,9 +40,9 @@ class WorkerCrashed(Exception):
     'a.pdf: the worker process died (killed by SIGKILL) while extracting this input, also when tried again'
     """
 
-    def __init__(self, name: str, exitcode: int | None, retries: int):
+    def __init__(self, name: str, exitcode: int | None, retries: int, how: str | None = None):
         self.name, self.exitcode = name, exitcode
-        how = _describe_exit(exitcode)
+        how = how or _describe_exit(exitcode)
         again = ", also when tried again" if retries else ""
         self.message = f"{name}: the worker process died ({how}) while extracting this input{again}"
         super().__init__(self.message)
@@ -134,10 +134,11 @@ class _Pool:
         self.workers.clear()
 
 
-def _crash_outcome(item: InputItem, exitcode: int | None) -> Outcome:
+def crash_outcome(item: InputItem, exitcode: int | None, how: str | None = None) -> Outcome:
+    """The errors row of an input that killed its worker each time it was tried (also for Dask)."""
     rows = empty_rows()
     # No content hash: the worker died before reporting one, and --resume must try the input again.
-    rows["errors"].append(error_row(item.name, WorkerCrashed(item.name, exitcode, RETRIES), None))
+    rows["errors"].append(error_row(item.name, WorkerCrashed(item.name, exitcode, RETRIES, how), None))
     return Outcome(item.name, None, "failed", rows, "WorkerCrashed")
 
 
@@ -184,7 +185,7 @@ def pool_outcomes(items: Iterable[InputItem], jobs: int, extractor: str, skip: f
                     if crashes[item.name] <= RETRIES:
                         retry.append(item)
                     else:
-                        yield _crash_outcome(item, code)
+                        yield crash_outcome(item, code)
                     feed(pool.start())  # idle if nothing is left; stop() ends it
                     continue
                 kind, payload = message

@@ -131,6 +131,24 @@ def test_worker_killed_once_is_retried_in_a_new_worker(corpus, clean, tmp_path):
 # ---------------------------------------------------------------- 2. an input that goes away
 
 
+def test_dask_worker_killed_on_one_input_gives_an_errors_row(corpus, clean, tmp_path, monkeypatch):
+    """The Dask engine keeps the local engine's promise: a poisonous input costs one row, not the run."""
+    pytest.importorskip("dask.distributed")
+    root, plan = corpus
+    victim = plan.inputs[3]
+    monkeypatch.setenv("ZHENGGAI_FAULT_KILL", victim)  # the workers the cluster spawns inherit it
+    out = tmp_path / "ds"
+    summary = run_batch([root / "in"], out, jobs=2, engine="dask", extractor=EXTRACTOR, chunk_size=5,
+                        progress=False)
+    assert summary.failed >= 1
+    t = load(out)
+    row = t["errors"].set_index("input").loc[victim]
+    assert row["error_class"] == "WorkerCrashed"
+    assert victim in row["message"] and "KilledWorker" in row["message"]
+    assert pd.isna(row["content_hash"])
+    _equal(t, clean, drop_input=victim)  # the victim's chunk-mates landed too
+
+
 def test_file_deleted_after_listing_is_an_errors_row(corpus, clean, tmp_path, monkeypatch):
     import zhenggai.corpus.batch as batch
 
