@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from stages import stages_markdown
+
 PEER_LABELS = ("JioNLP", "Recognizers-Text")
 THROUGHPUT_HEADER = "| tool | what is timed | notices/s | chars/s | ms/notice | passes |"
 ACCURACY_HEADER = "| tool | money P | money R | money F1 | date P | date R | date F1 | money tp/fp/fn | date tp/fp/fn |"
@@ -111,7 +113,7 @@ def _targets(rows, acc, cold, scaling) -> list[str]:
 
 
 def render(*, quick, machine, versions, items, rows, acc, missing, peers_skipped, memory, cold, batch,
-           scaling, sample) -> str:
+           scaling, sample, stages) -> str:
     folders = Counter(str(i.path.parent.name) for i in items)
     chars = sum(len(i.text) for i in items)
     lines = [
@@ -177,6 +179,14 @@ def render(*, quick, machine, versions, items, rows, acc, missing, peers_skipped
         "fastest of repeated calls.",
         "",
         *_scaling(scaling),
+        "",
+        "## Where the time goes",
+        "",
+        "Each stage of `extract_text` timed alone (`bench/stages.py`), fastest whole pass, per notice. The stages do "
+        "not add up to the whole call: the rest is script detection and building the validated record "
+        "(mention, section and notice models).",
+        "",
+        *stages_markdown(stages, next((r["rate"].per_s for r in rows if r["tool"] == "JioNLP"), None)),
         "",
         "## Targets",
         "",

@@ -35,11 +35,14 @@ from measure import (  # noqa: E402  (bench/ is a folder of scripts, not a packa
     versions,
 )
 from report import render  # noqa: E402
+from stages import bench_stages  # noqa: E402
 
 KINDS = ("money", "date")
 DISTS = ["zhenggai", "spacy", "jieba", "regex", "pydantic", "jionlp", "recognizers-text-suite"]
-FULL = {"limit": None, "min_s": 3.0, "cold_runs": 5, "copies": 120, "scale": (1, 10, 100), "scale_s": 1.0, "scale_reps": 3}
-QUICK = {"limit": 3, "min_s": 0.2, "cold_runs": 2, "copies": 3, "scale": (1, 10, 100), "scale_s": 0.05, "scale_reps": 1}
+FULL = {"limit": None, "min_s": 3.0, "cold_runs": 5, "copies": 120, "scale": (1, 10, 100), "scale_s": 1.0, "scale_reps": 3,
+        "stage_s": 1.0}
+QUICK = {"limit": 3, "min_s": 0.2, "cold_runs": 2, "copies": 3, "scale": (1, 10, 100), "scale_s": 0.05, "scale_reps": 1,
+         "stage_s": 0.05}
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -181,10 +184,13 @@ def main(argv: list[str] | None = None) -> int:
     log("time against notice length")
     scaling = bench_scaling(sample, cfg)
 
+    log("time per stage")
+    stages = bench_stages(items, cfg["stage_s"])
+
     md = render(
         quick=args.quick, machine=machine(), versions=versions(DISTS), items=items, rows=rows, acc=acc,
         missing=missing, peers_skipped=args.no_peers, memory=memory, cold=cold, batch=batch_result,
-        scaling=scaling, sample=sample,
+        scaling=scaling, sample=sample, stages=stages,
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(md, encoding="utf-8")

@@ -20,6 +20,7 @@ HEADERS = [
     "| command | median (s) |",
     "| jobs | files | wall (s) |",
     "| copies of the notice | chars | time (ms) | µs/char | per-char ratio to 1× |",
+    "| stage | ms/notice | share of the whole call |",
     "| target | measured | met |",
 ]
 
@@ -51,3 +52,10 @@ def test_peers_marked_skipped(quick_run):
     _, md = quick_run
     assert "| JioNLP | skipped (--no-peers) |" in md
     assert "| Recognizers-Text | skipped (--no-peers) |" in md
+
+
+def test_stage_table_names_every_stage(quick_run):
+    _, md = quick_run
+    for stage in ("find_mentions", "parse_outline", "extract_facts", "whole extract_text(text)",
+                  "floor: Notice.model_validate(record) alone"):
+        assert f"| {stage} |" in md
