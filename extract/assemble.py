@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 from decimal import Decimal
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -21,6 +22,7 @@ import zhenggai
 from zhenggai.errors import InputError
 from zhenggai.limits import Limits, bounded, check, current, too_many_chars
 from zhenggai.mentions import find_mentions
+from zhenggai.mentions.base import Found
 from zhenggai.normalize import Normalized, normalize
 from zhenggai.schemas import (
     MENTION_MODELS,
@@ -147,23 +149,19 @@ def _build(text: str, info: SourceInfo) -> Notice:
              "more than 15 significant digits, not a figure (and not exact in JSON)")
         for f in inexact
     ]
-    mentions = []
     paths = section_paths(outline, [f.start for f in found])
+    rows: list[tuple[Found, int, dict[str, Any]]] = []  # mention, its original start, its record fields
     for f, path in zip(found, paths):
         check()  # a notice with 100k mentions spends seconds here, between regex calls
         model = MENTION_MODELS.get(f.kind)
         if model is None:
             continue
         start, end = norm.span_to_original(f.start, f.end)
-        fields = {k: v for k, v in f.values.items() if k in model.model_fields and k not in ("kind", "text")}
-        try:
-            mentions.append(
-                model(text=text[start:end], start=start, end=end, section=path, **fields)
-            )
-        except ValidationError as exc:
-            flags.append(Flag(code="invalid_mention", message=f"{f.kind} {f.text!r} at {start}: {_first_error(exc)}"))
+        keys = _value_fields(model)
+        fields = {k: v for k, v in f.values.items() if k in keys}
+        fields.update(kind=f.kind, text=text[start:end], start=start, end=end, section=path)
+        rows.append((f, start, fields))
 
-    sections = [_section(node, norm, text, work) for node in outline]
     totals = _totals(facts.totals, norm, text)
     title = facts.title or info.title
     source = Source(
@@ -176,21 +174,39 @@ def _build(text: str, info: SourceInfo) -> Notice:
         editor=info.editor or meta.editor,
         script=script,
     )
-    flags.extend(Flag(code=code, message=message) for code, message in flag_pairs)
-    return Notice(
-        id=notice_id(norm.text),
-        extractor_version=zhenggai.__version__,
-        title=title,
-        issuer=facts.issuer,
-        source=source,
-        inspection=Inspection(**_known(Inspection, facts.inspection)),
-        totals=totals,
-        sections=sections,
-        mentions=mentions,
-        contact=Contact(**_known(Contact, facts.contact)),
-        flags=flags,
-        text=text,
-    )
+    record = {
+        "id": notice_id(norm.text),
+        "extractor_version": zhenggai.__version__,
+        "title": title,
+        "issuer": facts.issuer,
+        "source": source,
+        "inspection": Inspection(**_known(Inspection, facts.inspection)),
+        "totals": totals,
+        "contact": Contact(**_known(Contact, facts.contact)),
+        "text": text,
+    }
+    pair_flags = [Flag(code=code, message=message) for code, message in flag_pairs]
+    try:
+        # Mentions and sections validated in one call, inside the notice (the same
+        # validators as one model at a time, without a Python call per record).
+        return Notice(
+            **record,
+            sections=[_section_data(node, norm, text, work) for node in outline],
+            mentions=[fields for _, _, fields in rows],
+            flags=flags + pair_flags,
+        )
+    except ValidationError:
+        pass  # a mention the schema refuses: one at a time below, so it becomes a flag
+
+    mentions = []
+    for f, start, fields in rows:
+        model = MENTION_MODELS[f.kind]
+        try:
+            mentions.append(model(**{k: v for k, v in fields.items() if k != "kind"}))
+        except ValidationError as exc:
+            flags.append(Flag(code="invalid_mention", message=f"{f.kind} {f.text!r} at {start}: {_first_error(exc)}"))
+    sections = [_section(node, norm, text, work) for node in outline]
+    return Notice(**record, sections=sections, mentions=mentions, flags=flags + pair_flags)
 
 
 def section_paths(roots: list[Any], offsets: list[int]) -> list[list[int]]:
@@ -222,8 +238,21 @@ def section_paths(roots: list[Any], offsets: list[int]) -> list[list[int]]:
     return [result[off] for off in offsets]
 
 
+@lru_cache(maxsize=None)
+def _field_names(model: type) -> frozenset[str]:
+    # model_fields is a (slow) class property in recent pydantic: read it once per model.
+    return frozenset(model.model_fields)
+
+
+@lru_cache(maxsize=None)
+def _value_fields(model: type) -> frozenset[str]:
+    """Fields a mention's ``values`` may fill (``kind`` and ``text`` come from the span)."""
+    return _field_names(model) - {"kind", "text"}
+
+
 def _known(model: type, values: dict[str, Any] | None) -> dict[str, Any]:
-    return {k: v for k, v in (values or {}).items() if k in model.model_fields and v is not None}
+    names = _field_names(model)
+    return {k: v for k, v in (values or {}).items() if k in names and v is not None}
 
 
 def _first_error(exc: ValidationError) -> str:
@@ -247,6 +276,14 @@ def _section(node: Any, norm: Normalized, text: str, work: str | None = None) ->
     traditional notice, same length as ``text``) so they match title and issuer;
     offsets and ``marker`` still index ``text``.
     """
+    data = _section_data(node, norm, text, work, children=False)
+    return Section(**data, children=[_section(child, norm, text, work) for child in node.children])
+
+
+def _section_data(
+    node: Any, norm: Normalized, text: str, work: str | None = None, children: bool = True
+) -> dict[str, Any]:
+    """The fields of the Section for ``node`` (see :func:`_section`), children as dicts too."""
     work = text if work is None else work
     start, end = norm.span_to_original(node.start, node.end)
     heading = node.heading
@@ -261,18 +298,20 @@ def _section(node: Any, norm: Normalized, text: str, work: str | None = None) ->
     if marker:
         ms, _ = norm.span_to_original(node.start, node.start + 1)
         marker = text[ms : ms + len(node.marker)] if ms + len(node.marker) <= len(text) else marker
-    return Section(
-        level=node.level,
-        marker=marker,
-        ordinal=node.ordinal,
-        heading=heading,
-        start=start,
-        end=max(end, start + 1),
-        role=node.role,
-        issue=issue,
-        items=list(node.items),
-        children=[_section(child, norm, text, work) for child in node.children],
-    )
+    data = {
+        "level": node.level,
+        "marker": marker,
+        "ordinal": node.ordinal,
+        "heading": heading,
+        "start": start,
+        "end": max(end, start + 1),
+        "role": node.role,
+        "issue": issue,
+        "items": list(node.items),
+    }
+    if children:
+        data["children"] = [_section_data(child, norm, text, work) for child in node.children]
+    return data
 
 
 def json_exact(value: Any) -> bool:

@@ -35,6 +35,11 @@ _DROP = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\
 _CONTROL = {cp: 0x20 for cp in range(0x20) if cp not in (0x09, 0x0A, 0x0D)}
 _CONTROL[0x7F] = 0x20
 _TABLE = {**_FULLWIDTH, **_CONTROL}
+# The same mapping char → char, for the few characters a text holds: str.translate
+# looks every character up in a dict, which costs more than a handful of
+# str.replace calls (no target is itself a key, so replacements never chain).
+_REPLACE = {chr(k): chr(v) for k, v in _TABLE.items()}
+_SPECIAL = frozenset(_REPLACE) | _DROP
 
 # Scraped pages and PDF text layers put spaces and line breaks inside numbers and
 # dates ("2023 年 12 月 6 日", "截至2023年⏎12月31日", "1, 208 名").  Those
@@ -87,9 +92,12 @@ def normalize(text: str) -> Normalized:
     >>> normalize("截至１０月，共１２项").text
     '截至10月,共12项'
     """
-    translated = text.translate(_TABLE)  # one-to-one: positions still match `text`
+    present = _SPECIAL.intersection(text)  # one pass over the text, in C
+    translated = text
+    for ch in present.difference(_DROP):
+        translated = translated.replace(ch, _REPLACE[ch])  # one-to-one: positions still match `text`
     drop: set[int] = set()
-    if any(ch in _DROP for ch in text):
+    if not present.isdisjoint(_DROP):
         drop.update(i for i, ch in enumerate(text) if ch in _DROP)
     for m in _GLUE_RE.finditer(translated):
         if m.group() == " " and translated[m.start() - 1] == "," and not _keep_comma_space(text, m.start()):
@@ -97,9 +105,18 @@ def normalize(text: str) -> Normalized:
         drop.update(range(m.start(), m.end()))
     if not drop:
         return Normalized(translated, text, None)
-    kept = [i for i in range(len(text)) if i not in drop]
-    stripped = "".join(translated[i] for i in kept)
-    return Normalized(stripped, text, tuple(kept) + (len(text),))
+    # Slices between the dropped positions, not a character-by-character rebuild.
+    pieces: list[str] = []
+    kept: list[int] = []
+    prev = 0
+    for i in sorted(drop):
+        if i > prev:
+            pieces.append(translated[prev:i])
+            kept.extend(range(prev, i))
+        prev = i + 1
+    pieces.append(translated[prev:])
+    kept.extend(range(prev, len(text)))
+    return Normalized("".join(pieces), text, tuple(kept) + (len(text),))
 
 
 def _keep_comma_space(text: str, space: int) -> bool:

@@ -14,6 +14,7 @@ Decimal('2022')
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 import regex
 
@@ -102,6 +103,21 @@ def parse_number(text: str) -> Decimal:
     >>> parse_number("两")
     Decimal('2')
     """
+    if len(text) <= _CACHED_LEN:
+        return _parse_short(text)  # the same few numbers recur in every notice
+    return _parse_number(text)
+
+
+# Numbers up to this length are memoised (a Decimal is immutable, so sharing it is safe).
+_CACHED_LEN = 24
+
+
+@lru_cache(maxsize=4096)
+def _parse_short(text: str) -> Decimal:
+    return _parse_number(text)
+
+
+def _parse_number(text: str) -> Decimal:
     text = text.strip()
     if not text:
         raise ValueError("empty number")

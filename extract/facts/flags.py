@@ -163,6 +163,20 @@ def _late_dates(
                     f"after the publication day {published.isoformat()}"))
 
 
+def _regions(text: str, outline: Sequence[Any], facts: Any) -> Regions:
+    """The facts' own Regions when they were built for this very text and outline, else a new one."""
+    regions = getattr(facts, "regions", None)
+    roots = list(outline or [])
+    if (
+        isinstance(regions, Regions)
+        and regions.text is text
+        and len(regions.roots) == len(roots)
+        and all(a is b for a, b in zip(regions.roots, roots))
+    ):
+        return regions
+    return Regions(text, outline)
+
+
 def check_flags(
     text: str,
     found: Sequence[Found],
@@ -196,7 +210,7 @@ def check_flags(
         published = getattr(meta, "published_at", None) if meta is not None else None
     day = _as_date(published)
     if day is not None:
-        _late_dates(text, found, Regions(text, outline), day, out)
+        _late_dates(text, found, _regions(text, outline, facts), day, out)
 
     _ordinal_flags(outline or [], out)
 

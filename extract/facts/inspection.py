@@ -28,6 +28,7 @@ from zhenggai.facts.regions import Regions
 from zhenggai.mentions.base import Found
 from zhenggai.models import load_words
 from zhenggai.numerals import parse_number
+from zhenggai.scan import RunScanner
 
 # Without an outline the preamble is unknown; the inspection is stated within
 # the first few paragraphs, so look no further than this.
@@ -220,12 +221,49 @@ def _region(regions: Regions) -> tuple[int, int]:
     return 0, end
 
 
-def _team_sentence(text: str, sentences: list[tuple[int, int]]) -> tuple[tuple[int, int] | None, Any]:
+@lru_cache(maxsize=None)
+def _team_scanner() -> RunScanner:
+    """The team pattern restricted to the word runs holding 巡视/巡察 (zhenggai.scan).
+
+    A team match consumes only word characters (place, body and mode words,
+    第, numerals, 巡视/巡察, 工作, 组), so it never crosses a comma or a space;
+    its lookaheads read at most a dozen characters on.
+    """
+    words = load_words("inspection_bodies.txt") + load_words("inspection_modes.txt")
+    extra = "".join(sorted({ch for w in words for ch in w if not _WORD_CHAR.match(ch)}))
+    consumable = r"\w\d" + regex.escape(extra + "〇零第巡视察工作组", special_only=False)
+    return RunScanner(_patterns()["team"], consumable, anchor="巡视|巡察", reach=12)
+
+
+_WORD_CHAR = limits.compile(r"\w  # a word character", regex.VERBOSE)
+
+
+def _team_matches(text: str, s: int, e: int, memo: dict[tuple[int, int], list]) -> list:
+    """Team-pattern matches in sentence [s, e), computed once per sentence (``memo``).
+
+    Every team match holds 巡视 or 巡察: the (long) pattern runs only on the
+    stretches of the sentence around them.
+    """
+    key = (s, e)
+    hits = memo.get(key)
+    if hits is None:
+        if text.find("巡察", s, e) < 0 and text.find("巡视", s, e) < 0:
+            hits = []
+        else:
+            hits = list(_team_scanner().finditer(text, s, e))  # = team.finditer(text, s, e)
+        memo[key] = hits
+    return hits
+
+
+def _team_sentence(
+    text: str, sentences: list[tuple[int, int]], memo: dict[tuple[int, int], list] | None = None
+) -> tuple[tuple[int, int] | None, Any]:
     """The sentence that names the team (one with an ordinal first), else one with 对…开展…巡视."""
     pats = _patterns()
+    memo = {} if memo is None else memo
     for want_ordinal in (True, False):
         for s, e in sentences:
-            for m in pats["team"].finditer(text, s, e):
+            for m in _team_matches(text, s, e, memo):
                 if want_ordinal and not (m["ord"] or m["ord2"]):
                     continue
                 if not want_ordinal and not pats["verb"].search(text, s, e) and not m["body"]:
@@ -252,11 +290,12 @@ def find_inspection(
     r_start, r_end = _region(regions)
     out: dict[str, Any] = {}
     verb = None
+    memo: dict[tuple[int, int], list] = {}  # sentence → team matches, shared by both spans
     # The preamble first; when it names no team (an outline that starts too
     # early, a preamble cut by a heading), the head of the text.
     for span in ((r_start, r_end), (0, min(regions.n, HEAD_CHARS))):
         sentences = regions.sentences(*span)
-        team_sentence, team_match = _team_sentence(text, sentences)
+        team_sentence, team_match = _team_sentence(text, sentences, memo)
         if team_sentence is not None:
             r_start, r_end = span
             break

@@ -42,6 +42,8 @@ class NoticeFacts:
     totals: dict[str, Any] = field(default_factory=dict)
     contact: dict[str, str] = field(default_factory=dict)
     meta: SourceMeta | None = None
+    # The clause/sentence/region lookup built for these facts, reused by check_flags.
+    regions: Regions | None = field(default=None, repr=False, compare=False)
 
 
 def issuer_from_title(title: str | None) -> str | None:
@@ -79,4 +81,5 @@ def extract_facts(
         totals=find_totals(text, found, outline, regions=regions),
         contact=find_contact(text),
         meta=meta,
+        regions=regions,
     )

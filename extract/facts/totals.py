@@ -42,6 +42,7 @@ import regex
 
 from zhenggai import limits
 from zhenggai.facts.regions import Regions
+from zhenggai.first_chars import first_chars
 from zhenggai.mentions.base import Found
 from zhenggai.models import load_table, load_words
 
@@ -148,7 +149,7 @@ _LIST_BREAK = limits.compile(
 
 
 class _Row:
-    __slots__ = ("key", "kind", "units", "side", "pattern", "need", "order")
+    __slots__ = ("key", "kind", "units", "side", "pattern", "need", "order", "gap", "first")
 
     def __init__(self, order: int, key: str, kind: str, units: str, side: str, fragment: str, need: str = ""):
         self.order, self.key, self.kind, self.side = order, key, kind, side
@@ -171,11 +172,21 @@ class _Row:
                 regex.VERBOSE,
             )
         self.need = limits.compile(need) if need else None
+        # Number of the "gap" group: a group by number is far cheaper than by name in regex.
+        self.gap = self.pattern.groupindex.get("gap")
+        # Characters the cue must start with (None: no such bound): a set test skips most rows.
+        self.first = first_chars(fragment)
 
 
 @lru_cache(maxsize=None)
 def _rows() -> tuple[_Row, ...]:
     return tuple(_Row(i, *row) for i, row in enumerate(load_table("totals_cues.tsv")))
+
+
+@lru_cache(maxsize=None)
+def _rows_of(kind: str) -> tuple[_Row, ...]:
+    """The rows for one mention kind, in table order."""
+    return tuple(row for row in _rows() if row.kind == kind)
 
 
 @lru_cache(maxsize=None)
@@ -190,7 +201,7 @@ def _plan() -> limits.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _money_rows() -> tuple[tuple[str, bool, limits.Pattern], ...]:
+def _money_rows() -> tuple[tuple[str, bool, limits.Pattern, frozenset[str] | None], ...]:
     out = []
     for category, recovered, fragment in load_table("totals_money_cues.tsv"):
         pattern = limits.compile(
@@ -202,7 +213,7 @@ def _money_rows() -> tuple[tuple[str, bool, limits.Pattern], ...]:
             """,
             regex.VERBOSE,
         )
-        out.append((category, recovered == "1", pattern))
+        out.append((category, recovered == "1", pattern, first_chars(fragment)))
     return tuple(out)
 
 
@@ -218,15 +229,28 @@ def classify(left: str, right: str, kind: str, unit: str | None, sentence: str) 
     'completed'
     """
     best: tuple[int, int, str] | None = None
-    for row in _rows():
-        if row.kind != kind or (row.units is not None and unit not in row.units):
+    head = right[:1]
+    left_chars: set[str] | None = None  # built once, for the cues' first-character tests
+    for row in _rows_of(kind):
+        if row.units is not None and unit not in row.units:
             continue
-        m = row.pattern.search(right if row.side == "right" else left)
+        first = row.first
+        if row.side == "right":
+            if first is not None and head not in first:
+                continue  # ^(?:cue): the clause after the figure must open with the cue
+            m = row.pattern.search(right)
+        else:
+            if first is not None:
+                if left_chars is None:
+                    left_chars = set(left)
+                if first.isdisjoint(left_chars):
+                    continue  # the cue cannot start anywhere in the clause before the figure
+            m = row.pattern.search(left)
         if not m:
             continue
         if row.need is not None and not row.need.search(sentence):
             continue
-        gap = len(m["gap"]) if row.side == "left" else 0
+        gap = len(m[row.gap]) if row.side == "left" else 0
         cand = (gap, row.order, row.key)
         if best is None or cand < best:
             best = cand
@@ -239,7 +263,9 @@ def money_category(left: str) -> tuple[str, bool] | None:
     >>> money_category("共挽回国有资产损失")
     ('挽回', True)
     """
-    for category, recovered, pattern in _money_rows():
+    for category, recovered, pattern, first in _money_rows():
+        if first is not None and first.isdisjoint(left):
+            continue  # the cue cannot start anywhere in the clause
         if pattern.search(left):
             return category, recovered
     return None

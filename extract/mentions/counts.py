@@ -26,6 +26,7 @@ Choices:
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -59,12 +60,22 @@ _UNITS = "|".join(
 # First characters of all measure-word entries: a cheap test before the long alternation.
 _UNIT_FIRST = "".join(sorted({row[0][0] for row in _UNIT_ROWS}))
 
+# Every character that can come second in a count: the rest of a number (digits, 1,234.5,
+# numerals, 万/亿), the rest of a qualifier (大约, 将近, 超过), a blank, a range separator,
+# 余/多, or the measure word right after a one-character number.  Tested with the first
+# character before the pattern proper: "一是", "统一" fail at once (they are most of the
+# positions that start like a count).
+_SECOND = regex.escape(
+    "千万亿萬億" + _CN_BODY + " 至到-–—－~～余多约近过" + _UNIT_FIRST, special_only=False
+)
+
 _HAN_CHAR = limits.compile(r"\p{Han}  # a Chinese character (the one before a count)", regex.VERBOSE)
 _APPROX_BEFORE = r"(?:大约|将近|接近|超过|约|近|逾|超|上)"
 
 _COUNT_RE = limits.compile(
     rf"""
-    (?=[\d{_CN_START}百千大将接超约近逾上])       # cheap first-character test: most positions fail here
+    (?=[\d{_CN_START}百千大将接超约近逾上]          # cheap first-character test: most positions fail here
+       [\d,.{_SECOND}])                            # and second-character test: most of the rest fail here
     (?P<q1>{_APPROX_BEFORE})?\ ?                 # 约1600家, 近百件, 超过300人: approximate, in the span
     (?:
       (?P<lo>(?<!\d){ARABIC}[千万亿萬億]{{0,2}}   # range low end, Arabic: 3至5人 (never inside a digit run)
@@ -125,9 +136,29 @@ def _canonical(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1))
 
 
-def _number_value(m: regex.Match[str], group: str) -> Decimal | None:
-    """The value of the number in ``group`` ("num" or "lo"), or None when it is no count."""
-    s = m[group]
+# Group numbers of _COUNT_RE: the groups tuple is indexed by them, because a group
+# looked up by name costs the regex module several times a whole m.groups() call.
+_GROUP = {name: number - 1 for name, number in _COUNT_RE.groupindex.items()}
+_Q1, _LO, _NUM, _CN, _Q2, _UNIT, _Q3 = (_GROUP[k] for k in ("q1", "lo", "num", "cn", "q2", "unit", "q3"))
+
+
+def _number_value(s: str, qualified: bool) -> Decimal | None:
+    """The value of the number ``s`` (the "num" or "lo" group), or None when it is no count.
+
+    ``qualified``: a qualifier (约/近/上 …) stands before it.
+    """
+    if len(s) <= _CACHED_NUMBER:
+        return _string_value(s, qualified)  # the same few numbers recur in every notice
+    return _string_value.__wrapped__(s, qualified)
+
+
+# Number strings up to this length have their count value memoised.
+_CACHED_NUMBER = 24
+
+
+@lru_cache(maxsize=4096)
+def _string_value(s: str, qualified: bool) -> Decimal | None:
+    """Count value of the number ``s`` (see _number_value)."""
     if s[0].isdigit():
         digits = s.rstrip("千万亿萬億")
         if "." in digits and digits == s:
@@ -136,7 +167,7 @@ def _number_value(m: regex.Match[str], group: str) -> Decimal | None:
             return None  # phone numbers, ids and zero-padded codes
         value = parse_number(s)
     else:
-        if s[0] in "百千" and not m["q1"]:
+        if s[0] in "百千" and not qualified:
             return None  # bare 百名/千家 are names and idioms; 近百件, 上千人 are counts
         if s in ("一", "壹"):
             return None  # 一个/一批/一项 in running text are determiners
@@ -153,23 +184,24 @@ def _number_value(m: regex.Match[str], group: str) -> Decimal | None:
     return _canonical(value)
 
 
-def _context_ok(text: str, m: regex.Match[str]) -> bool:
-    """Whether the match begins a count, judged by the characters before its number."""
-    first = "lo" if m["lo"] is not None else "num"
-    number = m[first]
-    if m["q1"] is not None:
+def _context_ok(text: str, m: regex.Match[str], g: tuple) -> bool:
+    """Whether the match begins a count, judged by the characters before its number (``g``: m.groups())."""
+    first = _LO if g[_LO] is not None else _NUM
+    number = g[first]
+    q1 = g[_Q1]
+    if q1 is not None:
         before_q = text[m.start() - 1] if m.start() > 0 else ""
-        if len(m["q1"]) == 1 and before_q in _QUALIFIER_WORD_BEFORE:
+        if len(q1) == 1 and before_q in _QUALIFIER_WORD_BEFORE:
             return False  # 最近3家, 节约2个: the overlapping match without the qualifier is used
-        if m["q1"] == "上" and number[0] not in "百千万":
+        if q1 == "上" and number[0] not in "百千万":
             return False  # 上 is a qualifier only in 上百/上千/上万
         return before_q not in ("第", "每")
-    start = m.start(first)
+    start = m.start(first + 1)
     prev = text[start - 1] if start > 0 else ""
     prev2 = text[start - 2] if start > 1 else ""
     if prev in ("第", "每"):
         return False  # ordinal (第3次, 第四个) or distributive (每3人)
-    if prev in ("前", "后") and (m["unit"] in _RANK_UNITS or "排" in text[max(0, start - 4) : start]):
+    if prev in ("前", "后") and (g[_UNIT] in _RANK_UNITS or "排" in text[max(0, start - 4) : start]):
         return False  # a rank: 排名后5位, 前三名, 排在前10个
     if prev in _RANGE_SEPS and (prev2.isdigit() or prev2 in _CN_BODY_SET):
         return False  # tail of a range whose low end was refused, or of a phone number 0571-8958
@@ -182,45 +214,54 @@ def _context_ok(text: str, m: regex.Match[str]) -> bool:
         return prev == "一" and prev2 in _ONE_WORD_BEFORE
     if prev in ("几", "数", "若"):
         return False  # 几十个, 数百人: vague
-    if m["unit"] in _TEAM_UNITS and _HAN_CHAR.match(prev) and prev not in _TEAM_ALLOWED_BEFORE:
+    if g[_UNIT] in _TEAM_UNITS and _HAN_CHAR.match(prev) and prev not in _TEAM_ALLOWED_BEFORE:
         return False  # 巡察四组, 综合二处: a team or division name
     return True
 
 
-def _once_per_period(text: str, m: regex.Match[str]) -> bool:
+def _once_per_period(text: str, m: regex.Match[str], g: tuple) -> bool:
     """一次 after 每<period><verb> (每月组织一次): the frequency's count of one."""
-    if m["num"] != "一" or m["unit"] != "次" or m["lo"] is not None or text[m.end() : m.end() + 1] == "性":
+    if g[_NUM] != "一" or g[_UNIT] != "次" or g[_LO] is not None or text[m.end() : m.end() + 1] == "性":
         return False
     return bool(_EVERY_BEFORE.search(text[max(0, m.start() - 11) : m.start()]))
 
 
-def _interpret(text: str, m: regex.Match[str]) -> tuple[Found, bool] | None:
-    """One regex match → (count Found, written in Chinese numerals), or None when it is no count."""
-    unit = m["unit"]
+# First characters of _SHARED_TAIL after its optional space: a cheap test before the regex.
+_SHARED_FIRST = frozenset("和或及与、至到")
+
+
+def _interpret(text: str, m: regex.Match[str]) -> tuple[int, int, str, dict, bool] | None:
+    """One regex match → (start, end, text, values, written in Chinese numerals), or None (no count)."""
+    g = m.groups()
+    unit = g[_UNIT]
     if unit in _NOT_UNITS:
         return None  # 3个月, 12部门, 5人小组
-    if not _context_ok(text, m):
+    if not _context_ok(text, m, g):
         return None
-    value = _number_value(m, "num")
-    if value is None and _once_per_period(text, m):
+    qualified = bool(g[_Q1])
+    value = _number_value(g[_NUM], qualified)
+    if value is None and _once_per_period(text, m, g):
         value = Decimal(1)
     if value is None:
         return None
-    approx = bool(m["q1"] or m["q2"] or m["q3"])
-    if m["lo"] is not None:
-        low = _number_value(m, "lo")
+    approx = bool(g[_Q1] or g[_Q2] or g[_Q3])
+    if g[_LO] is not None:
+        low = _number_value(g[_LO], qualified)
         if low is None or low >= value:
             return None  # not a range ("2022-3个"): the match starting at the high end is used
         value, approx = low, True
-    if m["cn"] is not None and text[m.end() : m.end() + 1] in _SLOGAN_NEXT:
+    end = m.end()
+    if g[_CN] is not None and text[end : end + 1] in _SLOGAN_NEXT:
         return None  # 五个一, 三个一批, 两个“一百年”: slogan pattern
-    shared = _SHARED_TAIL.match(text, m.end())
-    if shared is not None and any(
-        n != unit and n.startswith(unit) and shared["rest"].startswith(n) for n in _NOT_UNITS
-    ):
-        return None  # 15个和10个工作日, 3个至6个月: durations sharing their measure word
+    after = text[end : end + 2]
+    if after[:1] in _SHARED_FIRST or (after[:1] == " " and after[1:] in _SHARED_FIRST):
+        shared = _SHARED_TAIL.match(text, end)
+        if shared is not None and any(
+            n != unit and n.startswith(unit) and shared["rest"].startswith(n) for n in _NOT_UNITS
+        ):
+            return None  # 15个和10个工作日, 3个至6个月: durations sharing their measure word
     values = {"value": value, "unit": unit, "noun": None, "approx": approx}
-    return Found("count", m.start(), m.end(), m.group(), values), m["cn"] is not None
+    return m.start(), end, m.group(), values, g[_CN] is not None
 
 
 def find_counts(text: str) -> list[Found]:
@@ -235,33 +276,33 @@ def find_counts(text: str) -> list[Found]:
     >>> find_counts("落实中央八项规定精神,增强“四个意识”,第一批次3个月内完成")
     []
     """
-    candidates: list[tuple[Found, bool]] = []
+    # Overlapped matches come one per start position, in text order, so the earliest,
+    # longest one wins by keeping matches as they come (约1600家 over 1600家); a match
+    # starting inside a kept one is skipped before it is even interpreted.
+    kept: list[tuple[int, int, str, dict, bool]] = []
+    names: list[tuple[int, int]] | None = None  # found on the first count (most texts have one)
     for m in _COUNT_RE.finditer(text, overlapped=True):
+        if kept and m.start() < kept[-1][1]:
+            continue
         item = _interpret(text, m)
-        if item is not None:
-            candidates.append(item)
-    if not candidates:
-        return []
-    # Slogans and document titles never hold counts; both are sorted, non-overlapping spans.
-    names = merge_spans(slogan_spans(text) + title_spans(text))
-    name_starts = [s for s, _ in names]
-    quotes = short_quote_spans(text)
-    quote_starts = [s for s, _ in quotes]
-
-    kept: list[Found] = []
-    candidates.sort(key=lambda c: (c[0].start, -c[0].end))
-    for f, chinese in candidates:
-        if kept and f.start < kept[-1].end:
-            continue  # overlapping matches: the earliest, longest one wins (约1600家 over 1600家)
-        if names and inside_any(f.start, f.end, names, name_starts):
+        if item is None:
+            continue
+        if names is None:
+            # Slogans and document titles never hold counts; both are sorted, non-overlapping spans.
+            names = merge_spans(slogan_spans(text) + title_spans(text))
+            name_starts = [s for s, _ in names]
+            quotes = short_quote_spans(text)
+            quote_starts = [s for s, _ in quotes]
+        start, end, _, _, chinese = item
+        if names and inside_any(start, end, names, name_starts):
             continue  # 两个维护, 八项规定, 《…二十条措施》
-        if chinese and quotes and inside_any(f.start, f.end, quotes, quote_starts):
+        if chinese and quotes and inside_any(start, end, quotes, quote_starts):
             continue  # “两项”补贴, “整合一批”: a quoted name, not a quantity
-        kept.append(f)
+        kept.append(item)
 
     result: list[Found] = []
-    for i, f in enumerate(kept):
-        limit = kept[i + 1].start if i + 1 < len(kept) else None
-        noun = find_noun(text, f.end, limit)
-        result.append(Found(f.kind, f.start, f.end, f.text, {**f.values, "noun": noun}))
+    for i, (start, end, written, values, _) in enumerate(kept):
+        limit = kept[i + 1][0] if i + 1 < len(kept) else None
+        values["noun"] = find_noun(text, end, limit)
+        result.append(Found("count", start, end, written, values))
     return result

@@ -29,6 +29,7 @@ import regex
 
 from zhenggai import limits
 from zhenggai.mentions.base import Found
+from zhenggai.scan import RunScanner
 from zhenggai.models import load_words, word_alternation
 from zhenggai.numerals import (
     ARABIC,
@@ -86,6 +87,24 @@ _ADJACENT_RE = limits.compile(
 )
 
 
+# Every character _MONEY_RE can consume (outside lookarounds), and what each match holds:
+# the pattern runs only on the stretches of such characters around 元 or a currency
+# marker (zhenggai.scan).  Keep in step with the pattern above.
+_CONSUMABLE = "".join(
+    (
+        regex.escape("大约将近接不超过逾足到少于至上", special_only=False),  # _APPROX_BEFORE words
+        regex.escape("人民币RMB¥￥", special_only=False),               # currency markers
+        r"\d\s,.",                                                   # Arabic numbers, blanks
+        regex.escape(CN_NUMERAL_CHARS + "点", special_only=False),     # Chinese numbers
+        regex.escape("余多来" + _UNIT_CHARS + "元", special_only=False),  # 余/多/来, 万/亿, 元
+        regex.escape("至到-—–－~～〜", special_only=False),             # range separators
+        regex.escape("以上下内左右", special_only=False),               # _APPROX_AFTER words
+        "\u00a0",                                                     # the stray blank before 万元
+    )
+)
+_SCANNER = RunScanner(_MONEY_RE, _CONSUMABLE, anchor="元|人民币|RMB|¥|￥", reach=1)
+
+
 def canonical(value: Decimal) -> Decimal:
     """Exact value without trailing zeros or exponent: Decimal("1119500.00") → Decimal("1119500")."""
     if value == value.to_integral_value() and value.adjusted() < 28:
@@ -127,33 +146,52 @@ _NOT_AFTER = _not_after_re()
 _FOREIGN = _foreign_re()
 
 
+# Group numbers of _MONEY_RE, minus one: indexes into m.groups().
+_GROUP = {name: number - 1 for name, number in _MONEY_RE.groupindex.items()}
+_CUR = _GROUP["cur"]
+_HI = _GROUP["hi"]
+_HI_Q = _GROUP["hi_q"]
+_HI_UNIT = _GROUP["hi_unit"]
+_LO = _GROUP["lo"]
+_LO_Q = _GROUP["lo_q"]
+_LO_UNIT = _GROUP["lo_unit"]
+_LO_YUAN = _GROUP["lo_yuan"]
+_Q1 = _GROUP["q1"]
+_Q1B = _GROUP["q1b"]
+_Q2 = _GROUP["q2"]
+_Q3 = _GROUP["q3"]
+_SEP = _GROUP["sep"]
+_YUAN = _GROUP["yuan"]
+
+
 def _interpret(text: str, m: regex.Match[str]) -> Found | None:
     """Turn one regex match into a money Found, or None when it is not CNY money."""
-    if m["yuan"] and not m["lo"][0].isdigit() and _NOT_AFTER.match(text, m.end("yuan")):
+    g = m.groups()  # indexed by group number: much faster than m[name] in the regex module
+    if g[_YUAN] and not g[_LO][0].isdigit() and _NOT_AFTER.match(text, m.end(_YUAN + 1)):
         return None  # 一元化, 二元结构, 十万元户 (Arabic "50万元化解矛盾" stays money)
-    if _FOREIGN.search(text, max(0, m.start() - 8), m.start("lo")):
+    if _FOREIGN.search(text, max(0, m.start() - 8), m.start(_LO + 1)):
         return None  # 港币100万元
-    if not m["yuan"] and m["cur"] in ("人民币", "RMB") and not (m["lo_unit"] or m["hi_unit"]):
+    if not g[_YUAN] and g[_CUR] in ("人民币", "RMB") and not (g[_LO_UNIT] or g[_HI_UNIT]):
         return None  # 人民币 before a bare number without 万/亿/元 is too weak ("人民币2023年")
-    approx = bool(m["q1"] or m["q1b"] or m["lo_q"] or m["hi_q"] or m["q2"] or m["q3"])
+    approx = bool(g[_Q1] or g[_Q1B] or g[_LO_Q] or g[_HI_Q] or g[_Q2] or g[_Q3])
     start = m.start()
     try:
-        lo, lo_max = _parse_with_range(m["lo"])
-        lo_mult = _multiplier(m["lo_unit"])
-        if m["sep"] is None:
+        lo, lo_max = _parse_with_range(g[_LO])
+        lo_mult = _multiplier(g[_LO_UNIT])
+        if g[_SEP] is None:
             value, value_max = lo * lo_mult, (lo_max * lo_mult if lo_max is not None else None)
             approx = approx or value_max is not None
         else:
-            hi, _ = _parse_with_range(m["hi"])
-            hi_mult = _multiplier(m["hi_unit"])
-            if not m["lo_unit"] and not m["lo_yuan"]:
+            hi, _ = _parse_with_range(g[_HI])
+            hi_mult = _multiplier(g[_HI_UNIT])
+            if not g[_LO_UNIT] and not g[_LO_YUAN]:
                 lo_mult = hi_mult  # 5至10万元: the unit is written once
                 if lo * lo_mult > hi * hi_mult:
                     lo_mult = Decimal(1)  # 500至10万元 reads as 500 .. 100000
             value, value_max = lo * lo_mult, hi * hi_mult
             if value > value_max:
                 # Not a range after all ("2023-5万元"?): keep the high end alone.
-                start, value, value_max = m.start("hi"), value_max, None
+                start, value, value_max = m.start(_HI + 1), value_max, None
     except (ValueError, KeyError, ArithmeticError):
         return None
     end = m.end()
@@ -181,7 +219,7 @@ def find_money(text: str) -> list[Found]:
     (Decimal('50000'), Decimal('100000'))
     """
     found: list[Found] = []
-    for m in _MONEY_RE.finditer(text):
+    for m in _SCANNER.finditer(text):  # = _MONEY_RE.finditer(text), on the stretches that can match
         item = _interpret(text, m)
         if item is not None:
             found.append(item)

@@ -28,6 +28,7 @@ import regex
 from zhenggai import limits
 from zhenggai.mentions.base import Found
 from zhenggai.mentions.money import canonical
+from zhenggai.scan import RunScanner
 from zhenggai.numerals import ARABIC, CHINESE, CN_NUMERAL_CHARS, parse_number
 
 _APPROX_BEFORE = r"(?:大约|约|将近|接近|近|不超过|超过|超|逾|不足|不到|不少于|至少)"
@@ -59,6 +60,30 @@ _PERCENT_RE = limits.compile(
     regex.VERBOSE,
 )
 
+# Every character _PERCENT_RE can consume (outside lookarounds), and what each match
+# holds (%, ‰, 分之, 百分点 or the 四成 of tenths): the pattern runs only on the stretches
+# of such characters around those (zhenggai.scan).  Keep in step with the pattern.
+_CONSUMABLE = "".join(
+    (
+        regex.escape("大约将近接不超过逾足到少于至", special_only=False),  # _APPROX_BEFORE words
+        r"\d\s,.",                                                  # Arabic numbers, blanks
+        regex.escape("%％‰", special_only=False),                     # percent and per mille signs
+        regex.escape(CN_NUMERAL_CHARS + "点分之个成", special_only=False),  # 三分之二, 5个百分点, 八成
+        regex.escape("以上下内左右", special_only=False),              # _APPROX_AFTER words
+    )
+)
+_SCANNER = RunScanner(_PERCENT_RE, _CONSUMABLE, anchor="[%％‰]|分之|百分点|[一二三四五六七八九]成", reach=2)
+
+# Group numbers of _PERCENT_RE, minus one: indexes into m.groups().
+_GROUP = {name: number - 1 for name, number in _PERCENT_RE.groupindex.items()}
+_DEN = _GROUP["den"]
+_NUM = _GROUP["num"]
+_NUMER = _GROUP["numer"]
+_PERMILLE = _GROUP["permille"]
+_Q1 = _GROUP["q1"]
+_Q2 = _GROUP["q2"]
+_TENTH = _GROUP["tenth"]
+
 _FOUR_PLACES = Decimal("0.0001")
 _TWO_PLACES = Decimal("0.01")
 
@@ -83,16 +108,17 @@ def find_percents(text: str) -> list[Found]:
     Decimal('0.5')
     """
     found: list[Found] = []
-    for m in _PERCENT_RE.finditer(text):
+    for m in _SCANNER.finditer(text):  # = _PERCENT_RE.finditer(text), on the stretches that can match
+        g = m.groups()  # indexed by group number: much faster than m[name] in the regex module
         try:
-            if m["num"] is not None:
-                value = parse_number(m["num"])
-                if m["permille"]:
+            if g[_NUM] is not None:
+                value = parse_number(g[_NUM])
+                if g[_PERMILLE]:
                     value /= 10
-            elif m["tenth"] is not None:
-                value = parse_number(m["tenth"]) * 10
-            elif m["den"] is not None:
-                value = _fraction_percent(m["den"], m["numer"])
+            elif g[_TENTH] is not None:
+                value = parse_number(g[_TENTH]) * 10
+            elif g[_DEN] is not None:
+                value = _fraction_percent(g[_DEN], g[_NUMER])
             else:
                 # Percentage points ("提高5个百分点") are a change of a rate, not a
                 # share: matched so that no other form reads inside them, then
@@ -106,7 +132,7 @@ def find_percents(text: str) -> list[Found]:
                 m.start(),
                 m.end(),
                 m[0],
-                {"value": canonical(value), "approx": bool(m["q1"] or m["q2"])},
+                {"value": canonical(value), "approx": bool(g[_Q1] or g[_Q2])},
             )
         )
     return found

@@ -67,9 +67,41 @@ def _generic_re() -> limits.Pattern:
     )
 
 
+_INDENT = "\x20\t\u3000"
+# The first character that is no indentation (repetition-free: a plain linear scan).
+_NOT_INDENT = limits.compile(r"[^\x20\t\u3000]  # the first character after any indentation", regex.VERBOSE)
+
+
+@cache
+def _first_chars(role: str) -> frozenset[str] | None:
+    """First characters of the role's cues (None when a cue could start with indentation, or is empty)."""
+    words = cues(role)
+    if not words or any(not w or w[0] in _INDENT for w in words):  # (?:) alone matches anywhere
+        return None
+    return frozenset(w[0] for w in words)
+
+
+def _may_start(role: str, text: str, pos: int) -> bool:
+    """False when no cue of ``role`` can open ``text`` at ``pos``: a set test instead of the regex.
+
+    Most lines open with none of a role's first characters; the answer is the
+    same as the pattern's, which needs a cue right after the indentation.
+    """
+    firsts = _first_chars(role)
+    if firsts is None:
+        return True
+    ch = text[pos : pos + 1]
+    if ch in firsts:
+        return True
+    if not ch or ch not in _INDENT:
+        return False
+    first = _NOT_INDENT.search(text, pos)
+    return first is not None and first.group() in firsts
+
+
 def starts_with(role: str, text: str, pos: int = 0) -> bool:
     """Whether ``text`` at ``pos`` opens with a cue of ``role`` (after indentation)."""
-    return _start_re(role).match(text, pos) is not None
+    return _may_start(role, text, pos) and _start_re(role).match(text, pos) is not None
 
 
 def cue_end(role: str, text: str, pos: int = 0) -> int | None:
@@ -78,6 +110,8 @@ def cue_end(role: str, text: str, pos: int = 0) -> int | None:
     >>> cue_end("closing", "下一步工作打算:", 0)
     7
     """
+    if not _may_start(role, text, pos):
+        return None
     m = _start_re(role).match(text, pos)
     return m.end() if m else None
 
@@ -88,6 +122,9 @@ def contains(role: str, text: str) -> bool:
     >>> contains("problem", "会议记录程序不够规范")
     True
     """
+    firsts = _first_chars(role)
+    if firsts is not None and firsts.isdisjoint(text):
+        return False  # no cue can start anywhere in the text
     return _search_re(role).search(text) is not None
 
 
@@ -125,4 +162,7 @@ def is_category(heading: str) -> bool:
     >>> is_category("关于公务用车管理不规范问题的整改情况")
     False
     """
+    firsts = _first_chars("category")
+    if firsts is not None and firsts.isdisjoint(heading):
+        return False  # no category cue can start anywhere in the heading
     return _category_re().search(heading) is not None

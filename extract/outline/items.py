@@ -18,6 +18,7 @@ from bisect import bisect_left
 import regex
 
 from zhenggai import limits
+from zhenggai.scan import RunScanner
 from zhenggai.outline.nodes import OutlineNode, iter_nodes
 
 _ITEM = limits.compile(
@@ -28,6 +29,15 @@ _ITEM = limits.compile(
     | (?P<ci>[\u2460-\u2473])                      # ① ② …
     """,
     regex.VERBOSE,
+)
+# Every character _ITEM can consume, and what each match holds (是, 第, an opening bracket
+# or a circled number): the pattern runs only on the stretches of such characters around
+# those (zhenggai.scan), not at every position of the text.
+_ITEM_SCAN = RunScanner(
+    _ITEM,
+    consumable=regex.escape("一二三四五六七八九十是第,，、:：(（)）", special_only=False) + r"\d\u2460-\u2473",
+    anchor=r"[是第(（\u2460-\u2473]",
+    reach=0,
 )
 # 一是/第一 must open a clause (checked on the character before): never "统一是" "唯一是".
 _OPENERS = frozenset(",，。;；:：、 \t\n\u3000(（“\"")
@@ -54,7 +64,7 @@ def _ordinal(m: regex.Match) -> tuple[str, int]:
 def _markers(text: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
     """(start, end, style, number) of every item marker in ``text[start:end]``."""
     out = []
-    for m in _ITEM.finditer(text, start, end):
+    for m in _ITEM_SCAN.finditer(text, start, end):  # = _ITEM.finditer(text, start, end)
         if m.lastgroup in ("cn", "di") and m.start() > 0 and text[m.start() - 1] not in _OPENERS:
             continue
         style, n = _ordinal(m)

@@ -121,6 +121,23 @@ def _generic(q: str) -> bool:
     return cues.is_generic_parent(q + "整改情况")
 
 
+# What each statement pattern needs in the heading before it can match (a str test is
+# much cheaper than the pattern, and most headings fail it): the lead word or quote the
+# pattern is anchored on, or the wrapper word it requires.
+_NEEDS = {
+    _QUOTED: lambda h: h[:1] in ("关", "在", "针", "对"),  # ^(?:关于|在|针对|对于|对)
+    _ABOUT: lambda h: h.startswith("关于"),
+    _LABELLED: lambda h: "问题" in h and (":" in h or "：" in h),
+    _QUOTED_BARE: lambda h: h[:1] in ("“", '"', "「", "『"),
+    _ASPECT: lambda h: "方面" in h,
+    _TRAILING: lambda h: "问题" in h,
+}
+_STRONG = (_QUOTED, _ABOUT, _LABELLED)
+# Number of each pattern's "q" group (a group by number is far cheaper than by name in regex).
+_Q_GROUP = {pattern: pattern.groupindex["q"] for pattern in _NEEDS}
+_WEAK = (_QUOTED_BARE, _ASPECT, _TRAILING)
+
+
 def issue_statement(heading: str, strong_only: bool = False) -> tuple[str, int, int] | None:
     """The problem statement a heading wraps, with its span in ``heading``.
 
@@ -129,13 +146,21 @@ def issue_statement(heading: str, strong_only: bool = False) -> tuple[str, int, 
     >>> issue_statement("问题:理论学习不够深入")
     ('理论学习不够深入', 3, 11)
     """
-    strong = (_QUOTED, _ABOUT, _LABELLED)
-    patterns = strong if strong_only else (*strong, _QUOTED_BARE, _ASPECT, _TRAILING)
+    found = _statement(heading, _STRONG)
+    if found is None and not strong_only:
+        found = _statement(heading, _WEAK)
+    return found
+
+
+def _statement(heading: str, patterns: tuple[limits.Pattern, ...]) -> tuple[str, int, int] | None:
+    """The statement the first of ``patterns`` that fits reads from ``heading`` (see issue_statement)."""
     for pattern in patterns:
+        if not _NEEDS[pattern](heading):
+            continue
         m = pattern.search(heading)
         if m is None:
             continue
-        start, end = m.span("q")
+        start, end = m.span(_Q_GROUP[pattern])
         while start < end and heading[start] in " \u3000":
             start += 1
         while end > start and heading[end - 1] in " \u3000。,":
@@ -231,7 +256,8 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
             node.role = "other"  # (一)市级财政管理审计查出问题的整改情况: its children are issues
             issue_parents.add(id(node))
             continue
-        found = strong if strong is not None or under_issue else issue_statement(heading)
+        # (the strong patterns found nothing: only the weak ones are left to try)
+        found = strong if strong is not None or under_issue else _statement(heading, _WEAK)
         has_label_child = any(label(c) is not None for c in node.children)
         if found is not None:
             _set_issue(node, found, base)
@@ -245,7 +271,7 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
             # A problem answered by its own 整改情况： paragraph is an issue even when its
             # wording carries no problem cue ("3.项目结余资金长期挂账。" then "整改情况：…").
             if cues.contains("problem", heading) or node.children or _report_follows(text, node):
-                _set_issue(node, issue_statement(heading) or (heading, 0, len(heading)), base)
+                _set_issue(node, found or (heading, 0, len(heading)), base)  # found: issue_statement(heading)
             else:
                 node.role = "measure"
         elif cues.is_generic_parent(heading):

@@ -1,0 +1,60 @@
+"""build_notice validates all records in one call, and falls back to one mention at a time.
+
+A mention the schema refuses must still become an ``invalid_mention`` flag while
+the other mentions (and the sections) are kept, exactly as when every mention
+was validated on its own.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import zhenggai.assemble as assemble
+from zhenggai.api import extract_text
+from zhenggai.mentions.base import Found
+
+TEXT = (
+    "截至2023年6月,反馈问题44个,已完成整改41个,整改完成率93.2%,追回资金12.5万元。\n"
+    "一、关于“制度执行不严”问题的整改情况\n1.健全制度。新建制度3项。\n"
+)
+
+
+def _spoil(kind: str, values: dict):
+    """A find_mentions that gives every ``kind`` mention the (invalid) ``values``."""
+    real = assemble.find_mentions
+
+    def fake(text, published=None):
+        return [Found(f.kind, f.start, f.end, f.text, {**f.values, **values}) if f.kind == kind else f
+                for f in real(text, published=published)]
+
+    return fake
+
+
+CASES = [
+    ("negative_count", "count", {"value": Decimal(-1)}, "value: Input should be greater than or equal to 0"),
+    ("percent_approx_not_bool", "percent", {"approx": "sometimes"},
+     "approx: Input should be a valid boolean"),
+]
+
+
+@pytest.mark.parametrize("kind,values,message", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_an_invalid_mention_becomes_a_flag_and_the_rest_is_kept(monkeypatch, kind, values, message):
+    good = extract_text(TEXT)
+    monkeypatch.setattr(assemble, "find_mentions", _spoil(kind, values))
+    notice = extract_text(TEXT)
+    invalid = [f for f in notice.flags if f.code == "invalid_mention"]
+    spoiled = [m for m in good.mentions if m.kind == kind]
+    assert len(invalid) == len(spoiled) > 0
+    assert all(message in f.message and f.message.startswith(kind) for f in invalid)
+    assert [m for m in notice.mentions] == [m for m in good.mentions if m.kind != kind]
+    assert notice.sections == good.sections
+    assert [f for f in notice.flags if f.code != "invalid_mention"] == list(good.flags)
+
+
+def test_valid_records_take_the_single_call():
+    notice = extract_text(TEXT)
+    assert {m.kind for m in notice.mentions} >= {"date", "count", "percent", "money"}
+    assert notice.sections[0].children[0].heading == "健全制度"
+    assert not [f for f in notice.flags if f.code == "invalid_mention"]
