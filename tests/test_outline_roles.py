@@ -23,6 +23,9 @@ STATEMENTS = [
     ("trailing-problem", "党组理论学习不够深入的问题", "党组理论学习不够深入"),
     ("corner-brackets", "关于「政府采购内控不健全」问题的整改情况", "政府采购内控不健全"),
     ("corner-brackets-bare", "「档案管理不规范」问题", "档案管理不规范"),
+    # The statement runs over several sentences; the heading stops at its first 。, before the close quote.
+    ("quoted-unclosed", "关于“落实议事规则不严格", "落实议事规则不严格"),
+    ("quoted-unclosed-zhendui", "针对“资金拨付进度偏慢", "资金拨付进度偏慢"),
 ]
 
 
@@ -145,6 +148,35 @@ LAYOUTS = [
         "measure-naming-a-shortcoming-stays-measure",
         "(一)关于“资产管理不规范”问题的整改情况\n1.针对台账不健全问题,建立资产台账。\n整改情况:已完成。",
         [("(一)", "issue", "资产管理不规范"), ("1.", "measure", None)],
+    ),
+]
+
+
+# Held-out round 3: aim-worded headings (聚焦…，推动…。) whose body names the problem they answer.
+LAYOUTS += [
+    (
+        "aim-heading-body-names-problem",
+        "一、整改工作开展情况\n党组召开专题会议。\n二、省委巡视反馈问题整改进展情况\n(一)聚焦乡村振兴,推动帮扶项目见效。针对“帮扶项目后续管护不到位”的问题,"
+        "一是建立管护台账;二是开展回访。\n(二)聚焦队伍建设,提升履职能力。针对“基层人员专业能力偏弱”等问题,"
+        "一是组织轮训。\n三、下一步工作打算\n(一)巩固成果。",
+        [("一、", "other", None), ("二、", "other", None), ("(一)", "issue", "聚焦乡村振兴,推动帮扶项目见效"), ("", "measure", None),
+         ("(二)", "issue", "聚焦队伍建设,提升履职能力"), ("", "measure", None), ("三、", "closing", None),
+         ("(一)", "closing", None)],
+    ),
+    (
+        "aim-heading-body-without-problem-stays-measure",
+        "一、整改工作开展情况\n党组召开专题会议。\n二、省委巡视反馈问题整改进展情况\n"
+        "(一)关于“帮扶项目管护不到位”问题的整改情况\n"
+        "(二)聚焦队伍建设,提升履职能力。组织全员轮训2次。",
+        [("一、", "other", None), ("二、", "other", None), ("(一)", "issue", "帮扶项目管护不到位"),
+         ("(二)", "measure", None)],
+    ),
+    (
+        "sub-problem-quote-spans-sentences",
+        "(一)在“决策部署落实不够有力”方面\n1.关于“理论学习不够深入”问题的整改\n"
+        "(1)关于“学习研讨流于形式。全年专题研讨仅2次,未结合业务工作实际开展\n整改情况:已制定研讨计划。",
+        [("(一)", "other", "决策部署落实不够有力"), ("1.", "other", "理论学习不够深入"),
+         ("(1)", "issue", "学习研讨流于形式"), ("", "measure", None)],
     ),
 ]
 

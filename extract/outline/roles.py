@@ -32,6 +32,13 @@ import regex
 
 from zhenggai import limits
 from zhenggai.outline import cues
+from zhenggai.outline.evidence import (
+    WEAK_PROBLEM_CUES,
+    first_paragraph,
+    problem_named_in_body,
+    report_follows,
+    reported_problem,
+)
 from zhenggai.outline.headings import first_outside, lines
 from zhenggai.outline.nodes import OutlineNode, iter_with_parent
 
@@ -65,6 +72,15 @@ _LABELLED = limits.compile(
     [\x20]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})?  # 问题1 / 问题一
     [\x20]*[:：][\x20]*                       # the colon that introduces the statement
     (?P<q>.+)                                 # the statement
+    """,
+    regex.VERBOSE,
+)
+# A quoted problem whose closing quote lies beyond the heading: the statement runs over several
+# sentences and the heading stops at its first 。 (关于“学用脱节。对…不深”问题的整改).
+_QUOTED_OPEN = limits.compile(
+    r"""
+    ^(?:关于|针对)[\x20]*                    # lead word
+    [“"「『](?P<q>[^”"」』]{4,})$             # an opening quote never closed within the heading
     """,
     regex.VERBOSE,
 )
@@ -112,7 +128,7 @@ def _aspect_grouping(node: OutlineNode) -> bool:
     """
     if not _BARE_ASPECT.match(node.heading) or not node.children:
         return False
-    strong_cues = [c for c in cues.cues("problem") if c not in _WEAK_PROBLEM_CUES]
+    strong_cues = [c for c in cues.cues("problem") if c not in WEAK_PROBLEM_CUES]
     return all(c.children and any(w in c.heading for w in strong_cues) for c in node.children)
 
 
@@ -127,12 +143,13 @@ def _generic(q: str) -> bool:
 _NEEDS = {
     _QUOTED: lambda h: h[:1] in ("关", "在", "针", "对"),  # ^(?:关于|在|针对|对于|对)
     _ABOUT: lambda h: h.startswith("关于"),
+    _QUOTED_OPEN: lambda h: h.startswith(("关于", "针对")),
     _LABELLED: lambda h: "问题" in h and (":" in h or "：" in h),
     _QUOTED_BARE: lambda h: h[:1] in ("“", '"', "「", "『"),
     _ASPECT: lambda h: "方面" in h,
     _TRAILING: lambda h: "问题" in h,
 }
-_STRONG = (_QUOTED, _ABOUT, _LABELLED)
+_STRONG = (_QUOTED, _ABOUT, _LABELLED, _QUOTED_OPEN)
 # Number of each pattern's "q" group (a group by number is far cheaper than by name in regex).
 _Q_GROUP = {pattern: pattern.groupindex["q"] for pattern in _NEEDS}
 _WEAK = (_QUOTED_BARE, _ASPECT, _TRAILING)
@@ -186,16 +203,6 @@ def _set_issue(node: OutlineNode, found: tuple[str, int, int] | None, base: int)
         node.issue, node.issue_start, node.issue_end = found[0], base + found[1], base + found[2]
 
 
-def _first_paragraph(text: str, node: OutlineNode) -> tuple[str, int, int] | None:
-    end = node.children[0].start if node.children else node.end
-    for line in lines(text[node.body_start:end]):
-        s, e = node.body_start + line.content, node.body_start + line.end
-        while e > s and text[e - 1] in "。;；":
-            e -= 1
-        return (text[s:e], s, e) if e > s else None
-    return None
-
-
 def assign_roles(text: str, roots: list[OutlineNode]) -> None:
     """Set ``role`` and ``issue`` on every node (pre-order: parents first)."""
     issue_parents: set[int] = set()  # ids of generic parents whose children are issues
@@ -230,7 +237,7 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
                     found = (heading[s:], s, len(heading))
                 if found is not None:
                     _set_issue(parent, found, base)
-                elif (para := _first_paragraph(text, node)) is not None:
+                elif (para := first_paragraph(text, node)) is not None:
                     parent.issue, parent.issue_start, parent.issue_end = para
             continue
         if node_label == "measure_label" and (under_issue or parent is None):
@@ -263,14 +270,15 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
             _set_issue(node, found, base)
         elif has_label_child and not under_issue:
             _set_issue(node, None, base)
-        elif under_issue and _reported_problem(text, node):
+        elif under_issue and reported_problem(text, node):
             _set_issue(node, (heading, 0, len(heading.rstrip("。;；"))), base)
         elif under_issue:
             node.role = "measure"
         elif parent is not None and id(parent) in issue_parents:
             # A problem answered by its own 整改情况： paragraph is an issue even when its
             # wording carries no problem cue ("3.项目结余资金长期挂账。" then "整改情况：…").
-            if cues.contains("problem", heading) or node.children or _report_follows(text, node):
+            if (cues.contains("problem", heading) or node.children or report_follows(text, node)
+                    or problem_named_in_body(text, node)):
                 _set_issue(node, found or (heading, 0, len(heading)), base)  # found: issue_statement(heading)
             else:
                 node.role = "measure"
@@ -281,47 +289,6 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
             node.role = "other"
     _demote_grouping_issues(roots)
     _add_paragraph_measures(text, roots, measure_parents)
-
-
-# Generic problem cues (问题, 存在 …) also occur in measures ("开展…问题专项整治");
-# a sub-problem names a real shortcoming (不规范, 不到位, 缺失 …).
-_WEAK_PROBLEM_CUES = frozenset({"问题", "存在", "风险", "隐患"})
-# A heading opening with these is an action taken (a measure), even when it names a shortcoming.
-_MEASURE_OPENER = limits.compile(
-    r"""
-    ^(?:针对|对|就|围绕|通过|加强|建立|完善|制定|开展|推进|落实|强化|健全|规范|严格|召开|组织|修订|印发|出台)
-    """,
-    regex.VERBOSE,
-)
-
-
-def _reported_problem(text: str, node: OutlineNode, depth: int = 0) -> bool:
-    """A sub-problem under an issue: "1.结余药品使用不规范。" followed by "整改情况:…".
-
-    Aspect notices nest (一)反馈问题:… → 1.<problem> → (1)<problem> → 整改情况:…;
-    the numbered children name shortcomings and carry their own report label,
-    which a measure ("1.建立台账制度") does not.
-    """
-    heading = node.heading
-    if _MEASURE_OPENER.match(heading):
-        return False
-    if not any(c in heading for c in cues.cues("problem") if c not in _WEAK_PROBLEM_CUES):
-        return False
-    if _report_follows(text, node):
-        return True
-    return depth < 2 and any(_reported_problem(text, c, depth + 1) for c in node.children)
-
-
-def _report_follows(text: str, node: OutlineNode) -> bool:
-    """The node's first body paragraph opens with a report label and a colon (整改情况：…)."""
-    end = node.children[0].start if node.children else node.end
-    for line in lines(text[node.body_start:end]):
-        s = node.body_start + line.content
-        if not text[s : node.body_start + line.end].strip(" 。;；,"):
-            continue
-        label_end = cues.cue_end("measure_label", text, s)
-        return label_end is not None and text[label_end : label_end + 1] in (":", "：")
-    return False
 
 
 def _demote_grouping_issues(roots: list[OutlineNode]) -> None:

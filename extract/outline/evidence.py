@@ -1,0 +1,94 @@
+r"""What a section's body says about its role: the evidence roles.py weighs beyond the heading.
+
+A heading alone does not always tell a problem from a measure.  The paragraph
+under it often does: a report label (整改情况:已完成…) answers a problem, and an
+opening 针对“…”的问题 names the problem the section answers.
+
+>>> from zhenggai.outline import parse_outline
+>>> text = "一、概况\n二、巡视反馈问题整改情况\n(一)聚焦主业,推动改革。针对“改革推进偏慢”的问题,一是建立台账。"
+>>> problem_named_in_body(text, parse_outline(text)[1].children[0])
+True
+"""
+
+from __future__ import annotations
+
+import regex
+
+from zhenggai import limits
+from zhenggai.outline import cues
+from zhenggai.outline.headings import lines
+from zhenggai.outline.nodes import OutlineNode
+
+
+def first_paragraph(text: str, node: OutlineNode) -> tuple[str, int, int] | None:
+    end = node.children[0].start if node.children else node.end
+    for line in lines(text[node.body_start:end]):
+        s, e = node.body_start + line.content, node.body_start + line.end
+        while e > s and text[e - 1] in "。;；":
+            e -= 1
+        return (text[s:e], s, e) if e > s else None
+    return None
+
+
+# Generic problem cues (问题, 存在 …) also occur in measures ("开展…问题专项整治");
+# a sub-problem names a real shortcoming (不规范, 不到位, 缺失 …).
+WEAK_PROBLEM_CUES = frozenset({"问题", "存在", "风险", "隐患"})
+# A heading opening with these is an action taken (a measure), even when it names a shortcoming.
+_MEASURE_OPENER = limits.compile(
+    r"""
+    ^(?:针对|对|就|围绕|通过|加强|建立|完善|制定|开展|推进|落实|强化|健全|规范|严格|召开|组织|修订|印发|出台)
+    """,
+    regex.VERBOSE,
+)
+
+
+def reported_problem(text: str, node: OutlineNode, depth: int = 0) -> bool:
+    """A sub-problem under an issue: "1.结余药品使用不规范。" followed by "整改情况:…".
+
+    Aspect notices nest (一)反馈问题:… → 1.<problem> → (1)<problem> → 整改情况:…;
+    the numbered children name shortcomings and carry their own report label,
+    which a measure ("1.建立台账制度") does not.
+    """
+    heading = node.heading
+    if _MEASURE_OPENER.match(heading):
+        return False
+    if not any(c in heading for c in cues.cues("problem") if c not in WEAK_PROBLEM_CUES):
+        return False
+    if report_follows(text, node):
+        return True
+    return depth < 2 and any(reported_problem(text, c, depth + 1) for c in node.children)
+
+
+def report_follows(text: str, node: OutlineNode) -> bool:
+    """The node's first body paragraph opens with a report label and a colon (整改情况：…)."""
+    end = node.children[0].start if node.children else node.end
+    for line in lines(text[node.body_start:end]):
+        s = node.body_start + line.content
+        if not text[s : node.body_start + line.end].strip(" 。;；,"):
+            continue
+        label_end = cues.cue_end("measure_label", text, s)
+        return label_end is not None and text[label_end : label_end + 1] in (":", "：")
+    return False
+
+
+# A body that opens by naming the problem it answers: 针对“…”的问题，一是… — the heading above
+# it may be phrased as an aim (（一）聚焦服务大局，推动…。) and still head an issue.
+_BODY_NAMES_PROBLEM = limits.compile(
+    r"""
+    (?:针对|关于|就|对)[\x20]*               # lead word (no ^: .match anchors at the paragraph start)
+    [“"「『][^”"」』\n]{2,120}[”"」』]        # the problem as the inspectors worded it, quoted
+    [\x20]*(?:等)?(?:方面)?(?:存在)?的?       # …”等方面存在的
+    (?:问题|不足|短板)                        # the wrapper word
+    """,
+    regex.VERBOSE,
+)
+
+
+def problem_named_in_body(text: str, node: OutlineNode) -> bool:
+    """The node's first body paragraph opens with 针对“…”的问题 (the problem it answers)."""
+    # Paragraph measures (added after roles are set) are body text, not sections.
+    end = next((c.start for c in node.children if c.kind != "paragraph"), node.end)
+    for line in lines(text[node.body_start:end]):
+        s = node.body_start + line.content
+        return _BODY_NAMES_PROBLEM.match(text, s, node.body_start + line.end) is not None
+    return False
