@@ -178,8 +178,7 @@ RELATIVE = [
     _case("benniandu", "本年度", "本年度", "2023-01-01/2023-12-31", "year", True, None, PUB),
     _case("qunian", "较去年同期下降", "去年", "2022-01-01/2022-12-31", "year", True, None, PUB),
     _case("qunian-m", "去年11月", "去年11月", "2022-11-01/2022-11-30", "month", True, None, PUB),
-    _case("shangnian", "与上年相比", "上年", "2022-01-01/2022-12-31", "year", True, None, PUB),
-    _case("shangyinian", "上一年度", "上一年度", "2022-01-01/2022-12-31", "year", True, None, PUB),
+    _case("shangnian-month", "上年11月", "上年11月", "2022-11-01/2022-11-30", "month", True, None, PUB),
     _case("qiannian", "前年底", "前年底", "2021-11-01/2021-12-31", "other", True, None, PUB),
     _case("mingnian", "明年3月", "明年3月", "2024-03-01/2024-03-31", "month", True, None, PUB),
     _case("cinian-pub", "2020年试点,次年推广", "次年", "2021-01-01/2021-12-31", "year", True, None, PUB),
@@ -284,6 +283,8 @@ def test_relative_and_inference(text, published, span, start, end, gran, inferre
     "text,published",
     [
         pytest.param("10月9日至11日举办培训班", None, id="no-year-no-published"),
+        pytest.param("与上年相比", PUB, id="shangnian-comparison"),
+        pytest.param("上一年度", PUB, id="shangyinian-alone"),
         pytest.param("今年以来累计办结", None, id="jinnian-no-published"),
         pytest.param("去年同期", None, id="qunian-no-published"),
         pytest.param("同年10月竣工", None, id="tongnian-no-context"),

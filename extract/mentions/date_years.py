@@ -6,6 +6,9 @@ these helpers only read the atoms it builds.
     2022年工作要点……10月9日至11日举办培训班   → 10月9日 takes 2022 (the nearest year before)
     对我局2022年度预算执行进行了审计,并于8月11日出具  → 2022年度 names the audited year: no anchor
     将于10月召开                                   → a plan: may lie after publication
+    截至9月12日……2023年将继续 (no year before, no publication date)
+                                                   → 9月12日 takes 2023, the first event year after it
+    今年8月…… published 2023-01-06                 → written in 2022: 今年 = 2022 throughout
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from zhenggai.mentions.base import Found
-from zhenggai.mentions.date_patterns import MAX_YEAR, MIN_YEAR
+from zhenggai.mentions.date_patterns import MAX_YEAR, MIN_YEAR, RELATION_AFTER_RE, SEP_FULL_RE
 from zhenggai.models import load_words
 
 if TYPE_CHECKING:  # the atom class lives with the driver; only its attributes are read here
@@ -22,14 +25,29 @@ if TYPE_CHECKING:  # the atom class lives with the driver; only its attributes a
 
 _FUTURE_WORDS = tuple(load_words("date_future_words.txt"))
 
+# How far after the publication day a year-less date may start and still be read in
+# the publication year.  A notice published in January about "12月15日" means last
+# December (far ahead: moved back a year), while one published on 10-12 about
+# "10月16日至22日" announces a schedule a few days ahead (kept).  Two months covers
+# schedules and the usual lag between writing and posting, and stays well short of the
+# ten-odd months that separate a January posting from the previous autumn.
+FUTURE_GRACE = dt.timedelta(days=60)
+
+# Relative year words whose month, far after publication, shows the notice was written
+# the year before (今年8月 in a report posted on 2023-01-06).
+_THIS_YEAR_WORDS = ("今年", "本年")
+
 
 def head_year(text: str, head: _Atom, last_year: int | None, published: dt.date | None,
-               relation: str | None) -> tuple[int | None, bool]:
+               relation: str | None, writing_year: int | None = None,
+               next_year: int | None = None) -> tuple[int | None, bool]:
     """(year, inferred) of a date expression's first part.
 
-    A written year is taken as is; 去年/次年 resolve against ``published`` / the year
-    before; a year-less date leans on ``last_year`` (the nearest year before it),
-    kept on or before ``published`` unless it is a plan.
+    A written year is taken as is; 去年/次年 resolve against ``writing_year`` (by default
+    the year of ``published``) / the year before; a year-less date leans on ``last_year``
+    (the nearest year before it), kept on or before ``published`` (give or take
+    :data:`FUTURE_GRACE`) unless it is a plan.  With neither a year before it nor
+    ``published`` it takes ``next_year``, the first event year after it.
 
     >>> from zhenggai.mentions.dates import find_dates
     >>> find_dates("2022年工作要点……10月9日开班")[1].values["date_start"].year
@@ -42,11 +60,11 @@ def head_year(text: str, head: _Atom, last_year: int | None, published: dt.date 
         if rel.base == "previous" and last_year is not None:
             return last_year + rel.offset, True
         if published is not None:
-            return published.year + rel.offset, True
+            return (writing_year or published.year) + rel.offset, True
         return None, True
     # No year written: the nearest year before, never after publication (unless a plan).
     if last_year is None and published is None:
-        return None, True
+        return next_year, True
     year = last_year if last_year is not None else published.year
     if relation == "until" and published is not None and last_year is not None and last_year < published.year:
         # 截至4月底 states the progress when the notice was written: the latest year
@@ -59,11 +77,14 @@ def head_year(text: str, head: _Atom, last_year: int | None, published: dt.date 
             except ValueError:
                 continue
     if published is not None and (last_year is None or not is_plan(text, head.start, relation)):
+        # A 截至 date states progress already made: never after publication.  Any other
+        # date is moved back a year only when it would start clearly after publication.
+        latest = published if relation == "until" else published + FUTURE_GRACE
         for candidate in (year, published.year, published.year - 1):
             if candidate > year:
                 continue
             try:
-                if head.bounds(candidate)[0] <= published:
+                if head.bounds(candidate)[0] <= latest:
                     return candidate, True
             except ValueError:
                 continue
@@ -130,3 +151,87 @@ def context_year(head: _Atom, tail: _Atom | None, result: Found | None, last_yea
     if result is not None and result.kind == "date" and (head.rel is not None or (tail and tail.rel)):
         return result.values["date_end"].year
     return last_year
+
+
+def writing_year(text: str, atoms: list[_Atom], published: dt.date | None) -> int | None:
+    """The year the notice was written in, when its 今年 shows it was not the publication year.
+
+    A report posted on 2023-01-06 that says "今年8月,市人大常委会听取…" was written in
+    2022: every 今年/本年/去年/明年 of that notice counts from 2022.  Decided once per
+    notice, from the first 今年/本年 + month that would start more than
+    :data:`FUTURE_GRACE` after publication (plans and deadlines such as 将于今年10月 or
+    今年6月底前 may lie ahead and decide nothing).  ``None``: the publication year.
+
+    >>> from zhenggai.mentions.dates import find_dates
+    >>> find_dates("今年8月听取报告,今年以来办结9件", published=dt.date(2023, 1, 6))[1].values["date_start"]
+    datetime.date(2022, 1, 1)
+    """
+    if published is None:
+        return None
+    latest = published + FUTURE_GRACE
+    for atom in atoms:
+        if atom.rel is None or atom.rel.word not in _THIS_YEAR_WORDS or atom.month is None:
+            continue
+        try:
+            start = atom.bounds(published.year)[0]
+        except ValueError:
+            continue
+        after = RELATION_AFTER_RE.match(text, atom.end)
+        if start > latest and not is_plan(text, atom.start, after.lastgroup if after else None):
+            return published.year - 1
+    return None
+
+
+def next_event_years(text: str, atoms: list[_Atom]) -> list[tuple[int, int]]:
+    """(start, year) of the written years that can anchor year-less dates before them.
+
+    Used only when a date has no year before it and the notice no publication date:
+    截至9月12日……2023年将继续 → 9月12日 takes 2023.  Skipped, as for the years before a
+    date (:func:`names_scope`): years that only name what was examined (2022年度, the
+    start of a 2021年以来 span, a range of past years 2019年至2021年, a comparison base
+    2019年同期 / 比2022年) and years inside 《》 titles (document numbers never become atoms).
+
+    >>> from zhenggai.mentions.dates import find_dates
+    >>> [(f.text, str(f.values["date_start"])) for f in find_dates("4月2日进驻,对2021年度收支审计,2022年完成")]
+    [('4月2日', '2022-04-02'), ('2021年度', '2021-01-01'), ('2022年', '2022-01-01')]
+    """
+    years = []
+    skip_tail = False
+    for i, atom in enumerate(atoms):
+        if skip_tail:  # the 2021年 of 2019年至2021年
+            skip_tail = False
+            continue
+        if atom.year is None or not (MIN_YEAR <= atom.year <= MAX_YEAR) or _in_title(text, atom.start):
+            continue
+        if atom.granularity == "year" and atom.quarter is None:
+            following = atoms[i + 1:i + 2]
+            skip_tail = _joins_year(text, atom, following)
+            if skip_tail or _scope_only(text, atom):
+                continue
+        years.append((atom.start, atom.year))
+    return years
+
+
+def _scope_only(text: str, atom: _Atom) -> bool:
+    # the same tests as names_scope, read from the atom before it is resolved
+    end = atom.end
+    after = RELATION_AFTER_RE.match(text, end)
+    return (
+        text[end - 1] == "度"
+        or text.startswith(("度", "同期", "全年"), end)
+        or text[atom.start - 1 : atom.start] in ("较", "比")
+        or (after is not None and after.lastgroup == "since")
+        or atom.year2 is not None
+    )
+
+
+def _joins_year(text: str, atom: _Atom, following: list[_Atom]) -> bool:
+    # 2019年至2021年: a range of past years (its tail is no anchor either)
+    return bool(following) and following[0].year is not None and SEP_FULL_RE.fullmatch(
+        text, atom.end, following[0].start) is not None
+
+
+def _in_title(text: str, pos: int) -> bool:
+    # inside 《…》 when the nearest 《 before it is not closed (titles are short: look back a little)
+    lo = max(0, pos - 80)
+    return text.rfind("《", lo, pos) > text.rfind("》", lo, pos)

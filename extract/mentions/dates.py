@@ -29,12 +29,20 @@ Choices:
   ``published`` the inferred date is never later than ``published`` (the year
   before is used) unless it is announced as a plan (将于/计划/力争 …, or a "前"
   deadline: 6月底前完成).  A year-less 截至 date (the state of progress) takes the
-  latest year not after ``published`` when the year in context is older.  With no
-  year before it, the date resolves against
-  ``published`` (the latest such date not after it) or is not reported at all.
+  latest year not after ``published`` when the year in context is older.  "Never
+  later" allows :data:`~zhenggai.mentions.date_years.FUTURE_GRACE` (60 days) for
+  every date but 截至 ones: published on 10-12, 10月16日至22日 is a schedule this year.
+  With no year before it, the date resolves against ``published`` (the latest such
+  date, with the same grace); without ``published`` it takes the first event year
+  after it (not an audited 年度, a 以来 start, a range of past years, a year in 《》),
+  and with none either it becomes an ``unparsed_date`` ("no year in context").
   Year-less 年初/年底 are not reported (mostly 每年年底-style routines); 上半年
   and quarters are.
 * 今年/去年/明年 … need ``published``; 次年 and 同年10月 use the previous explicit year.
+  A 今年/本年 + month more than 60 days after ``published`` (今年8月 in a report
+  posted on 2023-01-06) shows the notice was written the year before: all its
+  今年/去年/明年 then count from that year.  上年/上一年 alone (较上年, 上年同期,
+  上年预算执行情况) is a comparison, no date; 上年12月 and 上年底 are dates.
 * Digits whose 年/月 were lost ("2021915日", "2024717日至830日", "20229月") and
   impossible days (2月30日) become ``unparsed_date`` mentions, never guesses.
 """
@@ -67,7 +75,7 @@ from zhenggai.mentions.date_patterns import (
     year_number,
 )
 from zhenggai.mentions.date_unparsed import find_unparsed
-from zhenggai.mentions.date_years import context_year, head_year, names_scope
+from zhenggai.mentions.date_years import context_year, head_year, names_scope, next_event_years, writing_year
 
 
 @dataclass(slots=True)
@@ -148,6 +156,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
              if not any(a.start < e and s < a.end for s, e in taken) and not _is_docnumber_year(text, a)]
     found: list[Found] = list(unparsed)
     last_year: int | None = None  # nearest explicit (or resolved relative) year so far
+    writing = writing_year(text, atoms, published)
+    event_years: list[tuple[int, int]] | None = None  # built only when a date has no year to lean on
     i = 0
     while i < len(atoms):
         head = atoms[i]
@@ -157,10 +167,16 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
             tail = _iso_tail(text, head)
         elif tail is None and head.day is not None:
             tail = _day_tail(text, head)
-        result = _resolve(text, head, tail, last_year, published)
+        next_year = None
+        if last_year is None and published is None and not head.has_year:
+            if event_years is None:
+                event_years = next_event_years(text, atoms)
+            next_year = next((y for start, y in event_years if start >= head.end), None)
+        anchor = (writing, next_year)
+        result = _resolve(text, head, tail, last_year, published, anchor)
         if result is None and tail is not None:  # the pair does not make a range: try the head alone
             tail, tail_is_atom = None, False
-            result = _resolve(text, head, None, last_year, published)
+            result = _resolve(text, head, None, last_year, published, anchor)
         i += 2 if tail_is_atom else 1
         if result is not None:
             found.append(result)
@@ -268,8 +284,12 @@ def _iso_tail(text: str, head: _Atom) -> _Atom | None:
 
 
 def _resolve(text: str, head: _Atom, tail: _Atom | None, last_year: int | None,
-             published: dt.date | None) -> Found | None:
-    """The Found for head (and tail), or None when it is no date / cannot be resolved."""
+             published: dt.date | None, anchor: tuple[int | None, int | None]) -> Found | None:
+    """The Found for head (and tail), or None when it is no date / cannot be resolved.
+
+    ``anchor`` is (the notice's writing year when not the publication year, the first
+    event year after head when no year comes before it and nothing else anchors it).
+    """
     if not head.has_year:
         if tail is None and head.chinese_month_only:
             return None
@@ -286,7 +306,11 @@ def _resolve(text: str, head: _Atom, tail: _Atom | None, last_year: int | None,
     if head.month is not None and head.day is not None and not _possible_day(head):
         return _unparsed_or_none(text, head, end, "not a calendar date")  # 2月30日 in any year
     relation = _relation(text, head.start, end)
-    year, inferred = head_year(text, head, last_year, published, relation)
+    year, inferred = head_year(text, head, last_year, published, relation, *anchor)
+    if year is None and not head.has_year and last_year is None and published is None:
+        # 截至9月12日 in a notice with no year anywhere and no publication date: shown, not dropped
+        return Found("unparsed_date", head.start, end, text[head.start:end],
+                     {"reason": "no year in context: none written before or after it, no publication date"})
     if year is None or not (MIN_YEAR <= year <= MAX_YEAR):
         return None
     try:
@@ -296,7 +320,7 @@ def _resolve(text: str, head: _Atom, tail: _Atom | None, last_year: int | None,
     granularity = head.granularity
     if tail is not None:
         try:
-            tail_end = _tail_end(tail, head, year, start_date, last_year, published)
+            tail_end = _tail_end(tail, head, year, start_date, last_year, published, anchor[0])
         except ValueError:
             return None
         if tail_end is None:
@@ -321,7 +345,7 @@ def _possible_day(a: _Atom) -> bool:
 
 
 def _tail_end(tail: _Atom, head: _Atom, year: int, start_date: dt.date, last_year: int | None,
-              published: dt.date | None) -> dt.date | None:
+              published: dt.date | None, writing: int | None) -> dt.date | None:
     if tail.year is not None:
         if not (MIN_YEAR <= tail.year <= MAX_YEAR):
             return None
@@ -330,7 +354,7 @@ def _tail_end(tail: _Atom, head: _Atom, year: int, start_date: dt.date, last_yea
         if tail.rel.base == "previous":
             base = head.last_written_year if head.year is not None else last_year
         else:
-            base = published.year if published is not None else None
+            base = (writing or published.year) if published is not None else None
         if base is None:
             return None
         return tail.bounds(base + tail.rel.offset)[1]
