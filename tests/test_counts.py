@@ -222,7 +222,7 @@ def test_lexicons_load():
     assert {"个", "项", "人次", "件次", "户次"} <= units
     assert not units & {"年", "月", "日", "天", "周", "小时", "岁", "元", "米", "吨", "亩", "号", "大", "级"}
     assert len(load_words("slogans.txt")) >= 60
-    assert {row[1] for row in load_table("counted_nouns.txt")} == {"head", "stop"}
+    assert {row[1] for row in load_table("counted_nouns.txt")} == {"head", "stop", "word"}
 
 
 def test_userdict_lines_are_jieba_format():
@@ -298,3 +298,43 @@ ONCE_AND_FILES = [
 @pytest.mark.parametrize("text,expected", [c[1:] for c in ONCE_AND_FILES], ids=[c[0] for c in ONCE_AND_FILES])
 def test_once_per_period_and_archive_files(text, expected):
     assert [(f.text, f.values["value"], f.values["unit"]) for f in find_counts(text)] == expected
+
+
+# Held-out round 3: frequencies with a long clause between 每 and 一次; sessions and listed
+# rounds are ordinals; 点 counts opinions and 方面 counts aspects without 个; nouns behind
+# words holding a stop character (集中) or ending in a facility (水厂).
+ROUND3 = [
+    ("once_long_clause", "每半年对全部下属企业资金往来情况核查一次", [("一次", Decimal("1"), "次")]),
+    ("session_after_term", "经县政府十届42次常务会议研究", []),
+    ("session_after_congress", "在市十五届人大三次会议上", []),
+    ("session_after_standing_committee", "区十三届人大常委会八次会议", []),
+    ("meetings_after_term_change_counted", "换届后召开4次党组会议专题研究", [("4次", Decimal("4"), "次")]),
+    ("meetings_counted", "先后召开5次常务会议研究整改", [("5次", Decimal("5"), "次")]),
+    ("listed_rounds_ordinal", "市委第二、三、四轮巡察发现的问题", []),
+    ("listed_rounds_no_di", "县委五、六轮巡察反馈", []),
+    ("rounds_counted", "组织开展3轮交叉检查", [("3轮", Decimal("3"), "轮")]),
+    ("points_of_opinion", "检查组提出5点整改意见", [("5点", Decimal("5"), "点")]),
+    ("points_chinese", "会上提出两点具体要求,", [("两点", Decimal("2"), "点")]),
+    ("points_opinions_suggestions", "形成四点意见建议", [("四点", Decimal("4"), "点")]),
+    ("time_of_day_no_count", "每天下午5点召开调度会", []),
+    ("aspects_without_ge", "梳理出5方面21项问题", [("5方面", Decimal("5"), "方面"), ("21项", Decimal("21"), "项")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in ROUND3], ids=[c[0] for c in ROUND3])
+def test_round3_counts(text, expected):
+    assert [(f.text, f.values["value"], f.values["unit"]) for f in find_counts(text)] == expected
+
+
+ROUND3_NOUNS = [
+    ("word_holding_stop", "抽调人员组成两个集中核查组。", "集中核查组"),
+    ("facility_after_place", "对57家乡镇污水厂开展排查,", "乡镇污水厂"),
+    ("work_team", "下设5个工作专班,", "工作专班"),
+    ("under_construction", "对8个在建项目开展", "在建项目"),
+    ("points_noun", "提出3点整改意见。", "整改意见"),
+]
+
+
+@pytest.mark.parametrize("text,noun", [c[1:] for c in ROUND3_NOUNS], ids=[c[0] for c in ROUND3_NOUNS])
+def test_round3_nouns(text, noun):
+    assert find_counts(text)[0].values["noun"] == noun

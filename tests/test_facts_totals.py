@@ -274,3 +274,30 @@ ROUND2 = [
 def test_round2_totals(text, expected):
     got = _scalars(find_totals(text, mentions(text), []))
     assert {k: got.get(k) for k in expected} == expected
+
+
+# Held-out round 3: an issues cue does not bind a count of another noun; clues counted with 起;
+# a recovered amount whose object is listed with 、; 诫勉 counts as talked to, and a cue right
+# before a number is that number's; N个方面 needs issues after it; subsets and parallel lists.
+ROUND3 = [
+    ("issues_cue_other_noun", "将巡察指出的问题分解到27个责任部门。巡察指出的5个方面41个问题中,已完成整改38个。",
+     {"issues": 41, "aspects": 5, "completed": 38}),
+    ("clues_qi", "对巡察移送的5起问题线索,已立案3件。", {"clues_transferred": 5, "cases_filed": 3}),
+    ("clues_jian", "向纪检监察机关移送问题线索4件。", {"clues_transferred": 4}),
+    ("money_object_listed", "清退被挪用、违规发放的补助资金共计12.4万元。", {"money_recovered_yuan": Decimal("124000")}),
+    ("money_listed_other_amount_not_read", "整改资金5万元、规范管理的资金共计3万元。", {}),
+    ("admonishment_counts", "对3名干部进行了提醒谈话,对2名干部给予诫勉处理。", {"people_talked_to": 5}),
+    ("cue_before_number", "给予党纪处分3人提醒谈话0人。", {"people_disciplined": 3, "people_talked_to": 0}),
+    ("aspects_of_survey_not_aspects", "围绕服务态度、办事效率等四个方面开展了满意度测评。", {}),
+    ("aspects_listed_before_issues", "报告反映涉及5个方面、22个单位共计48个问题。", {"aspects": 5, "issues": 48}),
+    ("aspects_without_ge", "巡察反馈4方面15项问题。", {"aspects": 4, "issues": 15}),
+    ("unfinished_subset_not_issues", "经核查,有12个问题整改不够到位。", {}),
+    ("parallel_lists_summed", "即知即改的240个、长期整改的60个问题中,分别有236个、41个完成。",
+     {"issues": 300, "completed": 277}),
+    ("modifier_before_issues", "共排查面上问题1280个,已整改1150个。", {"issues": 1280, "completed": 1150}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in ROUND3], ids=[c[0] for c in ROUND3])
+def test_round3_totals(text, expected):
+    assert _scalars(find_totals(text, mentions(text), [])) == expected

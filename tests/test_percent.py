@@ -133,3 +133,26 @@ TENTHS = [
 @pytest.mark.parametrize("text,expected", [c[1:] for c in TENTHS], ids=[c[0] for c in TENTHS])
 def test_tenths(text, expected):
     assert [(f.text, f.values["value"], f.values["approx"]) for f in find_percents(text)] == expected
+
+
+# Held-out round 3: a blank after the decimal point in scraped text (88. 4%) belongs to the
+# number, except where the number starts a line (a "2. 5%…" list marker then a rate); tenths
+# with 多 (七成多) or after 占比 are approximate rates.
+ROUND3 = [
+    ("blank_after_point", "全年整改销号率88. 4%,", [("88. 4%", Decimal("88.4"), False)]),
+    ("blank_after_point_and_before_sign", "覆盖率为 97. 25 %。", [("97. 25 %", Decimal("97.25"), False)]),
+    ("blank_after_point_approx", "群众知晓率达到约90. 5%以上", [("约90. 5%以上", Decimal("90.5"), True)]),
+    ("line_start_marker_kept", "情况如下:\n2. 5%的资金尚未拨付", [("5%", Decimal("5"), False)]),
+    ("text_start_marker_kept", "3. 12%的村已完成", [("12%", Decimal("12"), False)]),
+    ("tenths_and_more", "回访对象满意的达七成多,", [("七成多", Decimal("70"), True)]),
+    ("tenths_more_before_noun", "约有六成多群众参与评议", [("六成多", Decimal("60"), True)]),
+    ("tenths_share_ratio", "女性干部占比四成以上", [("四成以上", Decimal("40"), True)]),
+    ("tenths_then_de", "超过五成的社区已建成", [("超过五成", Decimal("50"), True)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in ROUND3], ids=[c[0] for c in ROUND3])
+def test_round3_percents(text, expected):
+    found = find_percents(text)
+    assert [(f.text, f.values["value"], f.values["approx"]) for f in found] == expected
+    assert all(text[f.start : f.end] == f.text for f in found)

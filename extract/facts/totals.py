@@ -25,6 +25,10 @@ Rules (the genre writes each figure as its own comma clause):
   the measures figure is ``measures_planned``.
 - A percent stated as the share of a completed figure just before it (已完成整改41个,
   占总数的93.2% / 整改措施已落实97条,占93.3%) is the ``completion_rate``.
+- An issues cue before a count of another noun (问题分解到32个责任单位) does not bind it;
+  N个方面 are aspects only when issues follow in the sentence; figures listed with 、
+  before an issues/completed figure (立行立改的1786个、分阶段整改的817个问题) add up
+  (zhenggai.facts.totals_lists).
 - ``money_recovered_yuan`` = the sum of distinct (category, amount) pairs of the
   recovering categories (追回, 挽回, 清退, 退缴 …); amounts after 其中 that detail an
   earlier recovered amount are not added, but a recovery listed after 其中 under a
@@ -35,22 +39,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 import regex
 
 from zhenggai import limits
 from zhenggai.facts.regions import Regions
-from zhenggai.first_chars import first_chars
+from zhenggai.facts.totals_lists import SUMMED_KEYS, listed_object, parallel_sum, to_int
+from zhenggai.facts.totals_cues import LEFT_GAP, _money_rows, _plan, _rows, classify, money_category
 from zhenggai.mentions.base import Found
-from zhenggai.models import load_table, load_words
 
-# How far (in characters, within the clause) a left cue may stand from the figure.
-LEFT_GAP = 10
-MONEY_GAP = 16
-# Kinds a cue row may apply to.
-_KINDS = ("count", "percent")
+__all__ = ["LEFT_GAP", "_money_rows", "_rows", "classify", "find_totals", "money_category"]
+
 
 _BREAKDOWN = limits.compile(
     r"""
@@ -140,143 +140,27 @@ _SOFT_WRAP = limits.compile(
 )
 # People counts whose kinds a notice lists one after another (党纪处分1人、政务处分2人).
 _LISTED_PEOPLE = frozenset({"people_disciplined", "people_talked_to", "people_held_accountable"})
+_LISTED_GAP = limits.compile(
+    r"""
+    ^\p{Han}{1,10}$        # 处分2人提醒谈话0人: only the next kind's cue between two figures
+    """,
+    regex.VERBOSE,
+)
+# N个方面 are the aspects of the feedback only when issues follow in the sentence (4个方面、
+# 31个单位共计62个问题 / 3个方面12条); 从发现问题、工作作风等三个方面进行了测评 is a survey's angles.
+_ISSUES_FOLLOW = limits.compile(
+    r"""
+    [^;；。]*?问题                                       # 问题 later in the sentence
+    | \p{Han}{1,3}\s*(?:共|共计)?[\d一二三四五六七八九十两百]{1,4}\s*(?:个|项|条)  # or 方面12条
+    """,
+    regex.VERBOSE,
+)
 _LIST_BREAK = limits.compile(
     r"""
     [;；。]|其中            # a new clause or a breakdown: not the same list
     """,
     regex.VERBOSE,
 )
-
-
-class _Row:
-    __slots__ = ("key", "kind", "units", "side", "pattern", "need", "order", "gap", "first")
-
-    def __init__(self, order: int, key: str, kind: str, units: str, side: str, fragment: str, need: str = ""):
-        self.order, self.key, self.kind, self.side = order, key, kind, side
-        self.units = None if units == "*" else frozenset(u.strip() for u in units.split(","))
-        if side == "left":
-            # The cue, then a short gap of non-delimiters, then the clause end (the figure).
-            self.pattern = limits.compile(
-                rf"""
-                (?:{fragment})             # the cue from the data file
-                (?P<gap>[^,;。:、\n\d%]{{0,{LEFT_GAP}}})$   # a short gap up to the figure; a number
-                                                       # inside it owns the cue (完成率达到100%的51个)
-                """,
-                regex.VERBOSE,
-            )
-        else:
-            self.pattern = limits.compile(
-                rf"""
-                ^(?:{fragment})            # the cue right after the figure
-                """,
-                regex.VERBOSE,
-            )
-        self.need = limits.compile(need) if need else None
-        # Number of the "gap" group: a group by number is far cheaper than by name in regex.
-        self.gap = self.pattern.groupindex.get("gap")
-        # Characters the cue must start with (None: no such bound): a set test skips most rows.
-        self.first = first_chars(fragment)
-
-
-@lru_cache(maxsize=None)
-def _rows() -> tuple[_Row, ...]:
-    return tuple(_Row(i, *row) for i, row in enumerate(load_table("totals_cues.tsv")))
-
-
-@lru_cache(maxsize=None)
-def _rows_of(kind: str) -> tuple[_Row, ...]:
-    """The rows for one mention kind, in table order."""
-    return tuple(row for row in _rows() if row.kind == kind)
-
-
-@lru_cache(maxsize=None)
-def _plan() -> limits.Pattern:
-    words = sorted(load_words("totals_plan_words.txt"), key=len, reverse=True)
-    return limits.compile(
-        rf"""
-        (?:{"|".join(map(regex.escape, words))})   # 再 / 将 / 计划 … (data file): a plan in the closing
-        """,
-        regex.VERBOSE,
-    )
-
-
-@lru_cache(maxsize=None)
-def _money_rows() -> tuple[tuple[str, bool, limits.Pattern, frozenset[str] | None], ...]:
-    out = []
-    for category, recovered, fragment in load_table("totals_money_cues.tsv"):
-        pattern = limits.compile(
-            rf"""
-            (?<!未|没有|待)                       # 尚未追回/待收回: money NOT got back is no such total
-            (?:{fragment})                       # the money cue from the data file
-            [^,;。:、\n]{{0,{MONEY_GAP}}}?       # 经济损失 / 违规使用的医保基金 … up to the amount,
-            (?:共计|合计|总计|累计|共)?$          # then 共计 right before it (outside the gap)
-            """,
-            regex.VERBOSE,
-        )
-        out.append((category, recovered == "1", pattern, first_chars(fragment)))
-    return tuple(out)
-
-
-def classify(left: str, right: str, kind: str, unit: str | None, sentence: str) -> str | None:
-    """The totals key a figure answers, from the clause around it (None when no cue fits).
-
-    ``left``/``right``: the clause before/after the figure; ``sentence``: its whole
-    sentence, where a row's "need" word must occur.
-
-    >>> classify("巡察反馈的", "具体问题中", "count", "个", "巡察反馈的")
-    'issues'
-    >>> classify("", "问题已完成整改", "count", "个", "")
-    'completed'
-    """
-    best: tuple[int, int, str] | None = None
-    head = right[:1]
-    left_chars: set[str] | None = None  # built once, for the cues' first-character tests
-    for row in _rows_of(kind):
-        if row.units is not None and unit not in row.units:
-            continue
-        first = row.first
-        if row.side == "right":
-            if first is not None and head not in first:
-                continue  # ^(?:cue): the clause after the figure must open with the cue
-            m = row.pattern.search(right)
-        else:
-            if first is not None:
-                if left_chars is None:
-                    left_chars = set(left)
-                if first.isdisjoint(left_chars):
-                    continue  # the cue cannot start anywhere in the clause before the figure
-            m = row.pattern.search(left)
-        if not m:
-            continue
-        if row.need is not None and not row.need.search(sentence):
-            continue
-        gap = len(m[row.gap]) if row.side == "left" else 0
-        cand = (gap, row.order, row.key)
-        if best is None or cand < best:
-            best = cand
-    return best[2] if best else None
-
-
-def money_category(left: str) -> tuple[str, bool] | None:
-    """(category, recovered) of an amount from the clause before it.
-
-    >>> money_category("共挽回国有资产损失")
-    ('挽回', True)
-    """
-    for category, recovered, pattern, first in _money_rows():
-        if first is not None and first.isdisjoint(left):
-            continue  # the cue cannot start anywhere in the clause
-        if pattern.search(left):
-            return category, recovered
-    return None
-
-
-def _int(value: Any) -> int | None:
-    try:
-        d = Decimal(value)
-    except Exception:  # noqa: BLE001 - any unreadable value is simply not a total
-        return None
-    return int(d) if d == d.to_integral_value() and d >= 0 else None
 
 
 def _is_share_of_done(text: str, left: str, clause_start: int, done: int | None) -> bool:
@@ -316,7 +200,8 @@ def find_totals(
     done_end: dict[tuple[int, int], int] = {}  # sentence → end of its latest completed figure
 
     figures = sorted((f for f in found if f.kind in ("count", "percent", "money")), key=lambda f: f.start)
-    for f in figures:
+    keys: dict[int, str | None] = {}  # start → the key a count in totals context answered
+    for i, f in enumerate(figures):
         if not regions.in_totals_context(f.start):
             continue
         cs, ce = regions.clause(f.start)
@@ -334,6 +219,8 @@ def find_totals(
 
         if f.kind == "money":
             cat = money_category(left)
+            if cat is None and text[cs - 1 : cs] == "、":
+                cat = money_category(listed_object(text, regions, cs, left))
             value = f.values.get("value")
             if cat is None or value is None:
                 continue
@@ -356,7 +243,10 @@ def find_totals(
             continue
 
         unit = f.values.get("unit")
-        key = classify(left, right, f.kind, unit, text[sent[0] : sent[1]])
+        key = classify(left, right, f.kind, unit, text[sent[0] : sent[1]], f.values.get("noun"))
+        if key == "aspects" and not _ISSUES_FOLLOW.match(text, f.end, sent[1]):
+            key = None  # 等三个方面进行了测评: no issues follow
+        keys[f.start] = key
         if key is None and f.kind == "percent" and _is_share_of_done(text, left, cs, done_end.get(sent)):
             key = "completion_rate"  # 已完成整改41个,占总数的93.2%
         if key is None:
@@ -366,7 +256,7 @@ def find_totals(
                 and _CONTINUE_SYSTEMS.match(left)
                 and not _BREAKDOWN.search(text, seen_here.get("systems_established", f.start), f.start)
             ):
-                value = _int(f.values.get("value"))
+                value = to_int(f.values.get("value"))
                 if value is not None and "systems_established" in totals and totals.get("_systems_sentence") == sent:
                     totals["systems_established"] += value
             continue
@@ -380,7 +270,7 @@ def find_totals(
         ):
             # 整改措施86条,已完成82条: measures done (same measure word), not issues; kept
             # apart, and used for completed/in_progress only when no issue figure is stated.
-            value = _int(f.values.get("value"))
+            value = to_int(f.values.get("value"))
             if value is not None and key not in measure_done:
                 measure_done[key] = value
             if key == "completed":
@@ -401,7 +291,7 @@ def find_totals(
             if key not in totals and f.values.get("value") is not None:
                 totals[key] = Decimal(f.values["value"])
             continue
-        value = _int(f.values.get("value"))
+        value = to_int(f.values.get("value"))
         if value is None:
             continue
         if key == "in_progress":
@@ -415,7 +305,9 @@ def find_totals(
             # 党纪处分1人、政务处分2人 / 诫勉谈话2人,提醒谈话7人: kinds listed one after
             # another in one sentence add up (3, 9)
             between = text[listed[key][1] : f.start]
-            if ("、" in between or "," in between) and not _LIST_BREAK.search(between):
+            if ("、" in between or "," in between or _LISTED_GAP.match(between)) and not _LIST_BREAK.search(
+                between
+            ):
                 totals[key] += value
                 listed[key] = (sent, f.end)
             continue
@@ -428,6 +320,8 @@ def find_totals(
             totals.pop("_plan_from_tasks")
             continue
         if key not in totals:
+            if key in SUMMED_KEYS:
+                value += parallel_sum(text, figures, i, keys)
             totals[key] = value
             if key == "measures_planned" and _TASK_CUE.search(text[max(cs, f.start - LEFT_GAP) : f.end + 6]):
                 totals["_plan_from_tasks"] = sent

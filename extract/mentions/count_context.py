@@ -47,6 +47,8 @@ _TITLE_RE = limits.compile(r"《[^《》\n]{1,120}》")
 
 _NOUN_ROWS = load_table("counted_nouns.txt")
 _HEADS = frozenset(row[0] for row in _NOUN_ROWS if len(row) > 1 and row[1] == "head")
+# Words that hold a stop character but end nothing (集中, 在建): matched only to shield it.
+_PLAIN_WORDS = frozenset(row[0] for row in _NOUN_ROWS if len(row) > 1 and row[1] == "word")
 _NOUN_WORDS_RE = limits.compile(_alternation([row[0] for row in _NOUN_ROWS]))
 
 # One-character stops that never sit inside a counted noun ("3个县的", "5家已").
@@ -119,6 +121,8 @@ def find_noun(text: str, start: int, limit: int | None = None) -> str | None:
         if m.group() in _HEADS:
             if m.end() <= NOUN_CAP:
                 head_end = m.end()
+        elif m.group() in _PLAIN_WORDS:
+            continue  # 集中督办组: the 中 inside 集中 stops nothing
         else:  # a stop word: particle, preposition or verb
             run_end = m.start()
             # A one-character stop may sit inside an unknown word (为老服务, 在建项目); only

@@ -13,10 +13,12 @@ Choices:
 * Measure words come from models/measure_words.txt, longest first (人次 before 人).
   Time and measurement units (年 月 日 天 周 小时 岁 元 米 吨 亩 …) are not in it, and
   "not" entries there reject durations and classifier-nouns (3个月, 12部门, 5人小组).
+  点 counts only before an opinion word of models/count_point_nouns.txt (3点整改意见).
 * 约/近/逾/超过/超/将近/接近/大约 (and 上 before 百/千/万) in front, 余/多 between number
   and measure word, 以上/左右 after: ``approx`` and part of the span.  共/累计/达 are
   neither.  A range (3至5人) is reported as its low end, approximate.
-* Not counts: ordinals (第3次, 第四个), bare 一 as a determiner (一个, 一批),
+* Not counts: ordinals (第3次, 第四个, sessions 八届89次常务会议, the last of a list
+  一、二、三轮巡察), bare 一 as a determiner (一个, 一批),
   distributive 每3人, vague numerals (几十个, 数百人), adjacent digits (三四个),
   decimals without 万/亿 (3.5个), slogans and idioms from models/slogans.txt (两个维护,
   八项规定), Chinese-numeral counts inside short quotes (“两项”补贴) or followed by 一
@@ -40,7 +42,7 @@ from zhenggai.mentions.count_context import (
     slogan_spans,
     title_spans,
 )
-from zhenggai.models import load_table
+from zhenggai.models import load_table, word_alternation
 from zhenggai.numerals import ARABIC, parse_chinese_integer, parse_number
 
 # Chinese numerals a count may start with: ordinary digits, 两 and the traditional and
@@ -114,9 +116,39 @@ _TEAM_ALLOWED_BEFORE = frozenset("成为设分建立有等共计达了和及与�
 _RANK_UNITS = frozenset("位名")
 # 每季度开展一次 / 每半年清理一次: a frequency names how many times, so its 一次 is a count
 # (like 每季度1次); elsewhere 一次 is a determiner (进行一次检查) or a word (一次性).
+# The period and the verb may be far apart (每季度对各单位整改进展排名通报一次).
+EVERY_GAP = 20
 _EVERY_BEFORE = limits.compile(
+    rf"""
+    每[^\s,;；。:：、\d]{{1,{EVERY_GAP}}}$   # 每 + period + verb in the same clause, right before 一次
+    """,
+    regex.VERBOSE,
+)
+# 区政府八届89次常务会议 / 三届人大五次会议: after 届, N次 numbers a session (an
+# ordinal written without 第), not how many meetings there were.
+_SESSION_BEFORE = limits.compile(
     r"""
-    每[^\s,;；。:：、\d]{1,10}$      # 每 + period + verb in the same clause, right before 一次
+    (?<!换|连|任|应|本|上|每)届        # 届 of a term (not 换届, 连任两届, 本届/上届 …), then at most
+    (?:人民代表大会常务委员会|人民代表大会|人大常委会|人大|政协|党代会|全委会|委员会
+      |市委|区委|县委|省委|党委|政府|常委会)?$   # the body whose session it is
+    """,
+    regex.VERBOSE,
+)
+_SESSION_AFTER = limits.compile(
+    r"""
+    (?:常务|全体|党组|常委会|常委|主任|代表)?(?:扩大)?会议    # …次(常务)会议: the session's name
+    """,
+    regex.VERBOSE,
+)
+# 一、二、三轮巡察: the last numeral of an enumeration before 轮/届/批/期 names the
+# rounds (ordinals), it does not say there were three.
+_ORDINAL_LIST_UNITS = frozenset("轮届批期輪")
+_POINT_ROWS = load_table("count_point_nouns.txt")
+# 3点整改意见 / 三点意见建议: 点 is a measure word only before these nouns.
+_POINT_NOUN = limits.compile(
+    rf"""
+    (?:{word_alternation([w for w, kind in _POINT_ROWS if kind == "qualifier"])})?   # 整改, 具体 …
+    (?:{word_alternation([w for w, kind in _POINT_ROWS if kind == "noun"])})         # 意见, 建议 …
     """,
     regex.VERBOSE,
 )
@@ -219,11 +251,28 @@ def _context_ok(text: str, m: regex.Match[str], g: tuple) -> bool:
     return True
 
 
+def _ordinal_context(text: str, m: regex.Match[str], g: tuple) -> bool:
+    """Whether a count-shaped match is an ordinal: a session (八届89次常务会议) or the
+    last item of an enumeration (一、二、三轮巡察)."""
+    unit = g[_UNIT]
+    start = m.start(_NUM + 1) if g[_LO] is None else m.start(_LO + 1)
+    if unit == "次":
+        if _SESSION_BEFORE.search(text[max(0, start - 2) : start]) and text[start - 1 : start] == "届":
+            return True  # 八届89次 (not 换届3次)
+        if _SESSION_AFTER.match(text, m.end()) and _SESSION_BEFORE.search(text[max(0, start - 12) : start]):
+            return True  # 三届人大五次会议
+        return False
+    if unit in _ORDINAL_LIST_UNITS and text[start - 1 : start] == "、":
+        before = text[start - 2 : start - 1]
+        return before.isdigit() or before in _CN_BODY_SET
+    return False
+
+
 def _once_per_period(text: str, m: regex.Match[str], g: tuple) -> bool:
     """一次 after 每<period><verb> (每月组织一次): the frequency's count of one."""
     if g[_NUM] != "一" or g[_UNIT] != "次" or g[_LO] is not None or text[m.end() : m.end() + 1] == "性":
         return False
-    return bool(_EVERY_BEFORE.search(text[max(0, m.start() - 11) : m.start()]))
+    return bool(_EVERY_BEFORE.search(text[max(0, m.start() - EVERY_GAP - 1) : m.start()]))
 
 
 # First characters of _SHARED_TAIL after its optional space: a cheap test before the regex.
@@ -238,6 +287,10 @@ def _interpret(text: str, m: regex.Match[str]) -> tuple[int, int, str, dict, boo
         return None  # 3个月, 12部门, 5人小组
     if not _context_ok(text, m, g):
         return None
+    if unit == "点" and not _POINT_NOUN.match(text, m.end()):
+        return None  # 下午3点: a time of day; 3点整改意见 is a count
+    if (unit == "次" or unit in _ORDINAL_LIST_UNITS) and _ordinal_context(text, m, g):
+        return None  # 八届89次常务会议, 一、二、三轮巡察: ordinals
     qualified = bool(g[_Q1])
     value = _number_value(g[_NUM], qualified)
     if value is None and _once_per_period(text, m, g):

@@ -16,7 +16,10 @@ Choices:
 * 约/近/超过/逾 … before and 以上/以下/左右/以内 after set ``approx`` and belong
   to the span; 达/达到 do not.
 * "八成" (tenths) is read only after a share or level word (占…的四成, 达到八成以上) and
-  where the rate ends (一成不变, 八成新, 建成 are not rates); "百分百" is not read.
+  where the rate ends (一成不变, 八成新, 建成 are not rates); "七成多" is approximate;
+  "百分百" is not read.
+* Scraped text puts a blank after the decimal point ("91. 7%" → 91.7); not where the
+  number starts a line, where "1. 7%…" is a list marker and a rate.
 """
 
 from __future__ import annotations
@@ -39,7 +42,11 @@ _PERCENT_RE = limits.compile(
     (?P<q1>{_APPROX_BEFORE})?                    # 约/近/超过 … make it approximate
     (?:                                          # one of the forms below
       (?<![\dA-Za-z.])(?<!\d,)                   # not the tail of a longer number or code
-      (?P<num>{ARABIC})\s?                       # 98.71, 1,234.5
+      (?:                                        # the number:
+        (?P<num>{ARABIC})                        #   98.71, 1,234.5
+      | (?<!(?:^|\n)[ \t]*)                      #   or, not at a line start (1. 7月… is a list marker),
+        (?P<spaced>\d+\.\ \d+)                   #   91. 7: one blank after the point (scraped text)
+      )\s?                                       # a blank may come before the sign
       (?:(?P<pct>%|％)|(?P<permille>‰))          # % (％ on raw text) or ‰
     |                                            # or
       (?<![{CN_NUMERAL_CHARS}\d.])               # the denominator starts a numeral (not 二十 in 一百二十)
@@ -51,9 +58,11 @@ _PERCENT_RE = limits.compile(
       (?P<pts>{ARABIC}|{CHINESE})                # 5, 0.5, 两
       个?百分点                                  # percentage points: 提高5个百分点
     |                                            # or tenths: 占提拔总数的四成, 达到八成以上
-      (?<=[的达到占为有近超过约逾])               # after a share/level word, so 一成不变, 建成 never read
+      (?<=[的达到占比为有近超过约逾])             # after a share/level word, so 一成不变, 建成 never read
       (?P<tenth>[一二三四五六七八九])成           # 四成 → 40
-      (?=以上|以下|以内|左右|多|[,，。;；、)）\s]|$)  # and the rate ends there (not 八成新, 三成员)
+      (?:(?P<more>多)                            # 七成多: a bit more, approximate
+      | (?=以上|以下|以内|左右|的|[,，。;；、)）\s]|$)  # or the rate ends there (not 八成新, 三成员)
+      )
     )                                            # (end of the forms)
     (?P<q2>{_APPROX_AFTER})?                     # 65%以上, 95%左右
     """,
@@ -68,7 +77,7 @@ _CONSUMABLE = "".join(
         regex.escape("大约将近接不超过逾足到少于至", special_only=False),  # _APPROX_BEFORE words
         r"\d\s,.",                                                  # Arabic numbers, blanks
         regex.escape("%％‰", special_only=False),                     # percent and per mille signs
-        regex.escape(CN_NUMERAL_CHARS + "点分之个成", special_only=False),  # 三分之二, 5个百分点, 八成
+        regex.escape(CN_NUMERAL_CHARS + "点分之个成多", special_only=False),  # 三分之二, 5个百分点, 七成多
         regex.escape("以上下内左右", special_only=False),              # _APPROX_AFTER words
     )
 )
@@ -78,6 +87,8 @@ _SCANNER = RunScanner(_PERCENT_RE, _CONSUMABLE, anchor="[%％‰]|分之|百分�
 _GROUP = {name: number - 1 for name, number in _PERCENT_RE.groupindex.items()}
 _DEN = _GROUP["den"]
 _NUM = _GROUP["num"]
+_SPACED = _GROUP["spaced"]
+_MORE = _GROUP["more"]
 _NUMER = _GROUP["numer"]
 _PERMILLE = _GROUP["permille"]
 _Q1 = _GROUP["q1"]
@@ -111,8 +122,9 @@ def find_percents(text: str) -> list[Found]:
     for m in _SCANNER.finditer(text):  # = _PERCENT_RE.finditer(text), on the stretches that can match
         g = m.groups()  # indexed by group number: much faster than m[name] in the regex module
         try:
-            if g[_NUM] is not None:
-                value = parse_number(g[_NUM])
+            number = g[_NUM] if g[_NUM] is not None else g[_SPACED]
+            if number is not None:
+                value = parse_number(number.replace(" ", ""))
                 if g[_PERMILLE]:
                     value /= 10
             elif g[_TENTH] is not None:
@@ -132,7 +144,7 @@ def find_percents(text: str) -> list[Found]:
                 m.start(),
                 m.end(),
                 m[0],
-                {"value": canonical(value), "approx": bool(g[_Q1] or g[_Q2])},
+                {"value": canonical(value), "approx": bool(g[_Q1] or g[_Q2] or g[_MORE])},
             )
         )
     return found

@@ -1,0 +1,163 @@
+"""Cue tables of the notice-level totals: which total a figure answers, from its clause.
+
+The rows come from ``models/totals_cues.tsv`` (counts and percents) and
+``models/totals_money_cues.tsv`` (money categories); ``zhenggai.facts.totals``
+assembles the totals from what these functions say about each figure:
+
+    classify("巡察反馈的", "具体问题中", "count", "个", …)   → 'issues'
+    money_category("共挽回国有资产损失")                    → ('挽回', True)
+
+A left cue ends the clause right before the figure (a short gap allowed, the
+nearest cue wins); a right cue starts right after it.  Ties go to the earlier
+table row, so more specific rows come first in the data file.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from zhenggai import limits
+from zhenggai.first_chars import first_chars
+from zhenggai.models import load_table, load_words
+
+# How far (in characters, within the clause) a left cue may stand from the figure.
+LEFT_GAP = 10
+MONEY_GAP = 16
+# Keys whose left cue names the counted noun itself (反馈问题共31个): a count followed
+# by another noun (32个责任单位) is not theirs.
+_OWN_NOUN_KEYS = frozenset({"issues"})
+_ISSUE_WORD = "问题"
+
+
+class _Row:
+    __slots__ = ("key", "kind", "units", "side", "pattern", "need", "order", "gap", "first")
+
+    def __init__(self, order: int, key: str, kind: str, units: str, side: str, fragment: str, need: str = ""):
+        self.order, self.key, self.kind, self.side = order, key, kind, side
+        self.units = None if units == "*" else frozenset(u.strip() for u in units.split(","))
+        if side == "left":
+            # The cue, then a short gap of non-delimiters, then the clause end (the figure).
+            self.pattern = limits.compile(
+                rf"""
+                (?:{fragment})             # the cue from the data file
+                (?P<gap>[^,;。:、\n\d%]{{0,{LEFT_GAP}}})$   # a short gap up to the figure; a number
+                                                       # inside it owns the cue (完成率达到100%的51个)
+                """,
+                regex.VERBOSE,
+            )
+        else:
+            self.pattern = limits.compile(
+                rf"""
+                ^(?:{fragment})            # the cue right after the figure
+                """,
+                regex.VERBOSE,
+            )
+        self.need = limits.compile(need) if need else None
+        # Number of the "gap" group: a group by number is far cheaper than by name in regex.
+        self.gap = self.pattern.groupindex.get("gap")
+        # Characters the cue must start with (None: no such bound): a set test skips most rows.
+        self.first = first_chars(fragment)
+
+
+@lru_cache(maxsize=None)
+def _rows() -> tuple[_Row, ...]:
+    return tuple(_Row(i, *row) for i, row in enumerate(load_table("totals_cues.tsv")))
+
+
+@lru_cache(maxsize=None)
+def _rows_of(kind: str) -> tuple[_Row, ...]:
+    """The rows for one mention kind, in table order."""
+    return tuple(row for row in _rows() if row.kind == kind)
+
+
+@lru_cache(maxsize=None)
+def _plan() -> limits.Pattern:
+    words = sorted(load_words("totals_plan_words.txt"), key=len, reverse=True)
+    return limits.compile(
+        rf"""
+        (?:{"|".join(map(regex.escape, words))})   # 再 / 将 / 计划 … (data file): a plan in the closing
+        """,
+        regex.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=None)
+def _money_rows() -> tuple[tuple[str, bool, limits.Pattern, frozenset[str] | None], ...]:
+    out = []
+    for category, recovered, fragment in load_table("totals_money_cues.tsv"):
+        pattern = limits.compile(
+            rf"""
+            (?<!未|没有|待)                       # 尚未追回/待收回: money NOT got back is no such total
+            (?:{fragment})                       # the money cue from the data file
+            [^,;。:、\n]{{0,{MONEY_GAP}}}?       # 经济损失 / 违规使用的医保基金 … up to the amount,
+            (?:共计|合计|总计|累计|共)?$          # then 共计 right before it (outside the gap)
+            """,
+            regex.VERBOSE,
+        )
+        out.append((category, recovered == "1", pattern, first_chars(fragment)))
+    return tuple(out)
+
+
+def classify(
+    left: str, right: str, kind: str, unit: str | None, sentence: str, noun: str | None = None
+) -> str | None:
+    """The totals key a figure answers, from the clause around it (None when no cue fits).
+
+    ``left``/``right``: the clause before/after the figure; ``sentence``: its whole
+    sentence, where a row's "need" word must occur; ``noun``: what the count counts,
+    when a noun follows it (a left issues cue does not bind a count of something else:
+    反映的问题分解到32个责任单位).
+
+    >>> classify("巡察反馈的", "具体问题中", "count", "个", "巡察反馈的")
+    'issues'
+    >>> classify("", "问题已完成整改", "count", "个", "")
+    'completed'
+    >>> classify("反映的问题分解到", "责任单位", "count", "个", "", noun="责任单位") is None
+    True
+    """
+    other_noun = noun is not None and _ISSUE_WORD not in noun
+    best: tuple[int, int, str] | None = None
+    head = right[:1]
+    left_chars: set[str] | None = None  # built once, for the cues' first-character tests
+    for row in _rows_of(kind):
+        if row.units is not None and unit not in row.units:
+            continue
+        first = row.first
+        if row.side == "right":
+            if first is not None and head not in first:
+                continue  # ^(?:cue): the clause after the figure must open with the cue
+            m = row.pattern.search(right)
+        else:
+            if first is not None:
+                if left_chars is None:
+                    left_chars = set(left)
+                if first.isdisjoint(left_chars):
+                    continue  # the cue cannot start anywhere in the clause before the figure
+            if other_noun and row.key in _OWN_NOUN_KEYS:
+                continue  # 问题…分解到32个责任单位: the figure counts the units, not the issues
+            m = row.pattern.search(left)
+        if not m:
+            continue
+        if row.need is not None and not row.need.search(sentence):
+            continue
+        gap = len(m[row.gap]) if row.side == "left" else 0
+        cand = (gap, row.order, row.key)
+        if best is None or cand < best:
+            best = cand
+    return best[2] if best else None
+
+
+def money_category(left: str) -> tuple[str, bool] | None:
+    """(category, recovered) of an amount from the clause before it.
+
+    >>> money_category("共挽回国有资产损失")
+    ('挽回', True)
+    """
+    for category, recovered, pattern, first in _money_rows():
+        if first is not None and first.isdisjoint(left):
+            continue  # the cue cannot start anywhere in the clause
+        if pattern.search(left):
+            return category, recovered
+    return None
