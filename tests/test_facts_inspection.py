@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.test_facts_support import date, mentions, node
 from zhenggai.facts import find_inspection
@@ -246,3 +248,104 @@ def test_audit_report_date_is_feedback(text, feedback):
     heading = "一、总体情况"
     roots = [node(text, heading, marker="一、", ordinal=1)]
     assert find_inspection(text, mentions(text), roots)["feedback_date"] == feedback
+
+
+# Fix round 3: the period stated in a sentence other than the first one naming the team
+# (feedback reported first, a title line naming the team, a labelled period).
+PERIOD_ELSEWHERE = [
+    ("feedback_sentence_first",
+     "2024年8月16日,市委第二巡察组向市统计局党组反馈了巡察意见。2024年5月6日至7月5日,"
+     "市委第二巡察组对市统计局党组进行了常规巡察。",
+     {"start": D(2024, 5, 6), "end": D(2024, 7, 5), "feedback_date": D(2024, 8, 16), "target": "市统计局党组"}),
+    ("feedback_meeting_title_line",
+     "县委第四巡察组巡察县供销社党组情况反馈会议召开\n"
+     "2023年9月11日至11月3日,县委第四巡察组对县供销社党组开展了常规巡察。",
+     {"start": D(2023, 9, 11), "end": D(2023, 11, 3), "target": "县供销社党组"}),
+    ("labelled_stationing_period",
+     "根据区委统一部署,区委第三巡察组对区司法局党组开展了常规巡察,集中进驻时间为2021年4月6日至5月21日。",
+     {"start": D(2021, 4, 6), "end": D(2021, 5, 21)}),
+    ("period_in_brackets",
+     "按照县委安排,县委第五巡察组对县人社局党组开展了巡察。巡察期间(2022年3月14日至5月13日),"
+     "巡察组共收到来信来电25件。",
+     {"start": D(2022, 3, 14), "end": D(2022, 5, 13)}),
+    ("since_start_only",
+     "2025年1月6日,区委第一巡察组向区城管局党组反馈了巡察意见。"
+     "此前,区委第一巡察组自2024年10月9日起进驻区城管局开展巡察。",
+     {"start": D(2024, 10, 9), "feedback_date": D(2025, 1, 6)}),
+    ("range_year_from_context",
+     "2024年,根据市委部署,市委第六巡察组向市民政局党组反馈了巡察意见。市委第六巡察组从4月15日至6月14日"
+     "对市民政局党组开展了常规巡察。",
+     {"start": D(2024, 4, 15), "end": D(2024, 6, 14)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in PERIOD_ELSEWHERE], ids=[c[0] for c in PERIOD_ELSEWHERE])
+def test_period_from_another_opening_sentence(text, expected):
+    got = find_inspection(text, mentions(text), [])
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_rectification_work_is_no_period():
+    # 开展巡察整改…: a later work step, not the inspection; the year alone is no period either.
+    text = ("2024年6月3日,县委第二巡察组向县文旅局党组反馈了巡察意见。"
+            "2024年7月,局党组对照问题清单开展了巡察整改“回头看”。")
+    got = find_inspection(text, mentions(text), [])
+    assert "start" not in got and got["feedback_date"] == D(2024, 6, 3)
+
+
+FEEDBACK_RANGES = [
+    ("after_meeting_hearing_opinions",
+     "2023年6月5日至7月28日,县委第一巡察组对县农机中心党支部开展了常规巡察。2023年8月30日,县委巡察工作领导小组"
+     "召开会议,听取巡察反馈意见。9月4日—7日,县委第一巡察组向县农机中心党支部反馈了巡察意见。", D(2023, 9, 4)),
+    ("range_with_zhi", "2024年3月至4月,区委第二巡察组对街道党工委开展了巡察,并于5月20日至22日向街道党工委反馈了巡察情况。",
+     D(2024, 5, 20)),
+    ("range_with_hyphen", "2022年10月,市委第五巡察组对市气象局党组开展了巡察。11月14日-16日,巡察组向市气象局党组进行了反馈。",
+     D(2022, 11, 14)),
+]
+
+
+@pytest.mark.parametrize("text,feedback", [c[1:] for c in FEEDBACK_RANGES], ids=[c[0] for c in FEEDBACK_RANGES])
+def test_feedback_range_gives_its_first_day(text, feedback):
+    assert find_inspection(text, mentions(text), [])["feedback_date"] == feedback
+
+
+# Compound sending bodies are kept whole (not cut to their last word 工委 / 委党委).
+COMPOUND_BODIES = [
+    ("education_work_committee", "2024年4月8日至6月7日,省委教育工委第二巡察组对师范学院党委开展了常规巡察。",
+     "省委教育工委第二巡察组", "省委教育工委"),
+    ("organs_work_committee", "2023年10月,市直机关工委第一巡察组对市档案馆机关党委开展了巡察。",
+     "市直机关工委第一巡察组", "市直机关工委"),
+    ("sasac_party_committee", "2024年5月,省国资委党委第三巡察组对省水务集团党委开展了常规巡察。",
+     "省国资委党委第三巡察组", "省国资委党委"),
+    ("county_organs_party_work_committee", "2022年9月,县直机关党工委第二巡察组对县档案馆党支部开展了巡察。",
+     "县直机关党工委第二巡察组", "县直机关党工委"),
+    ("group_company_party_committee", "2023年6月,集团公司党委第四巡察组对物资公司党委开展了巡察。",
+     "集团公司党委第四巡察组", "集团公司党委"),
+    ("mode_word_inside_team", "2024年9月,县委第二专项巡察组对县乡村振兴局党组开展了专项巡察。",
+     "县委第二专项巡察组", "县委"),
+    ("place_before_compound", "2024年4月,江岭省委教育工委第一巡察组对职业学院党委开展了巡察。",
+     "江岭省委教育工委第一巡察组", "省委教育工委"),
+    ("plain_body_unchanged", "2024年4月,区委第一巡察组对区统计局党组开展了巡察。", "区委第一巡察组", "区委"),
+]
+
+
+@pytest.mark.parametrize("text,team,body", [c[1:] for c in COMPOUND_BODIES], ids=[c[0] for c in COMPOUND_BODIES])
+def test_compound_body_kept_whole(text, team, body):
+    got = find_inspection(text, mentions(text), [])
+    assert (got["team"], got["body"]) == (team, body)
+
+
+def test_compound_body_from_title_without_team():
+    got = find_inspection("现将整改情况通报如下。", [], [], title="中共某职业学院委员会关于省委教育工委巡察整改情况的通报")
+    assert got["body"] == "省委教育工委"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("2024年3月1日至5日,省市县区委教育工直机关党组第一二巡察视组对向进驻开展了反馈意见期间()时间为。\n")),
+               max_size=200))
+def test_any_text_gives_valid_inspection(text):
+    got = find_inspection(text, mentions(text), [])
+    for key in ("start", "end", "feedback_date"):
+        assert got.get(key) is None or isinstance(got[key], dt.date)
+    for key in ("team", "body", "target"):
+        assert got.get(key) is None or got[key] in text or key == "body"

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.test_facts_support import mentions
-from zhenggai.facts import NoticeFacts, check_flags, extract_facts
+from zhenggai.facts import NoticeFacts, check_flags, extract_facts, issuer_from_signature
 
 NOTICE = (
     "首页 > 巡察工作\n"
@@ -82,3 +83,32 @@ def test_any_text_gives_facts_and_flags(text):
         assert facts.inspection["start"] <= facts.inspection["end"]
     for code, message in check_flags(text, found, [], facts, published=dt.date(2023, 1, 1)):
         assert code.isidentifier() and message
+
+
+# Fix round 3: the issuer signed above the date when the title names none.
+SIGNATURE_ISSUERS = [
+    ("office_on_its_own_line", "关于县委巡察整改情况的通报\n……特此通报。\n\n中共某县委巡察工作领导小组办公室\n2025年3月4日\n",
+     "中共某县委巡察工作领导小组办公室"),
+    ("name_over_two_lines", "关于县委巡察整改情况的通报\n……特此通报。\n中共某县委巡察工作\n领导小组办公室\n二〇二五年三月四日",
+     "中共某县委巡察工作领导小组办公室"),
+    ("party_group_word_on_next_line", "关于巡察整改情况的通报\n……\n中共某县自然资源局\n党组\n2024年12月2日",
+     "中共某县自然资源局党组"),
+    ("bureau_without_party_prefix", "关于审计整改情况的公告\n……特此公告。\n某县农业农村局\n2024年5月8日",
+     "某县农业农村局"),
+    ("name_beside_the_date", "关于巡察整改情况的通报\n……\n中共某镇委员会　2024年6月1日", "中共某镇委员会"),
+    ("print_links_after_date", "关于巡察整改情况的通报\n……\n中共某镇委员会\n2024年6月1日\n【打印本页】【关闭窗口】",
+     "中共某镇委员会"),
+    ("body_sentence_is_no_issuer", "关于巡察整改情况的通报\n下一步,局党组将持续巩固整改成果。\n2024年6月1日", None),
+    ("no_signature_date", "关于巡察整改情况的通报\n中共某镇委员会", None),
+]
+
+
+@pytest.mark.parametrize("text,issuer", [c[1:] for c in SIGNATURE_ISSUERS], ids=[c[0] for c in SIGNATURE_ISSUERS])
+def test_issuer_from_signature_block(text, issuer):
+    assert issuer_from_signature(text) == issuer
+    assert extract_facts(text, [], []).issuer == issuer
+
+
+def test_title_issuer_wins_over_signature():
+    text = "中共某县林业局党组关于县委巡察整改情况的通报\n……\n中共某县林业局机关委员会\n2024年6月1日"
+    assert extract_facts(text, [], []).issuer == "中共某县林业局党组"

@@ -171,3 +171,47 @@ def test_signature_date_anchors_relative_years_end_to_end(text, mention, year):
     dates = [m for m in record.mentions if m.kind == "date" and m.text == mention]
     assert dates and dates[0].date_start.year == year
     assert record.source.published_at is None
+
+
+# Fix round 3: the 来源 value ends at the next page label; an empty 来源 stays empty.
+SITE_CUTS = [
+    ("view_count_after_one_space", "某局关于巡察整改情况的通报\n来源:县农业农村局 浏览量:", "县农业农村局"),
+    ("view_count_glued", "某局关于巡察整改情况的通报\n来源:县农业农村局浏览次数:318", "县农业农村局"),
+    ("click_widget_without_colon", "某局关于巡察整改情况的通报\n来源:县融媒体中心 点击 52 次", "县融媒体中心"),
+    ("font_size_widget", "某局关于巡察整改情况的通报\n文章来源:市场监管局【字号:大 中 小】", "市场监管局"),
+    ("author_after", "某局关于巡察整改情况的通报\n来源:县纪委监委 作者:办公室", "县纪委监委"),
+    ("editor_office_name_kept", "某局关于巡察整改情况的通报\n来源:学报编辑部  发布时间:2024-05-06", "学报编辑部"),
+    ("empty_then_date_next_line", "某局关于巡察整改情况的通报\n信息来源:\n发布时间:2024-05-06 09:00", None),
+    ("empty_then_date_same_line", "某局关于巡察整改情况的通报\n信息来源: 发布日期:2024-05-06", None),
+    ("empty_glued_to_date", "某局关于巡察整改情况的通报\n信息来源:发布时间:2024-05-06", None),
+]
+
+
+@pytest.mark.parametrize("text,site", [c[1:] for c in SITE_CUTS], ids=[c[0] for c in SITE_CUTS])
+def test_site_ends_at_the_next_label(text, site):
+    assert find_source_meta(text).site == site
+
+
+# Page furniture is no title: a byline is cut off, 摘要/nav lines are skipped, a column
+# name before the title is dropped.
+TITLE_FURNITURE = [
+    ("column_prefix", "巡察整改公开:中共某县统计局党组关于县委巡察整改情况的通报\n正文",
+     "中共某县统计局党组关于县委巡察整改情况的通报"),
+    ("column_prefix_full_width", "本级巡察整改：关于区委第二轮巡察整改进展情况的通报\n正文", "关于区委第二轮巡察整改进展情况的通报"),
+    ("byline_before", "(记者 周某某)某镇党委巡察整改进展情况通报\n正文", "某镇党委巡察整改进展情况通报"),
+    ("byline_after", "中共某县气象局党组关于县委巡察整改情况的通报(通讯员 吴某)\n正文",
+     "中共某县气象局党组关于县委巡察整改情况的通报"),
+    ("abstract_line_skipped", "摘要\n中共某县档案馆党支部关于县委巡察整改情况的通报\n正文",
+     "中共某县档案馆党支部关于县委巡察整改情况的通报"),
+    ("unlabelled_nav_line", "首页 > 党务公开 > 关于县委第二巡察组反馈意见整改情况的通报\n正文",
+     "关于县委第二巡察组反馈意见整改情况的通报"),
+    ("only_furniture", "摘要\n(记者 郑某)\n正文很长的一段话。", None),
+]
+
+
+@pytest.mark.parametrize("text,title", [c[1:] for c in TITLE_FURNITURE], ids=[c[0] for c in TITLE_FURNITURE])
+def test_title_without_page_furniture(text, title):
+    meta = find_source_meta(text)
+    assert meta.title == title
+    if title is not None:
+        assert text[meta.title_start : meta.title_start + len(title)] == title

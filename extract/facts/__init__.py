@@ -10,6 +10,7 @@ from zhenggai.facts.flags import check_flags, marker_style
 from zhenggai.facts.inspection import find_inspection
 from zhenggai.facts.notice import NoticeFacts, extract_facts, issuer_from_title
 from zhenggai.facts.regions import Regions
+from zhenggai.facts.signature import issuer_from_signature
 from zhenggai.facts.source import SourceMeta, find_source_meta
 from zhenggai.facts.totals import classify, find_totals, money_category
 
@@ -24,6 +25,7 @@ __all__ = [
     "find_inspection",
     "find_source_meta",
     "find_totals",
+    "issuer_from_signature",
     "issuer_from_title",
     "marker_style",
     "money_category",

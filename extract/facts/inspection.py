@@ -24,6 +24,7 @@ from typing import Any
 import regex
 
 from zhenggai import limits
+from zhenggai.facts.inspection_dates import VERB, FEEDBACK, dates_in, feedback_day, period, period_elsewhere
 from zhenggai.facts.regions import Regions
 from zhenggai.mentions.base import Found
 from zhenggai.models import load_words
@@ -52,6 +53,16 @@ _PLACE = r"""
 """
 
 
+# A compound body named after a territory (省委教育工委, 市直机关工委, 省国资委党委): a
+# territorial prefix, a few name characters, then a party-committee word.  Kept whole as
+# the body; the bare list word (工委, 委党委) would cut it to its last word.
+_COMPOUND_BODY = r"""
+              (?:省|市|县|区|州|旗|盟|自治区)委?             #   省 / 省委 / 市 …
+              [^\W\d_第巡视察对向于在和与及的署统部按根]{1,6}?   #   教育 / 直机关 / 国资委 (no verb, no 第)
+              (?:党工委|工委|党委|党组)                        #   the committee word closes it
+"""
+
+
 def _alternation(name: str) -> str:
     return "|".join(map(regex.escape, sorted(load_words(name), key=len, reverse=True)))
 
@@ -65,8 +76,8 @@ def _patterns() -> dict[str, limits.Pattern]:
             rf"""
             (?P<team>
               {_PLACE}                                     # 清河 (县委…): a place written before the body
-              (?P<body>{bodies})?                          # 市委 / 省委 / 中央 / 集团党委 (data file)
-              (?:第(?P<ord>{_ORD})(?P<kind>巡视|巡察)(?:工作)?组   # 第四巡察组 / 第二巡视工作组
+              (?P<body>{_COMPOUND_BODY}|{bodies})?         # 市委 / 中央 / 集团党委 (data file), 省委教育工委
+              (?:第(?P<ord>{_ORD})(?:{modes})?(?P<kind>巡视|巡察)(?:工作)?组   # 第四巡察组 / 第二巡视工作组 / 第五专项巡察组
                 |(?P<kind2>巡视|巡察)(?P<ord2>{_ORD})组             # 巡察四组
                 |(?:{modes})?(?P<kind3>巡视|巡察)(?:工作)?组)       # (机动)巡察组 (no ordinal): 县委机动巡察组
             )
@@ -75,7 +86,7 @@ def _patterns() -> dict[str, limits.Pattern]:
         ),
         "body": limits.compile(
             rf"""
-            (?P<body>{bodies})                             # the sending body …
+            (?P<body>{_COMPOUND_BODY}|{bodies})            # the sending body (省委教育工委 / 市委) …
             (?:[^\n,。;]{{0,8}}?第{_ORD}轮)?               # … optionally its round …
             (?P<kind>巡视|巡察)                             # … then the kind word
             """,
@@ -109,23 +120,6 @@ def _patterns() -> dict[str, limits.Pattern]:
             """,
             regex.VERBOSE,
         ),
-        "verb": limits.compile(
-            r"""
-            (?:开展|进行|实施)了?[^\n。;]{0,30}?(?:巡视|巡察)   # 开展了…巡察
-            |进驻                                               # 进驻 (the team moved in)
-            |(?:巡视|巡察)了                                    # 巡视了
-            """,
-            regex.VERBOSE,
-        ),
-        "feedback": limits.compile(
-            r"""
-            (?<!(?:根据|按照|针对|对照)(?:巡视|巡察|审计)?)   # 根据巡察反馈意见制定方案: the opinions as a noun
-            反馈(?!(?:意见|问题)的?(?:整改|落实))           # not the noun 反馈意见整改落实 (no feedback event)
-            (?:了)?(?:巡视|巡察|审计)?(?:意见|情况|问题)?   # 反馈了巡察意见
-            |出具了?审计报告                                 # an audit's feedback: 于8月11日出具了审计报告
-            """,
-            regex.VERBOSE,
-        ),
         "audit_office": limits.compile(
             r"""
             (?<![^\n,。;:、\s\d年月日据对由经和与的于照至])   # starts after a boundary, not inside a word
@@ -140,13 +134,6 @@ def _patterns() -> dict[str, limits.Pattern]:
             r"""
             (?:进行|开展|实施)了?[^\n。;]{0,40}?审计        # 进行了…审计
             |审计了                                          # 审计了
-            """,
-            regex.VERBOSE,
-        ),
-        "range_sep": limits.compile(
-            r"""
-            [至到~～—–]                                      # 3月6日至5月10日
-            |(?<=[\d日月年])\s*-\s*(?=\d)                    # 2022.4-2022.6
             """,
             regex.VERBOSE,
         ),
@@ -175,12 +162,6 @@ _AUDIT_GENRE = limits.compile(
     """,
     regex.VERBOSE,
 )
-_FEEDBACK_SCOPE = limits.compile(
-    r"""
-    巡视|巡察|审计|意见                # a 反馈 sentence about the inspection, not any feedback
-    """,
-    regex.VERBOSE,
-)
 
 
 def _ordinal(text: str | None) -> int | None:
@@ -190,28 +171,6 @@ def _ordinal(text: str | None) -> int | None:
         return int(parse_number(text))
     except (ValueError, ArithmeticError):
         return None
-
-
-def _dates_in(found: Sequence[Found], start: int, end: int) -> list[Found]:
-    return sorted((f for f in found if f.kind == "date" and start <= f.start < end), key=lambda f: f.start)
-
-
-def _period(text: str, dates: list[Found]) -> tuple[Any, Any]:
-    """Start/end of an inspection period from the dates before the inspection verb."""
-    if not dates:
-        return None, None
-    if len(dates) > 1 and dates[0].values.get("granularity") == "year":
-        dates = dates[1:]  # 根据2023年巡察工作计划,2023年6月5日至…: the plan's year is no period
-    first = dates[0]
-    sep = _patterns()["range_sep"]
-    if first.values.get("date_end") != first.values.get("date_start") and sep.search(first.text):
-        return first.values.get("date_start"), first.values.get("date_end")
-    if len(dates) > 1:
-        second = dates[1]
-        between = text[first.end : second.start]
-        if len(between) <= 2 and sep.fullmatch(between.strip() or "x"):
-            return first.values.get("date_start"), second.values.get("date_end")
-    return first.values.get("date_start"), None
 
 
 def _region(regions: Regions) -> tuple[int, int]:
@@ -266,11 +225,11 @@ def _team_sentence(
             for m in _team_matches(text, s, e, memo):
                 if want_ordinal and not (m["ord"] or m["ord2"]):
                     continue
-                if not want_ordinal and not pats["verb"].search(text, s, e) and not m["body"]:
+                if not want_ordinal and not VERB.search(text, s, e) and not m["body"]:
                     continue
                 return (s, e), m
     for s, e in sentences:
-        if pats["verb"].search(text, s, e) and pats["target"].search(text, s, e):
+        if VERB.search(text, s, e) and pats["target"].search(text, s, e):
             return (s, e), None
     return None, None
 
@@ -312,15 +271,15 @@ def find_inspection(
     if team_sentence is not None:
         s, e = team_sentence
         sentence = text[s:e]
-        verb = pats["verb"].search(text, s, e)
+        verb = VERB.search(text, s, e)
         cut = verb.start() if verb else e
-        feedback = pats["feedback"].search(text, s, e)
+        feedback = FEEDBACK.search(text, s, e)
         if feedback and feedback.start() < cut:
             cut = feedback.start()
         # A team sentence that only reports the feedback (县委第一巡察组向…反馈了巡察意见,
         # no inspection verb) dates the feedback, not the inspection period.
         feedback_only = feedback is not None and verb is None
-        start, end = (None, None) if feedback_only else _period(text, _dates_in(found, s, max(cut, s + 1)))
+        start, end = (None, None) if feedback_only else period(text, dates_in(found, s, max(cut, s + 1)))
         if start:
             out["start"] = start
         if end:
@@ -332,25 +291,29 @@ def find_inspection(
             kind = _KIND_WORD.search(sentence)
             out["kind"] = kind.group() if kind else None
 
-    # Feedback day: the last date before 反馈 in the first feedback sentence.  Without a
+    if team_sentence is not None and "start" not in out:
+        # The team sentence only reports the feedback (or names the team in a title line):
+        # the period stands in another opening sentence (…对…进行了巡察 / 进驻时间为…).
+        start, end, where = period_elsewhere(text, found, sentences)
+        if start:
+            out["start"] = start
+            if end:
+                out["end"] = end
+            target = pats["target"].search(text, *where)
+            if target and "target" not in out:
+                out["target"] = target["target"]
+
+    # Feedback day: the last date before 反馈 in a feedback sentence.  Without a
     # team sentence (an audit: 审计局…进行了审计,并于8月11日出具了审计报告 may stand under
     # 一、总体情况), the head of the text is read after the preamble.
     fb_sentences = sentences
     if team_sentence is None:
         fb_sentences = sentences + [sp for sp in regions.sentences(0, min(regions.n, HEAD_CHARS))
                                     if sp[0] >= r_end]
-    for s, e in fb_sentences:
-        fb = pats["feedback"].search(text, s, e)
-        if not fb or not _FEEDBACK_SCOPE.search(text, s, e):
-            continue
-        before = [d for d in _dates_in(found, s, fb.start())]
-        if team_sentence == (s, e) and team_match is not None:
-            before = [d for d in before if d.start >= (verb.start() if verb else s)]
-        after = _dates_in(found, fb.start(), e)
-        pick = before[-1] if before else (after[0] if after else None)
-        if pick is not None:
-            out["feedback_date"] = pick.values.get("date_start")
-            break
+    team_verb = (verb.start() if verb else team_sentence[0]) if team_sentence and team_match else None
+    day = feedback_day(text, found, fb_sentences, team_sentence, team_verb)
+    if day is not None:
+        out["feedback_date"] = day
 
     head = (title or "") + "\n" + text[r_start:r_end]
     for key in ("mode", "round"):
@@ -394,8 +357,8 @@ def _audit(
             # The audit period, not the audited fiscal year: dates inside the
             # target (对2022年度预算执行…) and bare 2023年度 (审计项目计划) are no period.
             cut = target.start() if target and target.start() < verb.start() else verb.start()
-            dates = [d for d in _dates_in(found, s, cut) if not d.text.endswith("年度")]
-            start, end = _period(text, dates)
+            dates = [d for d in dates_in(found, s, cut) if not d.text.endswith("年度")]
+            start, end = period(text, dates)
             if start:
                 out["start"] = start
             if end:

@@ -20,6 +20,7 @@ from zhenggai import limits
 from zhenggai.facts.contact import find_contact
 from zhenggai.facts.inspection import find_inspection
 from zhenggai.facts.regions import Regions
+from zhenggai.facts.signature import issuer_from_signature
 from zhenggai.facts.source import SourceMeta, find_source_meta
 from zhenggai.facts.totals import find_totals
 from zhenggai.mentions.base import Found
@@ -76,7 +77,8 @@ def extract_facts(
     regions = Regions(text, outline)
     return NoticeFacts(
         title=meta.title,
-        issuer=issuer_from_title(meta.title),
+        # The title's issuer first; a title without one (关于…的通报) leaves the signature block.
+        issuer=issuer_from_title(meta.title) or issuer_from_signature(text),
         inspection=find_inspection(text, found, outline, title=meta.title, regions=regions),
         totals=find_totals(text, found, outline, regions=regions),
         contact=find_contact(text),

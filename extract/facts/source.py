@@ -21,7 +21,7 @@ import regex
 
 from zhenggai import limits
 from zhenggai.mentions.date_patterns import small_number, year_number
-from zhenggai.models import load_words
+from zhenggai.models import load_table, load_words
 
 # How many leading non-empty lines may hold the title (breadcrumbs, column
 # names and site banners come first on scraped pages).
@@ -32,17 +32,51 @@ HEAD_CHARS = 2000
 TAIL_CHARS = 1200
 
 # Labels that end a metadata value when several share one line (often glued
-# together by scraping: "来源:某县纪委监委发布时间:2024-03-12").
-_LABELS = r"""
-    (?:信息来源|文章来源|来源|发布时间|发布日期|发文日期|更新时间|时间|日期|作者|责任编辑|编辑
-      |浏览次数|浏览量|点击数|点击量|阅读数|阅读量|访问量|字号|字体|打印|分享|【|\[|\|)
+# together by scraping: "来源:某县纪委监委发布时间:2024-03-12"; a page widget after
+# one space: "来源:区文旅局 浏览量:").  A label ends the value with its colon; page
+# widgets (浏览量, 字号, 打印 …, marked "bare" in the data file) even without one.
+def _label_alternation(bare_only: bool) -> str:
+    rows = load_table("page_labels.txt")
+    words = [row[0] for row in rows if not bare_only or row[1:2] == ("bare",)]
+    return "|".join(map(regex.escape, sorted(words, key=len, reverse=True)))
+
+
+_LABELS = rf"""
+    (?:(?:{_label_alternation(False)})\s*[:：]         # any page label with its colon
+      |{_label_alternation(True)}                       # a widget word, colon or not
+      |【|\[|\|)                                       # a bracketed field or a bar
 """
 
 _BREADCRUMB = limits.compile(
     r"""
-    ^\s*(?:您当前的位置|您现在的位置|您的位置|当前位置|现在位置|所在位置)   # breadcrumb label
-    \s*[:：]?\s*
+    ^\s*(?:(?:您当前的位置|您现在的位置|您的位置|当前位置|现在位置|所在位置)   # breadcrumb label
+          \s*[:：]?\s*
+         |(?:网站首页|首页|主页)\s*[>›»])                                 # or an unlabelled nav line: 首页 > …
     .*[>›»]\s*                                                          # up to the last > separator
+    """,
+    regex.VERBOSE,
+)
+# Page furniture around a title: a byline "(记者 王某)" / "(通讯员 …)" glued before or
+# after it, and the 摘要/导读 labels of news pages.  A byline is cut off; a furniture
+# line is no title.
+_BYLINE = limits.compile(
+    r"""
+    ^[(（\[【]\s*(?:本报|本网|本台)?(?:记者|通讯员|作者|撰稿|文|图)(?:\s*[/:：]|\s)\s*[^)）\]】\n]{0,30}[)）\]】]\s*  # (记者 王某) before
+    |\s*[(（\[【]\s*(?:本报|本网|本台)?(?:记者|通讯员|作者|撰稿|文|图)(?:\s*[/:：]|\s)\s*[^)）\]】\n]{0,30}[)）\]】]$  # … or after
+    """,
+    regex.VERBOSE,
+)
+_FURNITURE_LINE = limits.compile(
+    r"""
+    ^(?:摘要|摘\s要|导读|核心提示|编者按|内容提要|正文|全文)\s*[:：]?\s*$   # a news page's field label alone
+    """,
+    regex.VERBOSE,
+)
+# A column name written before the title with a colon ("本级巡察整改:中共某局党组关于…的通报"):
+# dropped when what follows is a title on its own.
+_COLUMN_PREFIX = limits.compile(
+    r"""
+    ^(?!关于)[^\s:：,，。;；关]{2,12}[:：]\s*   # 本级巡察整改: / 整改公示: (no 关于 inside)
     """,
     regex.VERBOSE,
 )
@@ -82,7 +116,8 @@ _TITLE_NO_GUANYU = limits.compile(
 )
 _SITE = limits.compile(
     rf"""
-    (?<!\p{{Han}})(?:信息来源|文章来源|来源)\s*[:：]\s*   # 来源: label, not part of a longer word
+    (?<!\p{{Han}})(?:信息来源|文章来源|稿件来源|来源)[\x20\t]*[:：][\x20\t]*   # 来源: label (not in a longer word)
+    (?!{_LABELS})                                       # an empty value (来源: 发布时间:…) is no site
     (?P<site>[^\s|【】\[\]]+?)                          # the site name, lazily …
     (?=\s|$|{_LABELS})                                  # … up to a blank, line end or the next label
     """,
@@ -178,6 +213,27 @@ def _issuer_line(line: str | None) -> bool:
     return bool(line) and _ISSUER_LINE.match(line) is not None and _NOT_ISSUER.search(line) is None
 
 
+def _strip_furniture(candidate: str, lead: int) -> tuple[int, str]:
+    """A title candidate without a byline and without a column name before it (offset moved along).
+
+    "(记者 王某)某局巡察整改情况通报" → "某局巡察整改情况通报"; "本级巡察整改:关于…的通报" → "关于…的通报".
+    """
+    byline = _BYLINE.search(candidate)
+    if byline is not None:
+        if byline.start() == 0:
+            lead += byline.end()
+            candidate = candidate[byline.end():]
+        else:
+            candidate = candidate[: byline.start()]
+    column = _COLUMN_PREFIX.match(candidate)
+    if column is not None:
+        rest = candidate[column.end():]
+        if _TITLE.match(rest) or _TITLE_NO_GUANYU.match(rest):
+            lead += column.end()
+            candidate = rest
+    return lead, candidate.strip()
+
+
 def _find_title(text: str) -> tuple[str | None, int | None]:
     seen = 0
     pos = 0
@@ -200,7 +256,10 @@ def _find_title(text: str) -> tuple[str | None, int | None]:
         lead = len(body) - len(body.lstrip())
         candidate = body.strip()
         if (not candidate or _SITE.search(candidate) or _PUBLISHED.search(candidate)
-                or _HEADING_START.match(candidate)):
+                or _HEADING_START.match(candidate) or _FURNITURE_LINE.match(candidate)):
+            continue
+        lead, candidate = _strip_furniture(candidate, lead)
+        if not candidate:
             continue
         if _TITLE.match(candidate):
             if candidate.startswith("关于") and above is not None and _issuer_line(above[0]):

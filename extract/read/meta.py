@@ -15,6 +15,7 @@ from datetime import date, datetime
 import regex
 
 from zhenggai import limits
+from zhenggai.models import load_words
 from zhenggai.read.script import is_traditional, to_simplified
 from zhenggai.read.selectors import (
     BOILERPLATE_LINE,
@@ -72,6 +73,33 @@ _NOT_TITLE = limits.compile(
     """,
     regex.VERBOSE,
 )
+
+
+# A line guessed as the title without a label must look like a notice title (hold a genre
+# word such as 巡察/整改/通报); bylines ("(记者 王某)"), 摘要/导读 labels and nav lines
+# ("首页 > 党务公开 > …") never are titles.
+_GENRE_WORD = limits.compile(
+    "|".join(map(regex.escape, load_words("title_genre_words.txt"))) + "  # 巡察 / 整改 / 通报 … (data file)",
+    regex.VERBOSE,
+)
+_NOT_TITLE_FURNITURE = limits.compile(
+    r"""
+    ^[(（\[【]\s*(?:本报|本网|本台)?(?:记者|通讯员|作者|撰稿)[^)）\]】]{0,30}[)）\]】]\s*$   # (记者 王某) alone
+    |^(?:摘要|摘\s要|导读|核心提示|编者按|内容提要)\s*[:：]?                           # 摘要 / 导读:
+    |(?:首页|主页)\s*[>›»]                                                             # 首页 > 党务公开 > …
+    |[>›»][^>›»\n]*[>›»]                                                               # two nav separators
+    """,
+    regex.VERBOSE,
+)
+
+
+def looks_like_title(line: str) -> bool:
+    """Whether an unlabelled head line may be a notice's title.
+
+    >>> looks_like_title("某区文旅体局巡察整改情况公示"), looks_like_title("摘要"), looks_like_title("(记者 王某)")
+    (True, False, False)
+    """
+    return _NOT_TITLE_FURNITURE.search(line) is None and _GENRE_WORD.search(line) is not None
 
 
 @dataclass
@@ -258,12 +286,13 @@ def txt_header(text: str) -> tuple[str | None, Info]:
             for j in range(i - 1, -1, -1):
                 if _NOT_TITLE.search(probes[j]):
                     break  # a metadata row or byline above the info line: no title there
-                if not is_header_furniture(probes[j]):
+                if not is_header_furniture(probes[j]) and looks_like_title(probes[j]):
                     title = lines[j]
                     break
             return title, info
     for i, line in enumerate(lines[:6]):
-        if is_header_furniture(probes[i]) or parse_info_line(line, probes[i]) or _NOT_TITLE.search(probes[i]):
+        if (is_header_furniture(probes[i]) or parse_info_line(line, probes[i]) or _NOT_TITLE.search(probes[i])
+                or not looks_like_title(probes[i])):
             continue
         if len(line) <= 100 and not line.endswith(("。", "；", ";", "：", ":")):
             return line, Info()

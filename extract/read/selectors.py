@@ -130,7 +130,8 @@ INFO_LABEL = limits.compile(
         信息来源 | 文章来源 | 稿件来源 | 来源 | 发布机构 | 发布单位 | 发文机关  # → site (来源)
       | 发布时间 | 发布日期 | 发文日期 | 成文日期 | 生成日期 | 更新时间 | 时间 | 日期  # → published_at
       | 责任编辑 | 编辑 | 作者 | 撰稿 | 审核 | 校对                    # → editor (责任编辑, 编辑)
-      | 浏览次数 | 阅读次数 | 点击数 | 访问次数 | 字号 | 字体               # widgets sharing the line
+      | 浏览次数 | 浏览量 | 浏览 | 阅读次数 | 阅读量 | 阅读数 | 点击数 | 点击量 | 点击  # widgets sharing the line
+      | 访问次数 | 访问量 | 字号 | 字体 | 分享 | 打印                  # (浏览量: ends the 来源 value before it)
       | 索引号 | 主题分类 | 组配分类 | 体裁分类 | 服务对象 | 发文字号 | 文号 | 有效性  # 信息公开 metadata table
       | 公开方式 | 公开范围 | 公开时限 | 名称                                # (read, then dropped)
     )
