@@ -338,3 +338,19 @@ ROUND3_NOUNS = [
 @pytest.mark.parametrize("text,noun", [c[1:] for c in ROUND3_NOUNS], ids=[c[0] for c in ROUND3_NOUNS])
 def test_round3_nouns(text, noun):
     assert find_counts(text)[0].values["noun"] == noun
+
+
+# Held-out round 4: a count right after a dotted date and a (normalised) comma; 具 and 列 as measure words.
+ROUND4 = [
+    ("after_dotted_date_comma", "截至2024.6.30,15个问题已整改12个", [("15个", Decimal("15"), "个"), ("12个", Decimal("12"), "个")]),
+    ("after_slashed_date_comma", "截至2024/6/30,8项任务已完成", [("8项", Decimal("8"), "项")]),
+    ("odd_grouping_tail_refused", "共计3,4567人", []),
+    ("equipment_ju", "配发灭火器材86具", [("86具", Decimal("86"), "具")]),
+    ("trains_lie", "全年开行中欧班列1,046列", [("1,046列", Decimal("1046"), "列")]),
+    ("lieru_is_no_count", "将其中3列入年度计划", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in ROUND4], ids=[c[0] for c in ROUND4])
+def test_round4_counts(text, expected):
+    assert [(f.text, f.values["value"], f.values["unit"]) for f in find_counts(text)] == expected

@@ -250,6 +250,19 @@ def test_audit_report_date_is_feedback(text, feedback):
     assert find_inspection(text, mentions(text), roots)["feedback_date"] == feedback
 
 
+# Held-out round 4: the report named by its title in 《》, and an audit opinion.
+AUDIT_REPORT_NAMED = [
+    ("report_title", "2024年4月至6月,县审计局对我局原局长任期经济责任进行了审计,并于2024年7月9日出具了"
+     "《某县审计局关于某某同志任期经济责任履行情况的审计报告》(某审经责报〔2024〕3号)。", D(2024, 7, 9)),
+    ("audit_opinion", "2024年4月,市审计局对我局进行了审计,并于5月20日出具了审计意见书。", D(2024, 5, 20)),
+]
+
+
+@pytest.mark.parametrize("text,feedback", [c[1:] for c in AUDIT_REPORT_NAMED], ids=[c[0] for c in AUDIT_REPORT_NAMED])
+def test_audit_report_named_is_feedback(text, feedback):
+    assert find_inspection(text, mentions(text), [])["feedback_date"] == feedback
+
+
 # Fix round 3: the period stated in a sentence other than the first one naming the team
 # (feedback reported first, a title line naming the team, a labelled period).
 PERIOD_ELSEWHERE = [

@@ -301,3 +301,16 @@ ROUND3 = [
 @pytest.mark.parametrize("text,expected", [c[1:] for c in ROUND3], ids=[c[0] for c in ROUND3])
 def test_round3_totals(text, expected):
     assert _scalars(find_totals(text, mentions(text), [])) == expected
+
+
+# Held-out round 4: one cue over a list whose first item counts organisations.
+ROUND4 = [
+    ("cue_over_list", "问责基层党组织5个、党员干部18人。", {"people_held_accountable": 18}),
+    ("cue_over_list_disciplined", "给予党纪处分的党组织2个、党员9人。", {"people_disciplined": 9}),
+    ("two_people_items_keep_own_cues", "批评教育6人、诫勉谈话2人。", {"people_talked_to": 8}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in ROUND4], ids=[c[0] for c in ROUND4])
+def test_round4_totals(text, expected):
+    assert _scalars(find_totals(text, mentions(text), [])) == expected

@@ -31,24 +31,28 @@ VERB = limits.compile(
     """,
     regex.VERBOSE,
 )
+# What an audit office issues on its feedback day: 审计报告, or its full title in 《》
+# (出具了《某县审计局关于…的审计报告》), 审计意见书, 审计决定书.
+REPORT = r"(?:审计报告|《[^》\n]{0,80}?(?:审计报告|审计意见书)》|审计意见书|审计决定书?)"
+
 FEEDBACK = limits.compile(
-    r"""
+    rf"""
     (?<!(?:根据|按照|针对|对照)(?:巡视|巡察|审计)?)   # 根据巡察反馈意见制定方案: the opinions as a noun
     反馈(?!(?:意见|问题)的?(?:整改|落实))           # not the noun 反馈意见整改落实 (no feedback event)
     (?:了)?(?:巡视|巡察|审计)?(?:意见|情况|问题)?   # 反馈了巡察意见
-    |出具了?审计报告                                 # an audit's feedback: 于8月11日出具了审计报告
+    |出具了?{REPORT}                                 # an audit's feedback: 于8月11日出具了审计报告
     """,
     regex.VERBOSE,
 )
 # The feedback as an event (the team gave it), not the opinions as a noun that a
 # meeting heard (召开会议,听取巡察反馈意见): such sentences are read first.
 _FEEDBACK_EVENT = limits.compile(
-    r"""
+    rf"""
     向[^\n。;]{1,40}?(?:集中|分别|书面|正式)?反馈       # 向…党组反馈了巡察意见
     |反馈了                                              # 反馈了巡察意见
     |(?:进行|作)了?(?:集中)?反馈                         # 进行了反馈
     |反馈(?:会议?|大会)                                  # 巡察情况反馈会议
-    |出具了?审计报告                                     # an audit's report day
+    |出具了?{REPORT}                                     # an audit's report day
     """,
     regex.VERBOSE,
 )

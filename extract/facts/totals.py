@@ -45,7 +45,7 @@ import regex
 
 from zhenggai import limits
 from zhenggai.facts.regions import Regions
-from zhenggai.facts.totals_lists import SUMMED_KEYS, listed_object, parallel_sum, to_int
+from zhenggai.facts.totals_lists import SUMMED_KEYS, list_head, listed_object, parallel_sum, to_int
 from zhenggai.facts.totals_cues import LEFT_GAP, _money_rows, _plan, _rows, classify, money_category
 from zhenggai.mentions.base import Found
 
@@ -174,6 +174,10 @@ def _is_share_of_done(text: str, left: str, clause_start: int, done: int | None)
     )
 
 
+# Keys a cue over a listed item may give a count of people (list_head).
+_PEOPLE_KEYS = frozenset({"people_held_accountable", "people_disciplined", "people_talked_to"})
+
+
 def find_totals(
     text: str, found: Sequence[Found], outline: Sequence[Any] = (), regions: Regions | None = None
 ) -> dict[str, Any]:
@@ -244,6 +248,10 @@ def find_totals(
 
         unit = f.values.get("unit")
         key = classify(left, right, f.kind, unit, text[sent[0] : sent[1]], f.values.get("noun"))
+        if key is None and f.kind == "count" and (head := list_head(text, regions, cs, figures, i)) is not None:
+            # 问责党组织7个、党员领导干部22人: the cue of the list's first item governs this one too.
+            key = classify(head, right, f.kind, unit, text[sent[0] : sent[1]], f.values.get("noun"))
+            key = key if key in _PEOPLE_KEYS else None
         if key == "aspects" and not _ISSUES_FOLLOW.match(text, f.end, sent[1]):
             key = None  # 等三个方面进行了测评: no issues follow
         keys[f.start] = key

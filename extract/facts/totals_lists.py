@@ -98,3 +98,29 @@ def parallel_sum(text: str, figures: Sequence[Found], i: int, keys: dict[int, st
         total += value
         j -= 1
     return total
+
+
+# Measure words of people: a cue over a list (问责党组织7个、党员领导干部22人) counts them.
+PEOPLE_UNITS = frozenset({"人", "名", "人次", "位"})
+
+
+def list_head(text: str, regions: Regions, cs: int, figures: Sequence[Found], i: int) -> str | None:
+    """The words before the previous 、-item's figure, when ``figures[i]`` (a count of people)
+    is the next item of a list that one cue governs: 问责党组织7个、党员领导干部22人 → 问责党组织.
+
+    Only across one 、, and only when that item counts something else (个, 家): two figures in
+    people would each carry their own cue (批评教育6人、诫勉谈话2人).
+
+    >>> from zhenggai.facts.regions import Regions
+    >>> t = "问责党组织7个、党员领导干部22人"
+    >>> f = [Found("count", 5, 7, "7个", {"unit": "个"}), Found("count", 14, 17, "22人", {"unit": "人"})]
+    >>> list_head(t, Regions(t, []), 8, f, 1)
+    '问责党组织'
+    """
+    if cs < 2 or text[cs - 1] != "、" or i == 0 or figures[i].values.get("unit") not in PEOPLE_UNITS:
+        return None
+    prev = figures[i - 1]
+    if prev.kind != "count" or prev.end != cs - 1 or prev.values.get("unit") in PEOPLE_UNITS:
+        return None  # the previous item must end right at the 、 and count something else
+    pcs = regions.clause(prev.start)[0]
+    return text[pcs : prev.start]

@@ -103,6 +103,13 @@ _COUNT_RE = limits.compile(
 _QUALIFIER_WORD_BEFORE = frozenset("最附邻节制签预违合赶网线以之")
 # Characters before an Arabic number that make it part of a code, a longer number or a time.
 _ARABIC_GLUE = frozenset(".#/:_+×*")
+# A dotted or slashed day ending right before a comma (2023.10.31, / 2023/9/1,): what follows is a new figure.
+_DATE_BEFORE_COMMA = limits.compile(
+    r"""
+    \d{4}[./-]\d{1,2}[./-]\d{1,2}$  # year, month and day written with dots, slashes or hyphens
+    """,
+    regex.VERBOSE,
+)
 _RANGE_SEPS = frozenset("至到-–—－~～")
 # Words ending in 一 after which a Chinese numeral may begin a count: 统一三项, 逐一两个 …
 _ONE_WORD_BEFORE = frozenset("统唯逐同单专归合划")
@@ -240,7 +247,13 @@ def _context_ok(text: str, m: regex.Match[str], g: tuple) -> bool:
     if number[0].isdigit():
         if prev.isdigit() or prev in _ARABIC_GLUE or (prev.isascii() and prev.isalpha()):
             return False  # part of a longer number, a code or a time
-        return not (prev == "," and prev2.isdigit())  # tail of an oddly grouped 1,2345
+        if prev == "," and prev2.isdigit():
+            # After "digit," — the full-width ，of Chinese prose normalised, or the tail of an
+            # oddly grouped 1,2345.  Only a group-like tail (3+ digits) right after a bare number
+            # is refused: 截至2023.10.31,11个问题 reads a date, a comma and a count.
+            lead = len(number) - len(number.lstrip("0123456789"))
+            return lead < 3 or _DATE_BEFORE_COMMA.search(text, max(0, start - 12), start - 1) is not None
+        return True
     if prev in _CN_BODY_SET:
         # Inside a longer numeral (二十余人 read from 十) unless the 一 ends a word (统一三项).
         return prev == "一" and prev2 in _ONE_WORD_BEFORE

@@ -220,9 +220,16 @@ QUARTER_RE = limits.compile(
     regex.VERBOSE,
 )
 
+# A bare 年底/年末 deadline (确保年底前整改到位) is this year's end, as 今年底 would be.  Without
+# 前 it is left alone: 较年初下降 is a comparison base, 年底进行考核 a recurring step, 年初预算 a term.
+BARE_YEAR_END = _words_alternation([(w, YEAR_PARTS[w].blocked_by) for w in ("底", "末")])
+
 HALF_YEAR_RE = limits.compile(
     rf"""
     (?P<yp>{HALF_YEAR})                           # 上半年/下半年 (year from context)
+    |
+    (?<![\d{CN_NUMERAL_CHARS}〇○年今去明本当同次该上前每历学财])  # not 2023年底, 今年底, 每年年底, 财年末
+    (?P<bare>年)(?P<yp>{BARE_YEAR_END})(?=之?前)   # a bare 年底/年末 deadline: 年底前, 年末之前
     """,
     regex.VERBOSE,
 )

@@ -226,6 +226,8 @@ def _atom(m) -> _Atom:
         a.chinese_month_only = False
     elif g.get("yp"):
         a.part = YEAR_PARTS[g.get("yp")]
+        if g.get("bare"):
+            a.rel = RELATIVE_YEARS["今年"]  # 年底前 alone: this year's end
     if g.get("qn"):
         a.quarter = (1, small_number(g.get("qn")))
     elif g.get("q"):
@@ -293,9 +295,8 @@ def _resolve(text: str, head: _Atom, tail: _Atom | None, last_year: int | None,
     if not head.has_year:
         if tail is None and head.chinese_month_only:
             return None
-        if head.month is None and head.quarter is None and not (
-                head.part is not None and head.part.word.endswith("半年")):
-            return None  # a bare 11日 only counts as a range tail; 年底 alone is too vague
+        if head.month is None and head.quarter is None and head.part is None:
+            return None  # a bare 11日 only counts as a range tail
         if FREQUENCY_BEFORE_RE.search(text, max(0, head.start - 4), head.start):
             return None  # 每年10月, 每季度
     if head.year is not None and not (MIN_YEAR <= head.year <= MAX_YEAR):
