@@ -175,6 +175,9 @@ PLACE_TEAMS = [
     ("preposition_is_no_place", "2023年5月,经市委第三巡察组进驻,对市水务局开展了巡察。", "市委第三巡察组", "市委"),
     ("according_to_is_no_place", "2024年,按照县委第六巡察组对县教育局开展巡察的安排,我局积极配合。",
      "县委第六巡察组", "县委"),
+    # Real-page audit: a field between the body and the ordinal (…领域第六专项巡察组).
+    ("field_before_ordinal", "3月至5月,青川市委教育领域第三专项巡察组对市一中党委开展了专项巡察。",
+     "青川市委教育领域第三专项巡察组", "市委"),
 ]
 
 

@@ -308,6 +308,10 @@ ROUND4 = [
     ("cue_over_list", "问责基层党组织5个、党员干部18人。", {"people_held_accountable": 18}),
     ("cue_over_list_disciplined", "给予党纪处分的党组织2个、党员9人。", {"people_disciplined": 9}),
     ("two_people_items_keep_own_cues", "批评教育6人、诫勉谈话2人。", {"people_talked_to": 8}),
+    # Real-page audit: a kind stated as none, then other kinds in the paragraph's next sentence.
+    ("zero_then_next_sentence", "给予政务处分0人;诫勉0人。在专题民主生活会上批评教育4人,提醒谈话1人。",
+     {"people_talked_to": 5, "people_disciplined": 0}),
+    ("first_nonzero_wins_across_sentences", "诫勉谈话3人。批评教育6人。", {"people_talked_to": 3}),
 ]
 
 

@@ -156,3 +156,20 @@ def test_generated_date_label_ends_the_site():
     title, info = txt_header("关于某项工作的审计报告\n发布机构: 某区审计局 生成日期: 2023-11-08 15:29\n正文。")
     assert title == "关于某项工作的审计报告"
     assert info.site == "某区审计局"
+
+
+# Real-page audit: what stands above the info line of a saved news page.
+TXT_TITLES = [
+    ("byline_skipped", "某区巡察整改情况通报\n(记者 张某)\n来源:某日报 发布时间:2024-03-02\n正文。", "某区巡察整改情况通报"),
+    ("abstract_skipped", "市委巡察组进驻情况公告\n摘要\n来源:市纪委监委网站\n正文。", "市委巡察组进驻情况公告"),
+    ("body_sentence_not_title", "巡察组受理来电的时间为每天8:00—18:00,截止到2024年5月30日。\n(记者 李某)\n"
+     "来源:某网\n正文。", None),
+    ("line_without_genre_word", "某县召开全县干部大会\n来源:某县融媒体中心\n正文。", None),
+]
+
+
+@pytest.mark.parametrize("text,title", [c[1:] for c in TXT_TITLES], ids=[c[0] for c in TXT_TITLES])
+def test_txt_header_title(text, title):
+    from zhenggai.read.meta import txt_header
+
+    assert txt_header(text)[0] == title

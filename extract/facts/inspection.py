@@ -77,6 +77,7 @@ def _patterns() -> dict[str, limits.Pattern]:
             (?P<team>
               {_PLACE}                                     # 清河 (县委…): a place written before the body
               (?P<body>{_COMPOUND_BODY}|{bodies})?         # 市委 / 中央 / 集团党委 (data file), 省委教育工委
+              (?:(?<=委|党组)[^\W\d_第巡视察届轮对向于在]{{2,8}}?领域)?  # 市委医疗卫生领域第六专项巡察组: a field
               (?:第(?P<ord>{_ORD})(?:{modes})?(?P<kind>巡视|巡察)(?:工作)?组   # 第四巡察组 / 第二巡视工作组 / 第五专项巡察组
                 |(?P<kind2>巡视|巡察)(?P<ord2>{_ORD})组             # 巡察四组
                 |(?:{modes})?(?P<kind3>巡视|巡察)(?:工作)?组)       # (机动)巡察组 (no ordinal): 县委机动巡察组

@@ -319,6 +319,13 @@ def find_totals(
                 totals[key] += value
                 listed[key] = (sent, f.end)
             continue
+        if (key in _LISTED_PEOPLE and totals.get(key) == 0
+                and regions.paragraph(listed[key][1] - 1) == regions.paragraph(f.start)):
+            # 诫勉0人。…批评教育6人: a kind stated as none, then another kind in the next sentence
+            # of the paragraph; adding to a stated zero can never count one figure twice.
+            totals[key] = value
+            listed[key] = (sent, f.end)
+            continue
         if key == "measures_planned" and totals.get("_plan_from_tasks") == sent and _MEASURE_CUE.search(
             text[max(cs, f.start - LEFT_GAP) : f.end + 6]
         ):

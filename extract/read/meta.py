@@ -286,9 +286,12 @@ def txt_header(text: str) -> tuple[str | None, Info]:
             for j in range(i - 1, -1, -1):
                 if _NOT_TITLE.search(probes[j]):
                     break  # a metadata row or byline above the info line: no title there
-                if not is_header_furniture(probes[j]) and looks_like_title(probes[j]):
+                if is_header_furniture(probes[j]) or _NOT_TITLE_FURNITURE.search(probes[j]):
+                    continue  # a byline, 摘要 or nav line between the title and the info line
+                if (looks_like_title(probes[j]) and len(lines[j]) <= 100
+                        and not lines[j].endswith(("。", "；", ";", "：", ":"))):
                     title = lines[j]
-                    break
+                break  # the nearest other line is the title or there is none (never a body sentence)
             return title, info
     for i, line in enumerate(lines[:6]):
         if (is_header_furniture(probes[i]) or parse_info_line(line, probes[i]) or _NOT_TITLE.search(probes[i])
