@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 from collections import Counter
+from functools import lru_cache
 
 import regex
 
@@ -76,12 +77,25 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def _utf8_leads_as_gbk() -> frozenset[str]:
+    """The characters GBK gives for a UTF-8 lead byte of a CJK character (E4–E9) and the
+    continuation byte after it (80–BF): what UTF-8 Chinese read as GBK is full of.
+
+    Built once from the 6 × 64 byte pairs, so the test per character is a set lookup.
+    """
+    chars = set()
+    for lead in range(0xE4, 0xEA):
+        for trail in range(0x80, 0xC0):
+            try:
+                chars.add(bytes((lead, trail)).decode("gb18030"))
+            except UnicodeDecodeError:
+                pass
+    return frozenset(chars)
+
+
 def _utf8_lead_as_gbk(ch: str) -> bool:
-    try:
-        code = ch.encode("gb18030")
-    except UnicodeEncodeError:
-        return False
-    return len(code) == 2 and 0xE4 <= code[0] <= 0xE9 and 0x80 <= code[1] <= 0xBF
+    return ch in _utf8_leads_as_gbk()
 
 
 def mojibake_reason(text: str) -> str | None:
@@ -100,7 +114,8 @@ def mojibake_reason(text: str) -> str | None:
     han = _HAN.findall(text[:20000])
     if len(han) >= 8:
         counts = Counter(han)
-        odd = sum(n for ch, n in counts.items() if _utf8_lead_as_gbk(ch))
+        suspects = _utf8_leads_as_gbk()
+        odd = sum(n for ch, n in counts.items() if ch in suspects)
         if odd / len(han) > _MOJIBAKE_SHARE:
             return "looks like UTF-8 read as GBK"
     latin = len(_LATIN_MOJIBAKE.findall(text[:20000]))
