@@ -126,7 +126,7 @@ NON_COUNTS = [
     ("duration-3个月", "用3个月时间集中整治"),
     ("duration-24小时", "提供24小时值守服务"),
     ("duration-3天", "3天内完成"),
-    ("duration-2周", "每2周通报一次"),
+    ("duration-2周", "每2周通报"),
     ("duration-5年", "用5年时间建成"),
     ("duration-工作日", "在5个工作日内办结"),
     # a duration whose measure word is shared over a conjunction: both numbers are durations
@@ -348,6 +348,11 @@ ROUND4 = [
     ("equipment_ju", "配发灭火器材86具", [("86具", Decimal("86"), "具")]),
     ("trains_lie", "全年开行中欧班列1,046列", [("1,046列", Decimal("1046"), "列")]),
     ("lieru_is_no_count", "将其中3列入年度计划", []),
+    ("once_closing_clause", "今年二季度将开展全覆盖检查一次。", [("一次", Decimal("1"), "次")]),
+    ("once_every_two_weeks", "每2周通报一次", [("一次", Decimal("1"), "次")]),
+    ("once_before_noun_is_determiner", "开展一次全覆盖检查。", []),
+    ("once_again_is_adverb", "会上再一次,强调纪律", []),
+    ("big_aspects", "提出存在的4大方面11个问题", [("4大方面", Decimal("4"), "大方面"), ("11个", Decimal("11"), "个")]),
 ]
 
 

@@ -203,3 +203,21 @@ def test_property_anchor_pieces(text, published):
             assert f.values["date_start"] <= f.values["date_end"]
         else:
             assert f.values["reason"]
+
+
+# ------------------------------------------------ 5. findings do not lend their year
+
+FINDINGS = [
+    pytest.param("截至2024年11月30日已整改20个。\n审计发现:截至2023年12月31日,欠缴租金186万元。\n"
+                 "整改情况:已于9月中下旬收回欠缴租金。", date(2024, 12, 9), "9月中下旬",
+                 "2024-09-11", "2024-09-30", id="finding-day-date-does-not-carry"),
+    pytest.param("2024年5月完成审计。\n存在问题:2023年采购的设备闲置。\n整改情况:10月底前完成调剂。",
+                 date(2024, 12, 9), "10月底", "2024-10-21", "2024-10-31", id="finding-year-does-not-carry"),
+    pytest.param("2023年5月完成审计。\n整改情况:2024年3月完成调剂,6月验收。", date(2024, 12, 9), "6月",
+                 "2024-06-01", "2024-06-30", id="rectification-year-carries"),
+]
+
+
+@pytest.mark.parametrize("text,published,span,start,end", FINDINGS)
+def test_finding_years_do_not_carry(text, published, span, start, end):
+    _check(text, published, span, start, end)

@@ -365,3 +365,78 @@ def test_any_text_gives_valid_inspection(text):
         assert got.get(key) is None or isinstance(got[key], dt.date)
     for key in ("team", "body", "target"):
         assert got.get(key) is None or got[key] in text or key == "body"
+
+
+# Fix round 6: standing agencies (巡察办, 巡视工作领导小组) are no inspection, and a report
+# titled as an audit is an audit unless it states an inspection of its own unit.
+AGENCY_AND_AUDIT_TITLES = [
+    ("agency_in_audit_report",
+     "区审计局会同区人大财经委跟踪督办整改事项;与区委巡察办建立问题线索移送机制。",
+     "江洲区2023年度经济责任审计查出问题整改情况的报告", {"kind": "审计"}),
+    ("inspection_group_office_in_audit_report",
+     "审计整改纳入区委巡视巡察工作领导小组督查内容,形成监督合力。",
+     "关于2022年度区本级预算执行审计发现问题整改情况的报告", {"kind": "审计"}),
+    ("audit_results_announcement",
+     "根据审计法规定,现将审计结果公告如下。",
+     "东岭省2019年度审计结果公告", {"kind": "审计"}),
+    ("audit_work_report",
+     "受县政府委托,现报告审计工作情况,请予审议。",
+     "关于2023年度县级预算执行和其他财政收支的审计工作报告", {"kind": "审计"}),
+    ("audit_title_but_own_inspection_stated",
+     "2024年3月至5月,市委第二巡察组对我局党组开展了常规巡察。",
+     "关于审计发现问题和巡察反馈问题整改情况的报告",
+     {"kind": "巡察", "body": "市委", "team": "市委第二巡察组", "target": "我局党组", "mode": "常规巡察",
+      "start": D(2024, 3, 1), "end": D(2024, 5, 31)}),
+    ("agency_only_no_kind",
+     "局党组定期向县委巡察办报送工作进展。",
+     None, {}),
+    ("agency_then_real_body_in_title",
+     "县委巡察工作领导小组办公室牵头督促整改。",
+     "中共某县粮食局党组关于县委巡察整改情况的通报", {"kind": "巡察", "body": "县委"}),
+]
+
+
+@pytest.mark.parametrize("text,title,expected", [c[1:] for c in AGENCY_AND_AUDIT_TITLES],
+                         ids=[c[0] for c in AGENCY_AND_AUDIT_TITLES])
+def test_agency_and_audit_title(text, title, expected):
+    assert find_inspection(text, mentions(text), [], title=title) == expected
+
+
+# A (fiscal) year is no feedback day; dates before the audit verb are its period.
+YEAR_IS_NO_FEEDBACK = [
+    ("fiscal_year_before_report",
+     "市审计局对我中心2023年度部门预算执行情况进行审计,出具了审计报告。", None),
+    ("period_before_verb_not_feedback",
+     "2024年2月至4月,县审计局对我局2023年度财务收支情况进行了审计,并出具了审计报告。", None),
+    ("day_after_verb_kept",
+     "2024年2月至4月,县审计局对我局2023年度财务收支情况进行了审计,于5月8日出具了审计报告。", D(2024, 5, 8)),
+    ("month_part_kept",
+     "2023年8月,区委第一巡察组对区档案馆党支部开展了巡察。2023年10月中旬,巡察组向区档案馆党支部反馈了巡察意见。",
+     D(2023, 10, 11)),
+    ("bare_year_feedback_skipped",
+     "区委第三巡察组对区科协党组开展了巡察。2023年,巡察组向区科协党组反馈了巡察意见。", None),
+]
+
+
+@pytest.mark.parametrize("text,feedback", [c[1:] for c in YEAR_IS_NO_FEEDBACK], ids=[c[0] for c in YEAR_IS_NO_FEEDBACK])
+def test_year_is_no_feedback_day(text, feedback):
+    assert find_inspection(text, mentions(text), []).get("feedback_date") == feedback
+
+
+# Team names: a mode word before 巡察N组 stays in the team; a clause before the body is no place.
+TEAM_FORMS = [
+    ("mode_before_number_after_kind", "2024年6月,长丰市委机动巡察二组对市供销社党组开展了机动巡察。",
+     "长丰市委机动巡察二组", "市委"),
+    ("special_mode_number_after_kind", "2023年9月,区委专项巡察三组对区卫健局党组开展了专项巡察。",
+     "区委专项巡察三组", "区委"),
+    ("clause_with_dui_is_no_place", "当前,镇党委对县委巡察组指出的8个问题逐项整改。", "县委巡察组", "县委"),
+    ("demonstrative_is_no_place", "目前,该局党组对市委第二巡察组反馈的问题全部整改。", "市委第二巡察组", "市委"),
+    ("conjunction_is_no_place", "2024年4月,纪委监委与区委第一巡察组联合开展了专项巡察。", "区委第一巡察组", "区委"),
+    ("real_place_kept", "2024年4月,云岭县委第三巡察组对县水利局党组开展了巡察。", "云岭县委第三巡察组", "县委"),
+]
+
+
+@pytest.mark.parametrize("text,team,body", [c[1:] for c in TEAM_FORMS], ids=[c[0] for c in TEAM_FORMS])
+def test_team_forms(text, team, body):
+    got = find_inspection(text, mentions(text), [])
+    assert (got["team"], got["body"]) == (team, body)

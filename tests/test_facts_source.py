@@ -215,3 +215,47 @@ def test_title_without_page_furniture(text, title):
     assert meta.title == title
     if title is not None:
         assert text[meta.title_start : meta.title_start + len(title)] == title
+
+
+# Fix round 6: a date stamp after the site ends it and is the publication time; the
+# 信息提供日期 label; an unlabelled "site date" line under the title; audit genre titles.
+SITE_STAMPS = [
+    ("stamp_with_time", "某省2018年度审计结果公告\n来源:东岭日报 2019-07-22 09:41:05\n正文",
+     "东岭日报", dt.datetime(2019, 7, 22, 9, 41, 5)),
+    ("stamp_glued_to_site", "关于巡察整改情况的通报\n来源:某县融媒体中心2023-04-11\n正文",
+     "某县融媒体中心", dt.date(2023, 4, 11)),
+    ("stamp_chinese_date", "关于巡察整改情况的通报\n文章来源:某市纪委监委网站 2022年6月3日\n正文",
+     "某市纪委监委网站", dt.date(2022, 6, 3)),
+    ("labelled_date_wins", "关于巡察整改情况的通报\n来源:某网 2022-06-03 发布时间:2022-06-05\n正文",
+     "某网", dt.date(2022, 6, 5)),
+    ("info_provided_date", "关于审计整改的公告\n信息来源:南岸区审计局 信息提供日期:2021-09-14\n正文",
+     "南岸区审计局", dt.date(2021, 9, 14)),
+    ("provided_date_short", "关于审计整改的公告\n来源:南岸区财政局 提供日期:2021-09-15\n正文",
+     "南岸区财政局", dt.date(2021, 9, 15)),
+    ("unlabelled_site_line", "中共某县档案馆党支部关于县委巡察整改情况的通报\n\n青石县纪委监委网站　2024年3月18日\n\n正文。",
+     "青石县纪委监委网站", dt.date(2024, 3, 18)),
+    ("unlabelled_site_line_glued", "中共某县档案馆党支部关于县委巡察整改情况的通报\n青石日报2024-03-18 10:20\n正文。",
+     "青石日报", dt.datetime(2024, 3, 18, 10, 20)),
+    ("unlabelled_prose_line_no_site", "中共某县档案馆党支部关于县委巡察整改情况的通报\n县委召开会议 2024年3月18日\n正文。",
+     None, None),
+]
+
+
+@pytest.mark.parametrize("text,site,published", [c[1:] for c in SITE_STAMPS], ids=[c[0] for c in SITE_STAMPS])
+def test_site_stamp_and_date_labels(text, site, published):
+    meta = find_source_meta(text)
+    assert (meta.site, meta.published_at) == (site, published)
+    assert type(meta.published_at) is type(published)
+
+
+AUDIT_TITLES = [
+    ("results_announcement", "首页\n东岭省2017年度审计结果公告\n正文。", "东岭省2017年度审计结果公告"),
+    ("work_report", "青石县2022年度县级预算执行和其他财政收支的审计工作报告\n正文。",
+     "青石县2022年度县级预算执行和其他财政收支的审计工作报告"),
+    ("prose_mention_is_no_title", "根据审计法,区政府向人大常委会提交审计工作报告。\n正文。", None),
+]
+
+
+@pytest.mark.parametrize("text,title", [c[1:] for c in AUDIT_TITLES], ids=[c[0] for c in AUDIT_TITLES])
+def test_audit_genre_title(text, title):
+    assert find_source_meta(text).title == title

@@ -312,6 +312,16 @@ ROUND4 = [
     ("zero_then_next_sentence", "给予政务处分0人;诫勉0人。在专题民主生活会上批评教育4人,提醒谈话1人。",
      {"people_talked_to": 5, "people_disciplined": 0}),
     ("first_nonzero_wins_across_sentences", "诫勉谈话3人。批评教育6人。", {"people_talked_to": 3}),
+    # Held-out round 5 and the second real-page audit.
+    ("aspects_form_wins_over_claimed_part", "班子成员带头认领问题9个。截至12月底,巡察反馈的3个方面14个问题,已整改到位12个。",
+     {"issues": 14, "aspects": 3, "completed": 12}),
+    ("stray_de_before_issues", "审计工作报告反映1280个的问题中,已整改1105个。", {"issues": 1280, "completed": 1105}),
+    ("deposit_returned_is_no_recovery", "追回各类资金12.5万元,督促退还投标保证金1,200万元。",
+     {"money_recovered_yuan": Decimal("125000")}),
+    ("enumerated_issue_paragraph_is_detail", "截至6月底,追回资金20万元。\n一是针对公务接待不规范的问题,清退费用1.5万元。",
+     {"money_recovered_yuan": Decimal("200000")}),
+    ("bar_table_row_is_detail", "9|见证服务不规范|对6名人员进行约谈提醒|2024年7月|已完成\n共约谈提醒8人、批评教育1人。",
+     {"people_talked_to": 9}),
 ]
 
 

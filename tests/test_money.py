@@ -36,6 +36,8 @@ CHINESE = [
     ("设立引导基金两亿元", "两亿元", 6, D("200000000"), None, False),
     ("每户一次性补助两千元", "两千元", 7, D("2000"), None, False),
     ("造成损失三四万元", "三四万元", 4, D("30000"), D("40000"), True),
+    ("退还多收的工本费五元。", "五元", 8, D("5"), None, False),
+    ("收回资金陆元整", "陆元", 4, D("6"), None, False),
 ]
 QUALIFIERS = [
     ("涉及资金1376万余元", "1376万余元", 4, D("13760000"), None, True),
@@ -138,6 +140,10 @@ NON_MONEY = [
     ("2022-2023年度工作", "year-range"),
     ("第一单元", "ordinal"),
     ("推动三元素融合发展", "yuansu-numeral"),
+    # Real-page audit: a one-numeral "amount" that is a personal name.
+    ("编辑:陆元刚  审核:李某", "name-after-label"),
+    ("摄影 伍元", "name-alone-after-byline"),
+    ("经办人柒元平签字确认", "given-name-char-after"),
 ]
 
 

@@ -173,3 +173,20 @@ def test_txt_header_title(text, title):
     from zhenggai.read.meta import txt_header
 
     assert txt_header(text)[0] == title
+
+
+# Fix round 6: the info line under a title ends its site at a date stamp or at 信息提供日期.
+TXT_STAMPS = [
+    ("stamp_after_site", "东岭省2018年度审计结果公告\n来源:东岭日报 2019-07-22 09:41:05\n正文。",
+     "东岭日报", "2019-07-22T09:41:05"),
+    ("info_provided_date", "关于审计整改情况的公告\n信息来源:南岸区审计局 信息提供日期:2021-09-14\n正文。",
+     "南岸区审计局", "2021-09-14"),
+]
+
+
+@pytest.mark.parametrize("text,site,published", [c[1:] for c in TXT_STAMPS], ids=[c[0] for c in TXT_STAMPS])
+def test_txt_header_site_stamp(text, site, published):
+    from zhenggai.read.meta import txt_header
+
+    _, info = txt_header(text)
+    assert (info.site, info.published_at.isoformat()) == (site, published)

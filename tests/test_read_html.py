@@ -113,9 +113,17 @@ def test_page_without_article_is_refused():
         ("发布机构：某县财政局　成文日期：2023-03-14　发布日期：2023-03-17", "某县财政局", date(2023, 3, 17), None),
         ("发布日期：2023-03-17　成文日期：2023-03-14", None, date(2023, 3, 17), None),
         ("成文日期：2023-03-14　来源：某县财政局", "某县财政局", date(2023, 3, 14), None),
+        # A date stamp after the site ends it and is the publication time (fix round 6).
+        ("来源:东岭日报 2019-07-22 09:41:05", "东岭日报", datetime(2019, 7, 22, 9, 41, 5), None),
+        ("来源:某县融媒体中心2023-04-11", "某县融媒体中心", date(2023, 4, 11), None),
+        ("来源:某网 2022-06-03 发布时间:2022-06-05", "某网", date(2022, 6, 5), None),
+        ("信息来源:南岸区审计局 信息提供日期:2021-09-14", "南岸区审计局", date(2021, 9, 14), None),
+        ("来源:南岸区财政局 提供日期:2021-09-15", "南岸区财政局", date(2021, 9, 15), None),
     ],
     ids=["seed-style", "hanweb", "date-first", "editor-bracketed", "chinese-date", "pipes-and-widgets",
-         "published-after-drafted", "published-before-drafted", "drafted-only"],
+         "published-after-drafted", "published-before-drafted", "drafted-only",
+         "stamp-after-site", "stamp-glued-to-site", "labelled-date-beats-stamp", "info-provided-date",
+         "provided-date"],
 )
 def test_info_line_fields(line, site, published, editor):
     info = parse_info_line(line)

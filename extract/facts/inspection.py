@@ -41,14 +41,15 @@ _ORD = r"[\d一二三四五六七八九十百两〇零]+"  # ordinal numerals: �
 # A place name written before a territorial body: "清河县委第二巡察组", "西湖区委第一巡察组".
 # The team keeps it as written (a cross inspection names the sending county); the body
 # stays the bare 县委.  It must start a word (after punctuation, a space, a digit or the
-# line start) and must not open with a verb or preposition (经/由/根据 市委…) or carry a
-# term or round (十届市委: the 届 is no place).
+# line start), must not open with a verb, preposition or demonstrative (经/由/根据 市委…,
+# 该镇…), must hold none of 对/经/的/把/按/被/与/及 anywhere ("镇党委对市委巡察组": no place name has
+# them, while 太和, 从化, 向阳 and 平和 do hold 和/从/向) and no term or round (十届市委).
 _PLACE = r"""
               (?:(?<![\p{Han}])                           #   starts a word
                  (?!(?:根据|按照|依据|对照|针对|配合|会同|接受|派出)   #   not a verb or preposition …
-                    |[经由在向对据按依配会受派和与及同将为被从])
+                    |[经由在向对据按依配会受派和与及同将为被从把该本此])  #   … nor a demonstrative (该/本/此)
                  (?!中共(?:省委|市委|县委|区委|州委|旗委|盟委|地委|自治区党委))  #   中共 alone is no place
-                 [^\W\d_届轮]{2,6}?                         #   清河 / 中共杭州 (no 十届, no 第X轮)
+                 [^\W\d_届轮对经的把按被与及]{2,6}?        #   清河 / 太和 / 向阳 (no 十届, no 对/的/与 …)
                  (?=省委|市委|县委|区委|州委|旗委|盟委|地委|自治区党委))?   #   … right before a territorial body
 """
 
@@ -61,6 +62,11 @@ _COMPOUND_BODY = r"""
               [^\W\d_第巡视察对向于在和与及的署统部按根]{1,6}?   #   教育 / 直机关 / 国资委 (no verb, no 第)
               (?:党工委|工委|党委|党组)                        #   the committee word closes it
 """
+
+
+# The standing agencies (市委巡察办, 巡视工作领导小组, 巡察机构) are no inspection: a report
+# that "与市委巡察办建立联合通报机制" names neither a kind nor a sending body.
+_NOT_AGENCY = r"(?!(?:巡视|巡察)?(?:办|工作领导小组|领导小组|工作机构|机构))"
 
 
 def _alternation(name: str) -> str:
@@ -79,7 +85,7 @@ def _patterns() -> dict[str, limits.Pattern]:
               (?P<body>{_COMPOUND_BODY}|{bodies})?         # 市委 / 中央 / 集团党委 (data file), 省委教育工委
               (?:(?<=委|党组)[^\W\d_第巡视察届轮对向于在]{{2,8}}?领域)?  # 市委医疗卫生领域第六专项巡察组: a field
               (?:第(?P<ord>{_ORD})(?:{modes})?(?P<kind>巡视|巡察)(?:工作)?组   # 第四巡察组 / 第二巡视工作组 / 第五专项巡察组
-                |(?P<kind2>巡视|巡察)(?P<ord2>{_ORD})组             # 巡察四组
+                |(?:{modes})?(?P<kind2>巡视|巡察)(?P<ord2>{_ORD})组   # 巡察四组 / 机动巡察一组
                 |(?:{modes})?(?P<kind3>巡视|巡察)(?:工作)?组)       # (机动)巡察组 (no ordinal): 县委机动巡察组
             )
             """,
@@ -89,7 +95,7 @@ def _patterns() -> dict[str, limits.Pattern]:
             rf"""
             (?P<body>{_COMPOUND_BODY}|{bodies})            # the sending body (省委教育工委 / 市委) …
             (?:[^\n,。;]{{0,8}}?第{_ORD}轮)?               # … optionally its round …
-            (?P<kind>巡视|巡察)                             # … then the kind word
+            (?P<kind>巡视|巡察){_NOT_AGENCY}                # … then the kind word (not 巡察办)
             """,
             regex.VERBOSE,
         ),
@@ -142,14 +148,26 @@ def _patterns() -> dict[str, limits.Pattern]:
 
 
 _KIND_WORD = limits.compile(
-    r"""
-    巡视|巡察                          # the two inspection kinds
+    rf"""
+    (?:巡视|巡察){_NOT_AGENCY}         # the two inspection kinds (not the 巡察办 agency)
     """,
     regex.VERBOSE,
 )
 _KIND_OR_AUDIT = limits.compile(
+    rf"""
+    (?:巡视|巡察){_NOT_AGENCY}|审计    # inspection kinds and audits (titles)
+    """,
+    regex.VERBOSE,
+)
+# Titles of the audit genre: such a notice is an audit whatever inspection words its
+# text mentions in passing, unless it states an inspection of its own unit (a team,
+# 对…开展…巡察).
+_AUDIT_TITLE = limits.compile(
     r"""
-    巡视|巡察|审计                     # inspection kinds and audits (titles)
+    审计[^\n]{0,30}?整改[^\n]{0,30}?报告       # 审计查出问题整改情况的报告 / 审计整改工作报告
+    |审计(?:查出|发现)的?问题                  # 审计查出问题 / 审计发现问题
+    |审计结果公告                              # 2015年度审计结果公告
+    |审计工作报告                              # 关于…的审计工作报告
     """,
     regex.VERBOSE,
 )
@@ -160,6 +178,7 @@ _AUDIT_GENRE = limits.compile(
     r"""
     审计(?:查出|发现|指出|反映)的?问题的?整改   # 审计查出问题的整改情况 / 审计发现问题整改
     |审计整改                                   # 审计整改工作 / 审计整改问题金额
+    |审计(?:结果公告|工作报告)                  # 审计结果公告 / 审计工作报告 (a title line)
     """,
     regex.VERBOSE,
 )
@@ -316,6 +335,13 @@ def find_inspection(
     if day is not None:
         out["feedback_date"] = day
 
+    # An audit report (by its title) that states no inspection of its own unit: its
+    # 巡视/巡察 words are passing mentions (配合巡察, 巡察整改), the kind is 审计.
+    audit_only = team_sentence is None and bool(title) and _AUDIT_TITLE.search(title) is not None
+    if audit_only:
+        out.pop("kind", None)
+        _audit(text, found, regions, sentences, title, out, "", force=True)
+        return {k: v for k, v in out.items() if v is not None}
     head = (title or "") + "\n" + text[r_start:r_end]
     for key in ("mode", "round"):
         m = pats[key].search(text, r_start, r_end) or (pats[key].search(title) if title else None)
@@ -342,9 +368,9 @@ def find_inspection(
 
 def _audit(
     text: str, found: Sequence[Found], regions: Regions, sentences: list[tuple[int, int]],
-    title: str | None, out: dict[str, Any], head: str = "",
+    title: str | None, out: dict[str, Any], head: str = "", force: bool = False,
 ) -> None:
-    """Fill kind/body/start/end for an audit (审计) notice, when the text says so."""
+    """Fill kind/body/start/end for an audit (审计) notice, when the text says so (always with ``force``)."""
     pats = _patterns()
     # The preamble first; announcements state the audit under 一、审计整改总体情况.
     head_sentences = regions.sentences(0, min(regions.n, HEAD_CHARS))
@@ -369,7 +395,7 @@ def _audit(
             return
     genre = _AUDIT_GENRE.search(head)
     inspection_word = _KIND_WORD.search(head)
-    if (title and "审计" in title and not _KIND_WORD.search(title)) or (
+    if force or (title and "审计" in title and not _KIND_WORD.search(title)) or (
         genre and (inspection_word is None or genre.start() < inspection_word.start())
     ):
         out["kind"] = "审计"

@@ -62,6 +62,14 @@ _FEEDBACK_SCOPE = limits.compile(
     """,
     regex.VERBOSE,
 )
+# The inspection or audit itself, in a sentence that goes on to its feedback.
+_DONE_VERB = limits.compile(
+    r"""
+    (?:开展|进行|实施)了?[^\n。;]{0,30}?(?:巡视|巡察|审计)   # 进行了审计 / 开展了…巡察
+    |进驻                                                 # the team moved in
+    """,
+    regex.VERBOSE,
+)
 RANGE_SEP = limits.compile(
     r"""
     [至到~～—–]                                      # 3月6日至5月10日
@@ -154,6 +162,16 @@ def period_elsewhere(
     return None, None, None
 
 
+def _day_like(d: Found) -> bool:
+    # A feedback is an event on a day: a day, a month (or part of one: 10月中旬, 6月底) or a
+    # range's first day.  A year or fiscal year (对2022年度部门预算…出具了审计报告), a
+    # quarter or a half year is no feedback date.
+    if d.text.endswith("年度"):
+        return False
+    grain = d.values.get("granularity")
+    return grain in ("day", "month") or (grain == "other" and "月" in d.text)
+
+
 def feedback_day(
     text: str, found: Sequence[Found], sentences: Sequence[tuple[int, int]],
     team_sentence: tuple[int, int] | None = None, team_verb: int | None = None,
@@ -171,10 +189,15 @@ def feedback_day(
         fb = FEEDBACK.search(text, s, e)
         if not fb or not _FEEDBACK_SCOPE.search(text, s, e):
             continue
-        before = dates_in(found, s, fb.start())
+        before = [d for d in dates_in(found, s, fb.start()) if _day_like(d)]
         if team_sentence == (s, e) and team_verb is not None:
             before = [d for d in before if d.start >= team_verb]
-        after = dates_in(found, fb.start(), e)
+        else:
+            # "2023年5月至7月,…进行了审计,并出具了审计报告": dates before the verb are the period.
+            verb = _DONE_VERB.search(text, s, fb.start())
+            if verb is not None:
+                before = [d for d in before if d.start >= verb.start()]
+        after = [d for d in dates_in(found, fb.start(), e) if _day_like(d)]
         pick = before[-1] if before else (after[0] if after else None)
         if pick is None:
             continue

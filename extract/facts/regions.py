@@ -121,9 +121,23 @@ def _bounds(positions: list[int], pos: int, n: int, reach: int | None = None) ->
 # It reports one issue (序号 问题 措施 时限 单位 情况), never the whole rectification.
 _TABLE_ROW = limits.compile(
     r"""
-    [\x20\u3000]*\d{1,3}                              # the row number (normalising may
-    (?:[\x20\u3000]{2,}|\t|(?=\p{Han}))                 #   drop the gap before a character)
-    (?:[^\n\t]*?(?:[\x20\u3000]{2,}|\t)){3}          # at least three more column gaps
+    [\x20\u3000]*\d{1,3}                              # the row number, then either
+    (?:
+      (?:[\x20\u3000]{2,}|\t|(?=\p{Han}))               #   a gap (normalising may drop the one
+      (?:[^\n\t]*?(?:[\x20\u3000]{2,}|\t)){3}          #   before a character) and three more gaps
+    | [\x20\u3000]*[|｜¦](?:[^\n|｜¦]*[|｜¦]){3}       #   or a bar and three more: 5|问题|措施|时限|…
+    )
+    """,
+    regex.VERBOSE,
+)
+
+
+# A paragraph opening with an enumeration word that names the problem it answers
+# (二是针对公务接待不规范的问题,…): one issue's own work, written without a numbered heading.
+_ENUMERATED_ISSUE = limits.compile(
+    r"""
+    [\x20\u3000]*[一二三四五六七八九十]是[,，:：]?[\x20]*   # 一是 / 二是,
+    (?:针对|关于|就)[^\n。;；]{2,60}?问题                      # 针对…的问题
     """,
     regex.VERBOSE,
 )
@@ -267,6 +281,8 @@ class Regions:
         line_start, line_end = self.paragraph(pos)
         if self._is_table_row(line_start, line_end):
             return False  # one row of a flattened table: that issue's own figures
+        if _ENUMERATED_ISSUE.match(self.text, line_start, line_end):
+            return False  # 二是针对…的问题,…: one issue's paragraph in a notice without headings
         hit = self._detail_at(pos)
         if hit is None or self.in_closing(pos):
             return True

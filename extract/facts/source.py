@@ -111,21 +111,33 @@ _TITLE_NO_GUANYU = limits.compile(
     r"""
     ^[^\n]{2,80}?(?:巡视|巡察|审计)[^\n]{0,30}?整改  # a rectification title without 关于
     [^\n]{0,30}?(?:通报|报告|公告|公示)\s*$         # ending in the document type
+    |^[^\n]{2,60}?审计(?:结果公告|工作报告)\s*$       # an audit genre title: 某省2015年度审计结果公告
     """,
     regex.VERBOSE,
 )
+_STAMP_START = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)"  # 2016-08-17 / 2016年8月17
 _SITE = limits.compile(
     rf"""
     (?<!\p{{Han}})(?:信息来源|文章来源|稿件来源|来源)[\x20\t]*[:：][\x20\t]*   # 来源: label (not in a longer word)
     (?!{_LABELS})                                       # an empty value (来源: 发布时间:…) is no site
     (?P<site>[^\s|【】\[\]]+?)                          # the site name, lazily …
-    (?=\s|$|{_LABELS})                                  # … up to a blank, line end or the next label
+    (?=\s|$|{_LABELS}|{_STAMP_START})                   # … up to a blank, line end, the next label or a date
     """,
     regex.VERBOSE | regex.MULTILINE,
 )
+# A date/time stamp printed right after the site on its line ("来源:某某日报 2016-08-17 11:05:24"):
+# the publication time, unlabelled.
+_SITE_STAMP = limits.compile(
+    r"""
+    [\x20\t\u3000]*                                                  # the blank after the site
+    (?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?  # 2016-08-17
+    (?:\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?           # optional 11:05(:24)
+    """,
+    regex.VERBOSE,
+)
 _PUBLISHED = limits.compile(
     r"""
-    (?:发布时间|发布日期|发文日期|更新时间                   # 发布时间: label, even glued to a value before it
+    (?:信息提供日期|提供日期|发布时间|发布日期|发文日期|更新时间   # 发布时间: label, even glued to a value before it
       |(?<!\p{Han})(?:时间|日期))\s*[:：]\s*               # bare 时间:/日期: only as a label of its own
     (?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?   # 2023-06-02 / 2023年6月2日
     (?:\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?             # optional 16:43(:23)
@@ -305,11 +317,50 @@ def find_source_meta(text: str) -> SourceMeta:
     published = _search_head_tail(_PUBLISHED, text)
     if published:
         meta.published_at = _parse_published(published)
+    if meta.published_at is None and site:
+        stamp = _SITE_STAMP.match(text, site.end())
+        if stamp:
+            meta.published_at = _parse_published(stamp)
+    if meta.site is None and title_start is not None:
+        byline = _unlabelled_byline(text, title_start + len(title or ""))
+        if byline is not None:
+            meta.site = byline["site"]
+            meta.published_at = meta.published_at or _parse_published(byline)
     editor = _search_head_tail(_EDITOR, text)
     if editor:
         meta.editor = editor["editor"]
     meta.signed_at = signature_date(text) or speech_date(text)
     return meta
+
+
+# An unlabelled source line right under the title: a site name (ending like one: 网站, 网,
+# 日报, 融媒体中心 …) then its date — "某某市纪委监委网站 2024年10月29日".
+_BYLINE_SITE = limits.compile(
+    r"""
+    [\x20\t\u3000]*
+    (?P<site>\p{Han}[\p{Han}A-Za-z0-9]{1,28}?                       # the site name, no punctuation
+      (?:网站|网|日报|晚报|报|频道|公众号|客户端|融媒体中心|新闻中心|电视台))  # … ending like a site
+    [\x20\t\u3000]*                                                 # a blank (dropped by some scrapes)
+    (?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?  # its date
+    (?:\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?           # optional time
+    [\x20\t\u3000]*
+    """,
+    regex.VERBOSE,
+)
+
+
+def _unlabelled_byline(text: str, after: int) -> regex.Match | None:
+    """The "site date" line right under the title (blank lines skipped), if it is one."""
+    start = text.find("\n", after)
+    if start < 0:
+        return None
+    while start < len(text) and text[start] in "\n\r\x20\t\u3000":
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    if end - start > 60:
+        return None
+    return _BYLINE_SITE.fullmatch(text, start, end)
 
 
 def signature_date(text: str) -> dt.date | None:

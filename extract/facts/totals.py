@@ -205,6 +205,7 @@ def find_totals(
 
     figures = sorted((f for f in found if f.kind in ("count", "percent", "money")), key=lambda f: f.start)
     keys: dict[int, str | None] = {}  # start → the key a count in totals context answered
+    issues_after_aspects = False  # the issues total came as N个方面M个问题 (the strongest form)
     for i, f in enumerate(figures):
         if not regions.in_totals_context(f.start):
             continue
@@ -334,7 +335,17 @@ def find_totals(
             totals[key] = value
             totals.pop("_plan_from_tasks")
             continue
+        after_aspects = key == "issues" and i > 0 and keys.get(figures[i - 1].start) == "aspects" and (
+            figures[i - 1].start >= cs
+        )
+        if after_aspects and key in totals and not issues_after_aspects:
+            # 反馈的4个方面16个问题 names the whole set; an earlier figure from a weaker cue
+            # (班子成员带头认领问题12个) was a part of it.
+            totals[key] = value
+            issues_after_aspects = True
+            continue
         if key not in totals:
+            issues_after_aspects = issues_after_aspects or after_aspects
             if key in SUMMED_KEYS:
                 value += parallel_sum(text, figures, i, keys)
             totals[key] = value

@@ -105,7 +105,11 @@ def find_noun(text: str, start: int, limit: int | None = None) -> str | None:
     '社区食堂'
     >>> find_noun("35家,着力", 3) is None
     True
+    >>> find_noun("反映2212个的问题中", 7)
+    '问题'
     """
+    if text.startswith("的问题", start):
+        start += 1  # 反映2212个的问题: a stray 的 between the count and 问题
     stop = min(len(text), start + NOUN_CAP + SHORT_NOUN)
     if limit is not None:
         stop = min(stop, limit)

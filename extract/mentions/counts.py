@@ -121,6 +121,15 @@ _SLOGAN_NEXT = frozenset("一“‘\"「『")
 _TEAM_ALLOWED_BEFORE = frozenset("成为设分建立有等共计达了和及与、各近约余另")
 # Units that after 前/后 give a rank, not a number of things: 排名后5位, 前三名.
 _RANK_UNITS = frozenset("位名")
+# The end of a clause right after 一次 (检查一次。): nothing follows for 一次 to determine.
+_CLAUSE_END = limits.compile(
+    r"""
+    [\x20]*(?:[,;；。:：、!?！？\n]|$)   # punctuation, a line break or the end of the text
+    """,
+    regex.VERBOSE,
+)
+# Before a clause-final 一次 these make it an adverb or part of a word: 再一次, 又一次, 统一次.
+_ONCE_ADVERB_BEFORE = frozenset("再又第统唯逐同单每")
 # 每季度开展一次 / 每半年清理一次: a frequency names how many times, so its 一次 is a count
 # (like 每季度1次); elsewhere 一次 is a determiner (进行一次检查) or a word (一次性).
 # The period and the verb may be far apart (每季度对各单位整改进展排名通报一次).
@@ -282,9 +291,12 @@ def _ordinal_context(text: str, m: regex.Match[str], g: tuple) -> bool:
 
 
 def _once_per_period(text: str, m: regex.Match[str], g: tuple) -> bool:
-    """一次 after 每<period><verb> (每月组织一次): the frequency's count of one."""
+    """一次 as a count of one: after 每<period><verb> (每月组织一次), or closing its clause
+    after the verb it counts (开展全覆盖检查一次。), where no noun follows for it to determine."""
     if g[_NUM] != "一" or g[_UNIT] != "次" or g[_LO] is not None or text[m.end() : m.end() + 1] == "性":
         return False
+    if _CLAUSE_END.match(text, m.end()) and text[m.start() - 1 : m.start()] not in _ONCE_ADVERB_BEFORE:
+        return True
     return bool(_EVERY_BEFORE.search(text[max(0, m.start() - EVERY_GAP - 1) : m.start()]))
 
 

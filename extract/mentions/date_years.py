@@ -16,6 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+import regex
+
+from zhenggai import limits
 from zhenggai.mentions.base import Found
 from zhenggai.mentions.date_patterns import MAX_YEAR, MIN_YEAR, RELATION_AFTER_RE, SEP_FULL_RE
 from zhenggai.models import load_words
@@ -105,12 +108,23 @@ def is_plan(text: str, start: int, relation: str | None) -> bool:
     return any(w in before for w in _FUTURE_WORDS)
 
 
+# A bare year that dates what a noun phrase describes: 2023年销售的安置房, 2022年建设的项目 —
+# the examined facts (an audit finding), not the time of the events reported after it.
+_ATTRIBUTIVE = limits.compile(
+    r"""
+    (?:[^\W\d_的,;。]{1,4})的   # a short verb phrase, then the 的 that makes it attributive
+    """,
+    regex.VERBOSE,
+)
+
+
 def names_scope(text: str, head: _Atom, tail: _Atom | None, result: Found | None) -> bool:
     """A bare year that names what is looked at, not when later things happen.
 
     对我局2022年度预算执行进行了审计,并于8月11日出具 — the audited 年度, the start
     of a 以来 span (对2021年以来实施的项目), a range of past years (2019年至2022年)
-    and a comparison base (2022年全年, 2019年同期) do not anchor the year-less dates
+    a comparison base (2022年全年, 2019年同期) and a year dating a described thing (2023年销售的
+    安置房) do not anchor the year-less dates
     after them; those lean on the year before (or the publication date) instead.
     """
     if result is None or result.kind != "date" or result.values["granularity"] != "year":
@@ -122,11 +136,36 @@ def names_scope(text: str, head: _Atom, tail: _Atom | None, result: Found | None
     end = result.end
     return (
         text[end - 1] == "度"
+        or _ATTRIBUTIVE.match(text, end) is not None
         or text.startswith(("度", "同期", "全年"), end)
         or result.values["relation"] == "since"
         or head.year2 is not None
         or (tail is not None and tail.year is not None)
     )
+
+
+FINDING_REACH = 2000  # how far back a paragraph's start is looked for
+
+
+def in_finding(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a paragraph opening with a finding label (审计发现:, 存在问题:).
+
+    A finding describes the state that was examined (截至2023年12月31日,欠缴租金…); its
+    dates do not carry their year to the rectification reported after it (9月中下旬退还).
+
+    >>> in_finding("审计发现:截至2023年12月31日,欠缴租金186万元。", 6)
+    True
+    """
+    from zhenggai.outline import cues
+
+    # Looked for within a bounded stretch: a megabyte-long line must not make this quadratic.
+    start = text.rfind("\n", max(0, pos - FINDING_REACH), pos) + 1
+    if start == 0 and pos > FINDING_REACH:
+        return False
+    while start < pos and text[start] in " \u3000\t":
+        start += 1
+    end = cues.cue_end("issue_label", text, start)
+    return end is not None and text[end : end + 1] in (":", "：")
 
 
 def context_year(head: _Atom, tail: _Atom | None, result: Found | None, last_year: int | None) -> int | None:

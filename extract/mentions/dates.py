@@ -75,7 +75,14 @@ from zhenggai.mentions.date_patterns import (
     year_number,
 )
 from zhenggai.mentions.date_unparsed import find_unparsed
-from zhenggai.mentions.date_years import context_year, head_year, names_scope, next_event_years, writing_year
+from zhenggai.mentions.date_years import (
+    context_year,
+    head_year,
+    in_finding,
+    names_scope,
+    next_event_years,
+    writing_year,
+)
 
 
 @dataclass(slots=True)
@@ -180,7 +187,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
         i += 2 if tail_is_atom else 1
         if result is not None:
             found.append(result)
-        if not (names_scope(text, head, tail, result) and (last_year is not None or published is not None)):
+        anchored = last_year is not None or published is not None
+        if not ((names_scope(text, head, tail, result) or in_finding(text, head.start)) and anchored):
             last_year = context_year(head, tail, result, last_year)
     found.sort(key=lambda f: f.start)
     # A numeric range tail (2023.6.1-6.30) is read from the text, not from the atoms:

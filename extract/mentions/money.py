@@ -164,11 +164,32 @@ _SEP = _GROUP["sep"]
 _YUAN = _GROUP["yuan"]
 
 
+# After a one-numeral amount (陆元, 五元): another Han character that is not 整/角/分 makes it a
+# given name (陆元华, 伍元明); real amounts that small are written 伍元整 or 5元.
+_NAME_AFTER = limits.compile(
+    r"""
+    (?![整角分钱])\p{Han}         # a Han character other than the amount's own tail
+    """,
+    regex.VERBOSE,
+)
+# A byline label right before it: 编辑:柒元, 作者 伍元.
+_BYLINE_BEFORE = limits.compile(
+    r"""
+    (?:编辑|作者|审核|校对|记者|通讯员|摄影|撰稿|责编|来源)[:：\x20]*$   # the label, then the name
+    """,
+    regex.VERBOSE,
+)
+
+
 def _interpret(text: str, m: regex.Match[str]) -> Found | None:
     """Turn one regex match into a money Found, or None when it is not CNY money."""
     g = m.groups()  # indexed by group number: much faster than m[name] in the regex module
     if g[_YUAN] and not g[_LO][0].isdigit() and _NOT_AFTER.match(text, m.end(_YUAN + 1)):
         return None  # 一元化, 二元结构, 十万元户 (Arabic "50万元化解矛盾" stays money)
+    if len(g[_LO]) == 1 and not g[_LO].isdigit() and g[_YUAN] and not (g[_LO_UNIT] or g[_SEP]) and (
+        _NAME_AFTER.match(text, m.end()) or _BYLINE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+    ):
+        return None  # 编辑:陆元华, 作者:柒元: a one-numeral "amount" is a personal name
     if _FOREIGN.search(text, max(0, m.start() - 8), m.start(_LO + 1)):
         return None  # 港币100万元
     if not g[_YUAN] and g[_CUR] in ("人民币", "RMB") and not (g[_LO_UNIT] or g[_HI_UNIT]):

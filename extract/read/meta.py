@@ -189,8 +189,17 @@ def parse_info_line(line: str, simplified: str | None = None) -> Info | None:
         raw = line[match.end() : end]
         label = match["label"]
         if label in SITE_LABELS and info.site is None:
-            # 来源 values end at a run of spaces, which separates the next field.
-            value = _clean_value(_FIELD_GAP.split(raw.strip(), maxsplit=1)[0])
+            # 来源 values end at a run of spaces, which separates the next field, or at a
+            # date stamp ("来源:某某日报 2016-08-17 11:05:24"): the unlabelled publication time.
+            value = _FIELD_GAP.split(raw.strip(), maxsplit=1)[0]
+            stamp = DATE_TIME.search(value)
+            if stamp is not None:
+                value = value[: stamp.start()]
+                if date_rank > 1:
+                    published = parse_datetime(stamp.group())
+                    if published is not None:
+                        info.published_at, info.published_text, date_rank = published, stamp.group().strip(), 1
+            value = _clean_value(value)
             info.site = value or None
         elif label in DATE_LABELS and _date_rank(label) < date_rank:
             # 成文日期 (signed) yields to 发布日期 (published) on the same line, whatever the order.
