@@ -393,6 +393,10 @@ AGENCY_AND_AUDIT_TITLES = [
     ("agency_then_real_body_in_title",
      "县委巡察工作领导小组办公室牵头督促整改。",
      "中共某县粮食局党组关于县委巡察整改情况的通报", {"kind": "巡察", "body": "县委"}),
+    # the body before a count of teams or a mode word (found again after agency names stopped counting)
+    ("body_before_team_count",
+     "根据市委统一部署,市委5个巡察组分别向本轮巡察的23家党组织反馈了巡察意见。",
+     None, {"kind": "巡察", "body": "市委"}),
 ]
 
 
