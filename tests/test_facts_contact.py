@@ -31,6 +31,9 @@ CASES = [
                    "电子邮箱:zrzyj@163.com。",
      {"phone": "0835-6218870", "address": "某县城南大道126号县自然资源局", "postal_code": "625400",
       "email": "zrzyj@163.com"}),
+    # Held-out round 6: the number after 致电 + the office called.
+    ("call_the_office", "欢迎师生监督,意见建议可发送至电子邮箱:xyb@univ.edu.cn,或致电学院办公室:0531-88362719。",
+     {"phone": "0531-88362719", "email": "xyb@univ.edu.cn"}),
 ]
 
 

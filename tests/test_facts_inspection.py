@@ -444,3 +444,10 @@ TEAM_FORMS = [
 def test_team_forms(text, team, body):
     got = find_inspection(text, mentions(text), [])
     assert (got["team"], got["body"]) == (team, body)
+
+
+# Held-out round 6: the end of the stay written as 结束进驻 in the team sentence.
+def test_end_of_stay_in_words():
+    text = "根据市委统一部署,市委第二巡察组于2024年3月11日进驻市水务局,对局党组开展常规巡察,5月10日结束进驻。"
+    got = find_inspection(text, mentions(text), [])
+    assert (got["start"], got["end"]) == (D(2024, 3, 11), D(2024, 5, 10))

@@ -320,6 +320,15 @@ ROUND4 = [
      {"money_recovered_yuan": Decimal("125000")}),
     ("enumerated_issue_paragraph_is_detail", "截至6月底,追回资金20万元。\n一是针对公务接待不规范的问题,清退费用1.5万元。",
      {"money_recovered_yuan": Decimal("200000")}),
+    # Held-out round 6.
+    ("issues_after_aspects_without_noun", "巡察反馈问题共3个方面17个,制定整改措施48条。", {"aspects": 3, "issues": 17,
+                                                                          "measures_planned": 48}),
+    ("aspects_as_lei", "对照巡察反馈的2类9个问题,逐项制定整改措施30条。", {"aspects": 2, "issues": 9, "measures_planned": 30}),
+    ("remaining_is_no_issue_total", "已完成整改11个。对剩余2个问题明确专人跟踪。", {"completed": 11}),
+    ("personal_measures_are_no_plan", "班子成员制定个人整改措施18条。党委制定整改措施40条。", {"measures_planned": 40}),
+    ("completion_share", "12个问题中已整改到位10个,整改完成比例83.3%。",
+     {"issues": 12, "completed": 10, "completion_rate": Decimal("83.3")}),
+    ("rest_still_open", "已完成整改并销号9个,其余2个涉及历史遗留问题,正按计划持续推进。", {"completed": 9, "in_progress": 2}),
     ("bar_table_row_is_detail", "9|见证服务不规范|对6名人员进行约谈提醒|2024年7月|已完成\n共约谈提醒8人、批评教育1人。",
      {"people_talked_to": 9}),
 ]

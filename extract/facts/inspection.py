@@ -24,7 +24,15 @@ from typing import Any
 import regex
 
 from zhenggai import limits
-from zhenggai.facts.inspection_dates import VERB, FEEDBACK, dates_in, feedback_day, period, period_elsewhere
+from zhenggai.facts.inspection_dates import (
+    FEEDBACK,
+    VERB,
+    dates_in,
+    end_marked,
+    feedback_day,
+    period,
+    period_elsewhere,
+)
 from zhenggai.facts.regions import Regions
 from zhenggai.mentions.base import Found
 from zhenggai.models import load_words
@@ -301,6 +309,8 @@ def find_inspection(
         # no inspection verb) dates the feedback, not the inspection period.
         feedback_only = feedback is not None and verb is None
         start, end = (None, None) if feedback_only else period(text, dates_in(found, s, max(cut, s + 1)))
+        if start and not end:
+            end = end_marked(text, found, s, e)  # 于4月8日进驻…,5月31日结束进驻
         if start:
             out["start"] = start
         if end:

@@ -124,6 +124,29 @@ def period(text: str, dates: list[Found]) -> tuple[Any, Any]:
     return first.values.get("date_start"), None
 
 
+# Words right after a date that make it the end of the stay: 5月31日结束进驻 / 6月20日撤离.
+_END_OF_STAY = limits.compile(
+    r"""
+    [\x20]*(?:结束(?:进驻|巡视|巡察)|(?:巡视|巡察)?(?:进驻)?结束|撤离|撤出)   # 结束进驻 / 进驻结束 / 撤离
+    """,
+    regex.VERBOSE,
+)
+
+
+def end_marked(text: str, found: Sequence[Found], s: int, e: int) -> Any:
+    """The last day of a stay marked in words in ``text[s:e]`` (…,5月31日结束进驻), or None.
+
+    >>> from zhenggai.mentions import find_mentions
+    >>> t = "巡察组于2024年4月8日进驻,5月31日结束进驻。"
+    >>> end_marked(t, find_mentions(t), 0, len(t))
+    datetime.date(2024, 5, 31)
+    """
+    for d in dates_in(found, s, e):
+        if d.values.get("granularity") != "year" and _END_OF_STAY.match(text, d.end):
+            return d.values.get("date_end")
+    return None
+
+
 def _no_year(dates: list[Found]) -> list[Found]:
     # A bare year (2023年 / 2023年度) names a plan or a fiscal year, not a period.
     return [d for d in dates if d.values.get("granularity") != "year" and not d.text.endswith("年度")]

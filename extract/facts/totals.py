@@ -174,6 +174,21 @@ def _is_share_of_done(text: str, left: str, clause_start: int, done: int | None)
     )
 
 
+# Between an aspects count and the issues count after it: 4个方面19个, 3类12个.
+_ASPECTS_THEN = limits.compile(
+    r"""
+    (?:大?方面|大?类)?[、,]?   # the aspects' noun, when the count did not take it as its unit
+    """,
+    regex.VERBOSE,
+)
+# Words before a figure that make it a part of the whole: the rest still open (剩余3个问题),
+# or one person's own list (班子成员制定个人整改措施26条).
+_PART_BEFORE = limits.compile(
+    r"""
+    (?:剩余|其余|尚余|余下|尚未完成的?|未完成的?|尚在推进的?|正在整改的?|个人)[^,;。\d]{0,6}$
+    """,
+    regex.VERBOSE,
+)
 # Keys a cue over a listed item may give a count of people (list_head).
 _PEOPLE_KEYS = frozenset({"people_held_accountable", "people_disciplined", "people_talked_to"})
 
@@ -253,6 +268,15 @@ def find_totals(
             # 问责党组织7个、党员领导干部22人: the cue of the list's first item governs this one too.
             key = classify(head, right, f.kind, unit, text[sent[0] : sent[1]], f.values.get("noun"))
             key = key if key in _PEOPLE_KEYS else None
+        if key is None and f.kind == "count" and i > 0 and keys.get(figures[i - 1].start) == "aspects" and (
+            figures[i - 1].start >= cs and _ASPECTS_THEN.fullmatch(text, figures[i - 1].end, f.start)
+        ):
+            # 巡察反馈问题共4个方面19个: the cue before the aspects names the issues after them.
+            key = classify(text[cs : figures[i - 1].start], right, f.kind, unit, text[sent[0] : sent[1]],
+                           f.values.get("noun"))
+            key = key if key == "issues" else None
+        if key in ("issues", "measures_planned") and _PART_BEFORE.search(left):
+            key = None  # 对剩余3个问题 / 制定个人整改措施26条: a part, not the whole
         if key == "aspects" and not _ISSUES_FOLLOW.match(text, f.end, sent[1]):
             key = None  # 等三个方面进行了测评: no issues follow
         keys[f.start] = key

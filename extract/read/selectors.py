@@ -127,7 +127,7 @@ FOOTER_MAX_CHARS = 160
 INFO_LABEL = limits.compile(
     r"""
     (?P<label>
-        信息来源 | 文章来源 | 稿件来源 | 来源 | 发布机构 | 发布单位 | 发文机关  # → site (来源)
+        信息来源 | 文章来源 | 稿件来源 | 来源 | 发布机构 | 发布单位 | 发布者 | 发文机关  # → site (来源)
       | 信息提供日期 | 提供日期                                          # → published_at (信息提供日期)
       | 发布时间 | 发布日期 | 发文日期 | 成文日期 | 生成日期 | 更新时间 | 时间 | 日期  # → published_at
       | 责任编辑 | 编辑 | 作者 | 撰稿 | 审核 | 校对                    # → editor (责任编辑, 编辑)
@@ -140,7 +140,7 @@ INFO_LABEL = limits.compile(
     """,
     regex.VERBOSE,
 )
-SITE_LABELS = frozenset(["信息来源", "文章来源", "稿件来源", "来源", "发布机构", "发布单位", "发文机关"])
+SITE_LABELS = frozenset(["信息来源", "文章来源", "稿件来源", "来源", "发布机构", "发布单位", "发布者", "发文机关"])
 DATE_LABELS = frozenset(["信息提供日期", "提供日期", "发布时间", "发布日期", "发文日期", "成文日期", "生成日期", "更新时间", "时间", "日期"])
 EDITOR_LABELS = frozenset(["责任编辑", "编辑"])
 INFO_MAX_CHARS = 200
