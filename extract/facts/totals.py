@@ -221,6 +221,7 @@ def find_totals(
     figures = sorted((f for f in found if f.kind in ("count", "percent", "money")), key=lambda f: f.start)
     keys: dict[int, str | None] = {}  # start → the key a count in totals context answered
     issues_after_aspects = False  # the issues total came as N个方面M个问题 (the strongest form)
+    category_done: dict[tuple[int, int], int] = {}  # paragraph → issues of fully done categories
     for i, f in enumerate(figures):
         if not regions.in_totals_context(f.start):
             continue
@@ -283,6 +284,15 @@ def find_totals(
         if key is None and f.kind == "percent" and _is_share_of_done(text, left, cs, done_end.get(sent)):
             key = "completion_rate"  # 已完成整改41个,占总数的93.2%
         if key is None:
+            noun = f.values.get("noun") or ""
+            if f.kind == "count" and noun.endswith("问题") and _ALL_DONE.match(text[f.end + len(noun) : sent[1]]):
+                # 6个立行立改问题已全部销号: one category of the issues, all done; it joins the
+                # completed figure stated next in the paragraph (…;已完成整改并销号12个 → 18).
+                value = to_int(f.values.get("value"))
+                if value is not None:
+                    para = regions.paragraph(f.start)
+                    category_done[para] = category_done.get(para, 0) + value
+                continue
             if (
                 f.kind == "count"
                 and last_key.get(sent) == "systems_established"
@@ -372,6 +382,8 @@ def find_totals(
             issues_after_aspects = issues_after_aspects or after_aspects
             if key in SUMMED_KEYS:
                 value += parallel_sum(text, figures, i, keys)
+            if key == "completed":
+                value += category_done.get(regions.paragraph(f.start), 0)
             totals[key] = value
             if key == "measures_planned" and _TASK_CUE.search(text[max(cs, f.start - LEFT_GAP) : f.end + 6]):
                 totals["_plan_from_tasks"] = sent
