@@ -175,6 +175,10 @@ PLACE_TEAMS = [
     ("preposition_is_no_place", "2023年5月,经市委第三巡察组进驻,对市水务局开展了巡察。", "市委第三巡察组", "市委"),
     ("according_to_is_no_place", "2024年,按照县委第六巡察组对县教育局开展巡察的安排,我局积极配合。",
      "县委第六巡察组", "县委"),
+    ("place_starting_with_cong", "2024年,从化区委第一巡察组对区林业局开展了巡察。", "从化区委第一巡察组", "区委"),
+    ("place_starting_with_xiang", "2024年,向阳区委第二巡察组对区财政局开展了巡察。", "向阳区委第二巡察组", "区委"),
+    ("preposition_xiang_is_no_place", "局党组积极配合,向区委第二巡察组汇报工作。2024年5月,区委第二巡察组对我局开展了巡察。",
+     "区委第二巡察组", "区委"),
     # Real-page audit: a field between the body and the ordinal (…领域第六专项巡察组).
     ("field_before_ordinal", "3月至5月,青川市委教育领域第三专项巡察组对市一中党委开展了专项巡察。",
      "青川市委教育领域第三专项巡察组", "市委"),

@@ -26,11 +26,11 @@ ORD = r"[\d一二三四五六七八九十百两〇零]+"  # ordinal numerals: �
 # stays the bare 县委.  It must start a word (after punctuation, a space, a digit or the
 # line start), must not open with a verb, preposition or demonstrative (经/由/根据 市委…,
 # 该镇…), must hold none of 对/经/的/把/按/被/与/及 anywhere ("镇党委对市委巡察组": no place name has
-# them, while 太和, 从化, 向阳 and 平和 do hold 和/从/向) and no term or round (十届市委).
+# them, while 太和, 从化, 向阳 and 和平 do hold 和/从/向, even first) and no term or round (十届市委).
 PLACE = r"""
               (?:(?<![\p{Han}])                           #   starts a word
                  (?!(?:根据|按照|依据|对照|针对|配合|会同|接受|派出)   #   not a verb or preposition …
-                    |[经由在向对据按依配会受派和与及同将为被从把该本此])  #   … nor a demonstrative (该/本/此)
+                    |[经由在对据按依配会受派与及同将为被把该本此])  #   … nor a demonstrative (该/本/此)
                  (?!中共(?:省委|市委|县委|区委|州委|旗委|盟委|地委|自治区党委))  #   中共 alone is no place
                  [^\W\d_届轮对经的把按被与及]{2,6}?        #   清河 / 太和 / 向阳 (no 十届, no 对/的/与 …)
                  (?=省委|市委|县委|区委|州委|旗委|盟委|地委|自治区党委))?   #   … right before a territorial body
