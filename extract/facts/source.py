@@ -115,6 +115,10 @@ _TITLE_NO_GUANYU = limits.compile(
     """,
     regex.VERBOSE,
 )
+# The month, day and optional time after a year, as page stamps write them: -08-17 11:05:24 /
+# 年8月17日 16:43.  One fragment for every stamp pattern below (they name the year group y).
+_MONTH_DAY_TIME = r"(?:\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?" \
+    r"(?:\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?)"
 _STAMP_START = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)"  # 2016-08-17 / 2016年8月17
 _SITE = limits.compile(
     rf"""
@@ -128,19 +132,17 @@ _SITE = limits.compile(
 # A date/time stamp printed right after the site on its line ("来源:某某日报 2016-08-17 11:05:24"):
 # the publication time, unlabelled.
 _SITE_STAMP = limits.compile(
-    r"""
+    rf"""
     [\x20\t\u3000]*                                                  # the blank after the site
-    (?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?  # 2016-08-17
-    (?:\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?           # optional 11:05(:24)
+    (?P<y>(?:19|20)\d{{2}}){_MONTH_DAY_TIME}                         # 2016-08-17 11:05(:24)
     """,
     regex.VERBOSE,
 )
 _PUBLISHED = limits.compile(
-    r"""
+    rf"""
     (?:信息提供日期|提供日期|发布时间|发布日期|发文日期|更新时间   # 发布时间: label, even glued to a value before it
-      |(?<!\p{Han})(?:时间|日期))\s*[:：]\s*               # bare 时间:/日期: only as a label of its own
-    (?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?   # 2023-06-02 / 2023年6月2日
-    (?:\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?             # optional 16:43(:23)
+      |(?<!\p{{Han}})(?:时间|日期))\s*[:：]\s*               # bare 时间:/日期: only as a label of its own
+    (?P<y>\d{{4}}){_MONTH_DAY_TIME}                                  # 2023-06-02 / 2023年6月2日 16:43
     """,
     regex.VERBOSE,
 )
@@ -336,13 +338,12 @@ def find_source_meta(text: str) -> SourceMeta:
 # An unlabelled source line right under the title: a site name (ending like one: 网站, 网,
 # 日报, 融媒体中心 …) then its date — "某某市纪委监委网站 2024年10月29日".
 _BYLINE_SITE = limits.compile(
-    r"""
+    rf"""
     [\x20\t\u3000]*
-    (?P<site>\p{Han}[\p{Han}A-Za-z0-9]{1,28}?                       # the site name, no punctuation
+    (?P<site>\p{{Han}}[\p{{Han}}A-Za-z0-9]{{1,28}}?                       # the site name, no punctuation
       (?:网站|网|日报|晚报|报|频道|公众号|客户端|融媒体中心|新闻中心|电视台))  # … ending like a site
     [\x20\t\u3000]*                                                 # a blank (dropped by some scrapes)
-    (?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?  # its date
-    (?:\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?           # optional time
+    (?P<y>(?:19|20)\d{{2}}){_MONTH_DAY_TIME}                         # its date (and time)
     [\x20\t\u3000]*
     """,
     regex.VERBOSE,

@@ -20,14 +20,29 @@ from zhenggai.outline.headings import lines
 from zhenggai.outline.nodes import OutlineNode
 
 
-def first_paragraph(text: str, node: OutlineNode) -> tuple[str, int, int] | None:
-    end = node.children[0].start if node.children else node.end
+def _first_line(text: str, node: OutlineNode, skip_blank: bool = False) -> tuple[int, int] | None:
+    """(start, end) of the first line of the node's own body (before its first sub-section).
+
+    Paragraph measures (added after roles are set) are body text, not sections.
+    """
+    end = next((c.start for c in node.children if c.kind != "paragraph"), node.end)
     for line in lines(text[node.body_start:end]):
         s, e = node.body_start + line.content, node.body_start + line.end
-        while e > s and text[e - 1] in "。;；":
-            e -= 1
-        return (text[s:e], s, e) if e > s else None
+        if skip_blank and not text[s:e].strip(" 。;；,"):
+            continue
+        return s, e
     return None
+
+
+def first_paragraph(text: str, node: OutlineNode) -> tuple[str, int, int] | None:
+    """The node's first body line without its closing 。/；, with its span."""
+    span = _first_line(text, node)
+    if span is None:
+        return None
+    s, e = span
+    while e > s and text[e - 1] in "。;；":
+        e -= 1
+    return (text[s:e], s, e) if e > s else None
 
 
 # Generic problem cues (问题, 存在 …) also occur in measures ("开展…问题专项整治");
@@ -61,14 +76,11 @@ def reported_problem(text: str, node: OutlineNode, depth: int = 0) -> bool:
 
 def report_follows(text: str, node: OutlineNode) -> bool:
     """The node's first body paragraph opens with a report label and a colon (整改情况：…)."""
-    end = node.children[0].start if node.children else node.end
-    for line in lines(text[node.body_start:end]):
-        s = node.body_start + line.content
-        if not text[s : node.body_start + line.end].strip(" 。;；,"):
-            continue
-        label_end = cues.cue_end("measure_label", text, s)
-        return label_end is not None and text[label_end : label_end + 1] in (":", "：")
-    return False
+    span = _first_line(text, node, skip_blank=True)
+    if span is None:
+        return False
+    label_end = cues.cue_end("measure_label", text, span[0])
+    return label_end is not None and text[label_end : label_end + 1] in (":", "：")
 
 
 # A body that opens by naming the problem it answers: 针对“…”的问题，一是… — the heading above
@@ -86,9 +98,5 @@ _BODY_NAMES_PROBLEM = limits.compile(
 
 def problem_named_in_body(text: str, node: OutlineNode) -> bool:
     """The node's first body paragraph opens with 针对“…”的问题 (the problem it answers)."""
-    # Paragraph measures (added after roles are set) are body text, not sections.
-    end = next((c.start for c in node.children if c.kind != "paragraph"), node.end)
-    for line in lines(text[node.body_start:end]):
-        s = node.body_start + line.content
-        return _BODY_NAMES_PROBLEM.match(text, s, node.body_start + line.end) is not None
-    return False
+    span = _first_line(text, node)
+    return span is not None and _BODY_NAMES_PROBLEM.match(text, *span) is not None
