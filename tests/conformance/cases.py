@@ -101,7 +101,8 @@ def load_file(path: Path) -> list[Case]:
         if case.ref and not re.fullmatch(r"\d{4}-\d\d-\d\d", case.ref):
             raise ValueError(f"{path.name}:{number}: ref {case.ref!r} is not an ISO date")
         if not _check_expected(case.kind, case.expected):
-            raise ValueError(f"{path.name}:{number}: expected {case.expected!r} does not fit kind {case.kind}")
+            raise ValueError(
+                f"{path.name}:{number}: expected {case.expected!r} does not fit kind {case.kind}")
         cases.append(case)
     return cases
 

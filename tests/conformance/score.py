@@ -43,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
                 _ratio(sum(r[1] for r in pos), len(pos)),
                 _ratio(sum(r[1] for r in neg), len(neg)))
 
-    head = f"{'class':34} {'passed':>14} {'date recall':>14} {'date neg.':>12} {'money recall':>14} {'money neg.':>12}"
+    head = (f"{'class':34} {'passed':>14} {'date recall':>14} {'date neg.':>12}"
+            f" {'money recall':>14} {'money neg.':>12}")
     print(head)
     print("-" * len(head))
     for name in sorted(by_class) + ["OVERALL"]:

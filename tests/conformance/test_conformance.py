@@ -57,7 +57,8 @@ def test_known_failures_name_existing_rows():
 
 def test_every_class_has_traditional_and_full_width_rows():
     """Each class carries traditional-character and full-width forms (they must read the same)."""
-    traditional = set("個點億萬們與從於來當時區縣鄉農業務資產財數較長進項條戶處實際舊聯發應")
+    traditional = set("個點億萬們與從於來當時區縣鄉農業務資產財數"
+                      "較長進項條戶處實際舊聯發應")
     for path in data_files():
         rows = load_file(path)
         assert any(traditional & set(r.text) for r in rows), f"{path.name}: no traditional row"
