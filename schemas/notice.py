@@ -16,6 +16,12 @@ from zhenggai.schemas.types import FROZEN, Amount
 
 SCHEMA_VERSION = "1"
 
+# What kind of document a record is (zhenggai.facts.doctype); comparisons of rectification
+# figures count the first two.
+DocTypeName = Literal[
+    "rectification", "audit_rectification", "feedback", "stationing", "audit_report", "news", "other"
+]
+
 
 class Source(BaseModel):
     model_config = FROZEN
@@ -139,6 +145,15 @@ class Notice(BaseModel):
     extractor_version: str | None = None
     title: str | None = None
     issuer: str | None = None
+    doc_type: DocTypeName | None = Field(
+        default=None,
+        description="rectification (整改情况通报/公示) | audit_rectification (审计查出问题整改情况) | feedback "
+        "(巡视/巡察反馈情况) | stationing (进驻公告) | audit_report (审计工作报告) | news | other; null only "
+        "in records built by hand",
+    )
+    doc_type_evidence: list[str] = Field(
+        default_factory=list, description="what decided doc_type: 'title: …', 'opening: …', 'outline: …'"
+    )
     source: Source = Field(default_factory=Source)
     inspection: Inspection = Field(default_factory=Inspection)
     totals: Totals = Field(default_factory=Totals)
