@@ -147,9 +147,8 @@ class Notice(BaseModel):
     issuer: str | None = None
     doc_type: DocTypeName | None = Field(
         default=None,
-        description="rectification (整改情况通报/公示) | audit_rectification (审计查出问题整改情况) | feedback "
-        "(巡视/巡察反馈情况) | stationing (进驻公告) | audit_report (审计工作报告) | news | other; null only "
-        "in records built by hand",
+        description="what kind of document: a rectification notice (巡视/巡察 or audit), a feedback or stationing "
+        "notice, an audit work report, news, other (zhenggai.facts.doctype); null only in records built by hand",
     )
     doc_type_evidence: list[str] = Field(
         default_factory=list, description="what decided doc_type: 'title: …', 'opening: …', 'outline: …'"
