@@ -83,7 +83,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
 def _typed(paths: list[str]) -> list:
     """The labelled documents (labels.tsv folders) among ``paths``, typed by the extractor."""
     from zhenggai.cli import CliError
-    from zhenggai.errors import InputError
+    from zhenggai.errors import ZhenggaiError
     from zhenggai.evaluate_doctype import LabelError, is_labelled, load_labels, type_documents
 
     typed = []
@@ -92,7 +92,7 @@ def _typed(paths: list[str]) -> list:
             continue
         try:
             typed.extend(type_documents(load_labels(p)))
-        except (LabelError, InputError) as exc:
+        except (LabelError, ZhenggaiError) as exc:  # an unreadable document, a timeout
             raise CliError(str(exc)) from None
     return typed
 
