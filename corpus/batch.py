@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from zhenggai.corpus import dataset as ds
+from zhenggai.corpus.doctypes import skipped_manifest, skipped_type
 from zhenggai.corpus.inputs import DEFAULT_EXTRACTOR, InputItem, iter_inputs, load_extractor
 from zhenggai.corpus.pool import WorkerStartError, pool_outcomes
 from zhenggai.corpus.work import Outcome, init_worker, process_item
@@ -49,6 +50,7 @@ class BatchSummary:
     seconds: float = 0.0
     error_classes: Counter = field(default_factory=Counter)
     manifest: dict = field(default_factory=dict)
+    skipped: dict = field(default_factory=dict)  # input → doc_type left out by --types
 
     def lines(self) -> list[str]:
         counts = self.manifest.get("counts", {})
@@ -61,6 +63,10 @@ class BatchSummary:
             f"{dups.get('near', 0)} near reposts), {counts.get('sections', 0)} sections, "
             f"{counts.get('mentions', 0)} mentions, {counts.get('errors', 0)} errors",
         ]
+        if self.skipped:
+            kinds = ", ".join(f"{k} {v}" for k, v in Counter(self.skipped.values()).most_common())
+            out.append(f"skipped by --types: {len(self.skipped)} inputs of other document types ({kinds}); "
+                       "listed in manifest.json under 'skipped'")
         if self.error_classes:
             top = ", ".join(f"{k} {v}" for k, v in self.error_classes.most_common(5))
             out.append(f"errors by class: {top} (see the errors table: zhenggai query {self.dataset} "
@@ -184,12 +190,17 @@ def run_batch(
     chunk_size: int = 500,
     progress: bool = True,
     limit: int | None = None,
+    types: tuple[str, ...] | None = None,
 ) -> BatchSummary:
     """Extract every input into the dataset folder ``output``; returns counts and the manifest.
 
     ``limit`` stops after that many inputs *without* finishing the dataset (the
     journal keeps the work, as after Ctrl-C): for trying --resume and for tests.
+    ``types`` keeps only records of those document types; the others are counted skips
+    (``zhenggai.corpus.doctypes``; local engine only).
     """
+    if types is not None and engine != "local":
+        raise ValueError("keeping only some document types (--types) needs the local engine")
     dataset = Path(output)
     ds.check_dataset_dir(dataset)
     try:  # a bad --extractor is one clear error here, not one per worker
@@ -236,6 +247,11 @@ def run_batch(
             writer = ds.PartWriter(tmp / "parts", prefix="local", chunk_size=chunk_size)
             try:
                 for outcome in local_outcomes(items, jobs, extractor, skip):
+                    if (kind := skipped_type(outcome, types)) is not None:
+                        summary.inputs += 1  # a counted skip: in the summary and the manifest
+                        summary.skipped[outcome.name] = kind
+                        bar.update(summary, 1)
+                        continue
                     if outcome.status == "reused":
                         reuse[outcome.name] = skip_source[(outcome.name, outcome.content_hash)]
                     _count(summary, outcome.status, outcome.error_class)
@@ -261,6 +277,8 @@ def run_batch(
 
         # Reused inputs from an interrupted run come from its journaled parts, others from the dataset.
         extra = {"extractor_version": version, "extractor": extractor, "engine": engine, "jobs": jobs}
+        if types is not None:
+            extra["skipped"] = skipped_manifest(summary.skipped, types)
         summary.manifest = finalise(tmp, sources, reuse, extra)
         ds.swap_in(dataset, tmp)
     except BaseException as exc:

@@ -2,22 +2,32 @@
 
     zhenggai compare DATASET --by sector
     zhenggai compare DATASET --by region --csv by-region.csv        (utf-8-sig: opens in Excel)
+    zhenggai compare DATASET --by year --types all                  (every document type)
 
 >>> frame = compare("DATASET", by="sector")        # doctest: +SKIP
 >>> frame.loc[0, ["sector", "notices", "issues", "completion_rate"]].tolist()   # doctest: +SKIP
 ['民政', 12, 243, 87.65]
 
-Each cluster of reposts counts once (``canonical_notices``).  Per group:
-notices, stated issues and completed issues (sums of the stated totals),
-completion rate = 100 × completed ÷ issues over the notices that state both,
-money by category (sums of the stated money totals, yuan), people disciplined,
-systems established, and the top issue themes: jieba keywords over the
-groups' issue statements (``sections.issue``).
+Only rectification notices are compared by default (``doc_type`` rectification and
+audit_rectification: ``DEFAULT_TYPES``); a feedback notice, a stationing announcement, a news
+item or a weather page states other figures, or none.  Each cluster of reposts counts once
+(``canonical_notices``).  Per group: notices, stated issues and completed issues (sums of the
+stated totals), completion rate = 100 × completed ÷ issues over the notices that state both,
+money recovered (the notices' ``money_recovered_yuan``), money by category (sums of the stated
+money totals, yuan), people disciplined, systems established, and the top issue themes: jieba
+keywords over the groups' issue statements (``sections.issue``).
+
+A sum is null, not 0, when no notice of the group stated the figure, and each figure has a
+``…_notices`` column: how many notices of the group stated it (``issues_notices``,
+``money_total_notices``, ``money_追回_notices`` …).  Counts are whole numbers (pandas
+``Int64``) and money is exact (``decimal.Decimal``, summed from the ``_exact`` columns), so a
+CSV holds ``54917375``, never ``54917375.0``.
 """
 
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 
 GROUPS = {
     "region": "concat_ws(' ', region_province, region_city)",
@@ -30,6 +40,41 @@ GROUPS = {
     "organisation": "organisation",
 }
 UNKNOWN = "(unknown)"
+# The document types compared by default (zhenggai.facts.doctype.RECTIFICATION_TYPES; kept
+# here as plain constants so that the command line does not import the extractor).
+DEFAULT_TYPES = ("rectification", "audit_rectification")
+ALL_TYPES = ("rectification", "audit_rectification", "feedback", "stationing", "audit_report", "news", "other")
+# Summed count figures: output column → notices column.
+COUNTS = {
+    "issues": "totals_issues",
+    "completed": "totals_completed",
+    "people_disciplined": "totals_people_disciplined",
+    "systems_established": "totals_systems_established",
+}
+# Money is summed as DECIMAL from the exact strings (yuan with up to 4 decimal places).
+_DECIMAL = "DECIMAL(38, 4)"
+
+
+class CompareError(ValueError):
+    """A comparison that cannot be made as asked (the message says how to fix it)."""
+
+
+def parse_types(value: str) -> tuple[str, ...] | None:
+    """``--types`` → the document types to compare; ``all`` → None (no filter).
+
+    >>> parse_types("rectification,feedback"), parse_types("all")
+    (('rectification', 'feedback'), None)
+    """
+    names = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+    if names == ("all",):
+        return None
+    unknown = [n for n in names if n not in ALL_TYPES]
+    if not names or unknown:
+        raise CompareError(
+            f"unknown document type {', '.join(unknown) or repr(value)}; use 'all' or a comma list of "
+            + ", ".join(ALL_TYPES)
+        )
+    return names
 
 
 def _themes(texts: list[str], top: int) -> str:
@@ -46,43 +91,95 @@ def _themes(texts: list[str], top: int) -> str:
     return "、".join([w for w in words if w not in stop and not w.isdigit()][:top])
 
 
-def compare(dataset: str | os.PathLike, by: str = "region", *, themes: int = 5, con=None):
-    """One row per group with the comparison figures (a pandas DataFrame, largest groups first)."""
+def exact(value) -> Decimal | None:
+    """A summed amount as an exact Decimal without trailing zeros (None stays None).
+
+    >>> exact(Decimal("54917375.0000")), exact(Decimal("1234.5600")), exact(None)
+    (Decimal('54917375'), Decimal('1234.56'), None)
+    """
+    if value is None:
+        return None
+    d = Decimal(value).normalize()
+    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
+
+
+def has_doc_types(con) -> bool:
+    """Whether the dataset's notices carry ``doc_type`` (datasets built before it do not)."""
+    return any(row[0] == "doc_type" for row in con.sql("DESCRIBE notices").fetchall())
+
+
+def compare(
+    dataset: str | os.PathLike,
+    by: str = "region",
+    *,
+    themes: int = 5,
+    types: tuple[str, ...] | None = DEFAULT_TYPES,
+    con=None,
+):
+    """One row per group with the comparison figures (a pandas DataFrame, largest groups first).
+
+    ``types``: the document types counted (None: all).  A dataset built before documents were
+    typed has no ``doc_type``: asking for types then raises CompareError (rebuild it, or pass
+    ``types=None``).
+    """
     from zhenggai.corpus.query import connect
 
     if by not in GROUPS:
         raise ValueError(f"cannot compare by {by!r}; use one of {', '.join(GROUPS)}")
     con = con or connect(dataset)
+    where = ""
+    if types is not None:
+        if not has_doc_types(con):
+            raise CompareError(
+                f"{dataset}: this dataset has no doc_type column (built by an older zhenggai); "
+                "rebuild it with zhenggai batch, or compare every document with --types all"
+            )
+        where = "WHERE doc_type IN (" + ", ".join(f"'{t}'" for t in types) + ")"
     key = f"coalesce(nullif({GROUPS[by]}, ''), '{UNKNOWN}')"
-    base = f"SELECT *, {key} AS grp FROM canonical_notices"
+    base = f"SELECT *, {key} AS grp FROM canonical_notices {where}"
     both = "totals_issues > 0 AND totals_completed IS NOT NULL"  # notices stating issues and completed
+    counts = ",\n".join(
+        f'CAST(sum({col}) AS BIGINT) AS "{name}", count({col}) AS "{name}_notices"' for name, col in COUNTS.items()
+    )
     frame = con.sql(f"""
         WITH n AS ({base})
         SELECT grp AS "{by}",
                count(*) AS notices,
-               CAST(sum(totals_issues) AS BIGINT) AS issues,
-               CAST(sum(totals_completed) AS BIGINT) AS completed,
+               {counts},
                round(100.0 * sum(CASE WHEN {both} THEN totals_completed END)
                      / nullif(sum(CASE WHEN {both} THEN totals_issues END), 0), 2) AS completion_rate,
-               CAST(sum(totals_people_disciplined) AS BIGINT) AS people_disciplined,
-               CAST(sum(totals_systems_established) AS BIGINT) AS systems_established
+               count(CASE WHEN {both} THEN 1 END) AS completion_rate_notices,
+               CAST(sum(CAST(totals_money_recovered_yuan_exact AS {_DECIMAL})) AS VARCHAR) AS money_recovered_yuan,
+               count(totals_money_recovered_yuan_exact) AS money_recovered_notices
         FROM n GROUP BY grp ORDER BY notices DESC, grp
     """).df()
+    for name in COUNTS:
+        frame[name] = frame[name].astype("Int64")
+    # DECIMAL through a string: a DataFrame would make it a float
+    frame["money_recovered_yuan"] = [exact(v) if isinstance(v, str) else None for v in frame["money_recovered_yuan"]]
     money = con.sql(f"""
         WITH n AS ({base})
-        SELECT n.grp, m.category, sum(m.value) AS yuan
+        SELECT n.grp, m.category, sum(CAST(m.value_exact AS {_DECIMAL})), count(DISTINCT m.notice_id)
         FROM money_totals m JOIN n ON m.notice_id = n.notice_id
         GROUP BY 1, 2 ORDER BY 2
     """).fetchall()
-    categories = sorted({c for _, c, _ in money})
-    frame["money_total_yuan"] = 0.0
-    for cat in categories:
-        frame[f"money_{cat}_yuan"] = 0.0
-    index = {g: i for i, g in enumerate(frame[by])}
-    for grp, cat, yuan in money:
-        i = index[grp]
-        frame.loc[i, f"money_{cat}_yuan"] += yuan
-        frame.loc[i, "money_total_yuan"] += yuan
+    stated = dict(con.sql(f"""
+        WITH n AS ({base})
+        SELECT n.grp, count(DISTINCT m.notice_id) FROM money_totals m JOIN n ON m.notice_id = n.notice_id
+        GROUP BY 1
+    """).fetchall())
+    groups = list(frame[by])
+    total: dict[str, Decimal] = {}
+    by_category: dict[str, dict[str, tuple[Decimal, int]]] = {}
+    for grp, cat, yuan, n in money:
+        total[grp] = total.get(grp, Decimal(0)) + yuan
+        by_category.setdefault(cat, {})[grp] = (yuan, n)
+    frame["money_total_yuan"] = [exact(total.get(g)) for g in groups]
+    frame["money_total_notices"] = [stated.get(g, 0) for g in groups]
+    for cat in sorted(by_category):
+        cells = by_category[cat]
+        frame[f"money_{cat}_yuan"] = [exact(cells[g][0]) if g in cells else None for g in groups]
+        frame[f"money_{cat}_notices"] = [cells[g][1] if g in cells else 0 for g in groups]
     if themes:
         issues = con.sql(f"""
             WITH n AS ({base})
@@ -92,5 +189,5 @@ def compare(dataset: str | os.PathLike, by: str = "region", *, themes: int = 5, 
         texts: dict[str, list[str]] = {}
         for grp, issue in issues:
             texts.setdefault(grp, []).append(issue)
-        frame["top_themes"] = [_themes(texts.get(g, []), themes) if texts.get(g) else "" for g in frame[by]]
+        frame["top_themes"] = [_themes(texts.get(g, []), themes) if texts.get(g) else "" for g in groups]
     return frame

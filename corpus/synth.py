@@ -275,6 +275,8 @@ class Oracle:
         return Notice(
             id=_notice_id(text), extractor_version="synth-oracle", title=title_line.strip(),
             issuer=title_line.split("关于")[0].strip(),
+            # the template is a rectification notice; anything else was refused above
+            doc_type="rectification", doc_type_evidence=[f"title: {title_line.strip()}"],
             source=Source(path=path, url=url, site=src["site"] if src else None, published_at=published),
             totals=totals, sections=sections, mentions=mentions, text=text,
         )

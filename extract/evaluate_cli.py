@@ -2,7 +2,8 @@
 
 A gold file (``NAME.expected.json``) names its notice in ``file``, looked up
 in the gold file's folder.  Scores are printed per mention kind, per group of
-notice-level facts and for the outline.
+notice-level facts and for the outline.  A folder with a ``labels.tsv``
+(``zhenggai.evaluate_doctype``) is scored for document types, per type.
 """
 
 from __future__ import annotations
@@ -14,11 +15,15 @@ from pathlib import Path
 
 
 def gold_files(paths: list[str]) -> list[Path]:
-    """Expand folders to the *.expected.json files they hold (sorted)."""
+    """Expand folders to the *.expected.json files they hold (sorted); labelled folders
+    (``labels.tsv``, document types) are left to ``zhenggai.evaluate_doctype``."""
     from zhenggai.cli import CliError
+    from zhenggai.evaluate_doctype import is_labelled
 
     files: list[Path] = []
     for p in map(Path, paths):
+        if is_labelled(p):
+            continue
         if p.is_dir():
             found = sorted(p.rglob("*.expected.json"))
             if not found:
@@ -38,7 +43,9 @@ def run_evaluate(args: argparse.Namespace) -> int:
     from zhenggai.evaluate import compare, format_report, score
 
     comparisons = []
-    for gold_path in gold_files(args.gold):
+    gold_paths = gold_files(args.gold)
+    typed = _typed(args.gold)
+    for gold_path in gold_paths:
         try:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
@@ -51,15 +58,43 @@ def run_evaluate(args: argparse.Namespace) -> int:
         except InputError as exc:
             raise CliError(str(exc)) from None
         comparisons.append(compare(record, gold))
-    scores = score(comparisons)
+    scores = score(comparisons) if comparisons else {}
+    type_scores = {}
+    if typed:
+        from zhenggai.evaluate_doctype import score_types
+
+        type_scores = score_types(typed)
     if args.json:
-        print(json.dumps(scores, ensure_ascii=False, indent=2))
+        print(json.dumps({**scores, **type_scores}, ensure_ascii=False, indent=2))
     else:
-        print(format_scores(scores))
+        print(format_scores({**scores, **type_scores}))
     if args.report:
-        print()
-        print(format_report(comparisons, scores))
+        if comparisons:
+            print()
+            print(format_report(comparisons, scores))
+        if typed:
+            from zhenggai.evaluate_doctype import format_misses
+
+            print()
+            print(format_misses(typed))
     return 0
+
+
+def _typed(paths: list[str]) -> list:
+    """The labelled documents (labels.tsv folders) among ``paths``, typed by the extractor."""
+    from zhenggai.cli import CliError
+    from zhenggai.errors import ZhenggaiError
+    from zhenggai.evaluate_doctype import LabelError, is_labelled, load_labels, type_documents
+
+    typed = []
+    for p in map(Path, paths):
+        if not is_labelled(p):
+            continue
+        try:
+            typed.extend(type_documents(load_labels(p)))
+        except (LabelError, ZhenggaiError) as exc:  # an unreadable document, a timeout
+            raise CliError(str(exc)) from None
+    return typed
 
 
 def format_scores(scores: dict[str, dict]) -> str:

@@ -6,6 +6,7 @@
 """
 
 from zhenggai.facts.contact import find_contact
+from zhenggai.facts.doctype import DocType, classify_doctype
 from zhenggai.facts.flags import check_flags, marker_style
 from zhenggai.facts.inspection import find_inspection
 from zhenggai.facts.notice import NoticeFacts, extract_facts, issuer_from_title
@@ -15,11 +16,13 @@ from zhenggai.facts.source import SourceMeta, find_source_meta
 from zhenggai.facts.totals import classify, find_totals, money_category
 
 __all__ = [
+    "DocType",
     "NoticeFacts",
     "Regions",
     "SourceMeta",
     "check_flags",
     "classify",
+    "classify_doctype",
     "extract_facts",
     "find_contact",
     "find_inspection",
