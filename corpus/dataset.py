@@ -32,7 +32,7 @@ from zhenggai.corpus.tables import TABLES
 INTERNAL_TABLES = ("_minhash",)
 PART_TABLES = TABLES + INTERNAL_TABLES
 # Child tables carry the input they came from while in parts (dropped in the final tables).
-CHILD_TABLES = ("sections", "mentions", "documents", "money_totals")
+CHILD_TABLES = ("sections", "issue_categories", "mentions", "documents", "money_totals")
 ALLOWED_ENTRIES = frozenset(PART_TABLES) | {"manifest.json", "dataset.duckdb"}
 MANIFEST = "manifest.json"
 DUCKDB_FILE = "dataset.duckdb"

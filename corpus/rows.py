@@ -162,6 +162,10 @@ def notice_rows(
                 continue
             row[col.name] = _cell(getattr(s, col.name, None), col.type)
         rows["sections"].append(row)
+        for c in s.categories:
+            cat = {"notice_id": notice.id, "section_seq": seq, "section_path": path, "issue": s.issue}
+            _model_cells(c, "", "issue_categories", cat)
+            rows["issue_categories"].append(cat)
     n["n_sections"] = n_sections
     rows["notices"].append(n)
 
