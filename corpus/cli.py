@@ -121,11 +121,11 @@ def add_compare_parser(subparsers) -> argparse.ArgumentParser:
         "compare",
         help="compare notices by region, sector, level, year or organisation",
         description="Per group: notices, stated issues, completion rate, money by category, people "
-        "disciplined, systems established and the top issue themes. Reposts count once.",
+        "disciplined, systems established and the issue categories (framework parts and top topic tags, "
+        "docs/taxonomy.md). Reposts count once.",
     )
     p.add_argument("dataset", metavar="DATASET", help="dataset folder written by zhenggai batch")
     p.add_argument("--by", choices=tuple(GROUPS), default="region", help="grouping (default region)")
-    p.add_argument("--themes", type=int, default=5, metavar="N", help="top issue themes per group (0: none)")
     p.add_argument("--format", choices=_FORMATS, default="table", help="table (default), csv or json")
     p.add_argument("--csv", metavar="FILE", help="write CSV (utf-8-sig) to FILE")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
@@ -139,7 +139,7 @@ def run_compare_command(args: argparse.Namespace) -> int:
     from zhenggai.corpus.query import write_frame
 
     try:
-        frame = compare(args.dataset, by=args.by, themes=max(0, args.themes))
+        frame = compare(args.dataset, by=args.by)
     except DatasetError as exc:
         return _fail(str(exc))
     if args.csv:

@@ -11,8 +11,9 @@ Each cluster of reposts counts once (``canonical_notices``).  Per group:
 notices, stated issues and completed issues (sums of the stated totals),
 completion rate = 100 × completed ÷ issues over the notices that state both,
 money by category (sums of the stated money totals, yuan), people disciplined,
-systems established, and the top issue themes: jieba keywords over the
-groups' issue statements (``sections.issue``).
+systems established, and the issue categories of the group's issue sections:
+counts and shares per framework part and the most frequent topic tags
+(``zhenggai.corpus.compare_categories``; docs/taxonomy.md).
 """
 
 from __future__ import annotations
@@ -32,21 +33,7 @@ GROUPS = {
 UNKNOWN = "(unknown)"
 
 
-def _themes(texts: list[str], top: int) -> str:
-    import logging
-
-    import jieba
-    import jieba.analyse
-
-    from zhenggai.models import load_words
-
-    jieba.setLogLevel(logging.WARNING)
-    stop = set(load_words("theme_stopwords.txt"))
-    words = jieba.analyse.extract_tags("。".join(texts), topK=top + len(stop))
-    return "、".join([w for w in words if w not in stop and not w.isdigit()][:top])
-
-
-def compare(dataset: str | os.PathLike, by: str = "region", *, themes: int = 5, con=None):
+def compare(dataset: str | os.PathLike, by: str = "region", *, categories: bool = True, con=None):
     """One row per group with the comparison figures (a pandas DataFrame, largest groups first)."""
     from zhenggai.corpus.query import connect
 
@@ -83,14 +70,8 @@ def compare(dataset: str | os.PathLike, by: str = "region", *, themes: int = 5, 
         i = index[grp]
         frame.loc[i, f"money_{cat}_yuan"] += yuan
         frame.loc[i, "money_total_yuan"] += yuan
-    if themes:
-        issues = con.sql(f"""
-            WITH n AS ({base})
-            SELECT n.grp, s.issue FROM sections s JOIN n ON s.notice_id = n.notice_id
-            WHERE s.issue IS NOT NULL ORDER BY n.grp, s.notice_id, s.start
-        """).fetchall()
-        texts: dict[str, list[str]] = {}
-        for grp, issue in issues:
-            texts.setdefault(grp, []).append(issue)
-        frame["top_themes"] = [_themes(texts.get(g, []), themes) if texts.get(g) else "" for g in frame[by]]
+    if categories:
+        from zhenggai.corpus.compare_categories import add_category_columns
+
+        add_category_columns(frame, con, base, by)
     return frame
