@@ -137,6 +137,8 @@ def notice_rows(
         extractor_version=notice.extractor_version,
         title=notice.title,
         issuer=notice.issuer,
+        doc_type=notice.doc_type,
+        doc_type_evidence=_cell(list(notice.doc_type_evidence), "json"),
         year=_year(notice),
         flags=_cell(list(notice.flags), "json"),
         n_flags=len(notice.flags),

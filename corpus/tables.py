@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
-from zhenggai.schemas import MENTION_MODELS, Category, Contact, Inspection, MoneyTotal, Section, Source, Totals
+from zhenggai.schemas import MENTION_MODELS, Category, Contact, Inspection, MoneyTotal, Notice, Section, Source, Totals
 
 # Tables in the order the README lists them.
 TABLES = ("notices", "sections", "issue_categories", "mentions", "documents", "money_totals", "errors")
@@ -123,6 +123,12 @@ def _mention_columns() -> list[Column]:
     ]
 
 
+def _notice_fields(*names: str) -> list[Column]:
+    """Columns of some top-level Notice fields, in the order given."""
+    cols = {c.name: c for c in model_columns(Notice, skip=tuple(n for n in Notice.model_fields if n not in names))}
+    return [cols[n] for n in names]
+
+
 @lru_cache(maxsize=None)
 def _tables() -> dict[str, tuple[Column, ...]]:
     notices = [
@@ -142,6 +148,7 @@ def _tables() -> dict[str, tuple[Column, ...]]:
         Column("extractor_version", "string", "zhenggai version that extracted the record"),
         Column("title", "string", "Notice.title"),
         Column("issuer", "string", "Notice.issuer as written"),
+        *_notice_fields("doc_type", "doc_type_evidence"),
         Column("organisation", "string", "normalised organisation: 中共杭州市民政局党组 → 杭州市民政局"),
         Column("region_province", "string", "province of the organisation (cpca)"),
         Column("region_city", "string", "city (prefecture level)"),

@@ -119,6 +119,7 @@ def replace_surrogates(text: str) -> tuple[str, int]:
 
 def _build(text: str, info: SourceInfo) -> Notice:
     from zhenggai.facts import check_flags, extract_facts, find_source_meta
+    from zhenggai.facts.doctype import classify_doctype, opening_of, outline_summary
     from zhenggai.outline import parse_outline
 
     script = info.script
@@ -165,6 +166,7 @@ def _build(text: str, info: SourceInfo) -> Notice:
 
     totals = _totals(facts.totals, norm, text)
     title = facts.title or info.title
+    kind = classify_doctype(_simplified(title, script), opening_of(norm.text), outline_summary(outline))
     source = Source(
         path=info.path,
         url=info.url,
@@ -180,6 +182,8 @@ def _build(text: str, info: SourceInfo) -> Notice:
         "extractor_version": zhenggai.__version__,
         "title": title,
         "issuer": facts.issuer,
+        "doc_type": kind.doc_type,
+        "doc_type_evidence": kind.evidence,
         "source": source,
         "inspection": Inspection(**_known(Inspection, facts.inspection)),
         "totals": totals,

@@ -184,9 +184,11 @@ def build_parser(include_corpus: bool = True) -> argparse.ArgumentParser:
     p = sub.add_parser(
         "evaluate",
         help="score extraction against gold files (*.expected.json): precision, recall, F1 per kind",
-        description="Each gold file names its notice in its 'file' key, looked up beside the gold file.",
+        description="Each gold file names its notice in its 'file' key, looked up beside the gold file. "
+        "A folder holding labels.tsv (file, doc_type, style) is scored for document types: P/R/F1 per type.",
     )
-    p.add_argument("gold", nargs="+", metavar="GOLD", help="gold files or folders holding *.expected.json")
+    p.add_argument("gold", nargs="+", metavar="GOLD",
+                   help="gold files, folders holding *.expected.json, or labelled folders holding labels.tsv")
     p.add_argument("--report", action="store_true", help="also list every miss, spurious item and wrong value")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(func=cmd_evaluate)

@@ -2,7 +2,8 @@
 
 A gold file (``NAME.expected.json``) names its notice in ``file``, looked up
 in the gold file's folder.  Scores are printed per mention kind, per group of
-notice-level facts and for the outline.
+notice-level facts and for the outline.  A folder with a ``labels.tsv``
+(``zhenggai.evaluate_doctype``) is scored for document types, per type.
 """
 
 from __future__ import annotations
@@ -14,11 +15,15 @@ from pathlib import Path
 
 
 def gold_files(paths: list[str]) -> list[Path]:
-    """Expand folders to the *.expected.json files they hold (sorted)."""
+    """Expand folders to the *.expected.json files they hold (sorted); labelled folders
+    (``labels.tsv``, document types) are left to ``zhenggai.evaluate_doctype``."""
     from zhenggai.cli import CliError
+    from zhenggai.evaluate_doctype import is_labelled
 
     files: list[Path] = []
     for p in map(Path, paths):
+        if is_labelled(p):
+            continue
         if p.is_dir():
             found = sorted(p.rglob("*.expected.json"))
             if not found:
@@ -49,6 +54,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
                 raise CliError(f"{found}: not a readable labelled issues file ({exc})") from None
     gold_paths = [p for p, found in labelled if found is None]
     comparisons = []
+    typed = _typed(gold_paths)
     for gold_path in gold_files(gold_paths) if gold_paths else []:
         try:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -65,10 +71,15 @@ def run_evaluate(args: argparse.Namespace) -> int:
     scores = score(comparisons) if comparisons else {}
     if taxonomy_rows:
         scores.update(score_taxonomy(taxonomy_rows))
+    type_scores = {}
+    if typed:
+        from zhenggai.evaluate_doctype import score_types
+
+        type_scores = score_types(typed)
     if args.json:
-        print(json.dumps(scores, ensure_ascii=False, indent=2))
+        print(json.dumps({**scores, **type_scores}, ensure_ascii=False, indent=2))
     else:
-        print(format_scores(scores))
+        print(format_scores({**scores, **type_scores}))
     if args.report:
         if comparisons:
             print()
@@ -76,7 +87,29 @@ def run_evaluate(args: argparse.Namespace) -> int:
         if taxonomy_rows:
             print()
             print(format_misses(taxonomy_rows))
+        if typed:
+            from zhenggai.evaluate_doctype import format_misses as format_type_misses
+
+            print()
+            print(format_type_misses(typed))
     return 0
+
+
+def _typed(paths: list[str]) -> list:
+    """The labelled documents (labels.tsv folders) among ``paths``, typed by the extractor."""
+    from zhenggai.cli import CliError
+    from zhenggai.errors import InputError
+    from zhenggai.evaluate_doctype import LabelError, is_labelled, load_labels, type_documents
+
+    typed = []
+    for p in map(Path, paths):
+        if not is_labelled(p):
+            continue
+        try:
+            typed.extend(type_documents(load_labels(p)))
+        except (LabelError, InputError) as exc:
+            raise CliError(str(exc)) from None
+    return typed
 
 
 def format_scores(scores: dict[str, dict]) -> str:

@@ -16,6 +16,12 @@ from zhenggai.schemas.types import FROZEN, Amount
 
 SCHEMA_VERSION = "1"
 
+# What kind of document a record is (zhenggai.facts.doctype); comparisons of rectification
+# figures count the first two.
+DocTypeName = Literal[
+    "rectification", "audit_rectification", "feedback", "stationing", "audit_report", "news", "other"
+]
+
 
 class Source(BaseModel):
     model_config = FROZEN
@@ -155,6 +161,14 @@ class Notice(BaseModel):
     extractor_version: str | None = None
     title: str | None = None
     issuer: str | None = None
+    doc_type: DocTypeName | None = Field(
+        default=None,
+        description="what kind of document: a rectification notice (巡视/巡察 or audit), a feedback or stationing "
+        "notice, an audit work report, news, other (zhenggai.facts.doctype); null only in records built by hand",
+    )
+    doc_type_evidence: list[str] = Field(
+        default_factory=list, description="what decided doc_type: 'title: …', 'opening: …', 'outline: …'"
+    )
     source: Source = Field(default_factory=Source)
     inspection: Inspection = Field(default_factory=Inspection)
     totals: Totals = Field(default_factory=Totals)

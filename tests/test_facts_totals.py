@@ -340,3 +340,65 @@ ROUND4 = [
 @pytest.mark.parametrize("text,expected", [c[1:] for c in ROUND4], ids=[c[0] for c in ROUND4])
 def test_round4_totals(text, expected):
     assert _scalars(find_totals(text, mentions(text), [])) == expected
+
+
+# Issue 12 item 3: parts and a stated total are not summed twice. A figure after
+# 合计/共计/累计/总计/共 is the total it states; otherwise distinct parts are summed, and a
+# part that repeats an earlier figure is not added again.
+STATED_MONEY = [
+    ("parts_then_stated_total", "追回违规资金23.46万元,清退多收费用8.6万元,合计挽回经济损失32.06万元。",
+     Decimal("320600")),
+    ("parts_then_gongji_total_next_sentence", "追回资金20万元、清退违规补贴5万元。累计挽回经济损失30万元。",
+     Decimal("300000")),
+    ("stated_total_then_its_parts", "共计挽回经济损失32.06万元,追回违规资金23.46万元,清退多收费用8.6万元。",
+     Decimal("320600")),
+    ("distinct_parts_summed", "追回违规资金23.46万元,清退多收费用8.6万元。", Decimal("320600")),
+    ("repeated_part_not_added", "追回违规资金23.46万元。对照问题清单,追回违规资金23.46万元,清退多收费用8.6万元。",
+     Decimal("320600")),
+    ("small_total_of_one_category_then_other_part", "共追回资金10万元,清退违规补贴5万元。", Decimal("150000")),
+    ("total_smaller_than_parts_is_a_part", "追回资金200万元。共清退多收费用5万元。", Decimal("2050000")),
+]
+
+
+@pytest.mark.parametrize("text,recovered", [c[1:] for c in STATED_MONEY], ids=[c[0] for c in STATED_MONEY])
+def test_stated_money_total_is_not_summed_with_its_parts(text, recovered):
+    assert find_totals(text, mentions(text), []).get("money_recovered_yuan") == recovered
+
+
+STATED_COUNTS = [
+    ("systems_parts_then_total", "新建制度10项,修订制度5项,共建立完善制度15项。", {"systems_established": 15}),
+    ("systems_distinct_parts_summed", "新建制度10项,修订制度5项。", {"systems_established": 15}),
+    ("systems_total_in_next_sentence", "新建制度10项,修订8项。累计建立完善制度18项。", {"systems_established": 18}),
+    ("talks_parts_then_total", "诫勉谈话2人,提醒谈话9人,合计谈话提醒11人。", {"people_talked_to": 11}),
+    ("disciplined_total_after_kinds", "给予党纪处分2人、政务处分3人,共计给予党纪政务处分5人。", {"people_disciplined": 5}),
+    ("petitions_parts_then_total", "移交信访件6件,转交信访举报4件,共计移交信访件10件。", {"petitions_transferred": 10}),
+    # the second figure reports progress on the first, not another part
+    ("clues_then_resolved_not_a_part", "对巡视移交的5件问题线索已办结4件,给予党纪政务处分3人。",
+     {"clues_transferred": 5, "people_disciplined": 3}),
+    ("aspects_then_bare_issue_count", "巡察反馈问题3大类25个,已整改到位19个。",
+     {"aspects": 3, "issues": 25, "completed": 19}),
+    ("aspects_then_bare_issue_count_fangmian", "巡视反馈问题4个方面31个,已完成整改28个。",
+     {"aspects": 4, "issues": 31, "completed": 28}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in STATED_COUNTS], ids=[c[0] for c in STATED_COUNTS])
+def test_stated_count_total_is_not_summed_with_its_parts(text, expected):
+    assert _scalars(find_totals(text, mentions(text), [])) == expected
+
+
+@pytest.mark.parametrize(
+    "text,key,value",
+    [
+        ("追回违规资金23.46万元，清退多收费用8.6万元，合计挽回经济损失32.06万元。", "money_recovered_yuan",
+         Decimal("320600")),
+        ("巡察反馈问题3大类25个，已整改到位19个。", "issues", 25),
+        ("巡察反馈问题3大类25个，已整改到位19个。", "aspects", 3),
+    ],
+    ids=["money_total_full_width", "issues_after_big_categories", "aspects_big_categories"],
+)
+def test_stated_totals_through_extract_text(text, key, value):
+    from zhenggai import extract_text
+
+    notice = extract_text("市委第二巡察组于2023年4月至6月对市水务局党组开展了常规巡察。" + text)
+    assert getattr(notice.totals, key) == value

@@ -47,6 +47,7 @@ from zhenggai import limits
 from zhenggai.facts.regions import Regions
 from zhenggai.facts.totals_lists import SUMMED_KEYS, list_head, listed_object, parallel_sum, to_int
 from zhenggai.facts.totals_cues import LEFT_GAP, _money_rows, _plan, _rows, classify, money_category
+from zhenggai.facts.totals_stated import Tally, is_stated_total
 from zhenggai.mentions.base import Found
 
 __all__ = ["LEFT_GAP", "_money_rows", "_rows", "classify", "find_totals", "money_category"]
@@ -138,8 +139,21 @@ _SOFT_WRAP = limits.compile(
     """,
     regex.VERBOSE,
 )
-# People counts whose kinds a notice lists one after another (党纪处分1人、政务处分2人).
+# Counts whose kinds a notice lists one after another (党纪处分1人、政务处分2人 / 新建制度10项,
+# 修订制度5项 / 移交信访件6件,转交信访举报4件): distinct parts of one figure, summed.
 _LISTED_PEOPLE = frozenset({"people_disciplined", "people_talked_to", "people_held_accountable"})
+_LISTED_SUMMED = _LISTED_PEOPLE | {"systems_established", "petitions_transferred", "clues_transferred"}
+# Between two listed figures of systems, petitions or clues: the second reports what was done
+# with the first (5件问题线索已办结4件), not another part.
+_DONE_BETWEEN = limits.compile(
+    r"""
+    已|办结|完成|处置|落实      # 已办结 / 已完成 …: progress on the figure before
+    """,
+    regex.VERBOSE,
+)
+# Summed figures whose stated total (共计给予党纪政务处分5人) replaces the parts it covers
+# (zhenggai.facts.totals_stated).
+_STATED_KEYS = _LISTED_SUMMED | {"petitions_resolved", "cases_filed"}
 _LISTED_GAP = limits.compile(
     r"""
     ^\p{Han}{1,10}$        # 处分2人提醒谈话0人: only the next kind's cue between two figures
@@ -151,7 +165,7 @@ _LISTED_GAP = limits.compile(
 _ISSUES_FOLLOW = limits.compile(
     r"""
     [^;；。]*?问题                                       # 问题 later in the sentence
-    | \p{Han}{1,3}\s*(?:共|共计)?[\d一二三四五六七八九十两百]{1,4}\s*(?:个|项|条)  # or 方面12条
+    | \p{Han}{0,3}\s*(?:共|共计)?[\d一二三四五六七八九十两百]{1,4}\s*(?:个|项|条)  # or 方面12条 / 3大类25个
     """,
     regex.VERBOSE,
 )
@@ -212,8 +226,8 @@ def find_totals(
     given: dict[tuple[int, int], dict[str, int]] = {}
     money: list[dict[str, Any]] = []
     recovered_seen: set[tuple[str, Decimal]] = set()
-    recovered_sum = Decimal(0)
-    recovered_any = False
+    recovered_tally = Tally(add_smaller=True)  # money_recovered_yuan: parts and stated totals
+    tallies: dict[str, Tally] = {}  # summed counts: parts and stated totals (_STATED_KEYS)
     measure_done: dict[str, int] = {}  # completed / in_progress figures about measures
     listed: dict[str, tuple[tuple[int, int], int]] = {}  # people key → (sentence, end of its last figure)
     done_end: dict[tuple[int, int], int] = {}  # sentence → end of its latest completed figure
@@ -257,10 +271,12 @@ def find_totals(
                 seen_here.setdefault("recovered_money", f.end)
             if recovered and not breakdown:
                 key = (category, Decimal(value))
-                if key not in recovered_seen:
+                if key not in recovered_seen:  # a part that repeats an earlier figure: once
                     recovered_seen.add(key)
-                    recovered_sum += Decimal(value)
-                    recovered_any = True
+                    if is_stated_total(left):
+                        recovered_tally.stated(Decimal(value))  # 合计挽回经济损失32.06万元
+                    else:
+                        recovered_tally.part(Decimal(value))
             continue
 
         unit = f.values.get("unit")
@@ -301,7 +317,9 @@ def find_totals(
             ):
                 value = to_int(f.values.get("value"))
                 if value is not None and "systems_established" in totals and totals.get("_systems_sentence") == sent:
-                    totals["systems_established"] += value
+                    tallies["systems_established"].part(value)
+                    totals["systems_established"] = tallies["systems_established"].value
+                    listed["systems_established"] = (sent, f.end)
             continue
         if key in seen_here and _BREAKDOWN.search(text, seen_here[key], f.start):
             continue  # 其中 …: a breakdown of a figure already taken
@@ -344,21 +362,31 @@ def find_totals(
             elif in_progress_sentence == sent:
                 totals[key] += value
             continue
-        if key in _LISTED_PEOPLE and key in totals and listed.get(key, (None, 0))[0] == sent:
+        if key in tallies and is_stated_total(left):
+            # 诫勉谈话2人,提醒谈话9人,合计谈话提醒11人: the stated total replaces the parts it
+            # covers; a smaller one restates a part and is not added.
+            tallies[key].stated(value)
+            totals[key] = tallies[key].value
+            listed[key] = (sent, f.end)
+            continue
+        if key in _LISTED_SUMMED and key in totals and listed.get(key, (None, 0))[0] == sent:
             # 党纪处分1人、政务处分2人 / 诫勉谈话2人,提醒谈话7人: kinds listed one after
             # another in one sentence add up (3, 9)
             between = text[listed[key][1] : f.start]
-            if ("、" in between or "," in between or _LISTED_GAP.match(between)) and not _LIST_BREAK.search(
-                between
+            joined = "、" in between or "," in between or (key in _LISTED_PEOPLE and _LISTED_GAP.match(between))
+            if joined and not _LIST_BREAK.search(between) and not (
+                key not in _LISTED_PEOPLE and _DONE_BETWEEN.search(between)
             ):
-                totals[key] += value
+                tallies[key].part(value)
+                totals[key] = tallies[key].value
                 listed[key] = (sent, f.end)
             continue
         if (key in _LISTED_PEOPLE and totals.get(key) == 0
                 and regions.paragraph(listed[key][1] - 1) == regions.paragraph(f.start)):
             # 诫勉0人。…批评教育6人: a kind stated as none, then another kind in the next sentence
             # of the paragraph; adding to a stated zero can never count one figure twice.
-            totals[key] = value
+            tallies[key].part(value)
+            totals[key] = tallies[key].value
             listed[key] = (sent, f.end)
             continue
         if key == "measures_planned" and totals.get("_plan_from_tasks") == sent and _MEASURE_CUE.search(
@@ -387,7 +415,13 @@ def find_totals(
             totals[key] = value
             if key == "measures_planned" and _TASK_CUE.search(text[max(cs, f.start - LEFT_GAP) : f.end + 6]):
                 totals["_plan_from_tasks"] = sent
-            if key in _LISTED_PEOPLE:
+            if key in _STATED_KEYS:
+                tallies[key] = Tally(add_smaller=False)
+                if is_stated_total(left):
+                    tallies[key].stated(value)
+                else:
+                    tallies[key].part(value)
+            if key in _LISTED_SUMMED:
                 listed[key] = (sent, f.end)
             if key == "systems_established":
                 totals["_systems_sentence"] = sent
@@ -407,7 +441,10 @@ def find_totals(
         # notice's statement of progress, so completed/in_progress carry them.
         for key, value in measure_done.items():
             totals.setdefault(key, value)
-    if recovered_any:
+    for key, tally in tallies.items():
+        if key in totals:
+            totals[key] = tally.result()
+    if (recovered_sum := recovered_tally.result()) is not None:
         totals["money_recovered_yuan"] = recovered_sum
     if money:
         totals["money"] = money

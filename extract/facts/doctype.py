@@ -1,0 +1,144 @@
+r"""What kind of document a text is: a rectification notice, or something else that a crawl
+of inspection pages also brings in.
+
+    rectification         整改情况/整改进展情况的通报, 整改公示 (巡视/巡察)
+    audit_rectification   审计查出问题整改情况的报告, 审计整改情况的公告
+    feedback              巡视/巡察反馈情况 (the team tells the unit what it found)
+    stationing            进驻公告, 巡察公告 (举报电话, 信箱, 受理时间)
+    audit_report          审计工作报告, 审计结果公告 (findings, not their rectification)
+    news                  a report about inspection, audit or rectification work
+    other                 anything else (weather, traffic, recruitment …)
+
+The cues are data (``models/doctype_cues.tsv``, ``models/doctype_domain_words.txt``): each row
+that matches the title, the opening or the outline headings adds its weight to its type, the
+type with most wins, and the rows that decided it are the evidence:
+
+>>> classify_doctype("中共某县林业局党组关于县委巡察整改情况的通报", "根据县委统一部署…现将整改情况予以公布。")
+DocType(doc_type='rectification', evidence=['title: 关于县委巡察整改情况的通报', 'title: 整改情况的通报', 'title: 巡察整改情况的通报', 'opening: 现将整改情况予以公布'])
+>>> classify_doctype("云江市2024年7月12日天气预报", "今天白天多云转雷阵雨。").doc_type
+'other'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+import regex
+
+from zhenggai import limits
+from zhenggai.models import load_table, load_words, word_alternation
+
+# The types, in the order that breaks ties between equal scores.
+DOC_TYPES = ("rectification", "audit_rectification", "feedback", "stationing", "audit_report", "news", "other")
+# The types a comparison of rectification figures counts by default.
+RECTIFICATION_TYPES = ("rectification", "audit_rectification")
+# How much of the text's start is its opening (title lines, the first paragraphs).
+OPENING_CHARS = 600
+FIELDS = ("title", "opening", "outline")
+# A title cue this strong decides the type on its own (the other fields only break ties).
+TITLE_DECIDES = 3
+# Audit cues this strong make a rectification notice an audit_rectification one.
+AUDIT_DECIDES = 4
+
+
+class DocType(NamedTuple):
+    """A document type and the evidence that decided it (``field: matched text``)."""
+
+    doc_type: str
+    evidence: list[str]
+
+
+class _Cue(NamedTuple):
+    doc_type: str
+    field: str
+    weight: int
+    pattern: limits.Pattern
+
+
+@lru_cache(maxsize=None)
+def _cues() -> tuple[_Cue, ...]:
+    cues = []
+    for doc_type, field, weight, fragment in load_table("doctype_cues.tsv"):
+        if doc_type not in DOC_TYPES or field not in FIELDS:
+            raise ValueError(f"models/doctype_cues.tsv: unknown type or field in row {doc_type!r} {field!r}")
+        cues.append(_Cue(doc_type, field, int(weight), limits.compile(fragment)))
+    return tuple(cues)
+
+
+@lru_cache(maxsize=None)
+def _domain() -> limits.Pattern:
+    return limits.compile(
+        rf"""
+        {word_alternation(load_words("doctype_domain_words.txt"))}   # 巡视 / 巡察 / 审计 (data file)
+        """,
+        regex.VERBOSE,
+    )
+
+
+def opening_of(text: str) -> str:
+    """The opening of a text: its first ``OPENING_CHARS`` characters.
+
+    >>> opening_of("甲" * 700) == "甲" * 600
+    True
+    """
+    return text[:OPENING_CHARS]
+
+
+def outline_summary(outline: Sequence[Any], depth: int = 2) -> str:
+    """The headings of an outline's first ``depth`` levels, one per line (markers kept), the
+    ``outline`` input of ``classify_doctype``.
+
+    >>> from types import SimpleNamespace as N
+    >>> outline_summary([N(marker="一、", heading="关于“预算管理”问题的整改情况", children=[])])
+    '一、关于“预算管理”问题的整改情况'
+    """
+    lines: list[str] = []
+    stack = [(node, 1) for node in reversed(list(outline))]
+    while stack:
+        node, level = stack.pop()
+        if node.heading:
+            lines.append(f"{node.marker}{node.heading}")
+        if level < depth:
+            stack.extend((child, level + 1) for child in reversed(list(node.children)))
+    return "\n".join(lines)
+
+
+def classify_doctype(title: str | None, opening: str, outline: str = "") -> DocType:
+    """The document type of a text from its ``title``, its ``opening`` (``opening_of(text)``)
+    and its ``outline`` (the headings, one per line), with the evidence.
+
+    A text with no word of inspection or audit work (巡视, 巡察, 审计) is ``other``; one with
+    such a word and no stronger cue is ``news``.
+
+    >>> classify_doctype(None, "近日，区委第四巡察组向区教育局党委反馈巡察情况。").doc_type
+    'feedback'
+    >>> classify_doctype("任前公示", "现将拟任职干部情况公示如下。举报电话：12380。")
+    DocType(doc_type='other', evidence=['no word of inspection or audit work (巡视, 巡察, 审计)'])
+    """
+    fields = {"title": title or "", "opening": opening, "outline": outline}
+    scores = {field: dict.fromkeys(DOC_TYPES, 0) for field in FIELDS}
+    evidence: dict[str, list[str]] = {t: [] for t in DOC_TYPES}
+    for cue in _cues():
+        m = cue.pattern.search(fields[cue.field])
+        if m:
+            scores[cue.field][cue.doc_type] += cue.weight
+            evidence[cue.doc_type].append(f"{cue.field}: {m[0]}")
+    if not any(_domain().search(value) for value in fields.values()):
+        return DocType("other", ["no word of inspection or audit work (巡视, 巡察, 审计)"])
+    total = {t: sum(scores[field][t] for field in FIELDS) for t in DOC_TYPES}
+    by_title = scores["title"]
+    if max(by_title.values()) >= TITLE_DECIDES:
+        # The title decides (市人大常委会听取审计查出问题整改情况报告 is news, whatever the
+        # opening reports); the opening and outline break a tie between title cues.
+        best = max(DOC_TYPES, key=lambda t: (by_title[t], total[t], -DOC_TYPES.index(t)))
+    else:
+        best = max(DOC_TYPES, key=lambda t: (total[t], -DOC_TYPES.index(t)))
+    if total[best] == 0:
+        word = _domain().search(" ".join(fields.values()))
+        return DocType("news", [f"mentions {word[0] if word else '巡视/巡察/审计'}, no genre cue"])
+    if best == "rectification" and total["audit_rectification"] >= AUDIT_DECIDES:
+        # A rectification of audit findings (…经济责任审计整改情况的公告): the audit cue names the kind.
+        return DocType("audit_rectification", evidence["audit_rectification"] + evidence["rectification"])
+    return DocType(best, evidence[best])
