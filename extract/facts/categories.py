@@ -16,9 +16,10 @@ Rules:
   the 主要表现为… description) is read instead, at the same bar.
 * Level 1 is the framework part named by a heading above the issue (``frames``, outermost
   first, the nearest wins), or by the statement itself when it names a whole part
-  (关于落实全面从严治党战略部署方面的问题).  Otherwise it is the part of the tag whose first
-  cue comes earliest in the statement; in an audit report (``audit=True``) it is
-  ``other``, as it is when no tag applies.
+  (关于落实全面从严治党战略部署方面的问题).  Otherwise it is ``rectification`` when the issue is
+  an earlier finding left unrectified, else the part of the tag whose first cue comes
+  earliest in the statement; in an audit report (``audit=True``) it is ``other``, as it
+  is when no tag applies.
 """
 
 from __future__ import annotations
@@ -127,7 +128,9 @@ def categorize(
         if audit or not found:
             level1 = ("other", ())
         else:
-            _, tag, words = found[0]
+            # A finding of earlier supervision left unrectified is about the rectification,
+            # whatever its topic (审计指出的资产闲置问题整改不到位); else the earliest tag decides.
+            _, tag, words = next((f for f in found if f[1].level1 == "rectification"), found[0])
             level1 = (tag.level1, (words[0],))
     code, evidence = level1
     return [Category(1, code, _frames()[code][0], evidence), *tags]
