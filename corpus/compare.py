@@ -29,6 +29,8 @@ GROUPS = {
     "level": "level",
     "year": "CAST(year AS VARCHAR)",
     "organisation": "organisation",
+    # An inspection round as the body names it: 市委 第3轮 (the term, 十五届, is left out).
+    "round": "concat_ws(' ', inspection_body, '第' || CAST(inspection_round_number AS VARCHAR) || '轮')",
 }
 UNKNOWN = "(unknown)"
 
@@ -52,7 +54,10 @@ def compare(dataset: str | os.PathLike, by: str = "region", *, categories: bool 
                round(100.0 * sum(CASE WHEN {both} THEN totals_completed END)
                      / nullif(sum(CASE WHEN {both} THEN totals_issues END), 0), 2) AS completion_rate,
                CAST(sum(totals_people_disciplined) AS BIGINT) AS people_disciplined,
-               CAST(sum(totals_systems_established) AS BIGINT) AS systems_established
+               CAST(sum(totals_systems_established) AS BIGINT) AS systems_established,
+               median(date_diff('day', inspection_feedback_date, CAST(source_published_at AS DATE)))
+                   FILTER (WHERE inspection_stage IN ('rectification', 'audit_rectification')
+                           AND source_published_at >= inspection_feedback_date) AS median_days_to_publish
         FROM n GROUP BY grp ORDER BY notices DESC, grp
     """).df()
     money = con.sql(f"""

@@ -152,6 +152,9 @@ def notice_rows(
     _model_cells(notice.contact, "contact_", "notices", n)
     if org:
         n.update({k: v for k, v in org.items() if k in n})
+    from zhenggai.corpus.lifecycle import inspection_identity
+
+    n.update(inspection_identity(notice, org))
 
     n_sections = 0
     spans = []  # (start, end, depth, seq): the innermost section holding a mention is the deepest
