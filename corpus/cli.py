@@ -137,13 +137,12 @@ def add_compare_parser(subparsers) -> argparse.ArgumentParser:
         "compare",
         help="compare notices by region, sector, level, year or organisation",
         description="Per group: notices, stated issues, completion rate, money by category, people "
-        "disciplined, systems established and the top issue themes, each with the number of notices that "
-        "stated it (a sum no notice stated is empty, not 0). Reposts count once; only rectification "
-        "notices by default (--types).",
+        "disciplined, systems established and the issue categories (framework parts and top topic tags, "
+        "docs/taxonomy.md), each figure with the number of notices that stated it (a sum no notice stated is "
+        "empty, not 0). Reposts count once; only rectification notices by default (--types).",
     )
     p.add_argument("dataset", metavar="DATASET", help="dataset folder written by zhenggai batch")
     p.add_argument("--by", choices=tuple(GROUPS), default="region", help="grouping (default region)")
-    p.add_argument("--themes", type=int, default=5, metavar="N", help="top issue themes per group (0: none)")
     p.add_argument("--types", type=_types, default=DEFAULT_TYPES, metavar="TYPE,...|all",
                    help="document types to count (default rectification,audit_rectification; 'all' for every "
                    "type: feedback, stationing, audit_report, news, other)")
@@ -160,7 +159,7 @@ def run_compare_command(args: argparse.Namespace) -> int:
     from zhenggai.corpus.query import write_frame
 
     try:
-        frame = compare(args.dataset, by=args.by, themes=max(0, args.themes), types=args.types)
+        frame = compare(args.dataset, by=args.by, types=args.types)
     except (DatasetError, CompareError) as exc:
         return _fail(str(exc))
     if args.csv:

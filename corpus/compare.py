@@ -14,8 +14,14 @@ item or a weather page states other figures, or none.  Each cluster of reposts c
 (``canonical_notices``).  Per group: notices, stated issues and completed issues (sums of the
 stated totals), completion rate = 100 × completed ÷ issues over the notices that state both,
 money recovered (the notices' ``money_recovered_yuan``), money by category (sums of the stated
-money totals, yuan), people disciplined, systems established, and the top issue themes: jieba
-keywords over the groups' issue statements (``sections.issue``).
+money totals, yuan), people disciplined, systems established, the median days from the
+inspection feedback to the first rectification notice (``median_days_to_publish``), and the
+issue categories of the group's issue sections: counts and shares per framework part and the
+most frequent topic tags (``zhenggai.corpus.compare_categories``; docs/taxonomy.md).
+
+An inspection is counted once: when several rectification notices of one inspection are in the
+dataset (progress notices, ``inspection_key``), the latest one speaks for it, so its 18 issues are
+not summed twice.
 
 A sum is null, not 0, when no notice of the group stated the figure, and each figure has a
 ``…_notices`` column: how many notices of the group stated it (``issues_notices``,
@@ -38,6 +44,8 @@ GROUPS = {
     "level": "level",
     "year": "CAST(year AS VARCHAR)",
     "organisation": "organisation",
+    # An inspection round as the body names it: 市委 第3轮 (the term, 十五届, is left out).
+    "round": "concat_ws(' ', inspection_body, '第' || CAST(inspection_round_number AS VARCHAR) || '轮')",
 }
 UNKNOWN = "(unknown)"
 # The document types compared by default (zhenggai.facts.doctype.RECTIFICATION_TYPES; kept
@@ -77,20 +85,6 @@ def parse_types(value: str) -> tuple[str, ...] | None:
     return names
 
 
-def _themes(texts: list[str], top: int) -> str:
-    import logging
-
-    import jieba
-    import jieba.analyse
-
-    from zhenggai.models import load_words
-
-    jieba.setLogLevel(logging.WARNING)
-    stop = set(load_words("theme_stopwords.txt"))
-    words = jieba.analyse.extract_tags("。".join(texts), topK=top + len(stop))
-    return "、".join([w for w in words if w not in stop and not w.isdigit()][:top])
-
-
 def exact(value) -> Decimal | None:
     """A summed amount as an exact Decimal without trailing zeros (None stays None).
 
@@ -103,16 +97,28 @@ def exact(value) -> Decimal | None:
     return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
 
 
+def _notice_columns(con) -> set[str]:
+    return {row[0] for row in con.sql("DESCRIBE notices").fetchall()}
+
+
 def has_doc_types(con) -> bool:
     """Whether the dataset's notices carry ``doc_type`` (datasets built before it do not)."""
-    return any(row[0] == "doc_type" for row in con.sql("DESCRIBE notices").fetchall())
+    return "doc_type" in _notice_columns(con)
+
+
+def _has_table(con, name: str) -> bool:
+    try:
+        con.sql(f'SELECT 1 FROM "{name}" LIMIT 0')
+    except Exception:  # noqa: BLE001 - duckdb raises CatalogException for a missing table or view
+        return False
+    return True
 
 
 def compare(
     dataset: str | os.PathLike,
     by: str = "region",
     *,
-    themes: int = 5,
+    categories: bool = True,
     types: tuple[str, ...] | None = DEFAULT_TYPES,
     con=None,
 ):
@@ -136,7 +142,11 @@ def compare(
             )
         where = "WHERE doc_type IN (" + ", ".join(f"'{t}'" for t in types) + ")"
     key = f"coalesce(nullif({GROUPS[by]}, ''), '{UNKNOWN}')"
-    base = f"SELECT *, {key} AS grp FROM canonical_notices {where}"
+    every = f"SELECT *, {key} AS grp FROM canonical_notices {where}"
+    lifecycle = "inspection_key" in _notice_columns(con)  # datasets built before the lifecycle lack it
+    # One notice per inspection: the latest statement of its progress (notices without a key stay).
+    base = (f"SELECT * FROM ({every}) QUALIFY row_number() OVER (PARTITION BY coalesce(inspection_key, notice_id) "
+            "ORDER BY source_published_at DESC NULLS LAST, notice_id DESC) = 1") if lifecycle else every
     both = "totals_issues > 0 AND totals_completed IS NOT NULL"  # notices stating issues and completed
     counts = ",\n".join(
         f'CAST(sum({col}) AS BIGINT) AS "{name}", count({col}) AS "{name}_notices"' for name, col in COUNTS.items()
@@ -180,14 +190,20 @@ def compare(
         cells = by_category[cat]
         frame[f"money_{cat}_yuan"] = [exact(cells[g][0]) if g in cells else None for g in groups]
         frame[f"money_{cat}_notices"] = [cells[g][1] if g in cells else 0 for g in groups]
-    if themes:
-        issues = con.sql(f"""
-            WITH n AS ({base})
-            SELECT n.grp, s.issue FROM sections s JOIN n ON s.notice_id = n.notice_id
-            WHERE s.issue IS NOT NULL ORDER BY n.grp, s.notice_id, s.start
-        """).fetchall()
-        texts: dict[str, list[str]] = {}
-        for grp, issue in issues:
-            texts.setdefault(grp, []).append(issue)
-        frame["top_themes"] = [_themes(texts.get(g, []), themes) if texts.get(g) else "" for g in groups]
+    # Timeliness: per inspection, days from its feedback to its first rectification notice.
+    days = {} if not lifecycle else dict(con.sql(f"""
+        WITH n AS ({every}),
+        first AS (
+            SELECT grp, min(date_diff('day', inspection_feedback_date, CAST(source_published_at AS DATE))) AS d
+            FROM n WHERE inspection_stage IN ('rectification', 'audit_rectification')
+                     AND CAST(source_published_at AS DATE) >= inspection_feedback_date
+            GROUP BY grp, coalesce(inspection_key, notice_id)
+        )
+        SELECT grp, median(d) FROM first GROUP BY grp
+    """).fetchall())
+    frame["median_days_to_publish"] = [days.get(g) for g in groups]
+    if categories and _has_table(con, "issue_categories"):
+        from zhenggai.corpus.compare_categories import add_category_columns
+
+        add_category_columns(frame, con, base, by)
     return frame

@@ -32,7 +32,7 @@ from zhenggai.corpus.tables import TABLES
 INTERNAL_TABLES = ("_minhash",)
 PART_TABLES = TABLES + INTERNAL_TABLES
 # Child tables carry the input they came from while in parts (dropped in the final tables).
-CHILD_TABLES = ("sections", "mentions", "documents", "money_totals")
+CHILD_TABLES = ("sections", "issue_categories", "mentions", "documents", "money_totals")
 ALLOWED_ENTRIES = frozenset(PART_TABLES) | {"manifest.json", "dataset.duckdb"}
 MANIFEST = "manifest.json"
 DUCKDB_FILE = "dataset.duckdb"
@@ -282,10 +282,14 @@ def table_files(dataset: Path, table: str) -> list[Path]:
     return [p.resolve() for p in _table_files(Path(dataset) / table)]
 
 
-EXTRA_VIEWS = {
-    # One row per cluster of reposts: what comparisons count.
-    "canonical_notices": "SELECT * FROM notices WHERE duplicate_of IS NULL",
-}
+def _extra_views() -> dict[str, str]:
+    from zhenggai.corpus.lifecycle import LIFECYCLE_VIEWS
+
+    return {
+        # One row per cluster of reposts: what comparisons count.
+        "canonical_notices": "SELECT * FROM notices WHERE duplicate_of IS NULL",
+        **LIFECYCLE_VIEWS,
+    }
 
 
 def view_sql(dataset: Path, explicit: bool = False) -> list[str]:
@@ -300,7 +304,7 @@ def view_sql(dataset: Path, explicit: bool = False) -> list[str]:
         else:
             source = _sql_str(str((Path(dataset) / table).resolve() / "*.parquet"))
         out.append(f'CREATE VIEW "{table}" AS SELECT * FROM read_parquet({source})')
-    for name, body in EXTRA_VIEWS.items():
+    for name, body in _extra_views().items():
         out.append(f'CREATE VIEW "{name}" AS {body}')
     return out
 

@@ -36,6 +36,7 @@ _DUCK_TYPES = {
 _ORDER = {
     "notices": "input",
     "sections": "notice_id, seq",
+    "issue_categories": "notice_id, section_seq, level, code",
     "mentions": 'notice_id, start, "end", kind, text',
     "documents": 'notice_id, start, "end", kind, text',
     "money_totals": "notice_id, start, category, text",

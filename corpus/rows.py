@@ -152,6 +152,9 @@ def notice_rows(
     _model_cells(notice.contact, "contact_", "notices", n)
     if org:
         n.update({k: v for k, v in org.items() if k in n})
+    from zhenggai.corpus.lifecycle import inspection_identity
+
+    n.update(inspection_identity(notice, org))
 
     n_sections = 0
     spans = []  # (start, end, depth, seq): the innermost section holding a mention is the deepest
@@ -164,6 +167,10 @@ def notice_rows(
                 continue
             row[col.name] = _cell(getattr(s, col.name, None), col.type)
         rows["sections"].append(row)
+        for c in s.categories:
+            cat = {"notice_id": notice.id, "section_seq": seq, "section_path": path, "issue": s.issue}
+            _model_cells(c, "", "issue_categories", cat)
+            rows["issue_categories"].append(cat)
     n["n_sections"] = n_sections
     rows["notices"].append(n)
 

@@ -23,10 +23,10 @@ from functools import lru_cache
 
 from pydantic import BaseModel
 
-from zhenggai.schemas import MENTION_MODELS, Contact, Inspection, MoneyTotal, Notice, Section, Source, Totals
+from zhenggai.schemas import MENTION_MODELS, Category, Contact, Inspection, MoneyTotal, Notice, Section, Source, Totals
 
 # Tables in the order the README lists them.
-TABLES = ("notices", "sections", "mentions", "documents", "money_totals", "errors")
+TABLES = ("notices", "sections", "issue_categories", "mentions", "documents", "money_totals", "errors")
 
 # Mention kinds that also go to the documents table (titles in 《》 and document numbers).
 DOCUMENT_KINDS = ("document", "docnumber")
@@ -158,6 +158,12 @@ def _tables() -> dict[str, tuple[Column, ...]]:
                "民政, 财政, 教育, 公安, 国资/国企, 高校, 卫健, 纪检 … (models/sectors.tsv)"),
         Column("level", "string", "中央|省|市|县|乡镇|企业|高校"),
         Column("year", "int64", "year of publication, else of the inspection feedback or start"),
+        Column("inspection_target_org", "string",
+               "the inspected unit, normalised like organisation (for a rectification notice: the issuer)"),
+        Column("inspection_key", "string",
+               "kind|body|target|round (r3, else the inspection year y2023): documents of one inspection share it"),
+        Column("inspection_stage", "string",
+               "the document's place in the inspection: doc_type, or followup for a 回头看"),
         *model_columns(Source, "source_"),
         *model_columns(Inspection, "inspection_"),
         *model_columns(Totals, "totals_", skip=("money",)),
@@ -177,6 +183,13 @@ def _tables() -> dict[str, tuple[Column, ...]]:
         Column("depth", "int64", "1 for top-level headings"),
         *model_columns(Section, skip=("children",)),
     ]
+    categories = [
+        Column("notice_id", "string", "notices.notice_id"),
+        Column("section_seq", "int64", "sections.seq of the issue section"),
+        Column("section_path", "string", "sections.path of the issue section"),
+        Column("issue", "string", "the issue statement (sections.issue)"),
+        *model_columns(Category),
+    ]
     mentions = _mention_columns()
     mention_names = {c.name: c for c in mentions}
     documents = [
@@ -195,6 +208,7 @@ def _tables() -> dict[str, tuple[Column, ...]]:
     return {
         "notices": tuple(notices),
         "sections": tuple(sections),
+        "issue_categories": tuple(categories),
         "mentions": tuple(mentions),
         "documents": tuple(documents),
         "money_totals": tuple(money),
@@ -205,6 +219,8 @@ def _tables() -> dict[str, tuple[Column, ...]]:
 TABLE_DESCRIPTIONS = {
     "notices": "one row per input that gave a record",
     "sections": "one row per heading of the outline (all levels)",
+    "issue_categories": "one row per category of an issue section (level 1 framework part, level 2 topic tags;"
+    " docs/taxonomy.md)",
     "mentions": "one row per mention (money, date, count, percent, multiple, document, docnumber …)",
     "documents": "documents named in a notice: titles in 《》 and document numbers",
     "money_totals": "each money total a notice states, with its category (追回/挽回/清退/退缴 …)",

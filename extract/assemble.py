@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 import zhenggai
 from zhenggai.errors import InputError
+from zhenggai.facts.categories import CONTEXT_CHARS, categorize
 from zhenggai.limits import Limits, bounded, check, current, too_many_chars
 from zhenggai.mentions import find_mentions
 from zhenggai.mentions.base import Found
@@ -190,12 +191,13 @@ def _build(text: str, info: SourceInfo) -> Notice:
         "text": text,
     }
     pair_flags = [Flag(code=code, message=message) for code, message in flag_pairs]
+    audit = record["inspection"].kind == "审计"
     try:
         # Mentions and sections validated in one call, inside the notice (the same
         # validators as one model at a time, without a Python call per record).
         return Notice(
             **record,
-            sections=[_section_data(node, norm, text, work) for node in outline],
+            sections=[_section_data(node, norm, text, work, audit=audit) for node in outline],
             mentions=[fields for _, _, fields in rows],
             flags=flags + pair_flags,
         )
@@ -209,7 +211,7 @@ def _build(text: str, info: SourceInfo) -> Notice:
             mentions.append(model(**{k: v for k, v in fields.items() if k != "kind"}))
         except ValidationError as exc:
             flags.append(Flag(code="invalid_mention", message=f"{f.kind} {f.text!r} at {start}: {_first_error(exc)}"))
-    sections = [_section(node, norm, text, work) for node in outline]
+    sections = [_section(node, norm, text, work, audit=audit) for node in outline]
     return Notice(**record, sections=sections, mentions=mentions, flags=flags + pair_flags)
 
 
@@ -273,19 +275,24 @@ def _simplified(value: str | None, script: str) -> str | None:
     return value
 
 
-def _section(node: Any, norm: Normalized, text: str, work: str | None = None) -> Section:
+def _section(
+    node: Any, norm: Normalized, text: str, work: str | None = None,
+    frames: tuple[str, ...] = (), audit: bool = False,
+) -> Section:
     """OutlineNode tree → Section tree (depth is bounded by the marker levels).
 
     ``heading`` and ``issue`` are read from ``work`` (the simplified text of a
     traditional notice, same length as ``text``) so they match title and issuer;
     offsets and ``marker`` still index ``text``.
     """
-    data = _section_data(node, norm, text, work, children=False)
-    return Section(**data, children=[_section(child, norm, text, work) for child in node.children])
+    data = _section_data(node, norm, text, work, children=False, frames=frames, audit=audit)
+    inner = (*frames, data["heading"])
+    return Section(**data, children=[_section(child, norm, text, work, inner, audit) for child in node.children])
 
 
 def _section_data(
-    node: Any, norm: Normalized, text: str, work: str | None = None, children: bool = True
+    node: Any, norm: Normalized, text: str, work: str | None = None, children: bool = True,
+    frames: tuple[str, ...] = (), audit: bool = False,
 ) -> dict[str, Any]:
     """The fields of the Section for ``node`` (see :func:`_section`), children as dicts too."""
     work = text if work is None else work
@@ -313,8 +320,16 @@ def _section_data(
         "issue": issue,
         "items": list(node.items),
     }
+    if node.role == "issue":
+        context = norm.text[node.body_start : min(node.end, node.body_start + CONTEXT_CHARS)]
+        data["categories"] = [
+            c._asdict() for c in categorize(issue or heading, heading=heading, context=context,
+                                            frames=frames, audit=audit)
+        ]
     if children:
-        data["children"] = [_section_data(child, norm, text, work) for child in node.children]
+        inner = (*frames, heading)
+        data["children"] = [_section_data(child, norm, text, work, frames=inner, audit=audit)
+                            for child in node.children]
     return data
 
 

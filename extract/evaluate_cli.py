@@ -42,10 +42,20 @@ def run_evaluate(args: argparse.Namespace) -> int:
     from zhenggai.errors import InputError
     from zhenggai.evaluate import compare, format_report, score
 
+    from zhenggai.evaluate_taxonomy import format_misses, labelled_file, read_labels, score_taxonomy
+
+    labelled = [(p, labelled_file(p)) for p in args.gold]
+    taxonomy_rows = []
+    for _, found in labelled:
+        if found is not None:
+            try:
+                taxonomy_rows += read_labels(found)
+            except (OSError, ValueError) as exc:
+                raise CliError(f"{found}: not a readable labelled issues file ({exc})") from None
+    gold_paths = [p for p, found in labelled if found is None]
     comparisons = []
-    gold_paths = gold_files(args.gold)
-    typed = _typed(args.gold)
-    for gold_path in gold_paths:
+    typed = _typed(gold_paths)
+    for gold_path in gold_files(gold_paths) if gold_paths else []:
         try:
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
@@ -59,6 +69,8 @@ def run_evaluate(args: argparse.Namespace) -> int:
             raise CliError(str(exc)) from None
         comparisons.append(compare(record, gold))
     scores = score(comparisons) if comparisons else {}
+    if taxonomy_rows:
+        scores.update(score_taxonomy(taxonomy_rows))
     type_scores = {}
     if typed:
         from zhenggai.evaluate_doctype import score_types
@@ -72,11 +84,14 @@ def run_evaluate(args: argparse.Namespace) -> int:
         if comparisons:
             print()
             print(format_report(comparisons, scores))
+        if taxonomy_rows:
+            print()
+            print(format_misses(taxonomy_rows))
         if typed:
-            from zhenggai.evaluate_doctype import format_misses
+            from zhenggai.evaluate_doctype import format_misses as format_type_misses
 
             print()
-            print(format_misses(typed))
+            print(format_type_misses(typed))
     return 0
 
 

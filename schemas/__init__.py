@@ -20,6 +20,7 @@ from zhenggai.schemas.mentions import (
 )
 from zhenggai.schemas.notice import (
     SCHEMA_VERSION,
+    Category,
     Contact,
     Flag,
     Inspection,
@@ -31,7 +32,7 @@ from zhenggai.schemas.notice import (
 )
 
 __all__ = [
-    "MENTION_MODELS", "SCHEMA_VERSION", "Contact", "CountMention", "DateMention", "DocnumberMention",
+    "MENTION_MODELS", "SCHEMA_VERSION", "Category", "Contact", "CountMention", "DateMention", "DocnumberMention",
     "DocumentMention", "Flag", "Inspection", "Mention", "MentionBase", "MoneyMention", "MoneyTotal",
     "MultipleMention", "Notice", "PercentMention", "Section", "Source", "Totals", "UnparsedDateMention",
 ]

@@ -97,6 +97,19 @@ class Totals(BaseModel):
     money: list[MoneyTotal] = Field(default_factory=list, description="each stated money total with its category")
 
 
+class Category(BaseModel):
+    """One category of an issue section: its framework part (level 1) or a topic tag (level 2).
+
+    The taxonomy is documented in docs/taxonomy.md."""
+
+    model_config = FROZEN
+
+    level: int = Field(ge=1, le=2, description="1 = framework part (四个落实), 2 = topic tag")
+    code: str = Field(description="party_discipline, eight_rules … (docs/taxonomy.md)")
+    label: str = Field(description="the category's Chinese label")
+    evidence: list[str] = Field(default_factory=list, description="the words that decided it, as written")
+
+
 class Section(BaseModel):
     """A heading and the text it governs."""
 
@@ -111,6 +124,9 @@ class Section(BaseModel):
     role: Literal["issue", "measure", "closing", "other"] = "other"
     issue: str | None = Field(default=None, description="the problem statement, wrapper words removed")
     items: list[str] = Field(default_factory=list, description="inline enumerations: 一是…二是…")
+    categories: list[Category] = Field(
+        default_factory=list, description="issue sections: level-1 framework part first, then topic tags"
+    )
     children: list[Section] = Field(default_factory=list)
 
     @model_validator(mode="after")

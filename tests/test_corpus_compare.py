@@ -54,17 +54,17 @@ def test_every_input_is_typed(dataset):
 
 def test_compare_counts_only_rectification_notices_by_default(dataset):
     _, out = dataset
-    frame = compare(out, by="year", themes=0)
+    frame = compare(out, by="year")
     assert int(frame["notices"].sum()) == 3  # the feedback notice and the weather page are left out
-    every = compare(out, by="year", themes=0, types=None)
+    every = compare(out, by="year", types=None)
     assert int(every["notices"].sum()) == 5
-    only = compare(out, by="year", themes=0, types=("feedback",))
+    only = compare(out, by="year", types=("feedback",))
     assert int(only["notices"].sum()) == 1
 
 
 def test_a_sum_no_notice_stated_is_null_and_counted_notices_say_so(dataset):
     _, out = dataset
-    frame = compare(out, by="year", themes=0, types=("feedback", "other"))
+    frame = compare(out, by="year", types=("feedback", "other"))
     for _, row in frame.iterrows():
         assert row["money_total_yuan"] is None and row["money_total_notices"] == 0
         assert row["money_recovered_yuan"] is None and row["money_recovered_notices"] == 0
@@ -75,7 +75,7 @@ def test_figures_have_notice_counts_and_exact_money(dataset):
     from zhenggai.corpus.query import connect
 
     _, out = dataset
-    frame = compare(out, by="year", themes=0).set_index("year")
+    frame = compare(out, by="year").set_index("year")
     con = connect(out)
     stated = con.sql("""
         SELECT coalesce(CAST(year AS VARCHAR), '(unknown)'), count(totals_issues), sum(totals_issues),
@@ -103,7 +103,7 @@ def test_figures_have_notice_counts_and_exact_money(dataset):
 def test_csv_writes_exact_whole_numbers(dataset, tmp_path):
     _, out = dataset
     target = tmp_path / "by-year.csv"
-    assert main(["compare", str(out), "--by", "year", "--themes", "0", "--types", "all", "--csv", str(target)]) == 0
+    assert main(["compare", str(out), "--by", "year", "--types", "all", "--csv", str(target)]) == 0
     rows = list(csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines()))
     money = [r["money_total_yuan"] for r in rows if r["money_total_yuan"]]
     assert money and all(not v.endswith(".0") for v in money)
@@ -150,8 +150,8 @@ def test_a_dataset_without_doc_type_needs_types_all(dataset):
     for name in ("money_totals", "sections"):
         con.register(name, tables[name])
     with pytest.raises(CompareError, match="no doc_type column .* rebuild it with zhenggai batch, or .* --types all"):
-        compare(out, by="year", themes=0, con=con)
-    assert int(compare(out, by="year", themes=0, types=None, con=con)["notices"].sum()) == 5
+        compare(out, by="year", con=con)
+    assert int(compare(out, by="year", types=None, con=con)["notices"].sum()) == 5
 
 
 def test_batch_types_keeps_some_and_counts_the_others_as_skips(dataset, capsys):

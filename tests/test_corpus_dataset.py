@@ -141,7 +141,7 @@ def test_compare_equals_generation_parameters(corpus, local, by, key):
         _need_regions()
     _, plan = corpus
     out, _, _ = local
-    frame = compare(out, by=by, themes=3).set_index(by)
+    frame = compare(out, by=by).set_index(by)
     expected = _expected_by(plan, key)
     assert set(frame.index) == set(expected)
     for group, exp in expected.items():
@@ -152,7 +152,8 @@ def test_compare_equals_generation_parameters(corpus, local, by, key):
             assert row[col] == pytest.approx(float(exp[col])), (group, col)
         rate = (exp["completed"] * 100 / exp["issues"]).quantize(Decimal("0.01"))
         assert row["completion_rate"] == pytest.approx(float(rate))
-        assert row["top_themes"]
+    # The oracle's records carry no categories: the columns are there, empty (see test_corpus_real).
+    assert {"issue_sections", "l1_policy_share", "top_tags"} <= set(frame.columns)
 
 
 def test_manifest_records_every_input_hash(corpus, local):

@@ -60,10 +60,24 @@ def test_children_join_and_reposts(real):
 
 def test_compare_by_sector_matches(real):
     _, plan, out, _, _ = real
-    frame = compare(out, by="sector", themes=0).set_index("sector")
+    frame = compare(out, by="sector").set_index("sector")
     for sector in {s.sector for s in plan.specs}:
         specs = [s for s in plan.specs if s.sector == sector]
         row = frame.loc[sector]
         assert row["notices"] == len(specs)
         assert row["issues"] == sum(s.issues for s in specs)
         assert row["money_追回_yuan"] == pytest.approx(float(sum(s.money_recovered_wan for s in specs) * 10000))
+
+
+def test_compare_counts_issue_categories(real):
+    """Each synthetic notice has two issue sections; every one gets a framework part, and the
+    shares of the five parts add up to 100 in every group."""
+    _, plan, out, _, _ = real
+    frame = compare(out, by="sector").set_index("sector")
+    parts = ("policy", "party_discipline", "organisation", "rectification", "other")
+    for sector in {s.sector for s in plan.specs}:
+        row = frame.loc[sector]
+        assert row["issue_sections"] == 2 * row["notices"]
+        assert sum(row[f"l1_{c}"] for c in parts) == row["issue_sections"]
+        assert sum(row[f"l1_{c}_share"] for c in parts) == pytest.approx(100, abs=0.5)
+        assert row["top_tags"]

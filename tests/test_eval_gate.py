@@ -207,3 +207,68 @@ def test_gold_and_fixture_notices_are_rectification_notices(path):
     audit = "审计" in (notice.title or "")
     assert notice.doc_type == ("audit_rectification" if audit else "rectification"), notice.doc_type_evidence
     assert notice.doc_type_evidence
+
+
+# The issue taxonomy (issue 16): corpus/taxonomy/issues.tsv holds 400 issue statements labelled
+# without reading the rules (corpus/taxonomy/README.md).  The pins are the measured F1 rounded down
+# to 2 decimals minus 0.01 (corpus/gold/SCORES.md, "Issue taxonomy"), as for the gold set above.
+TAXONOMY_FILE = ROOT / "corpus" / "taxonomy" / "issues.tsv"
+PINNED_TAXONOMY_MINIMUMS: dict[str, float] = {
+    "taxonomy.level1": 0.90,
+    "level1.policy": 0.93,
+    "level1.party_discipline": 0.92,
+    "level1.organisation": 0.88,
+    "level1.rectification": 0.89,
+    "level1.other": 0.84,
+    "tag.previous_rectification": 0.87,
+    "tag.theory_study": 0.99,
+    "tag.ideology": 0.91,
+    "tag.ecology": 0.96,
+    "tag.risk": 0.89,
+    "tag.livelihood": 0.75,
+    "tag.safety": 0.95,
+    "tag.decisions": 0.73,
+    "tag.main_responsibility": 0.87,
+    "tag.supervision_responsibility": 0.82,
+    "tag.eight_rules": 0.93,
+    "tag.formalism": 0.84,
+    "tag.integrity": 0.84,
+    "tag.finance": 0.89,
+    "tag.procurement": 0.86,
+    "tag.state_assets": 0.87,
+    "tag.cadre_selection": 0.74,
+    "tag.cadre_supervision": 0.73,
+    "tag.grassroots": 0.89,
+    "tag.leadership": 0.87,
+    "taxonomy.tags": 0.85,
+}
+
+
+@pytest.fixture(scope="module")
+def taxonomy_scores():
+    from zhenggai.evaluate_taxonomy import read_labels, score_taxonomy
+
+    return score_taxonomy(read_labels(TAXONOMY_FILE))
+
+
+def test_the_taxonomy_set_is_large_and_covers_every_category():
+    from zhenggai.evaluate_taxonomy import read_labels
+    from zhenggai.facts.categories import level1_labels, tag_labels
+
+    rows = read_labels(TAXONOMY_FILE)
+    assert len(rows) >= 300 and len({r["id"] for r in rows}) == len(rows)
+    assert {r["level1"] for r in rows} == set(level1_labels())
+    tags = {t for r in rows for t in r["tags"].split(";") if t}
+    assert tags == set(tag_labels())
+
+
+def test_every_taxonomy_score_is_pinned(taxonomy_scores):
+    assert set(PINNED_TAXONOMY_MINIMUMS) == set(taxonomy_scores)
+
+
+@pytest.mark.parametrize("name", sorted(PINNED_TAXONOMY_MINIMUMS), ids=sorted(PINNED_TAXONOMY_MINIMUMS))
+def test_taxonomy_score_does_not_fall_below_its_pin(taxonomy_scores, name):
+    got = taxonomy_scores[name]["f1"]
+    assert got >= PINNED_TAXONOMY_MINIMUMS[name], (
+        f"{name}: F1 {got} < pinned {PINNED_TAXONOMY_MINIMUMS[name]}; run zhenggai evaluate corpus/taxonomy --report"
+    )

@@ -1,0 +1,136 @@
+"""The issue taxonomy: level-1 framework part and level-2 topic tags of one issue statement.
+
+The taxonomy and its reasons are in docs/taxonomy.md; the cues are data
+(``models/issue_categories.tsv`` for the topic tags, ``models/issue_frameworks.tsv``
+for the framework parts).  Everything here takes and returns plain strings:
+
+>>> [(c.level, c.code) for c in categorize("违规发放津补贴，财务报销把关不严")]
+[(1, 'party_discipline'), (2, 'eight_rules'), (2, 'finance')]
+>>> categorize("党费收缴不规范", frames=["三、落实新时代党的组织路线方面"])[0].evidence
+('组织路线',)
+
+Rules:
+
+* A topic tag is given when one of its cues occurs in the issue statement or in its
+  heading.  When neither names a topic, the opening of the section's body (``context``,
+  the 主要表现为… description) is read instead, at the same bar.
+* Level 1 is the framework part named by a heading above the issue (``frames``, outermost
+  first, the nearest wins), or by the statement itself when it names a whole part
+  (关于落实全面从严治党战略部署方面的问题).  Otherwise it is ``rectification`` when the issue is
+  an earlier finding left unrectified, else the part of the tag whose first cue comes
+  earliest in the statement; in an audit report (``audit=True``) it is ``other``, as it
+  is when no tag applies.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from zhenggai.models import load_table
+
+CONTEXT_CHARS = 160  # how much of a section's body stands in for a statement that names no topic
+
+
+class Category(NamedTuple):
+    level: int  # 1 = framework part, 2 = topic tag
+    code: str
+    label: str
+    evidence: tuple[str, ...]  # the words that decided it, as written
+
+
+class _Tag(NamedTuple):
+    code: str
+    level1: str
+    label: str
+    pattern: object  # compiled regex
+
+
+@lru_cache(maxsize=1)
+def _tags() -> tuple[_Tag, ...]:
+    import regex
+
+    return tuple(
+        _Tag(code, level1, label, regex.compile(cues))
+        for code, level1, label, cues in load_table("issue_categories.tsv")
+    )
+
+
+@lru_cache(maxsize=1)
+def _frames() -> dict[str, tuple[str, object | None]]:
+    import regex
+
+    out = {}
+    for row in load_table("issue_frameworks.tsv"):
+        code, label = row[0], row[1]
+        cues = row[2] if len(row) > 2 and row[2] else None
+        out[code] = (label, regex.compile(cues) if cues else None)
+    return out
+
+
+def level1_labels() -> dict[str, str]:
+    """Level-1 codes → their labels, in the framework's order."""
+    return {code: label for code, (label, _) in _frames().items()}
+
+
+def tag_labels() -> dict[str, tuple[str, str]]:
+    """Level-2 codes → (label, level-1 code), in the taxonomy's order."""
+    return {t.code: (t.label, t.level1) for t in _tags()}
+
+
+def find_frame(heading: str) -> tuple[str, str] | None:
+    """The framework part a heading names, as (code, the words that name it), or None.
+
+    >>> find_frame("一、落实全面从严治党战略部署方面")
+    ('party_discipline', '全面从严治党战略部署')
+    """
+    for code, (_, pattern) in _frames().items():
+        if pattern is not None and (m := pattern.search(heading)):
+            return code, m.group()
+    return None
+
+
+def find_tags(text: str) -> list[tuple[int, _Tag, list[str]]]:
+    """(first position, tag, matched words) for every tag with a cue in ``text``, by position."""
+    found = []
+    for tag in _tags():
+        words = [m.group() for m in tag.pattern.finditer(text)]
+        if words:
+            first = tag.pattern.search(text).start()
+            found.append((first, tag, list(dict.fromkeys(words))))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def categorize(
+    issue: str,
+    *,
+    heading: str = "",
+    context: str = "",
+    frames: list[str] | tuple[str, ...] = (),
+    audit: bool = False,
+) -> list[Category]:
+    """The level-1 category and the level-2 tags of one issue (level 1 first, tags by position)."""
+    statement = issue if heading in ("", issue) else f"{issue}。{heading}"
+    found = find_tags(statement)
+    if not found and context:
+        found = find_tags(context[:CONTEXT_CHARS])
+    tags = [Category(2, tag.code, tag.label, tuple(words)) for _, tag, words in found]
+
+    level1: tuple[str, tuple[str, ...]] | None = None
+    for frame in reversed(list(frames)):  # the nearest heading above the issue wins
+        if hit := find_frame(frame):
+            level1 = (hit[0], (hit[1],))
+            break
+    if level1 is None and (hit := find_frame(statement)):
+        level1 = (hit[0], (hit[1],))
+    if level1 is None:
+        if audit or not found:
+            level1 = ("other", ())
+        else:
+            # A finding of earlier supervision left unrectified is about the rectification,
+            # whatever its topic (审计指出的资产闲置问题整改不到位); else the earliest tag decides.
+            _, tag, words = next((f for f in found if f[1].level1 == "rectification"), found[0])
+            level1 = (tag.level1, (words[0],))
+    code, evidence = level1
+    return [Category(1, code, _frames()[code][0], evidence), *tags]
