@@ -279,7 +279,10 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
             _set_issue(node, strong or (heading, 0, len(heading.rstrip("。;；"))), base)
             continue
         if not under_issue and _finding_grouping(node):
-            node.role = "other"  # (一)关于…方面的问题 → 1．<finding>。<what was done>: the 1． are the issues
+            # (一)关于…方面的问题 → 1．<finding>。<what was done>: the 1． are the issues; the
+            # grouping keeps its aspect's statement, as a demoted aspect does.
+            _set_issue(node, strong or _statement(heading, _WEAK), base)
+            node.role = "other"
             issue_parents.add(id(node))
             continue
         if strong is None and cues.contains("closing_phrase", heading):
