@@ -300,6 +300,9 @@ WECHAT_HEADS = [
     ("author-account-stamp-region-after",
      "原创 张某 清风某县 2024-03-05 18:30 发表于浙江\n关于巡察整改情况的通报\n正文。",
      "清风某县", dt.datetime(2024, 3, 5, 18, 30)),
+    ("badge-author-account-stamp-bare-region",
+     "原创 张某 清风某县 2023年11月23日 10:05 浙江\n关于巡察整改情况的通报\n正文。",
+     "清风某县", dt.datetime(2023, 11, 23, 10, 5)),
     ("account-stamp-chinese-date-region-after",
      "某县纪检监察 2022年7月1日 09:00 发表于云南\n关于巡察整改情况的通报\n正文。",
      "某县纪检监察", dt.datetime(2022, 7, 1, 9, 0)),
@@ -315,8 +318,9 @@ def test_wechat_head_line(text, site, published):
 @pytest.mark.parametrize(
     "text",
     ["某某市纪委监委网站 2024年10月29日\n关于巡察整改情况的通报\n正文。",
+     "清风某县 2023-11-23 10:05 浙江\n关于巡察整改情况的通报\n正文。",
      "关于巡察整改情况的通报\n截至 2023-11-23 10:05\n正文。"],
-    ids=["site-byline-without-wechat-mark", "plain-stamp-line"],
+    ids=["site-byline-without-wechat-mark", "name-stamp-region-without-wechat-mark", "plain-stamp-line"],
 )
 def test_no_wechat_head_without_its_marks(text):
     assert wechat_head(text) is None

@@ -185,7 +185,7 @@ _WECHAT_HEAD = limits.compile(
     (?!发表于)(?P<site>[^\s\d:：,，。;；]{{2,30}})          # the account name, right before the stamp
     [\x20\t\u3000]*(?P<before>发表于)?[\x20\t\u3000]*      # 发表于 before the stamp …
     (?P<y>(?:19|20)\d{{2}}){_MONTH_DAY_TIME}                 # 2023-11-23 10:05
-    [\x20\t\u3000]*(?P<after>发表于[\x20\t\u3000]*\p{{Han}}{{2,8}})?  # … or after it, with a region
+    (?:[\x20\t\u3000]*(?P<after>发表于)?[\x20\t\u3000]*\p{{Han}}{{2,8}})?  # … or after it, with the region
     [\x20\t\u3000]*$
     """,
     regex.VERBOSE | regex.MULTILINE,
@@ -381,6 +381,8 @@ def wechat_head(text: str) -> regex.Match | None:
     >>> wechat_head("原创 清风某县 清风某县 发表于 2023-11-23 10:05\n\n正文")["site"]
     '清风某县'
     >>> wechat_head("清风某县 2023-11-23 10:05 发表于浙江\n正文")["site"]
+    '清风某县'
+    >>> wechat_head("原创 张某 清风某县 2023年11月23日 10:05 浙江\n正文")["site"]
     '清风某县'
     >>> wechat_head("某某市纪委监委网站 2024年10月29日\n正文") is None
     True
