@@ -417,9 +417,10 @@ def test_results_heading_groups_issues(name, text, expected):
 @pytest.mark.parametrize(
     ("heading", "expected"),
     [("部分行政事业单位资产闲置", True), ("就业补助资金审核把关不严", True), ("对外出借资金未履行审批程序", True),
-     ("对违规出借资金开展清理", False), ("完善资产管理不规范的制度", False), ("压减非主业投资", False)],
+     ("对违规出借资金开展清理", False), ("完善资产管理不规范的制度", False), ("压减非主业投资", False),
+     ("解决部分村集体资产闲置问题", False)],
     ids=["idle-assets", "noun-jiuye-is-no-lead-word", "noun-duiwai-is-no-lead-word", "dui-lead-word-measure",
-         "measure-verb-first", "no-shortcoming"],
+         "measure-verb-first", "no-shortcoming", "fixing-verb-first"],
 )
 def test_names_shortcoming(heading, expected):
     assert names_shortcoming(heading) is expected

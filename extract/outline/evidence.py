@@ -52,6 +52,7 @@ WEAK_PROBLEM_CUES = frozenset({"问题", "存在", "风险", "隐患"})
 _MEASURE_OPENER = limits.compile(
     r"""
     ^(?:针对|围绕|通过|加强|建立|完善|制定|开展|推进|落实|强化|健全|规范|严格|召开|组织|修订|印发|出台  # action verbs
+      | 解决|整治|清理|纠正|杜绝|防止|加大|提升|深化|狠抓|抓好|做好|盘活|追回|收回  # … that fix a shortcoming
       | 对(?!外|口|象)                      # 对…开展 (not the nouns 对外出借, 对口帮扶, 对象)
       | 就(?!业)                            # 就…问题 (not the noun 就业补助资金)
     )
