@@ -204,6 +204,14 @@ def test_source_line_above_the_body_is_no_trailer():
     assert roots[0].end == text.index("\n来源:县纪委")
 
 
+def test_source_line_with_prose_after_it_is_no_trailer():
+    text = ("摘要:某局通报巡察整改进展。\n来源:某县纪委 发布时间:2024-01-05\n"
+            "下一步,局党组将持续巩固整改成果。")
+    roots = parse_outline(text)
+    assert [(n.kind, n.role) for n in roots] == [("closing", "closing")]
+    assert roots[0].end == len(text)
+
+
 def test_summary_after_childless_issue_keeps_first_paragraph():
     text = "一、关于“甲”问题的整改情况\n截至目前,全面梳理制度12项。\n目前,各项整改任务均已完成。"
     roots = parse_outline(text)

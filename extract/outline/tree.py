@@ -178,9 +178,11 @@ class _Builder:
         first = max(self.cands) + 1 if self.cands else 1
         tail = len(text)
         for line in all_lines[first:]:
-            # 来源/编辑 lines count only under the body (after prose): above it they are the page head.
+            # 来源/编辑 lines count only under the body, after its last sentence: above it (or
+            # above more prose) they are the page head.
             if cues.starts_with("trailer", text, line.content) or (
-                    cues.starts_with("trailer_info", text, line.content) and text.rfind("。", 0, line.content) >= 0):
+                    cues.starts_with("trailer_info", text, line.content)
+                    and text.rfind("。", 0, line.content) >= 0 and text.find("。", line.end) < 0):
                 tail = line.content
                 break
         # A signature block: the last line (before any page furniture) a date, the line(s)
