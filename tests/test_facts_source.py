@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from zhenggai.facts import find_source_meta, issuer_from_title
+from zhenggai.facts.source import wechat_head
+from zhenggai.read.meta import parse_info_line
 
 TITLE_CASES = [
     ("plain", "中共某县水利局党组关于县委巡察整改情况的通报\n正文", "中共某县水利局党组关于县委巡察整改情况的通报", 0),
@@ -259,3 +261,66 @@ AUDIT_TITLES = [
 @pytest.mark.parametrize("text,title", [c[1:] for c in AUDIT_TITLES], ids=[c[0] for c in AUDIT_TITLES])
 def test_audit_genre_title(text, title):
     assert find_source_meta(text).title == title
+
+
+# Held-out round 7: a repost note in brackets after the site name is no part of it, in simplified
+# and traditional pages alike (the traditional value is cut where its simplified reading is).
+SITE_NOTES = [
+    ("fullwidth-brackets", "来源：某州廉政网（转载）  发布时间：2023-09-08", "某州廉政网"),
+    ("halfwidth-with-origin", "来源:某县融媒体中心(转自某日报) 发布时间:2023-09-08", "某县融媒体中心"),
+    ("closing-bracket-lost", "来源:某市纪委监委网站（摘编 发布时间:2023-09-08", "某市纪委监委网站"),
+    ("brackets-inside-a-name-stay", "来源:中国（某某）自由贸易试验区管委会 发布时间:2023-09-08",
+     "中国（某某）自由贸易试验区管委会"),
+]
+
+
+@pytest.mark.parametrize("line,site", [c[1:] for c in SITE_NOTES], ids=[c[0] for c in SITE_NOTES])
+def test_repost_note_is_cut_from_the_site(line, site):
+    assert find_source_meta("关于巡察整改情况的通报\n" + line + "\n正文").site == site
+
+
+@pytest.mark.parametrize(
+    "line,simplified,site",
+    [("來源：瀾州廉政網（轉載）　發佈時間：2023-09-08 16:40", "来源：澜州廉政网（转载）　发布时间：2023-09-08 16:40",
+      "瀾州廉政網"),
+     ("來源：某縣政府網（轉自某報）", "来源：某县政府网（转自某报）", "某縣政府網")],
+    ids=["traditional-repost-note", "traditional-origin-note"],
+)
+def test_repost_note_is_cut_from_a_traditional_info_line(line, simplified, site):
+    assert parse_info_line(line, simplified).site == site
+
+
+# Held-out round 7: a WeChat article copied as text opens with its badge, author, account name
+# and stamp; the account is the site (as on a saved WeChat page) and the stamp the publication
+# time, even when a 来源 line under the body names the office the article came from.
+WECHAT_HEADS = [
+    ("badge-account-twice-fabiaoyu-before",
+     "原创　清风某县　清风某县　发表于 2023-11-23 10:05\n\n点击蓝字　关注我们\n\n中共某县某局党组关于巡察整改情况的通报\n正文。\n来源：县委巡察办",
+     "清风某县", dt.datetime(2023, 11, 23, 10, 5)),
+    ("author-account-stamp-region-after",
+     "原创 张某 清风某县 2024-03-05 18:30 发表于浙江\n关于巡察整改情况的通报\n正文。",
+     "清风某县", dt.datetime(2024, 3, 5, 18, 30)),
+    ("badge-author-account-stamp-bare-region",
+     "原创 张某 清风某县 2023年11月23日 10:05 浙江\n关于巡察整改情况的通报\n正文。",
+     "清风某县", dt.datetime(2023, 11, 23, 10, 5)),
+    ("account-stamp-chinese-date-region-after",
+     "某县纪检监察 2022年7月1日 09:00 发表于云南\n关于巡察整改情况的通报\n正文。",
+     "某县纪检监察", dt.datetime(2022, 7, 1, 9, 0)),
+]
+
+
+@pytest.mark.parametrize("text,site,published", [c[1:] for c in WECHAT_HEADS], ids=[c[0] for c in WECHAT_HEADS])
+def test_wechat_head_line(text, site, published):
+    meta = find_source_meta(text)
+    assert (meta.site, meta.published_at) == (site, published)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["某某市纪委监委网站 2024年10月29日\n关于巡察整改情况的通报\n正文。",
+     "清风某县 2023-11-23 10:05 浙江\n关于巡察整改情况的通报\n正文。",
+     "关于巡察整改情况的通报\n截至 2023-11-23 10:05\n正文。"],
+    ids=["site-byline-without-wechat-mark", "name-stamp-region-without-wechat-mark", "plain-stamp-line"],
+)
+def test_no_wechat_head_without_its_marks(text):
+    assert wechat_head(text) is None

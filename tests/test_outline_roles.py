@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zhenggai.outline import find_items, issue_statement, iter_nodes, parse_outline
+from zhenggai.outline.evidence import names_shortcoming
 
 STATEMENTS = [
     ("quoted", "关于“理论学习不够深入”问题的整改情况", "理论学习不够深入"),
@@ -343,3 +344,83 @@ GROUPINGS = [
 @pytest.mark.parametrize(("name", "text", "expected"), GROUPINGS, ids=[g[0] for g in GROUPINGS])
 def test_aspect_grouping(name, text, expected):
     assert roles(text) == expected
+
+
+# Held-out round 7: an audit report groups its numbered findings under subject-area headings
+# ((一)关于…方面的问题 → 1．<finding>。<what was done>); the findings are the issues.  An aspect
+# above imperative measure headings stays the issue.
+FINDING_GROUPS = [
+    (
+        "audit-area-heading-above-run-in-findings",
+        "一、整改工作开展情况\n召开专题会议。\n二、审计查出问题的具体整改情况\n(一)关于专项资金管理方面的问题\n"
+        "1.部分补贴资金未及时拨付。区财政局已拨付到位。\n2.项目结算多计工程款。已追回多付款项。\n"
+        "(二)关于国有资产方面的问题\n1.部分办公用房闲置。已调剂使用。\n2.就业培训台账登记不规范。已重新登记。\n",
+        [("一、", "other", None), ("二、", "other", None), ("(一)", "other", "专项资金管理"),
+         ("1.", "issue", "部分补贴资金未及时拨付"), ("", "measure", None),
+         ("2.", "issue", "项目结算多计工程款"), ("", "measure", None),
+         ("(二)", "other", "国有资产"),
+         ("1.", "issue", "部分办公用房闲置"), ("", "measure", None),
+         ("2.", "issue", "就业培训台账登记不规范"), ("", "measure", None)],
+    ),
+    (
+        "aspect-above-imperative-measures-stays-issue",
+        "一、整改工作开展情况\n召开专题会议。\n二、巡察反馈问题整改落实情况\n(一)关于资产管理方面的问题\n1.开展资产清查。全面摸底。\n"
+        "2.健全出租制度。修订办法。\n",
+        [("一、", "other", None), ("二、", "other", None), ("(一)", "issue", "资产管理"), ("1.", "measure", None),
+         ("2.", "measure", None)],
+    ),
+    (
+        "aspect-with-one-finding-and-one-measure-stays-issue",
+        "(一)关于资金管理方面的问题\n1.部分资金未及时拨付。已拨付。\n2.建立拨付台账。每月更新。\n",
+        [("(一)", "issue", "资金管理"), ("1.", "measure", None), ("2.", "measure", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), FINDING_GROUPS, ids=[g[0] for g in FINDING_GROUPS])
+def test_finding_grouping(name, text, expected):
+    assert roles(text) == expected
+
+
+# Held-out round 7: a results heading (二、主要整改成效) holds aim-worded themes
+# ((一)聚焦…,推动…) whose numbered children are the measures; the themes are the issues.
+RESULT_PARENTS = [
+    (
+        "results-heading-above-aim-themes",
+        "一、总体进展\n已完成整改20个。\n二、主要整改成效\n(一)聚焦主责主业,推动转型发展\n"
+        "1.压减低效投资。退出企业5户。\n2.加快项目建设。新开工8个。\n(二)聚焦风险防控,堵塞管理漏洞\n"
+        "1.清收应收账款。累计清收1亿元。\n三、下一步工作\n1.持续跟踪督办。",
+        [("一、", "other", None), ("二、", "other", None),
+         ("(一)", "issue", "聚焦主责主业,推动转型发展"), ("1.", "measure", None), ("2.", "measure", None),
+         ("(二)", "issue", "聚焦风险防控,堵塞管理漏洞"), ("1.", "measure", None),
+         ("三、", "closing", None), ("1.", "closing", None)],
+    ),
+    (
+        "progress-heading-above-aim-themes",
+        "一、整改工作开展情况\n召开专题会议。\n二、巡视整改进展\n(一)聚焦作风建设,减轻基层负担\n1.精简会议文件。发文减少两成。\n2.规范督查检查。",
+        [("一、", "other", None), ("二、", "other", None), ("(一)", "issue", "聚焦作风建设,减轻基层负担"), ("1.", "measure", None),
+         ("2.", "measure", None)],
+    ),
+    (
+        "overview-progress-heading-is-no-parent",
+        "一、整改总体进展\n(一)压实整改责任\n1.召开专题会议。\n",
+        [("一、", "other", None), ("(一)", "other", None), ("1.", "other", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), RESULT_PARENTS, ids=[g[0] for g in RESULT_PARENTS])
+def test_results_heading_groups_issues(name, text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [("部分行政事业单位资产闲置", True), ("就业补助资金审核把关不严", True), ("对外出借资金未履行审批程序", True),
+     ("对违规出借资金开展清理", False), ("完善资产管理不规范的制度", False), ("压减非主业投资", False),
+     ("解决部分村集体资产闲置问题", False)],
+    ids=["idle-assets", "noun-jiuye-is-no-lead-word", "noun-duiwai-is-no-lead-word", "dui-lead-word-measure",
+         "measure-verb-first", "no-shortcoming", "fixing-verb-first"],
+)
+def test_names_shortcoming(heading, expected):
+    assert names_shortcoming(heading) is expected

@@ -182,6 +182,10 @@ TRAILERS = [
     ("address", "邮寄地址:某市某区某路1号"),
     ("signature-and-date", "中共某县农业农村局党组\n2023年6月2日"),
     ("chinese-date", "中共某县农业农村局党组\n二〇二三年六月二日"),
+    # Held-out round 7: page furniture under a reposted or WeChat article, and a signature above it.
+    ("source-editor-lines", "来源:县委巡察办\n编辑:周某 审核:陈某"),
+    ("wechat-read-original", "阅读原文\n阅读 2,361 在看 18 赞 25 写留言"),
+    ("signature-above-furniture", "中共某县卫生健康局党组\n2023年11月20日\n\n来源:县委巡察办\n编辑:周某\n\n阅读原文"),
 ]
 
 
@@ -190,6 +194,22 @@ def test_trailer_ends_last_section(name, trailer):
     text = "一、关于“甲”问题的整改情况\n1.完善制度。已修订3项。\n" + trailer
     roots = parse_outline(text)
     assert roots[0].end == roots[0].children[-1].end == text.index("\n" + trailer)
+
+
+def test_source_line_above_the_body_is_no_trailer():
+    text = ("来源:某县医疗保障局 发布时间:2025年1月8日\n根据县委统一部署,现将整改情况通报如下。\n"
+            "下一步,局党组将持续巩固整改成果。\n来源:县纪委")
+    roots = parse_outline(text)
+    assert [(n.kind, n.role) for n in roots] == [("closing", "closing")]
+    assert roots[0].end == text.index("\n来源:县纪委")
+
+
+def test_source_line_with_prose_after_it_is_no_trailer():
+    text = ("摘要:某局通报巡察整改进展。\n来源:某县纪委 发布时间:2024-01-05\n"
+            "下一步,局党组将持续巩固整改成果。")
+    roots = parse_outline(text)
+    assert [(n.kind, n.role) for n in roots] == [("closing", "closing")]
+    assert roots[0].end == len(text)
 
 
 def test_summary_after_childless_issue_keeps_first_paragraph():

@@ -22,6 +22,7 @@ import regex
 from zhenggai import limits
 from zhenggai.mentions.date_patterns import small_number, year_number
 from zhenggai.models import load_table, load_words
+from zhenggai.sitenames import site_note_start
 
 # How many leading non-empty lines may hold the title (breadcrumbs, column
 # names and site banners come first on scraped pages).
@@ -171,6 +172,26 @@ _SPEECH_DATE = limits.compile(
     """,
     regex.VERBOSE | regex.MULTILINE,
 )
+# The head line of a WeChat article copied as text: its badge (原创), the author and the
+# account name, and the stamp with 发表于 — before it ("发表于 2023-11-23 10:05") or after it
+# with the poster's region ("2023-11-23 10:05 发表于浙江").  The account is the page's site,
+# as the account element is on a saved WeChat page; a 来源 line under the body names where
+# the article came from.
+_WECHAT_HEAD = limits.compile(
+    rf"""
+    ^[\x20\t\u3000]*
+    (?P<badge>(?:原创|转载|置顶)[\x20\t\u3000]+)?         # WeChat's article badge
+    (?:(?!发表于)[^\s\d:：,，。;；]{{1,20}}[\x20\t\u3000]+)?  # the author (often the account again)
+    (?!发表于)(?P<site>[^\s\d:：,，。;；]{{2,30}})          # the account name, right before the stamp
+    [\x20\t\u3000]*(?P<before>发表于)?[\x20\t\u3000]*      # 发表于 before the stamp …
+    (?P<y>(?:19|20)\d{{2}}){_MONTH_DAY_TIME}                 # 2023-11-23 10:05
+    (?:[\x20\t\u3000]*(?P<after>发表于)?[\x20\t\u3000]*\p{{Han}}{{2,8}})?  # … or after it, with the region
+    [\x20\t\u3000]*$
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+# Where the WeChat head line is looked for: the first lines of the text.
+WECHAT_HEAD_CHARS = 300
 _EDITOR = limits.compile(
     r"""
     责任编辑\s*[:：]\s*                 # 责任编辑: label
@@ -315,10 +336,14 @@ def find_source_meta(text: str) -> SourceMeta:
     meta = SourceMeta(title=title, title_start=title_start)
     site = _search_head_tail(_SITE, text)
     if site:
-        meta.site = site["site"]
+        meta.site = site["site"][: site_note_start(site["site"])] or None  # 某某网（转载） → 某某网
     published = _search_head_tail(_PUBLISHED, text)
     if published:
         meta.published_at = _parse_published(published)
+    wechat = wechat_head(text)
+    if wechat is not None:
+        meta.site = wechat["site"]
+        meta.published_at = meta.published_at or _parse_published(wechat)
     if meta.published_at is None and site:
         stamp = _SITE_STAMP.match(text, site.end())
         if stamp:
@@ -348,6 +373,24 @@ _BYLINE_SITE = limits.compile(
     """,
     regex.VERBOSE,
 )
+
+
+def wechat_head(text: str) -> regex.Match | None:
+    r"""The head line of a WeChat article (原创 作者 账号 发表于 日期), if the text opens with one.
+
+    >>> wechat_head("原创 清风某县 清风某县 发表于 2023-11-23 10:05\n\n正文")["site"]
+    '清风某县'
+    >>> wechat_head("清风某县 2023-11-23 10:05 发表于浙江\n正文")["site"]
+    '清风某县'
+    >>> wechat_head("原创 张某 清风某县 2023年11月23日 10:05 浙江\n正文")["site"]
+    '清风某县'
+    >>> wechat_head("某某市纪委监委网站 2024年10月29日\n正文") is None
+    True
+    """
+    for m in _WECHAT_HEAD.finditer(text, 0, min(len(text), WECHAT_HEAD_CHARS)):
+        if m["badge"] or m["before"] or m["after"]:  # a WeChat mark, not any "name date" line
+            return m
+    return None
 
 
 def _unlabelled_byline(text: str, after: int) -> regex.Match | None:

@@ -128,16 +128,21 @@ def contains(role: str, text: str) -> bool:
     return _search_re(role).search(text) is not None
 
 
+# What a "整改落实情况"-type heading reports on: the state, results or progress of the rectification.
+_GENERIC_RESULT_WORDS = ("情况", "成效", "进展")
+
+
 def is_generic_parent(heading: str) -> bool:
-    """A "整改落实情况"-type heading: made only of generic words and naming 整改…情况.
+    """A "整改落实情况"-type heading: made only of generic words and naming 整改…情况 (or 成效, 进展).
 
-    Its children are the issues (二、巡察反馈问题整改落实情况 → (一)…).
+    Its children are the issues (二、巡察反馈问题整改落实情况 → (一)…; 二、主要整改成效 →
+    (一)聚焦…,推动… → 1.<measure>).
 
-    >>> is_generic_parent("整改工作开展情况")
-    False
+    >>> is_generic_parent("整改工作开展情况"), is_generic_parent("主要整改成效")
+    (False, True)
     """
     heading = heading.rstrip(":：。 ")
-    if "整改" not in heading or "情况" not in heading:
+    if "整改" not in heading or not any(w in heading for w in _GENERIC_RESULT_WORDS):
         return False
     return _generic_re().fullmatch(heading) is not None
 

@@ -51,10 +51,25 @@ WEAK_PROBLEM_CUES = frozenset({"问题", "存在", "风险", "隐患"})
 # A heading opening with these is an action taken (a measure), even when it names a shortcoming.
 _MEASURE_OPENER = limits.compile(
     r"""
-    ^(?:针对|对|就|围绕|通过|加强|建立|完善|制定|开展|推进|落实|强化|健全|规范|严格|召开|组织|修订|印发|出台)
+    ^(?:针对|围绕|通过|加强|建立|完善|制定|开展|推进|落实|强化|健全|规范|严格|召开|组织|修订|印发|出台  # action verbs
+      | 解决|整治|清理|纠正|杜绝|防止|加大|提升|深化|狠抓|抓好|做好|盘活|追回|收回  # … that fix a shortcoming
+      | 对(?!外|口|象)                      # 对…开展 (not the nouns 对外出借, 对口帮扶, 对象)
+      | 就(?!业)                            # 就…问题 (not the noun 就业补助资金)
+    )
     """,
     regex.VERBOSE,
 )
+
+
+def names_shortcoming(heading: str) -> bool:
+    """A heading that states a shortcoming (不规范, 未及时, 闲置 …) and opens with no measure verb.
+
+    >>> names_shortcoming("部分行政事业单位资产闲置"), names_shortcoming("完善资产管理不规范的制度")
+    (True, False)
+    """
+    if _MEASURE_OPENER.match(heading):
+        return False
+    return any(c in heading for c in cues.cues("problem") if c not in WEAK_PROBLEM_CUES)
 
 
 def reported_problem(text: str, node: OutlineNode, depth: int = 0) -> bool:
@@ -64,10 +79,7 @@ def reported_problem(text: str, node: OutlineNode, depth: int = 0) -> bool:
     the numbered children name shortcomings and carry their own report label,
     which a measure ("1.建立台账制度") does not.
     """
-    heading = node.heading
-    if _MEASURE_OPENER.match(heading):
-        return False
-    if not any(c in heading for c in cues.cues("problem") if c not in WEAK_PROBLEM_CUES):
+    if not names_shortcoming(node.heading):
         return False
     if report_follows(text, node):
         return True

@@ -35,6 +35,7 @@ from zhenggai.outline import cues
 from zhenggai.outline.evidence import (
     WEAK_PROBLEM_CUES,
     first_paragraph,
+    names_shortcoming,
     problem_named_in_body,
     report_follows,
     reported_problem,
@@ -130,6 +131,31 @@ def _aspect_grouping(node: OutlineNode) -> bool:
         return False
     strong_cues = [c for c in cues.cues("problem") if c not in WEAK_PROBLEM_CUES]
     return all(c.children and any(w in c.heading for w in strong_cues) for c in node.children)
+
+
+# An aspect wrapper at the end of a heading: …方面 / …方面的问题 / …方面存在问题的整改情况.
+_ASPECT_END = limits.compile(
+    rf"""
+    方面(?:存在)?的?(?:问题)?{_TAIL}          # 方面, its optional 问题 wrapper, then the end
+    """,
+    regex.VERBOSE,
+)
+
+
+def _finding_grouping(node: OutlineNode) -> bool:
+    """(一)关于财政预算管理方面的问题 above numbered findings (1．资产闲置。已盘活…): a grouping.
+
+    Audit reports group their findings by subject area; each numbered child states
+    one finding (a shortcoming or irregularity, no measure verb) and reports what was
+    done after it in the same paragraph.  When every child is such a childless finding,
+    the children are the issues; an aspect above imperative headings (1.健全学习制度)
+    stays the issue with those measures.
+    """
+    if len(node.children) < 2 or "方面" not in node.heading or _ASPECT_END.search(node.heading) is None:
+        return False
+    return all(
+        not c.children and c.kind != "paragraph" and names_shortcoming(c.heading) for c in node.children
+    )
 
 
 def _generic(q: str) -> bool:
@@ -251,6 +277,13 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
         strong = issue_statement(heading, strong_only=True)
         if node.kind == "problem":  # 问题一：<statement> — the marker itself says it is a problem
             _set_issue(node, strong or (heading, 0, len(heading.rstrip("。;；"))), base)
+            continue
+        if not under_issue and _finding_grouping(node):
+            # (一)关于…方面的问题 → 1．<finding>。<what was done>: the 1． are the issues; the
+            # grouping keeps its aspect's statement, as a demoted aspect does.
+            _set_issue(node, strong or _statement(heading, _WEAK), base)
+            node.role = "other"
+            issue_parents.add(id(node))
             continue
         if strong is None and cues.contains("closing_phrase", heading):
             node.role = "closing"  # 三、尚未整改到位的问题及下一步工作安排

@@ -173,22 +173,30 @@ class _Builder:
 
     # -- tail -------------------------------------------------------------------------------------
     def tail_start(self) -> int:
-        """Offset where the trailer (欢迎…监督, 联系方式, signature) begins, else the text length."""
+        """Offset where the trailer (欢迎…监督, 联系方式, signature, 来源/编辑 under the body) begins, else the text length."""
         text, all_lines = self.text, self.lines
         first = max(self.cands) + 1 if self.cands else 1
         tail = len(text)
         for line in all_lines[first:]:
-            if cues.starts_with("trailer", text, line.content):
+            # 来源/编辑 lines count only under the body, after its last sentence: above it (or
+            # above more prose) they are the page head.
+            if cues.starts_with("trailer", text, line.content) or (
+                    cues.starts_with("trailer_info", text, line.content)
+                    and text.rfind("。", 0, line.content) >= 0 and text.find("。", line.end) < 0):
                 tail = line.content
                 break
-        # A signature block: the last line a date, the line(s) before it short and unpunctuated.
-        if len(all_lines) > first and _DATE_LINE.fullmatch(text, all_lines[-1].content, all_lines[-1].end):
-            j = len(all_lines) - 1
+        # A signature block: the last line (before any page furniture) a date, the line(s)
+        # before it short and unpunctuated.
+        last = len(all_lines) - 1
+        while last >= first and all_lines[last].content >= tail:
+            last -= 1  # a signature above 来源/编辑/阅读原文 lines still ends the body
+        if last >= first and _DATE_LINE.fullmatch(text, all_lines[last].content, all_lines[last].end):
+            j = last
             while (
                 j - 1 >= first
                 and all_lines[j - 1].end - all_lines[j - 1].content <= _SIGNATURE_MAX
                 and not _SIGNATURE_PUNCT.search(text, all_lines[j - 1].content, all_lines[j - 1].end)
-                and len(all_lines) - j < 3
+                and last + 1 - j < 3
             ):
                 j -= 1
             tail = min(tail, all_lines[j].content)

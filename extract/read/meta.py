@@ -17,6 +17,7 @@ import regex
 from zhenggai import limits
 from zhenggai.models import load_words
 from zhenggai.read.script import is_traditional, to_simplified
+from zhenggai.sitenames import site_note_start
 from zhenggai.read.selectors import (
     BOILERPLATE_LINE,
     BREADCRUMB_LINE,
@@ -200,6 +201,7 @@ def parse_info_line(line: str, simplified: str | None = None) -> Info | None:
                     if published is not None:
                         info.published_at, info.published_text, date_rank = published, stamp.group().strip(), 1
             value = _clean_value(value)
+            value = _clean_value(value[: site_note_start(to_simplified(value))])  # 某某网（转载）
             info.site = value or None
         elif label in DATE_LABELS and _date_rank(label) < date_rank:
             # 成文日期 (signed) yields to 发布日期 (published) on the same line, whatever the order.
