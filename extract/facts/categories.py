@@ -48,23 +48,23 @@ class _Tag(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _tags() -> tuple[_Tag, ...]:
-    import regex
+    from zhenggai import limits
 
     return tuple(
-        _Tag(code, level1, label, regex.compile(cues))
+        _Tag(code, level1, label, limits.compile(cues))
         for code, level1, label, cues in load_table("issue_categories.tsv")
     )
 
 
 @lru_cache(maxsize=1)
 def _frames() -> dict[str, tuple[str, object | None]]:
-    import regex
+    from zhenggai import limits
 
     out = {}
     for row in load_table("issue_frameworks.tsv"):
         code, label = row[0], row[1]
         cues = row[2] if len(row) > 2 and row[2] else None
-        out[code] = (label, regex.compile(cues) if cues else None)
+        out[code] = (label, limits.compile(cues) if cues else None)
     return out
 
 
