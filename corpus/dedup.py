@@ -2,8 +2,8 @@
 
 The same notice is often posted by the bureau, the city portal and the
 discipline commission's site, sometimes with a different header line.  Each
-cluster of reposts gets one canonical notice (the earliest published, then the
-first by input name); the others point to it with ``duplicate_of``.
+cluster of reposts gets one canonical notice (a copy not flagged ``truncated``
+first, then the earliest published, then the first by input name); the others point to it with ``duplicate_of``.
 
 A *partial* copy is a text that is a large part of another (half a page scraped,
 page 1 of 2): at least ``PARTIAL_CONTAINED`` of its 5-grams occur in a longer
@@ -45,6 +45,7 @@ class DedupRecord:
     published_at: dt.datetime | None
     signature: bytes | None
     length: int = 0  # the text's length: the fuller copy is the longer one
+    truncated: bool = False  # flagged ``truncated``: never the canonical copy when a whole one exists
 
 
 def shingles(text: str) -> set[str]:
@@ -89,8 +90,9 @@ def minhash_signature(text: str) -> bytes:
 
 
 def _order_key(r: DedupRecord):
-    # Canonical = earliest published; unknown dates last; ties by input name (stable across engines).
-    return (r.published_at is None, r.published_at or dt.datetime.min, r.input)
+    # Canonical = a whole copy before a truncated one, then the earliest published (unknown dates
+    # last), then the first by input name (stable across engines).
+    return (r.truncated, r.published_at is None, r.published_at or dt.datetime.min, r.input)
 
 
 def find_duplicates(
@@ -104,6 +106,8 @@ def find_duplicates(
     from datasketch import LeanMinHash, MinHashLSH
 
     result: dict[str, tuple[str, str]] = {}
+    lengths = {r.input: r.length for r in records}
+    truncated = {r.input: r.truncated for r in records}
     by_hash: dict[str, str] = {}
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     sigs: dict[str, LeanMinHash] = {}
@@ -119,11 +123,15 @@ def find_duplicates(
         mh = LeanMinHash(_from_values(values))
         best = None
         for candidate in sorted(lsh.query(mh)):
+            if not _similar_length(lengths.get(candidate, 0), r.length):
+                continue  # a much shorter or longer text: a partial copy, decided below
             score = mh.jaccard(sigs[candidate])
             if score >= threshold and (best is None or score > best[1]):
                 best = (candidate, score)
         if best is not None:
-            result[r.input] = (best[0], "near")
+            # A truncated text close to a whole one is a partial copy of it, not a repost.
+            kind = "partial" if r.truncated and not truncated.get(best[0], False) else "near"
+            result[r.input] = (best[0], kind)
             by_hash[r.text_hash] = best[0]
             continue
         lsh.insert(r.input, mh)
@@ -131,6 +139,11 @@ def find_duplicates(
     if text_of is not None:
         _link_partials(records, sigs, result, text_of)
     return result
+
+
+def _similar_length(a: int, b: int) -> bool:
+    # Near reposts differ by a header or a footer; a text much shorter than another is a partial copy.
+    return not a or not b or min(a, b) >= PARTIAL_MAX_SHARE * max(a, b)
 
 
 def _link_partials(records, sigs, result, text_of) -> None:

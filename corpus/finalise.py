@@ -83,10 +83,11 @@ def _id_map(con) -> tuple[list[dict[str, Any]], dict[str, int]]:
     from zhenggai.corpus.dedup import DedupRecord, _order_key, find_duplicates
 
     rows = con.execute(
-        "SELECT n.input, n.record_id, n.text_hash, n.source_published_at, m.signature, n.text_length "
+        "SELECT n.input, n.record_id, n.text_hash, n.source_published_at, m.signature, n.text_length, "
+        "coalesce(n.flags LIKE '%\"code\": \"truncated\"%', false) "
         "FROM raw_notices n LEFT JOIN raw__minhash m ON n.input = m.input ORDER BY n.input"
     ).fetchall()
-    records = [DedupRecord(r[0], r[2] or r[1], r[3], r[4], r[5] or 0) for r in rows]
+    records = [DedupRecord(r[0], r[2] or r[1], r[3], r[4], r[5] or 0, bool(r[6])) for r in rows]
 
     def text_of(name: str) -> str | None:
         found = con.execute("SELECT text FROM raw_notices WHERE input = ? LIMIT 1", [name]).fetchall()
