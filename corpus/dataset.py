@@ -176,10 +176,8 @@ def check_dataset_dir(dataset: Path) -> None:
     if dataset.exists() and not dataset.is_dir():
         raise DatasetError(f"{dataset}: exists and is not a folder; give a new or dataset folder with -o")
     if dataset.is_dir():
-        strangers = [
-            p.name for p in dataset.iterdir()
-            if p.name not in ALLOWED_ENTRIES and not p.name.startswith((".tmp-", ".current-", VERSION_PREFIX))
-        ]
+        ours = (".tmp-", ".trash-", ".current-", VERSION_PREFIX)
+        strangers = [p.name for p in dataset.iterdir() if p.name not in ALLOWED_ENTRIES and not p.name.startswith(ours)]
         if strangers:
             raise DatasetError(
                 f"{dataset}: not a zhenggai dataset folder (holds {', '.join(sorted(strangers)[:3])}); "
@@ -328,8 +326,10 @@ def swap_in(dataset: Path, tmp: Path) -> None:
         link.unlink(missing_ok=True)
         shutil.rmtree(version, ignore_errors=True)
         raise
+    # The run's work folder goes out of --resume's sight in one rename, then away.
+    trash = dataset / f".trash-{tmp.name}"
+    os.replace(tmp, trash)
     tidy(dataset)
-    shutil.rmtree(tmp, ignore_errors=True)
 
 
 def tidy(dataset: Path) -> None:
@@ -345,7 +345,9 @@ def tidy(dataset: Path) -> None:
         os.replace(link, db)
     for entry in dataset.iterdir():
         name = entry.name
-        if name.startswith(".current-") and entry.is_symlink():
+        if name.startswith(".trash-"):
+            shutil.rmtree(entry, ignore_errors=True)
+        elif name.startswith(".current-") and entry.is_symlink():
             entry.unlink(missing_ok=True)
         elif (name.startswith(VERSION_PREFIX) and name != current) or name in PART_TABLES:
             shutil.rmtree(entry, ignore_errors=True)
@@ -363,7 +365,7 @@ def recover(dataset: Path) -> None:
         tidy(dataset)
     else:  # old layout or no dataset yet: only never-switched versions and links go
         for entry in dataset.iterdir():
-            if entry.name.startswith(VERSION_PREFIX):
+            if entry.name.startswith((VERSION_PREFIX, ".trash-")):
                 shutil.rmtree(entry, ignore_errors=True)
             elif entry.name.startswith(".current-") and entry.is_symlink():
                 entry.unlink(missing_ok=True)

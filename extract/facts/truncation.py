@@ -87,6 +87,17 @@ def _page_link_re() -> limits.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _label_end_re() -> limits.Pattern:
+    return limits.compile(
+        rf"""
+        (?:{word_alternation(load_words("contact_labels.txt"))})   # 联系电话 … with no value after it
+        \s*$
+        """,
+        regex.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=None)
 def _contact_re() -> limits.Pattern:
     return limits.compile(
         rf"""
@@ -99,7 +110,7 @@ def _contact_re() -> limits.Pattern:
 _DATE_LINE = limits.compile(
     r"""
     \d{4}\s*[-年./]                 # 2023年 / 2023-06-28: a date line (the signature date)
-    |[〇○零一二]{4}\s*年              # 二〇二三年
+    |[〇○零一二三四五六七八九]{4}\s*年              # 二〇二三年
     """,
     regex.VERBOSE,
 )
@@ -150,13 +161,15 @@ def truncation_reason(text: str, outline: Sequence[Any] = (), aspects: int | Non
         return f"it ends on the heading marker {last!r} with nothing after it"
     if last.count("（") + last.count("(") > last.count("）") + last.count(")"):
         return f"the last line opens a bracket it never closes (…{last[-10:]})"
+    if _OPEN_END.search(last):
+        return f"the last line stops mid-sentence (…{last[-10:]})"
+    if _label_end_re().search(last):
+        return f"the last line ends on a label with no value (…{last[-10:]})"
     if not _contact_re().search(last) and not _TABLE_LINE.search(last):
-        if _OPEN_END.search(last):
-            return f"the last line stops mid-sentence (…{last[-10:]})"
-        if not _CLOSED_END.search(last) and not _is_trailer(last):
-            previous = lines[-2][1] if len(lines) > 1 else ""
+        if not _CLOSED_END.search(last) and not _is_trailer(last) and len(lines) > 1:
+            previous_start, previous = lines[-2]
             body = len(last) >= _SENTENCE_LINE and _BODY_LINE.search(last)
-            after_heading = nodes and max(n.start for n in nodes) >= (lines[-2][0] if len(lines) > 1 else 0)
+            after_heading = nodes and max(n.start for n in nodes) >= previous_start
             if body or after_heading or _CLOSED_END.search(previous):
                 return f"the last line stops mid-sentence (…{last[-10:]})"
     roots = list(outline)
