@@ -168,12 +168,15 @@ def _link_partials(records, sigs, result, text_of) -> None:
             if other == name or length[other] <= length[name]:
                 continue
             part, whole = grams(name), grams(other)
-            if len(part) > PARTIAL_MAX_SHARE * len(whole) or containment(part, whole) < PARTIAL_CONTAINED:
+            share = containment(part, whole)
+            if len(part) > PARTIAL_MAX_SHARE * len(whole) or share < PARTIAL_CONTAINED:
                 continue
-            if best is None or (length[other], other) > (length[best], best):
-                best = other
+            # The copy holding most of it (another notice of the same template holds less), then the longest.
+            key = (share, length[other], other)
+            if best is None or key > best:
+                best = key
         if best is not None:
-            fuller[name] = best
+            fuller[name] = best[2]
     for name in fuller:
         root = name
         while root in fuller:  # a part of a part: the fullest copy of all
