@@ -147,7 +147,11 @@ def _walk(nodes: Sequence[Any]):
 
 def truncation_reason(text: str, outline: Sequence[Any] = (), aspects: int | None = None) -> str | None:
     """Why ``text`` looks cut off mid-notice, or None (see the module docstring for the signs)."""
-    lines = [(m.start(), m.group().strip()) for m in regex.finditer(r"[^\n]+", text) if m.group().strip()]
+    lines, start = [], 0
+    for raw in text.split("\n"):  # (offset, stripped line) of every non-blank line
+        if raw.strip():
+            lines.append((start, raw.strip()))
+        start += len(raw) + 1
     if not lines:
         return None
     for _, line in lines[-_TAIL_LINES:]:
