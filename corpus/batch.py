@@ -365,6 +365,9 @@ def _run_locked(dataset, inputs, mode, jobs, engine, scheduler, extractor, chunk
 
             listed = list(items)
             seen.update(item.name for item in listed)
+            jobs, note = cap_workers(jobs, len(listed))
+            if note:
+                summary.notes.append(note)
             partitions = dask_partitions(listed, tmp, extractor, skip, scheduler, jobs, chunk_size)
             for statuses, entry in partitions:
                 if entry is not None:
