@@ -32,6 +32,12 @@ def _types(value: str) -> tuple[str, ...] | None:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _usage(message: str) -> int:
+    """A usage error (a wrong path or flag choice): one line, exit 2, nothing touched."""
+    print(f"zhenggai: error: {message}", file=sys.stderr)
+    return 2
+
+
 def add_batch_parser(subparsers) -> argparse.ArgumentParser:
     p = subparsers.add_parser(
         "batch",
@@ -43,9 +49,20 @@ def add_batch_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help="notice files, folders (walked), or crawl .jsonl files")
     p.add_argument("-o", "--output", required=True, metavar="DATASET", help="dataset folder to write")
-    p.add_argument("--resume", action="store_true",
-                   help="reuse rows of inputs already done (same name and content hash) in DATASET "
-                   "or in an interrupted run")
+    write = p.add_mutually_exclusive_group()
+    write.add_argument("--resume", action="store_true",
+                       help="reuse rows of inputs already done (same name and content hash) in DATASET "
+                       "or in an interrupted run")
+    write.add_argument("--append", action="store_true",
+                       help="keep every row of DATASET and add these inputs (reposts are linked across both)")
+    write.add_argument("--overwrite", action="store_true", help="replace the dataset in DATASET")
+    p.add_argument("--include", action="append", default=[], metavar="GLOB",
+                   help="only files under a folder whose path (or name) matches GLOB; repeatable")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="skip files under a folder whose path (or name) matches GLOB; repeatable")
+    p.add_argument("--input-timeout", type=float, default=None, metavar="S",
+                   help="wall-clock seconds one input may take in a worker before it becomes a Timeout "
+                   "errors row (default: the read and extraction limits plus 30 s)")
     p.add_argument("-j", "--workers", "--jobs", dest="jobs", type=int, default=None, metavar="N",
                    help="worker processes (default: all cores)")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -65,7 +82,7 @@ def add_batch_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
-    from zhenggai.corpus.batch import run_batch
+    from zhenggai.corpus.batch import BatchUsageError, run_batch
     from zhenggai.corpus.dataset import DatasetError
     from zhenggai.corpus.pool import WorkerStartError
 
@@ -75,12 +92,18 @@ def run_batch_command(args: argparse.Namespace) -> int:
         return _fail("--jobs must be at least 1")
     if args.types is not None and args.engine != "local":
         return _fail("--types needs the local engine (not yet with --engine dask)")
+    if args.input_timeout is not None and not 0 < args.input_timeout < float("inf"):
+        return _usage("--input-timeout must be a positive number of seconds")
     try:
         summary = run_batch(
-            args.inputs, args.output, jobs=args.jobs, resume=args.resume, engine=args.engine,
+            args.inputs, args.output, jobs=args.jobs, resume=args.resume,
+            append=args.append, overwrite=args.overwrite, engine=args.engine,
             scheduler=args.scheduler, extractor=args.extractor, chunk_size=max(1, args.chunk_size),
             progress=not args.quiet and sys.stderr.isatty(), types=args.types,
+            include=args.include, exclude=args.exclude, input_timeout=args.input_timeout,
         )
+    except BatchUsageError as exc:
+        return _usage(str(exc))
     except WorkerStartError as exc:
         return _fail(str(exc))
     except DatasetError as exc:  # also a full disk (DiskFullError): one line, the old dataset is intact
@@ -91,7 +114,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
         print(f"zhenggai: interrupted; run again with --resume to continue (finished inputs are kept in "
               f"{args.output}; its previous dataset is unchanged)", file=sys.stderr)
         return 130
-    for line in summary.lines():
+    for line in summary.notes + summary.lines():
         print(line, file=sys.stderr)
     return 1 if args.fail_on_error and summary.failed else 0
 

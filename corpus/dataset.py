@@ -1,20 +1,26 @@
-"""The dataset folder: Parquet parts, atomic swap, manifest, DuckDB file, loading.
+"""The dataset folder: Parquet parts, atomic switch, manifest, DuckDB file, lock, loading.
 
     DATASET/
-      notices/part-00000.parquet  sections/…  mentions/…  documents/…  money_totals/…  errors/…
-      _minhash/part-00000.parquet   (MinHash signatures kept for --resume)
-      manifest.json                 (inputs with their content hashes, counts, versions)
-      dataset.duckdb                (one view per table over the Parquet files)
-      .tmp-XXXX/                    (a run in progress: parts/, journal.jsonl, final/)
+      current -> v-XXXXXXXX           (symlink: the one version readers see)
+      v-XXXXXXXX/
+        notices/part-00000.parquet  sections/…  mentions/…  documents/…  money_totals/…  errors/…
+        _minhash/part-00000.parquet   (MinHash signatures kept for --resume)
+        manifest.json                 (inputs with their content hashes, counts, versions)
+        dataset.duckdb                (one view per table over the Parquet files)
+      dataset.duckdb -> current/dataset.duckdb
+      .lock                           (held by a running batch: pid, host, start)
+      .tmp-XXXX/                      (a run in progress: parts/, journal.jsonl, final/)
 
 A run writes chunked parts into ``.tmp-XXXX/parts`` and appends one journal
 line per finished chunk, so an interrupted run can be resumed.  The finished
-tables are built in ``.tmp-XXXX/final`` and swapped in with ``os.replace``;
-``manifest.json`` is replaced last.  A swap that was cut short is finished by
-the next run (:func:`recover`).
+tables are built in ``.tmp-XXXX/final``, renamed to a new ``v-…`` folder, and
+made current by one ``os.replace`` of the ``current`` symlink: a reader sees the
+old version or the new one, never a mix, wherever the run is killed.  Every
+reader finds the tables through :func:`resolve`.  Folders of the old layout
+(tables at the top) are read as they are and converted by the next run.
 
 >>> sorted(ALLOWED_ENTRIES)[:3]
-['_minhash', 'dataset.duckdb', 'documents']
+['.lock', '_minhash', 'current']
 """
 
 from __future__ import annotations
@@ -23,9 +29,10 @@ import json
 import os
 import shutil
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from zhenggai.corpus.tables import TABLES
 
@@ -33,10 +40,13 @@ INTERNAL_TABLES = ("_minhash",)
 PART_TABLES = TABLES + INTERNAL_TABLES
 # Child tables carry the input they came from while in parts (dropped in the final tables).
 CHILD_TABLES = ("sections", "issue_categories", "mentions", "documents", "money_totals")
-ALLOWED_ENTRIES = frozenset(PART_TABLES) | {"manifest.json", "dataset.duckdb"}
+ALLOWED_ENTRIES = frozenset(PART_TABLES) | {"manifest.json", "dataset.duckdb", "current", ".lock"}
 MANIFEST = "manifest.json"
 DUCKDB_FILE = "dataset.duckdb"
 FORMAT_NAME = "zhenggai-dataset"
+CURRENT = "current"
+LOCK = ".lock"
+VERSION_PREFIX = "v-"
 
 
 class DatasetError(Exception):
@@ -45,6 +55,48 @@ class DatasetError(Exception):
 
 class DiskFullError(DatasetError):
     """The disk filled up while a run wrote; the previous dataset is left as it was."""
+
+
+class DatasetLocked(DatasetError):
+    """Another run holds the dataset's lock."""
+
+
+# Descriptors of locks this process holds: forked workers close them (see zhenggai.corpus.pool).
+LOCK_FDS: set[int] = set()
+
+
+@contextmanager
+def locked(dataset: Path) -> Iterator[None]:
+    """Hold ``DATASET/.lock`` (flock) for the block; a second holder gets one line naming the first.
+
+    The lock goes with the process: a killed run leaves no stale lock behind.
+    """
+    import datetime as dt
+    import fcntl
+    import socket
+
+    dataset.mkdir(parents=True, exist_ok=True)
+    fd = os.open(dataset / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        holder = os.pread(fd, 300, 0).decode("utf-8", "replace").strip() or "holder unknown"
+        os.close(fd)
+        raise DatasetLocked(
+            f"{dataset}: another zhenggai batch is writing this dataset ({holder}); "
+            "wait for it to end or write elsewhere with -o"
+        ) from None
+    start = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, f"pid {os.getpid()} on {socket.gethostname()}, started {start}\n".encode(), 0)
+    LOCK_FDS.add(fd)
+    try:
+        yield
+    finally:
+        LOCK_FDS.discard(fd)
+        os.ftruncate(fd, 0)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
 
 
 def part_schema(table: str):
@@ -124,10 +176,8 @@ def check_dataset_dir(dataset: Path) -> None:
     if dataset.exists() and not dataset.is_dir():
         raise DatasetError(f"{dataset}: exists and is not a folder; give a new or dataset folder with -o")
     if dataset.is_dir():
-        strangers = [
-            p.name for p in dataset.iterdir()
-            if p.name not in ALLOWED_ENTRIES and not p.name.startswith(".tmp-")
-        ]
+        ours = (".tmp-", ".trash-", ".current-", VERSION_PREFIX)
+        strangers = [p.name for p in dataset.iterdir() if p.name not in ALLOWED_ENTRIES and not p.name.startswith(ours)]
         if strangers:
             raise DatasetError(
                 f"{dataset}: not a zhenggai dataset folder (holds {', '.join(sorted(strangers)[:3])}); "
@@ -205,69 +255,120 @@ def reuse_sources(
             sources.append(ReuseSource("tmp", tmp, done, files))
     manifest = read_manifest(dataset)
     if manifest and (not extractor_version or manifest.get("extractor_version") == extractor_version):
-        inputs = manifest.get("inputs", {})
-        done = {(name, v["hash"]): v["status"] for name, v in inputs.items() if v.get("hash")}
-        files = {t: _table_files(dataset / t) for t in PART_TABLES}
-        sources.append(ReuseSource("final", dataset, done, files))
+        sources.append(final_source(dataset, manifest))
     return sources
 
 
+def final_source(dataset: Path, manifest: dict | None = None) -> ReuseSource:
+    """The finished dataset as a source of rows (for --resume, and all of it for --append)."""
+    manifest = manifest if manifest is not None else (read_manifest(dataset) or {})
+    inputs = manifest.get("inputs", {})
+    done = {(name, v["hash"]): v["status"] for name, v in inputs.items() if v.get("hash")}
+    folder = resolve(dataset)
+    files = {t: _table_files(folder / t) for t in PART_TABLES}
+    return ReuseSource("final", folder, done, files)
+
+
+def resolve(dataset: str | os.PathLike) -> Path:
+    """The folder that holds the dataset's tables now: ``current``'s target, else the folder itself.
+
+    The one resolver every reader goes through (load, query, compare, --resume).  The
+    symlink names a ``v-…`` folder beside it; anything else is refused.
+
+    >>> resolve("/no/such/dataset")
+    PosixPath('/no/such/dataset')
+    """
+    root = Path(dataset)
+    link = root / CURRENT
+    if not link.is_symlink():
+        return root
+    target = os.readlink(link)
+    if not target.startswith(VERSION_PREFIX) or "/" in target or os.sep in target:
+        raise DatasetError(f"{root}: {CURRENT} points outside the dataset ({target!r}); rebuild with zhenggai batch")
+    return root / target
+
+
 def read_manifest(dataset: Path) -> dict | None:
-    path = Path(dataset) / MANIFEST
+    path = resolve(dataset) / MANIFEST
     if not path.is_file():
         return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        raise DatasetError(f"{dataset}: manifest.json is damaged; rebuild with zhenggai batch --overwrite") from None
 
 
 def swap_in(dataset: Path, tmp: Path) -> None:
-    """Move ``tmp/final`` into ``dataset`` (idempotent: a cut-short swap can be run again).
+    """Make ``tmp/final`` the current version of ``dataset`` (the only step readers see is one rename).
 
-    Renames only, within one file system; the DuckDB file is the one thing written, and if
-    that fails (a full disk) or Ctrl-C arrives, the tables moved so far go back: the previous
-    dataset stays whole.  Only a killed process leaves a swap half done, and the next run
-    finishes it (:func:`recover`).
+    Steps: rename ``final`` to a new ``v-…`` folder; write its DuckDB file; point a new
+    symlink at it; ``os.replace`` that symlink over ``current`` (the switch); then tidy up
+    (the top-level ``dataset.duckdb`` link, the old version, tables of the old layout).
+    Killed before the switch, the previous dataset stays current and the next run removes
+    the unused folder; killed after it, the new one is current and the next run tidies up.
+    A failure before the switch (a full disk writing the DuckDB file) removes the new folder.
     """
-    final, old = tmp / "final", tmp / "old"
-    moved: list[str] = []
+    final = tmp / "final"
+    (final / "READY").unlink(missing_ok=True)
+    version = dataset / f"{VERSION_PREFIX}{uuid.uuid4().hex[:8]}"
+    os.replace(final, version)
     try:
-        for entry in sorted(final.iterdir()):
-            if entry.name in ("READY", MANIFEST):
-                continue
-            target = dataset / entry.name
-            if target.exists():
-                old.mkdir(exist_ok=True)
-                if (old / entry.name).exists():
-                    shutil.rmtree(old / entry.name)
-                os.replace(target, old / entry.name)
-            os.replace(entry, target)
-            moved.append(entry.name)
-        write_duckdb_file(dataset, tmp / DUCKDB_FILE)
-        os.replace(tmp / DUCKDB_FILE, dataset / DUCKDB_FILE)
+        write_duckdb_file(version, version / (DUCKDB_FILE + ".partial"))
+        os.replace(version / (DUCKDB_FILE + ".partial"), version / DUCKDB_FILE)
+        link = dataset / f".current-{uuid.uuid4().hex[:8]}"
+        os.symlink(version.name, link)
     except BaseException:
-        _roll_back(dataset, tmp, moved)
+        shutil.rmtree(version, ignore_errors=True)
         raise
-    if (final / MANIFEST).exists():
-        os.replace(final / MANIFEST, dataset / MANIFEST)
-    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        os.replace(link, dataset / CURRENT)  # the switch
+    except BaseException:
+        link.unlink(missing_ok=True)
+        shutil.rmtree(version, ignore_errors=True)
+        raise
+    # The run's work folder goes out of --resume's sight in one rename, then away.
+    trash = dataset / f".trash-{tmp.name}"
+    os.replace(tmp, trash)
+    tidy(dataset)
 
 
-def _roll_back(dataset: Path, tmp: Path, moved: list[str]) -> None:
-    """Undo the renames of a swap that failed: new tables back to final/, old ones back in place."""
-    final, old = tmp / "final", tmp / "old"
-    (tmp / DUCKDB_FILE).unlink(missing_ok=True)
-    for name in reversed(moved):
-        if (dataset / name).exists():
-            os.replace(dataset / name, final / name)
-        if (old / name).exists():
-            os.replace(old / name, dataset / name)
-    (final / "READY").unlink(missing_ok=True)  # not to be swapped in by a later run's recover()
+def tidy(dataset: Path) -> None:
+    """After a switch: the top-level DuckDB link, and no old version or old-layout table left."""
+    dataset = Path(dataset)
+    if not (dataset / CURRENT).is_symlink():
+        return
+    current = os.readlink(dataset / CURRENT)
+    db = dataset / DUCKDB_FILE
+    if not db.is_symlink():
+        link = dataset / f".current-{uuid.uuid4().hex[:8]}"
+        os.symlink(f"{CURRENT}/{DUCKDB_FILE}", link)
+        os.replace(link, db)
+    for entry in dataset.iterdir():
+        name = entry.name
+        if name.startswith(".trash-"):
+            shutil.rmtree(entry, ignore_errors=True)
+        elif name.startswith(".current-") and entry.is_symlink():
+            entry.unlink(missing_ok=True)
+        elif (name.startswith(VERSION_PREFIX) and name != current) or name in PART_TABLES:
+            shutil.rmtree(entry, ignore_errors=True)
+        elif name == MANIFEST:
+            entry.unlink(missing_ok=True)
 
 
 def recover(dataset: Path) -> None:
-    """Finish swaps that a previous run started but did not end."""
-    for tmp in sorted(Path(dataset).glob(".tmp-*")):
+    """Finish what a killed run left: a built result not yet current, unused folders, old layout."""
+    dataset = Path(dataset)
+    for tmp in sorted(dataset.glob(".tmp-*")):
         if (tmp / "final" / "READY").exists():
-            swap_in(Path(dataset), tmp)
+            swap_in(dataset, tmp)
+    if (dataset / CURRENT).is_symlink():
+        tidy(dataset)
+    else:  # old layout or no dataset yet: only never-switched versions and links go
+        for entry in dataset.iterdir():
+            if entry.name.startswith((VERSION_PREFIX, ".trash-")):
+                shutil.rmtree(entry, ignore_errors=True)
+            elif entry.name.startswith(".current-") and entry.is_symlink():
+                entry.unlink(missing_ok=True)
 
 
 def drop_stale(dataset: Path, keep: Path | None = None) -> None:
@@ -278,8 +379,8 @@ def drop_stale(dataset: Path, keep: Path | None = None) -> None:
 
 
 def table_files(dataset: Path, table: str) -> list[Path]:
-    """The Parquet files of one table of a finished dataset (absolute)."""
-    return [p.resolve() for p in _table_files(Path(dataset) / table)]
+    """The Parquet files of one table of a finished dataset (absolute, through :func:`resolve`)."""
+    return [p.resolve() for p in _table_files(resolve(dataset) / table)]
 
 
 def _extra_views() -> dict[str, str]:
@@ -302,7 +403,7 @@ def view_sql(dataset: Path, explicit: bool = False) -> list[str]:
         if explicit:
             source = "[" + ", ".join(_sql_str(str(f)) for f in files) + "]"
         else:
-            source = _sql_str(str((Path(dataset) / table).resolve() / "*.parquet"))
+            source = _sql_str(str((resolve(dataset) / table).resolve() / "*.parquet"))
         out.append(f'CREATE VIEW "{table}" AS SELECT * FROM read_parquet({source})')
     for name, body in _extra_views().items():
         out.append(f'CREATE VIEW "{name}" AS {body}')
@@ -328,13 +429,23 @@ def write_duckdb_file(dataset: Path, path: Path) -> None:
 
 
 def require_dataset(dataset: str | os.PathLike) -> Path:
+    """The folder holding the tables of the dataset (resolved once: a run switching meanwhile is not seen)."""
     path = Path(dataset)
-    manifest = read_manifest(path)
+    folder = resolve(path)
+    manifest = read_manifest(folder)
     if manifest is None or manifest.get("format") != FORMAT_NAME:
         raise DatasetError(
             f"{path}: no zhenggai dataset here (manifest.json missing); build one with zhenggai batch"
         )
-    return path
+    return folder
+
+
+def has_dataset(dataset: str | os.PathLike) -> bool:
+    """True when ``dataset`` holds a finished dataset (what a run must not overwrite by accident)."""
+    try:
+        return read_manifest(Path(dataset)) is not None
+    except DatasetError:
+        return True
 
 
 def load(dataset: str | os.PathLike) -> dict[str, Any]:

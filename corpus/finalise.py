@@ -84,11 +84,17 @@ def _id_map(con) -> tuple[list[dict[str, Any]], dict[str, int]]:
     from zhenggai.corpus.dedup import DedupRecord, _order_key, find_duplicates
 
     rows = con.execute(
-        "SELECT n.input, n.record_id, n.text_hash, n.source_published_at, m.signature "
+        "SELECT n.input, n.record_id, n.text_hash, n.source_published_at, m.signature, n.text_length, "
+        "coalesce(n.flags LIKE '%\"code\": \"truncated\"%', false) "
         "FROM raw_notices n LEFT JOIN raw__minhash m ON n.input = m.input ORDER BY n.input"
     ).fetchall()
-    records = [DedupRecord(r[0], r[2] or r[1], r[3], r[4]) for r in rows]
-    dups = find_duplicates(records)
+    records = [DedupRecord(r[0], r[2] or r[1], r[3], r[4], r[5] or 0, bool(r[6])) for r in rows]
+
+    def text_of(name: str) -> str | None:
+        found = con.execute("SELECT text FROM raw_notices WHERE input = ? LIMIT 1", [name]).fetchall()
+        return found[0][0] if found else None
+
+    dups = find_duplicates(records, text_of=text_of)
     by_record: dict[str, list[DedupRecord]] = {}
     record_id = {r[0]: r[1] for r in rows}
     for rec in records:
@@ -108,7 +114,7 @@ def _id_map(con) -> tuple[list[dict[str, Any]], dict[str, int]]:
             "duplicate_kind": kind,
         })
     kinds = [kind for _, kind in dups.values()]
-    counts = {"exact": kinds.count("exact"), "near": kinds.count("near")}
+    counts = {"exact": kinds.count("exact"), "near": kinds.count("near"), "partial": kinds.count("partial")}
     return out, counts
 
 

@@ -12,32 +12,77 @@ process (multiprocessing or Dask) can import it.
 
 from __future__ import annotations
 
+import fnmatch
 import gzip
 import hashlib
 import importlib
 import os
+import stat
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 DEFAULT_EXTRACTOR = "zhenggai.corpus.inputs:default_extractor"
 
-# File endings a folder walk picks up; files named on the command line are always inputs.
-NOTICE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".pdf", ".docx")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
 
 @dataclass(frozen=True)
 class InputItem:
-    """One input: a file, or one line of a crawl JSONL file (``line`` set, ``data`` its bytes)."""
+    """One input: a file, or one line of a crawl JSONL file (``line`` set, ``data`` its bytes).
+
+    ``name`` is what the tables show (bytes-safe text: a non-UTF-8 file name byte is written
+    ``\\xff``); ``path`` is the file to read.  ``problem`` is set for what the walk met but
+    must not open (a FIFO, a device, a symlink loop, an unreadable folder): the worker turns
+    it into an errors row without touching the path.
+    """
 
     name: str
     path: str
     line: int | None = None
     data: bytes | None = None
+    problem: str | None = None
 
     def read(self) -> bytes:
+        if self.problem is not None:
+            raise NotAFileError(self.name, self.problem)
         return self.data if self.data is not None else Path(self.path).read_bytes()
+
+
+class NotAFileError(OSError):
+    """What a folder walk met that is not a regular file (or a folder it could not enter)."""
+
+    def __init__(self, name: str, problem: str):
+        super().__init__(problem)
+        self.message = problem
+
+
+@dataclass
+class WalkStats:
+    """What :func:`iter_inputs` met: files walked and crawl lines found."""
+
+    files: int = 0
+    lines: int = 0
+
+
+def display_name(path: str) -> str:
+    """A path as text any table can hold: undecodable bytes as ``\\xff``, lone surrogates escaped.
+
+    >>> display_name(os.fsdecode(b"bad\\xff.txt"))
+    'bad\\\\xff.txt'
+    >>> display_name("通报.txt")
+    '通报.txt'
+    """
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    try:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    except UnicodeError:
+        return path.encode("utf-8", "backslashreplace").decode("ascii")
 
 
 def content_hash(data: bytes) -> str:
@@ -49,44 +94,127 @@ def is_jsonl(path: str) -> bool:
     return path.lower().endswith(JSONL_SUFFIXES)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    # Sorted, hidden files and folders (.tmp-*, .git) skipped: the same order on every run and engine.
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for f in sorted(files):
-            if not f.startswith(".") and f.lower().endswith(NOTICE_SUFFIXES + JSONL_SUFFIXES):
-                yield Path(root) / f
+def _kind(mode: int) -> str | None:
+    """What a non-regular file is, for its errors row (None: a regular file)."""
+    for test, what in ((stat.S_ISREG, None), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return what
+    return "not a regular file"
 
 
-def _jsonl_lines(path: str) -> Iterator[InputItem]:
+def _matches(rel: str, patterns: Sequence[str]) -> bool:
+    # A pattern matches the path below the folder walked, or the bare file name.
+    return any(fnmatch.fnmatchcase(rel, p) or fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], p) for p in patterns)
+
+
+def _walk(folder: Path, include: Sequence[str] = (), exclude: Sequence[str] = ()) -> Iterator[tuple[Path, str | None]]:
+    """Every regular file under ``folder``, sorted; hidden files and folders (``.git``, ``.tmp-*``) aside.
+
+    Yields ``(path, problem)``: problem is None for a file to read, else why it is not one
+    (a FIFO, a device, a socket, a folder that cannot be listed, a symlink loop).  Symlinked
+    folders are walked once each (by their real path); nothing is opened here.
+    """
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def visit(d: Path) -> Iterator[tuple[Path, str | None]]:
+        try:
+            st = d.stat()
+        except OSError as exc:
+            yield d, f"cannot enter the folder: {exc.strerror or exc}"
+            return
+        if (st.st_dev, st.st_ino) in seen_dirs:
+            yield d, "a symlink to a folder already walked (a loop or a second path); not walked again"
+            return
+        seen_dirs.add((st.st_dev, st.st_ino))
+        try:
+            with os.scandir(d) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            yield d, f"cannot list the folder: {exc.strerror or exc}"
+            return
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            path = Path(e.path)
+            try:
+                is_dir = e.is_dir(follow_symlinks=True)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                yield from visit(path)
+                continue
+            rel = path.relative_to(folder).as_posix()
+            if (include and not _matches(rel, include)) or (exclude and _matches(rel, exclude)):
+                continue
+            try:
+                mode = e.stat(follow_symlinks=True).st_mode
+            except OSError as exc:
+                yield path, f"cannot read: {exc.strerror or exc}"
+                continue
+            yield path, _kind(mode)
+
+    yield from visit(folder)
+
+
+def _jsonl_lines(path: str, name: str) -> Iterator[InputItem]:
     opener = gzip.open if path.lower().endswith(".gz") else open
     with opener(path, "rb") as fh:
         for number, raw in enumerate(fh, 1):
             if raw.strip():
-                yield InputItem(name=f"{path}:{number}", path=path, line=number, data=raw.rstrip(b"\r\n"))
+                yield InputItem(name=f"{name}:{number}", path=path, line=number, data=raw.rstrip(b"\r\n"))
 
 
-def iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[InputItem]:
+def iter_inputs(
+    paths: Iterable[str | os.PathLike],
+    *,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    stats: WalkStats | None = None,
+) -> Iterator[InputItem]:
     """Stream the inputs named by ``paths`` (files, folders, JSONL files), in a stable order.
 
-    A file named twice (``a.txt a.txt``, or a folder and a file in it) is one input.
+    Every regular file under a folder is an input, whatever its name (the format is sniffed
+    from the content), hidden files and folders aside; ``include``/``exclude`` are glob
+    patterns on the path below the folder or on the file name.  A file named twice (``a.txt
+    a.txt``, or a folder and a file in it) is one input.  ``stats`` counts what was walked.
     """
     seen: set[str] = set()
+    stats = stats if stats is not None else WalkStats()
     for arg in paths:
-        p = Path(arg)
-        files = _walk(p) if p.is_dir() else [p]
-        for f in files:
-            name = str(f)
-            if name in seen:
+        p = Path(os.fsdecode(arg))
+        if p.is_dir():
+            files = _walk(p, include, exclude)
+        else:
+            kind = None
+            try:
+                kind = _kind(p.stat().st_mode)
+            except OSError:
+                pass  # missing or unreadable: the worker reports it
+            files = [(p, kind)]
+        for f, problem in files:
+            path = str(f)
+            if path in seen:
                 continue
-            seen.add(name)
-            if is_jsonl(name) and f.is_file():
+            seen.add(path)
+            stats.files += 1
+            name = display_name(path)
+            if problem is None and is_jsonl(path):
                 try:
-                    yield from _jsonl_lines(name)
-                except OSError:
-                    yield InputItem(name=name, path=name)  # unreadable: the worker reports it
+                    for item in _jsonl_lines(path, name):
+                        stats.lines += 1
+                        yield item
+                except (OSError, EOFError, zlib.error) as exc:  # unreadable or a broken .gz
+                    yield InputItem(name=name, path=path, problem=f"cannot read the crawl file: {exc}")
             else:
-                yield InputItem(name=name, path=name)
+                yield InputItem(name=name, path=path, problem=problem)
+
+
+def count_inputs(paths: Iterable[str | os.PathLike], include: Sequence[str] = (),
+                 exclude: Sequence[str] = ()) -> int:
+    """How many inputs :func:`iter_inputs` will give (for a progress bar's total); reads crawl files once."""
+    return sum(1 for _ in iter_inputs(paths, include=include, exclude=exclude))
 
 
 class DefaultExtractor:

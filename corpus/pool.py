@@ -14,12 +14,22 @@ killer picking a process); if it kills that worker too it becomes an errors row
 content hash, so ``--resume`` tries the input again.
 
 Workers ignore SIGINT: Ctrl-C is handled by the parent, which stops them.
+Workers die with the parent: each asks the kernel for SIGKILL when its parent
+dies (``prctl(PR_SET_PDEATHSIG)`` on Linux; elsewhere a watchdog thread polls
+the parent's pid) and closes the parent's ends of every pipe and the dataset
+lock it inherited, so a killed run (kill -9, SIGTERM) leaves no worker behind.
+
+Each input has a wall-clock guard (``timeout`` seconds): a worker still busy
+with one input after it is killed, and the input becomes a ``Timeout`` errors
+row, even when the reader inside ignores its own deadline.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import signal
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
@@ -27,7 +37,7 @@ from typing import Iterable, Iterator
 
 from zhenggai.corpus.inputs import InputItem
 from zhenggai.corpus.rows import empty_rows, error_row
-from zhenggai.corpus.work import Outcome, init_worker, process_item
+from zhenggai.corpus.work import Outcome, init_worker, process_item, timeout_outcome
 
 # A crashed input is tried this many more times, each time in a new worker.
 RETRIES = 1
@@ -61,9 +71,38 @@ def _describe_exit(exitcode: int | None) -> str:
     return f"exit code {exitcode}"
 
 
-def _worker_main(conn, extractor: str, skip: frozenset) -> None:
+def die_with_parent(parent_pid: int) -> None:
+    """Make this process end when ``parent_pid`` does (PR_SET_PDEATHSIG, else a watchdog thread)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(1, signal.SIGKILL, 0, 0, 0) != 0:  # 1 = PR_SET_PDEATHSIG
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (OSError, AttributeError):
+        import threading
+
+        def watch() -> None:
+            while os.getppid() == parent_pid:
+                time.sleep(1.0)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True, name="zhenggai-parent-watchdog").start()
+    if os.getppid() != parent_pid:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
+def _worker_main(conn, extractor: str, skip: frozenset, parent_pid: int | None = None,
+                 inherited: tuple[int, ...] = ()) -> None:
     """A worker: load the extractor once, then answer one input at a time until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent handles it
+    if parent_pid is not None:
+        die_with_parent(parent_pid)
+    for fd in inherited:  # the parent's pipe ends of the other workers, the dataset lock (fork only)
+        try:
+            os.close(fd)
+        except OSError:
+            pass
     try:
         init_worker(extractor, skip)
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops the run
@@ -88,6 +127,7 @@ class _Worker:
     process: mp.process.BaseProcess
     conn: object
     item: InputItem | None = None
+    since: float = 0.0  # when it was given its input (monotonic)
 
 
 @dataclass
@@ -99,8 +139,14 @@ class _Pool:
 
     def start(self) -> _Worker:
         parent, child = self.ctx.Pipe()
-        proc = self.ctx.Process(target=_worker_main, args=(child, self.extractor, self.skip), daemon=True,
-                                name="zhenggai-batch-worker")
+        inherited: tuple[int, ...] = ()
+        if self.ctx.get_start_method() == "fork":  # a forked child holds copies of these descriptors
+            from zhenggai.corpus.dataset import LOCK_FDS
+
+            inherited = tuple(w.conn.fileno() for w in self.workers) + (parent.fileno(),) + tuple(LOCK_FDS)
+        proc = self.ctx.Process(target=_worker_main,
+                                args=(child, self.extractor, self.skip, os.getpid(), inherited),
+                                daemon=True, name="zhenggai-batch-worker")
         proc.start()
         child.close()
         worker = _Worker(proc, parent)
@@ -142,10 +188,14 @@ def crash_outcome(item: InputItem, exitcode: int | None, how: str | None = None)
     return Outcome(item.name, None, "failed", rows, "WorkerCrashed")
 
 
-def pool_outcomes(items: Iterable[InputItem], jobs: int, extractor: str, skip: frozenset) -> Iterator[Outcome]:
+def pool_outcomes(
+    items: Iterable[InputItem], jobs: int, extractor: str, skip: frozenset, timeout: float | None = None
+) -> Iterator[Outcome]:
     """Outcomes of ``items`` from ``jobs`` worker processes, in the order they finish.
 
     A stream: at most ``jobs`` inputs are in flight, so a huge crawl file is never held in memory.
+    A worker busy with one input for longer than ``timeout`` seconds is killed and the input
+    becomes a ``Timeout`` errors row.
     """
     methods = mp.get_all_start_methods()
     pool = _Pool(mp.get_context("fork" if "fork" in methods else "spawn"), extractor, skip)
@@ -156,6 +206,7 @@ def pool_outcomes(items: Iterable[InputItem], jobs: int, extractor: str, skip: f
     def feed(worker: _Worker) -> None:
         item = retry.popleft() if retry else next(source, None)
         worker.item = item
+        worker.since = time.monotonic()
         if item is not None:
             try:
                 worker.conn.send(item)
@@ -167,7 +218,20 @@ def pool_outcomes(items: Iterable[InputItem], jobs: int, extractor: str, skip: f
             feed(pool.start())
         while any(w.item is not None for w in pool.workers):
             busy = [w for w in pool.workers if w.item is not None]
-            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+            wait_for = None
+            if timeout:
+                now = time.monotonic()
+                overdue = [w for w in busy if now - w.since >= timeout]
+                for w in overdue:
+                    item = w.item
+                    w.process.kill()
+                    pool.retire(w)
+                    yield timeout_outcome(item, timeout)
+                    feed(pool.start())
+                if overdue:
+                    continue
+                wait_for = max(0.05, min(w.since for w in busy) + timeout - now)
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout=wait_for))
             for w in busy:
                 if w.conn not in ready and w.process.sentinel not in ready:
                     continue

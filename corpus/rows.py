@@ -108,10 +108,19 @@ def text_hash(text: str) -> str:
 
 
 def _year(notice) -> int | None:
-    for value in (notice.source.published_at, notice.inspection.feedback_date, notice.inspection.start):
+    """The notice's year: publication, else signature, else feedback, else inspection start."""
+    for value in (notice.source.published_at, _signed_at(notice), notice.inspection.feedback_date,
+                  notice.inspection.start):
         if value is not None:
             return value.year
     return None
+
+
+def _signed_at(notice) -> dt.date | None:
+    # The date under the signature (or of a report read at a meeting), as the extractor reads it.
+    from zhenggai.facts.source import signature_date, speech_date
+
+    return signature_date(notice.text) or speech_date(notice.text)
 
 
 def _walk_sections(sections, parent: str | None, depth: int):
@@ -202,10 +211,19 @@ def error_row(input_name: str, exc: BaseException, content_hash: str | None) -> 
         message = exc.strerror  # "No such file or directory", without errno noise; the input names the file
     else:
         message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    message = " ".join(str(message).split())
+    message = _text_safe(" ".join(str(message).split()))
     if len(message) > 500:
         message = message[:497] + "..."
     return {
-        "input": input_name, "content_hash": content_hash,
+        "input": _text_safe(input_name), "content_hash": content_hash,
         "error_class": type(exc).__name__, "message": message,
     }
+
+
+def _text_safe(value: str) -> str:
+    # A message may quote a lone surrogate (a crawl line's url): escaped, so the errors part can be written.
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")

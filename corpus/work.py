@@ -11,8 +11,11 @@ gazetteer, jieba) between inputs: :func:`init_worker` loads them once.
 
 from __future__ import annotations
 
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from zhenggai.corpus.inputs import DEFAULT_EXTRACTOR, InputItem, content_hash, load_extractor
 from zhenggai.corpus.rows import Rows, empty_rows, error_row, notice_rows
@@ -76,9 +79,67 @@ def process_item(item: InputItem) -> Outcome:
         )
         rows = notice_rows(notice, input_name=item.name, content_hash=digest, org=org)
         rows["_minhash"] = [{"input": item.name, "signature": _signature(notice.text)}]
+        check_text_cells(item.name, rows)
     except Exception as exc:  # noqa: BLE001 - every input must give a row
         return Outcome(item.name, digest, "failed", _error_rows(item.name, exc, digest), type(exc).__name__)
     return Outcome(item.name, digest, "ok", rows)
+
+
+class Timeout(Exception):
+    """One input ran past the batch's wall-clock guard (its worker was stopped)."""
+
+    def __init__(self, name: str, seconds: float):
+        self.message = (f"{name}: took longer than {seconds:g}s (the batch's per-input guard; "
+                        "raise it with --input-timeout)")
+        super().__init__(self.message)
+
+
+def timeout_outcome(item: InputItem, seconds: float) -> Outcome:
+    """The errors row of an input stopped by the per-input guard (no content hash: --resume tries it again)."""
+    return Outcome(item.name, None, "failed", _error_rows(item.name, Timeout(item.name, seconds), None), "Timeout")
+
+
+@contextmanager
+def guard(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`Timeout` in this (main) thread after ``seconds`` of wall-clock time (SIGALRM)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def ring(_sig, _frame):
+        raise Timeout("<input>", seconds)
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def process_item_guarded(item: InputItem, seconds: float | None) -> Outcome:
+    """:func:`process_item` within the per-input guard (in-process runs: one job)."""
+    try:
+        with guard(seconds):
+            return process_item(item)
+    except Timeout:
+        return timeout_outcome(item, seconds or 0)
+
+
+def check_text_cells(name: str, rows: Rows) -> None:
+    """Refuse rows whose text no Parquet file can hold (a lone surrogate from a crawl line's url …)."""
+    from zhenggai.errors import InputError
+
+    for table, table_rows in rows.items():
+        for row in table_rows:
+            for column, value in row.items():
+                if isinstance(value, str):
+                    try:
+                        value.encode("utf-8")
+                    except UnicodeEncodeError:
+                        raise InputError(name, f"{table}.{column} holds a lone surrogate (not valid Unicode); "
+                                         "fix the input's encoding") from None
 
 
 def _error_rows(name: str, exc: BaseException, digest: str | None) -> Rows:

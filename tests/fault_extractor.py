@@ -5,6 +5,8 @@
 - ``ZHENGGAI_FAULT_KILL=SUBSTRING``: SIGKILL the worker process on inputs whose name contains it.
 - ``ZHENGGAI_FAULT_KILL_ONCE=MARKER``: only the first time (the marker file records it), so a retry works.
 - ``ZHENGGAI_FAULT_SLEEP=SECONDS``: sleep before each input (a slow run to interrupt).
+- ``ZHENGGAI_FAULT_HANG=SUBSTRING``: hang on inputs whose name contains it, deaf to SIGALRM
+  (a reader that ignores every deadline).
 
 With every variable unset it is the oracle: runs with and without faults share one extractor
 version, so ``--resume`` reuses their rows.
@@ -22,6 +24,11 @@ from zhenggai.corpus.synth import oracle
 
 class FaultyExtractor:
     def _faults(self, name: str) -> None:
+        hang = os.environ.get("ZHENGGAI_FAULT_HANG")
+        if hang and hang in name:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            while True:
+                time.sleep(60)
         delay = os.environ.get("ZHENGGAI_FAULT_SLEEP")
         if delay:
             time.sleep(float(delay))

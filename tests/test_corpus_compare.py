@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 
 from zhenggai.cli import main
+from zhenggai.corpus import dataset as ds
 from zhenggai.corpus.compare import CompareError, compare, exact, parse_types
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -163,7 +164,7 @@ def test_batch_types_keeps_some_and_counts_the_others_as_skips(dataset, capsys):
     assert "5 inputs" in err
     assert "skipped by --types: 2 inputs of other document types (feedback 1, other 1)" in err
     assert set(_types_of(out).values()) == {"rectification", "audit_rectification"}
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    manifest = ds.read_manifest(out)
     skipped = manifest["skipped"]
     assert skipped["count"] == 2 and skipped["by_doc_type"] == {"feedback": 1, "other": 1}
     assert {Path(k).name for k in skipped["inputs"]} == {"feedback.txt", "weather.txt"}

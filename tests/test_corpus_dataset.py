@@ -18,7 +18,7 @@ import pytest
 from zhenggai.corpus import load
 from zhenggai.corpus.batch import run_batch
 from zhenggai.corpus.compare import compare
-from zhenggai.corpus.dataset import TABLES
+from zhenggai.corpus.dataset import TABLES, resolve
 from zhenggai.corpus.synth import Oracle, write_corpus
 
 ORACLE = "zhenggai.corpus.synth:oracle"
@@ -159,7 +159,7 @@ def test_compare_equals_generation_parameters(corpus, local, by, key):
 def test_manifest_records_every_input_hash(corpus, local):
     _, plan = corpus
     out, _, _ = local
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads((resolve(out) / "manifest.json").read_text(encoding="utf-8"))
     assert sorted(manifest["inputs"]) == sorted(plan.inputs)
     assert manifest["counts"]["notices"] + manifest["counts"]["errors"] == len(plan.inputs)
     assert not list(out.glob(".tmp-*"))

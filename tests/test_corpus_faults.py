@@ -53,7 +53,7 @@ def previous(corpus, tmp_path):
     _, plan = corpus
     out = tmp_path / "ds"
     run_batch(plan.inputs[:6], out, jobs=1, extractor=EXTRACTOR, progress=False)
-    return out, load(out), (out / "manifest.json").read_bytes()
+    return out, load(out), (ds.resolve(out) / "manifest.json").read_bytes()
 
 
 def _equal(a: dict, b: dict, drop_input: str | None = None) -> None:
@@ -72,7 +72,7 @@ def _equal(a: dict, b: dict, drop_input: str | None = None) -> None:
 
 def _assert_unchanged(previous) -> None:
     out, tables, manifest = previous
-    assert (out / "manifest.json").read_bytes() == manifest
+    assert (ds.resolve(out) / "manifest.json").read_bytes() == manifest
     _equal(load(out), tables)
     # Nothing half-swapped or half-written stays behind: at most a resumable run (parts + journal).
     assert not list(out.glob(".tmp-*/final")) and not list(out.glob(".tmp-*/old/*"))
@@ -157,8 +157,8 @@ def test_file_deleted_after_listing_is_an_errors_row(corpus, clean, tmp_path, mo
     data = victim.read_bytes()
     real = batch.iter_inputs
 
-    def list_then_delete(paths):
-        items = list(real(paths))  # listed ...
+    def list_then_delete(paths, **kw):
+        items = list(real(paths, **kw))  # listed ...
         victim.unlink()  # ... then gone before a worker reads it
         return iter(items)
 
@@ -239,7 +239,7 @@ def test_full_disk_keeps_the_previous_dataset(corpus, clean, previous, where, mo
     out = previous[0]
     _fill_disk_at(where, monkeypatch)
     code = main(["batch", str(root / "in"), "-o", str(out), "--jobs", "1", "--chunk-size", "5",
-                 "--extractor", EXTRACTOR, "--quiet"])
+                 "--extractor", EXTRACTOR, "--quiet", "--overwrite"])
     err = capsys.readouterr().err
     assert code == 1
     assert len(err.strip().splitlines()) == 1 and DISK_FULL in err and str(out) in err
@@ -256,7 +256,7 @@ def test_full_disk_through_the_api_raises_disk_full_error(corpus, previous, monk
     root, _ = corpus
     _fill_disk_at("parquet-part", monkeypatch)
     with pytest.raises(DiskFullError, match=DISK_FULL) as info:
-        run_batch([root / "in"], previous[0], jobs=2, extractor=EXTRACTOR, progress=False)
+        run_batch([root / "in"], previous[0], jobs=2, extractor=EXTRACTOR, progress=False, overwrite=True)
     assert info.value.__cause__.errno == errno.ENOSPC
     _assert_unchanged(previous)
 
@@ -267,7 +267,7 @@ def test_full_disk_through_the_api_raises_disk_full_error(corpus, previous, monk
 def test_ctrl_c_exits_130_and_resume_completes(corpus, clean, previous):
     root, plan = corpus
     out = previous[0]
-    cmd, kw = _cli([root / "in", "-o", out, "--jobs", "2", "--chunk-size", "3"],
+    cmd, kw = _cli([root / "in", "-o", out, "--jobs", "2", "--chunk-size", "3", "--overwrite"],
                    env={"ZHENGGAI_FAULT_SLEEP": "0.15"})
     proc = subprocess.Popen(cmd, start_new_session=True, **kw)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zhenggai.corpus.batch import run_batch
+from zhenggai.corpus.dataset import resolve
 from zhenggai.corpus.query import QueryError, check_sql, run_query
 from zhenggai.corpus.synth import write_corpus
 
@@ -15,7 +16,7 @@ def dataset(tmp_path_factory):
     plan = write_corpus(root / "in", n=12)
     out = root / "ds"
     run_batch([root / "in"], out, jobs=1, extractor="zhenggai.corpus.synth:oracle", progress=False)
-    (root / "secret.parquet").write_bytes((out / "notices" / "part-00000.parquet").read_bytes())
+    (root / "secret.parquet").write_bytes((resolve(out) / "notices" / "part-00000.parquet").read_bytes())
     return root, out, plan
 
 
@@ -96,7 +97,7 @@ def test_hostile_sql_is_refused(dataset, sql):
     root, out, _ = dataset
     before = {p: p.read_bytes() if p.is_file() else None for p in root.rglob("*")}
     with pytest.raises(QueryError):
-        run_query(out, sql.format(root=root, out=out))
+        run_query(out, sql.format(root=root, out=resolve(out)))  # the folder holding the tables
     # Nothing written anywhere, the dataset's own files included.
     assert {p: p.read_bytes() if p.is_file() else None for p in root.rglob("*")} == before
     assert len(run_query(out, "SELECT * FROM notices")) > 0

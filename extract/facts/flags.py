@@ -11,6 +11,9 @@ Codes (each flag is ``(code, message)``, the message in English naming the figur
   style whose ordinals repeat (二、二、) or jump (一、三、).
 - ``unparsed_date``: one per date that lost characters in scraping ("2021915日").
 - ``no_outline``: no headings were found.
+- ``truncated``: the text stops mid-notice (a page-2 link, it ends on a heading or
+  mid-sentence, the outline stops short of the stated aspects with no closing);
+  see :mod:`zhenggai.facts.truncation`.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import regex
 
 from zhenggai import limits
 from zhenggai.facts.regions import Regions
+from zhenggai.facts.truncation import truncation_reason
 from zhenggai.mentions.base import Found
 from zhenggai.models import load_words
 
@@ -221,4 +225,7 @@ def check_flags(
 
     if not outline:
         out.append(("no_outline", "no numbered headings were found"))
+    reason = truncation_reason(text, outline or [], aspects)
+    if reason:
+        out.append(("truncated", f"the text stops mid-notice: {reason}"))
     return out

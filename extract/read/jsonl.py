@@ -37,6 +37,10 @@ def _read_record(line: str, where: str) -> Document:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         raise InputError(where, f"not JSON ({exc.msg})") from None
+    except RecursionError:
+        raise InputError(where, "not JSON this reader takes (nested too deeply)") from None
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        raise InputError(where, f"not JSON this reader takes ({' '.join(str(exc).split())[:120]})") from None
     if not isinstance(record, dict):
         raise InputError(where, "not a JSON object")
     url = record.get("url")
@@ -50,6 +54,9 @@ def _read_record(line: str, where: str) -> Document:
     if reason:
         raise InputError(where, f"undecodable text ({reason})")
     encoding = record.get("encoding") if isinstance(record.get("encoding"), str) else None
+    for key, value in (("url", url), ("encoding", encoding)):
+        if value is not None and not _is_unicode(value):
+            raise InputError(where, f'"{key}" holds a lone surrogate (not valid Unicode)')
     if body is html:
         from zhenggai.read.html import read_html
 
@@ -62,6 +69,14 @@ def _read_record(line: str, where: str) -> Document:
     doc.fetched_at = parse_datetime(fetched) if isinstance(fetched, str) else None
     doc.script = "traditional" if is_traditional(doc.text) else "simplified"
     return doc
+
+
+def _is_unicode(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def parse_jsonl_line(line: str, where: str = "-") -> Document:
@@ -94,3 +109,6 @@ def iter_jsonl(path: str | Path) -> Iterator[Document | ZhenggaiError]:
                 yield _record(line, where)
             except ZhenggaiError as exc:
                 yield exc
+            except Exception as exc:  # noqa: BLE001 - one bad line never stops the file
+                yield InputError(where, f"unreadable crawl line ({type(exc).__name__}: "
+                                 f"{' '.join(str(exc).split())[:200]})")

@@ -1,0 +1,185 @@
+"""Is this text cut off mid-notice?  The evidence for the ``truncated`` flag.
+
+A page scraped in half, a crawl that kept page 1 of 2, a PDF missing its last
+pages: the record looks complete unless the text's own end says otherwise.
+Four signs, each enough:
+
+- a pagination widget near the end (下一页, 尾页, 共2页 …: ``models/page_links.txt``);
+- the text ends on a heading with nothing under it;
+- the last line stops mid-sentence (a comma, an opening bracket, or a long body
+  sentence with no closing punctuation; contact and trailer lines aside);
+- the outline stops before the stated number of aspects and no closing part follows.
+
+>>> truncation_reason("关于整改情况的通报\\n一、压实责任\\n召开专题会议，研究部署整改工作，明确责任分工和")
+'the last line stops mid-sentence (…工作，明确责任分工和)'
+>>> truncation_reason("关于整改情况的通报\\n一、压实责任\\n召开专题会议。\\n第1页 共2页 下一页") is not None
+True
+>>> truncation_reason("关于整改情况的通报\\n一、压实责任\\n召开专题会议。\\n2023年6月28日") is None
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from zhenggai import limits
+from zhenggai.models import load_words, word_alternation
+
+# How far from the end a pagination widget counts (its lines, not the notice's).
+_TAIL_LINES = 6
+# A line this long without closing punctuation is a body sentence, not a signature or date.
+_SENTENCE_LINE = 20
+
+_OPEN_END = limits.compile(
+    r"""
+    [，,、：:；;（(“‘《【—\-]   # a clause goes on after these: the text was cut here
+    \s*$
+    """,
+    regex.VERBOSE,
+)
+_CLOSED_END = limits.compile(
+    r"""
+    [。！？!?…）)”’》】\]\.]     # a sentence, a bracket or a quote closes here
+    \s*$
+    """,
+    regex.VERBOSE,
+)
+_BODY_LINE = limits.compile(
+    r"""
+    [，,]                      # a clause break: the line is prose, not a name or a date
+    """,
+    regex.VERBOSE,
+)
+_TABLE_LINE = limits.compile(
+    r"""
+    [\t|]                      # a table row kept as a line
+    """,
+    regex.VERBOSE,
+)
+_BARE_MARKER = limits.compile(
+    r"""
+    ^[（(]?                              # an optional opening bracket
+    (?:[一二三四五六七八九十]+|\d{1,2})   # an ordinal
+    [）)、.．]?$                          # its closing mark, and nothing after it
+    """,
+    regex.VERBOSE,
+)
+_PAGE_COUNT = limits.compile(
+    r"""
+    共\s*(?:[2-9]|[1-9]\d+)\s*页   # 共2页 … 共12页: more than one page
+    """,
+    regex.VERBOSE,
+)
+
+
+@lru_cache(maxsize=None)
+def _page_link_re() -> limits.Pattern:
+    return limits.compile(
+        rf"""
+        (?:{word_alternation(load_words("page_links.txt"))})   # 下一页 / 尾页 … from the data file
+        """,
+        regex.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=None)
+def _label_end_re() -> limits.Pattern:
+    return limits.compile(
+        rf"""
+        (?:{word_alternation(load_words("contact_labels.txt"))})   # 联系电话 … with no value after it
+        \s*$
+        """,
+        regex.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=None)
+def _contact_re() -> limits.Pattern:
+    return limits.compile(
+        rf"""
+        (?:{word_alternation(load_words("contact_labels.txt"))})   # 电话 / 邮箱 … from the data file
+        """,
+        regex.VERBOSE,
+    )
+
+
+_DATE_LINE = limits.compile(
+    r"""
+    \d{4}\s*[-年./]                 # 2023年 / 2023-06-28: a date line (the signature date)
+    |[〇○零一二三四五六七八九]{4}\s*年              # 二〇二三年
+    """,
+    regex.VERBOSE,
+)
+_CLOSING_WORDS = limits.compile(
+    r"""
+    特此(?:通报|公告|通知|报告)$      # a formula that ends a notice without a full stop
+    """,
+    regex.VERBOSE,
+)
+
+
+@lru_cache(maxsize=None)
+def _issuer_end_re() -> limits.Pattern:
+    return limits.compile(
+        rf"""
+        (?:{word_alternation(load_words("issuer_endings.txt"))})$   # 委员会 / 局 … a signed name
+        |^中共                                                        # or a party body
+        """,
+        regex.VERBOSE,
+    )
+
+
+def _is_trailer(line: str) -> bool:
+    """A line that ends a notice without punctuation: a date, a signed name, 特此通报."""
+    return bool(_DATE_LINE.search(line) or _CLOSING_WORDS.search(line)
+                or (len(line) < _SENTENCE_LINE and _issuer_end_re().search(line)))
+
+
+def _walk(nodes: Sequence[Any]):
+    for n in nodes:
+        yield n
+        yield from _walk(getattr(n, "children", None) or [])
+
+
+def truncation_reason(text: str, outline: Sequence[Any] = (), aspects: int | None = None) -> str | None:
+    """Why ``text`` looks cut off mid-notice, or None (see the module docstring for the signs)."""
+    lines, start = [], 0
+    for raw in text.split("\n"):  # (offset, stripped line) of every non-blank line
+        if raw.strip():
+            lines.append((start, raw.strip()))
+        start += len(raw) + 1
+    if not lines:
+        return None
+    for _, line in lines[-_TAIL_LINES:]:
+        if _page_link_re().search(line) or _PAGE_COUNT.search(line):
+            return f"a link to another page ({line[:30]})"
+    last_start, last = lines[-1]
+    nodes = [n for n in _walk(outline) if getattr(n, "marker", "")]
+    if nodes and len(lines) > 1 and max(n.start for n in nodes) >= last_start:
+        return f"it ends on the heading {last[:30]!r} with nothing under it"
+    if _BARE_MARKER.search(last):
+        return f"it ends on the heading marker {last!r} with nothing after it"
+    if last.count("（") + last.count("(") > last.count("）") + last.count(")"):
+        return f"the last line opens a bracket it never closes (…{last[-10:]})"
+    if _OPEN_END.search(last):
+        return f"the last line stops mid-sentence (…{last[-10:]})"
+    if _label_end_re().search(last):
+        return f"the last line ends on a label with no value (…{last[-10:]})"
+    if not _contact_re().search(last) and not _TABLE_LINE.search(last):
+        if not _CLOSED_END.search(last) and not _is_trailer(last) and len(lines) > 1:
+            previous_start, previous = lines[-2]
+            body = len(last) >= _SENTENCE_LINE and _BODY_LINE.search(last)
+            after_heading = nodes and max(n.start for n in nodes) >= previous_start
+            if body or after_heading or _CLOSED_END.search(previous):
+                return f"the last line stops mid-sentence (…{last[-10:]})"
+    roots = list(outline)
+    issue_roots = [n for n in roots if getattr(n, "role", None) == "issue"]
+    closing = any(getattr(n, "role", None) == "closing" for n in _walk(roots))
+    if aspects and issue_roots and len(issue_roots) < aspects and not closing and roots[-1] is issue_roots[-1]:
+        return (f"the outline stops after {len(issue_roots)} of {aspects} stated aspects "
+                "and no closing part follows")
+    return None
