@@ -50,9 +50,10 @@ Choices:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from zhenggai.mentions.base import Found
+from zhenggai.mentions.date_atoms import Atom as _Atom
+from zhenggai.mentions.date_atoms import atom as _atom
 from zhenggai.mentions.date_patterns import (
     DAY_TAIL_RE,
     DOCNUMBER_AFTER_RE,
@@ -61,19 +62,23 @@ from zhenggai.mentions.date_patterns import (
     ISO_TAIL_RE,
     MAX_YEAR,
     MIN_YEAR,
-    MONTH_PARTS,
     RELATION_AFTER_RE,
     RELATION_BEFORE_RE,
-    RELATIVE_YEARS,
+    ROUTINE_BEFORE_RE,
     SEP_FULL_RE,
-    YEAR_PARTS,
-    Part,
-    RelativeYear,
+    YEAR_TAIL_RE,
     find_atoms,
-    last_day,
     small_number,
-    year_number,
 )
+from zhenggai.mentions.date_relative import (
+    BARE_YEAR,
+    NO_REFERENCE,
+    fill_month,
+    full_year,
+    same_period,
+    until_now,
+)
+from zhenggai.mentions.date_story import order_by_story
 from zhenggai.mentions.date_unparsed import find_unparsed
 from zhenggai.mentions.date_years import (
     context_year,
@@ -83,68 +88,6 @@ from zhenggai.mentions.date_years import (
     next_event_years,
     writing_year,
 )
-
-
-@dataclass(slots=True)
-class _Atom:
-    """One date expression as written, before its year is resolved."""
-
-    start: int
-    end: int
-    year: int | None = None  # written year (2022, 二〇二二, ISO)
-    year2: int | None = None  # end of a compact year range (2022-2027年)
-    rel: RelativeYear | None = None
-    month: int | None = None
-    month2: int | None = None
-    day: int | None = None
-    day2: int | None = None
-    quarter: tuple[int, int] | None = None
-    part: Part | None = None
-    iso_sep: str | None = None
-    chinese_month_only: bool = False  # 十月 alone: too often 一月一报-style wording
-
-    @property
-    def granularity(self) -> str:
-        if self.day is not None:
-            return "day"
-        if self.part is not None:
-            return self.part.granularity
-        if self.month is not None:
-            return "month"
-        if self.quarter is not None:
-            return "season"
-        return "year"
-
-    @property
-    def has_year(self) -> bool:
-        return self.year is not None or self.rel is not None
-
-    @property
-    def last_written_year(self) -> int | None:
-        return self.year2 if self.year2 is not None else self.year
-
-    def bounds(self, year: int, month: int | None = None) -> tuple[dt.date, dt.date]:
-        """First and last day covered, in ``year`` (raises ValueError for impossible dates)."""
-        end_year = self.year2 if self.year2 is not None else year
-        if self.quarter is not None:
-            q1, q2 = self.quarter
-            return dt.date(year, 3 * q1 - 2, 1), dt.date(end_year, 3 * q2, last_day(end_year, 3 * q2))
-        m1 = self.month if self.month is not None else month
-        if m1 is None:
-            if self.part is not None:  # 年底, 上半年
-                (sm, sd), (em, ed) = self.part.start, self.part.end
-                return dt.date(year, sm, sd or 1), dt.date(end_year, em, ed or last_day(end_year, em))
-            return dt.date(year, 1, 1), dt.date(end_year, 12, 31)
-        m2 = self.month2 if self.month2 is not None else m1
-        if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
-            raise ValueError("month out of range")
-        if self.day is not None:
-            d2 = self.day2 if self.day2 is not None else self.day
-            return dt.date(year, m1, self.day), dt.date(year, m2, d2)
-        if self.part is not None:  # 10月初, 5月底
-            sd, ed = self.part.start[1], self.part.end[1]
-            return dt.date(year, m1, sd), dt.date(year, m2, ed or last_day(year, m2))
-        return dt.date(year, m1, 1), dt.date(year, m2, last_day(year, m2))
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
@@ -161,13 +104,28 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     taken = [(f.start, f.end) for f in unparsed]
     atoms = [a for a in (_atom(m) for m in find_atoms(text))
              if not any(a.start < e and s < a.end for s, e in taken) and not _is_docnumber_year(text, a)]
+    for a in atoms:
+        if a.short_year is not None:
+            a.year = full_year(a.short_year, published)
     found: list[Found] = list(unparsed)
     last_year: int | None = None  # nearest explicit (or resolved relative) year so far
+    last_month: tuple[int, int] | None = None  # (year, month) of the nearest dated month or day so far
     writing = writing_year(text, atoms, published)
     event_years: list[tuple[int, int]] | None = None  # built only when a date has no year to lean on
     i = 0
     while i < len(atoms):
         head = atoms[i]
+        if (head.rel is BARE_YEAR or head.rel_month is not None or head.bare_day) and \
+                ROUTINE_BEFORE_RE.search(text, max(0, head.start - 15), head.start):
+            i += 1  # 每季度通报，年底考核 / 每月10日前公开上月收支: a routine, not a date
+            continue
+        if head.rel_month is not None or head.bare_day:
+            if not fill_month(head, last_year, last_month, published):
+                if published is None and (head.rel_month is not None or last_month is None):
+                    found.append(Found("unparsed_date", head.start, head.end, text[head.start:head.end],
+                                       {"reason": NO_REFERENCE}))
+                i += 1
+                continue
         tail = atoms[i + 1] if i + 1 < len(atoms) and _joins(text, head, atoms[i + 1]) else None
         tail_is_atom = tail is not None
         if tail is None and head.iso_sep:
@@ -185,8 +143,19 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
             tail, tail_is_atom = None, False
             result = _resolve(text, head, None, last_year, published, anchor)
         i += 2 if tail_is_atom else 1
+        if result is not None and result.kind == "date":
+            if head.same_period:
+                result = same_period(text, result, found, published)
+            elif tail is None:
+                result = until_now(text, result, published)
         if result is not None:
             found.append(result)
+            if result.kind == "date" and not head.same_period and result.values["granularity"] != "year" \
+                    and head.quarter is None:
+                end_day = result.values["date_end"]
+                last_month = (end_day.year, end_day.month)
+        if head.same_period:
+            continue  # a comparison span sets no year for what follows
         anchored = last_year is not None or published is not None
         if not ((names_scope(text, head, tail, result) or in_finding(text, head.start)) and anchored):
             last_year = context_year(head, tail, result, last_year)
@@ -197,51 +166,10 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     for f in found:
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
-    return kept
+    return order_by_story(text, kept, published)
 
 
 # ------------------------------------------------------------------ atoms
-
-
-def _atom(m) -> _Atom:
-    # m.groups() and the pattern's index are much faster than m.groupdict() in `regex`
-    values, index = m.groups(), m.re.groupindex
-    g = {name: values[i - 1] for name, i in index.items()}
-    a = _Atom(m.start(), m.end())
-    if g.get("iy"):
-        a.year, a.month, a.iso_sep = int(g.get("iy")), int(g.get("im")), g.get("isep")
-        if g.get("id"):
-            a.day = int(g.get("id"))
-        return a
-    if g.get("y"):
-        a.year = year_number(g.get("y"))
-        if g.get("y2"):
-            a.year2 = year_number(g.get("y2"))
-    elif g.get("rel"):
-        a.rel = RELATIVE_YEARS[g.get("rel")]
-    if g.get("m"):
-        a.month = small_number(g.get("m"))
-        if g.get("m2"):
-            a.month2 = small_number(g.get("m2"))
-        a.chinese_month_only = not g.get("m").isdigit() and not g.get("fen")
-    if g.get("d"):
-        a.day = small_number(g.get("d"))
-        if g.get("d2"):
-            a.day2 = small_number(g.get("d2"))
-        a.chinese_month_only = False
-    if g.get("mp"):
-        a.part = MONTH_PARTS[g.get("mp")]
-        a.chinese_month_only = False
-    elif g.get("yp"):
-        a.part = YEAR_PARTS[g.get("yp")]
-        if g.get("bare"):
-            a.rel = RELATIVE_YEARS["今年"]  # 年底前 alone: this year's end
-    if g.get("qn"):
-        a.quarter = (1, small_number(g.get("qn")))
-    elif g.get("q"):
-        q = small_number(g.get("q"))
-        a.quarter = (q, small_number(g.get("q2")) if g.get("q2") else q)
-    return a
 
 
 def _is_docnumber_year(text: str, a: _Atom) -> bool:
@@ -279,8 +207,11 @@ def _day_tail(text: str, head: _Atom) -> _Atom | None:
 
 def _iso_tail(text: str, head: _Atom) -> _Atom | None:
     # 2023.6.1-6.30: the tail repeats month and day with the head's separator
-    if head.day is None:
-        return None
+    if head.day is None:  # 2008.03-2009: a numeric month, then the year the range ends in
+        m = YEAR_TAIL_RE.match(text, head.end)
+        if m is None or head.year is None or not head.year < int(m.group("y")) <= MAX_YEAR:
+            return None
+        return _Atom(m.start("y"), m.end(), year=int(m.group("y")))
     sep = SEP_FULL_RE.match(text, head.end)
     if sep is None:
         return None
@@ -304,7 +235,7 @@ def _resolve(text: str, head: _Atom, tail: _Atom | None, last_year: int | None,
         if tail is None and head.chinese_month_only:
             return None
         if head.month is None and head.quarter is None and head.part is None:
-            return None  # a bare 11日 only counts as a range tail
+            return None  # a bare 11日 with no month to take only counts as a range tail
         if FREQUENCY_BEFORE_RE.search(text, max(0, head.start - 4), head.start):
             return None  # 每年10月, 每季度
     if head.year is not None and not (MIN_YEAR <= head.year <= MAX_YEAR):
@@ -316,6 +247,8 @@ def _resolve(text: str, head: _Atom, tail: _Atom | None, last_year: int | None,
         return _unparsed_or_none(text, head, end, "not a calendar date")  # 2月30日 in any year
     relation = _relation(text, head.start, end)
     year, inferred = head_year(text, head, last_year, published, relation, *anchor)
+    if year is None and head.rel is not None and published is None and not head.same_period:
+        return Found("unparsed_date", head.start, end, text[head.start:end], {"reason": NO_REFERENCE})
     if year is None and not head.has_year and last_year is None and published is None:
         # 截至9月12日 in a notice with no year anywhere and no publication date: shown, not dropped
         return Found("unparsed_date", head.start, end, text[head.start:end],
