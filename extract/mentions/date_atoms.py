@@ -152,6 +152,8 @@ def atom(m) -> Atom:
             a.rel = BARE_YEAR  # 年底前 alone: the year in context's end, else this year's
     elif g.get("inner"):
         a.rel = RELATIVE_YEARS["今年"]  # 年内 = the reference year
+    if g.get("bmn"):  # 前10个月， at a clause start: the year in context, else the reference year
+        a.rel, a.month, a.month2 = RELATIVE_YEARS["当年"], 1, small_number(g["bmn"])
     if g.get("mn"):  # 今年前五个月
         a.month, a.month2 = 1, small_number(g["mn"])
     elif g.get("ml"):  # 后三个月

@@ -90,6 +90,38 @@ for _row in load_table("date_relative_months.tsv"):
     RELATIVE_MONTHS[_w] = RelativeMonth(_w, _base, int(_off))
     _REL_MONTH_GUARDS.append((_w, _not))
 
+# Same-length folding before matching: full-width digits and separators → ASCII, the
+# traditional characters of models/date_traditional.tsv → simplified.
+FOLD: dict[str, str] = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF10, 0xFF1A)}  # ０-９
+FOLD.update({"．": ".", "／": "/", "－": "-", "：": ":", "　": " "})
+for _row in load_table("date_traditional.tsv"):
+    FOLD[_row[0]] = _row[1]
+_FOLD_KEYS = frozenset(FOLD)
+
+
+def fold(text: str) -> str:
+    """``text`` with full-width digits and traditional date characters folded, one for one.
+
+    >>> fold("從２０１５到2017，今明兩年")
+    '从2015到2017，今明两年'
+    """
+    present = _FOLD_KEYS.intersection(text)  # one pass in C; most texts hold none
+    for ch in present:
+        text = text.replace(ch, FOLD[ch])
+    return text
+
+
+def relation_at(text: str, start: int, end: int) -> str | None:
+    """The relation word around the date at text[start:end]: since/until/before/after, or None."""
+    before = RELATION_BEFORE_RE.search(text, max(0, start - 6), start)
+    if before is not None:
+        return before.lastgroup
+    after = RELATION_AFTER_RE.match(text, end)
+    if after is not None:
+        return after.lastgroup
+    return None
+
+
 # (word, relation, blocked_by) per side, in file order (longer words first).
 RELATIONS_BEFORE: list[tuple[str, str, str]] = []
 RELATIONS_AFTER: list[tuple[str, str, str]] = []
@@ -264,7 +296,12 @@ SHORT_YEAR_RE = limits.compile(
     (?<![\d.A-Za-z])(?<![{CN_NUMERAL_CHARS}〇○OＯ第近满约超逾])  # not the tail of a number, not 第18年
     (?P<sy>\d{{2}}|[{YEAR_CN_CHARS}]{{2}})      # 18 | 03 | 九七
     年(?!来|间|以来)
-    {_YEAR_TAIL_BODY}
+    (?:
+      {_YEAR_TAIL_BODY}
+    |
+      (?<=[{YEAR_CN_CHARS}]年)                    # 九八年 alone: Chinese digits only (工作18年 is a
+      (?![级纪代轻龄头月季初中底末上下前后内里间])  #  duration); not 二三年级, 三四年来 …
+    )
     """,
     regex.VERBOSE,
 )
@@ -331,6 +368,16 @@ RELATIVE_MONTH_RE = limits.compile(
     )?
     """,
     regex.VERBOSE,
+)
+
+# Months counted from the start of the year in context, opening a clause: 前10个月，…
+BARE_MONTHS_RE = limits.compile(
+    rf"""
+    (?:^|(?<=[\s，,。；;：:、（(]))              # at the start of a clause (整改前三个月 is a duration)
+    前(?P<bmn>{_MONTH_COUNT})个月                 # 前10个月 = January..October
+    (?=[，,、])                                   # followed by the clause's comma
+    """,
+    regex.VERBOSE | regex.MULTILINE,
 )
 
 # A part of a month standing alone (月底前完成, 月初召开): the month in context.
@@ -411,7 +458,7 @@ HALF_YEAR_RE = limits.compile(
 )
 
 ATOM_PATTERNS = (ISO_RE, ISO_SPACED_RE, DAYLESS_RANGE_RE, YEAR_LED_RE, RELATIVE_LED_RE, MONTH_LED_RE, QUARTER_RE, HALF_YEAR_RE, SHORT_YEAR_RE,
-                 DECADE_RE, YEAR_LIST_RE, COMPACT_DAY_RE, RELATIVE_MONTH_RE, BARE_MONTH_PART_RE, BARE_DAY_RE)
+                 DECADE_RE, YEAR_LIST_RE, BARE_MONTHS_RE, COMPACT_DAY_RE, RELATIVE_MONTH_RE, BARE_MONTH_PART_RE, BARE_DAY_RE)
 
 # A bare day after a full date: the tail of a range (10月9日至11日).
 DAY_TAIL_RE = limits.compile(

@@ -43,7 +43,9 @@ Choices:
   posted on 2023-01-06) shows the notice was written the year before: all its
   今年/去年/明年 then count from that year.  上年/上一年 alone (较上年, 上年同期,
   上年预算执行情况) is a comparison, no date; 上年12月 and 上年底 are dates.
-* Digits whose 年/月 were lost ("2021915日", "2024717日至830日", "20229月") and
+* Digits whose 年/月 were lost ("2021915日", "2024717日至830日", "20229月") are read
+  when they split into a calendar date one way only (values["repaired"] holds the
+  reason; the notice is flagged ``repaired_date``); two valid splits (2021111日) and
   impossible days (2月30日) become ``unparsed_date`` mentions, never guesses.
 """
 
@@ -62,12 +64,12 @@ from zhenggai.mentions.date_patterns import (
     ISO_TAIL_RE,
     MAX_YEAR,
     MIN_YEAR,
-    RELATION_AFTER_RE,
-    RELATION_BEFORE_RE,
     ROUTINE_BEFORE_RE,
     SEP_FULL_RE,
     YEAR_TAIL_RE,
     find_atoms,
+    fold,
+    relation_at,
     small_number,
 )
 from zhenggai.mentions.date_relative import (
@@ -97,18 +99,21 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     ...     print(f.text, f.values["date_start"], f.values["date_end"], f.values["granularity"])
     2022年度 2022-01-01 2022-12-31 year
     二〇二三年三月底 2023-03-21 2023-03-31 other
-    >>> [(f.kind, f.text) for f in find_dates("于2021915日召开")]
-    [('unparsed_date', '2021915日')]
+    >>> [(f.kind, f.text) for f in find_dates("于2021111日召开")]
+    [('unparsed_date', '2021111日')]
     """
+    original, text = text, fold(text)  # ２０２３年, 今明兩年: same length, offsets unchanged
     unparsed = find_unparsed(text)
     taken = [(f.start, f.end) for f in unparsed]
     atoms = [a for a in (_atom(m) for m in find_atoms(text))
-             if not any(a.start < e and s < a.end for s, e in taken) and not _is_docnumber_year(text, a)]
+             if not any(a.start < e and s < a.end for s, e in taken) and not _is_docnumber_year(text, a)
+             and not _approximate_years(a)]
     for a in atoms:
         if a.short_year is not None:
             a.year = full_year(a.short_year, published)
     found: list[Found] = list(unparsed)
     last_year: int | None = None  # nearest explicit (or resolved relative) year so far
+    written_year: int | None = None  # the year of the nearest date before, scope years included (当年)
     last_month: tuple[int, int] | None = None  # (year, month) of the nearest dated month or day so far
     writing = writing_year(text, atoms, published)
     event_years: list[tuple[int, int]] | None = None  # built only when a date has no year to lean on
@@ -138,10 +143,11 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
                 event_years = next_event_years(text, atoms)
             next_year = next((y for start, y in event_years if start >= head.end), None)
         anchor = (writing, next_year)
-        result = _resolve(text, head, tail, last_year, published, anchor)
+        base_year = written_year if head.rel is not None and head.rel.base == "previous" else last_year
+        result = _resolve(text, head, tail, base_year, published, anchor)
         if result is None and tail is not None:  # the pair does not make a range: try the head alone
             tail, tail_is_atom = None, False
-            result = _resolve(text, head, None, last_year, published, anchor)
+            result = _resolve(text, head, None, base_year, published, anchor)
         i += 2 if tail_is_atom else 1
         if result is not None and result.kind == "date":
             if head.same_period:
@@ -150,6 +156,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
                 result = until_now(text, result, published)
         if result is not None:
             found.append(result)
+            if result.kind == "date" and not head.same_period:
+                written_year = result.values["date_end"].year
             if result.kind == "date" and not head.same_period and result.values["granularity"] != "year" \
                     and head.quarter is None:
                 end_day = result.values["date_end"]
@@ -166,7 +174,20 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     for f in found:
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
-    return order_by_story(text, kept, published)
+    kept = order_by_story(text, kept, published)
+    if original is not text:
+        kept = [Found(f.kind, f.start, f.end, original[f.start:f.end], f.values) for f in kept]
+    return kept
+
+
+def _approximate_years(a: _Atom) -> bool:
+    # 三四年 / 五六年 alone are "three or four years", not 2003/2005: two rising Chinese digits
+    # without a month after them.  九八年 (1998) and 〇五年 stay years.
+    short = a.short_year
+    if short is None or short.isdigit() or a.granularity != "year":
+        return False
+    first, second = (small_number(ch) if ch not in "〇○零OＯ" else 0 for ch in short)
+    return second == first + 1
 
 
 # ------------------------------------------------------------------ atoms
@@ -245,9 +266,9 @@ def _resolve(text: str, head: _Atom, tail: _Atom | None, last_year: int | None,
     end = tail.end if tail is not None else head.end
     if head.month is not None and head.day is not None and not _possible_day(head):
         return _unparsed_or_none(text, head, end, "not a calendar date")  # 2月30日 in any year
-    relation = _relation(text, head.start, end)
+    relation = relation_at(text, head.start, end)
     year, inferred = head_year(text, head, last_year, published, relation, *anchor)
-    if year is None and head.rel is not None and published is None and not head.same_period:
+    if year is None and head.rel is not None and published is None:
         return Found("unparsed_date", head.start, end, text[head.start:end], {"reason": NO_REFERENCE})
     if year is None and not head.has_year and last_year is None and published is None:
         # 截至9月12日 in a notice with no year anywhere and no publication date: shown, not dropped
@@ -308,16 +329,6 @@ def _tail_end(tail: _Atom, head: _Atom, year: int, start_date: dt.date, last_yea
     if end < start_date:  # 12月25日至1月5日 crosses into the next year
         end = tail.bounds(tail_year + 1, month)[1]
     return end
-
-
-def _relation(text: str, start: int, end: int) -> str | None:
-    before = RELATION_BEFORE_RE.search(text, max(0, start - 6), start)
-    if before is not None:
-        return before.lastgroup
-    after = RELATION_AFTER_RE.match(text, end)
-    if after is not None:
-        return after.lastgroup
-    return None
 
 
 # ---------------------------------------------------------------- unparsed
