@@ -101,10 +101,17 @@ class Atom:
 
 
 
+_NAMES: dict = {}  # compiled pattern → group names by index (m.groupdict() is slower in `regex`)
+
+
 def atom(m) -> Atom:
     # m.groups() and the pattern's index are much faster than m.groupdict() in `regex`
-    values, index = m.groups(), m.re.groupindex
-    g = {name: values[i - 1] for name, i in index.items()}
+    names = _NAMES.get(m.re)
+    if names is None:
+        names = _NAMES[m.re] = [None] * (m.re.groups + 1)
+        for name, i in m.re.groupindex.items():
+            names[i] = name
+    g = {names[i]: v for i, v in enumerate(m.groups(), 1) if v is not None}
     a = Atom(m.start(), m.end())
     if g.get("iy"):
         a.year, a.month, a.iso_sep = int(g.get("iy")), int(g.get("im")), g.get("isep")

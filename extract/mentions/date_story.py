@@ -30,6 +30,7 @@ same notice cannot give a feedback date before its inspection started.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 import regex
@@ -70,15 +71,14 @@ def order_by_story(text: str, found: list[Found], published: dt.date | None) -> 
     if len(dates) < 2 or not any(found[i].values.get("year_inferred") for i in dates):
         return found  # nothing to order, or every year written out
     events: list[tuple[str, int]] = []  # (kind, index in found): the first date of each event sentence
+    ends = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
     seen: set[int] = set()
     for i in dates:
-        f = found[i]
-        begin = _sentence_start(text, f.start)
-        if begin in seen:
+        k = bisect.bisect_right(ends, found[i].start)  # the sentence holding this date
+        if k in seen:
             continue
-        seen.add(begin)
-        end = SENTENCE_END.search(text, f.end)
-        kind = _kind(text[begin : end.start() if end else len(text)])
+        seen.add(k)
+        kind = _kind(text[ends[k - 1] if k else 0 : ends[k]])
         if kind is not None:
             events.append((kind, i))
     out = list(found)
@@ -90,11 +90,6 @@ def order_by_story(text: str, found: list[Found], published: dt.date | None) -> 
             if k == kind and out[i].values.get("year_inferred"):
                 out[i] = _moved(text, out[i], _bound(out, first, kind), published)
     return out
-
-
-def _sentence_start(text: str, pos: int) -> int:
-    lo = max(0, pos - 300)
-    return max(text.rfind(ch, lo, pos) for ch in "。；;！？!?\n") + 1
 
 
 def _bound(found: list[Found], first: dict[str, int], kind: str) -> dt.date | None:
