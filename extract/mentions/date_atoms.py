@@ -144,7 +144,7 @@ def atom(m) -> Atom:
         a.month = small_number(g.get("m"))
         if g.get("m2"):
             a.month2 = small_number(g.get("m2"))
-        a.chinese_month_only = not g.get("m").isdigit() and not g.get("fen")
+        a.chinese_month_only = not g.get("m").isdigit() and not g.get("fen") and not g.get("m2")  # 一至五月 is a range
     if g.get("d"):
         a.day = small_number(g.get("d"))
         if g.get("d2"):

@@ -81,7 +81,7 @@ def head_year(text: str, head: _Atom, last_year: int | None, published: dt.date 
                     return candidate, True
             except ValueError:
                 continue
-    if published is not None and (last_year is None or not is_plan(text, head.start, relation)):
+    if published is not None and not is_plan(text, head.start, relation):
         # A 截至 date states progress already made: never after publication.  Any other
         # date is moved back a year only when it would start clearly after publication.
         latest = published if relation == "until" else published + FUTURE_GRACE
