@@ -100,10 +100,12 @@ def reference_date(published_at: dt.datetime | dt.date | None, signed_at: dt.dat
 
     >>> reference_date(None, None, "http://a.gov.cn/art/2023/6/2/art_1_2.html")
     datetime.date(2023, 6, 2)
+    >>> reference_date(None, None, "http://a.gov.cn/news/2023/08/abc.html")  # a month folder: its first day
+    datetime.date(2023, 8, 1)
     """
     from zhenggai.read.meta import date_from_url
 
-    return _as_date(published_at) or signed_at or date_from_url(url)
+    return _as_date(published_at) or signed_at or date_from_url(url, month=True)
 
 
 def build_notice(text: str, info: SourceInfo | None = None, *, limits: Limits | None = None) -> Notice:

@@ -328,10 +328,11 @@ YEAR_LIST_RE = limits.compile(
     (?<![\d.])
     (?P<y>(?:19|20)\d{{2}})年?                    # 2013 | 2021年
     (?:
-      (?:[、,，和与及]|以及)(?:19|20)\d{{2}}年?   # 、2014 | 和2022年 (middle years)
-    )*?
+      (?:[、和与及]|以及)(?:19|20)\d{{2}}年?     # 、2014 | 和2022年 (middle years; a comma
+                                                  #  between years separates clauses, not a list)
+    ){{0,8}}?                                     # a handful: a long run must not make this quadratic
     (?:
-      (?:[、,，和与及]|以及)(?P<y2>(?:19|20)\d{{2}})年(?P<du>度)?  # the last year carries 年/年度
+      (?:[、和与及]|以及)(?P<y2>(?:19|20)\d{{2}})年(?P<du>度)?  # the last year carries 年/年度
       (?P<between>之间)?                          # 2007年与2009年之间
       (?![\d{CN_NUMERAL_CHARS}月季初中底末上下前后首]|\s*\d)  # not 2022年6月 (a list of dates)
     |
@@ -440,7 +441,9 @@ QUARTER_RE = limits.compile(
 # A bare 年初/年中/年底/年末 (确保年底完成, 年底前整改到位, 年初召开) is the year in context's part
 # (else the reference year's).  Not after a year, a numeral or 每 (2023年底, 每年年底, 一年中),
 # nor a comparison base (较年初下降); the tsv's blocked_by keeps 年初步, 年中央, 年底线 out.
-BARE_YEAR_PART = _words_alternation([(w, YEAR_PARTS[w].blocked_by + "预") for w in ("初", "中", "底", "末")])
+BARE_YEAR_PART = _words_alternation(  # not the accounts' 年初数/年末余额/年初预算 either
+    [(w, YEAR_PARTS[w].blocked_by + "预余数") for w in ("初", "中", "底", "末")]
+)
 
 HALF_YEAR_RE = limits.compile(
     rf"""

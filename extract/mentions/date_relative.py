@@ -17,7 +17,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from zhenggai.mentions.base import Found
-from zhenggai.mentions.date_patterns import RELATIVE_MONTHS, RelativeYear, year_number
+from zhenggai.mentions.date_patterns import MIN_YEAR, RELATIVE_MONTHS, RelativeYear, year_number
 
 if TYPE_CHECKING:  # the atom class lives with the driver; only its attributes are read here
     from zhenggai.mentions.date_atoms import Atom as _Atom
@@ -75,11 +75,19 @@ def until_now(text: str, result: Found, published: dt.date | None) -> Found:
 def same_period(text: str, result: Found, found: list[Found], published: dt.date | None) -> Found | None:
     """去年同期: the nearest date span before it in its sentence, moved one year back."""
     lo = max(0, result.start - SAME_PERIOD_REACH)
-    cut = max(text.rfind(ch, lo, result.start) for ch in "。；;！？!?\n")
-    before = [f for f in found if f.kind == "date" and f.end <= result.start and f.start > cut]
+    cut = max(lo - 1, *(text.rfind(ch, lo, result.start) for ch in "。；;！？!?\n"))
+    before = []
+    for f in reversed(found):  # found is in text order: walk back only through this sentence
+        if f.start <= cut:
+            break
+        if f.kind == "date" and f.end <= result.start and not f.text.endswith("同期"):  # not another 同期
+            before.append(f)
+            break
     values = dict(result.values)
     if before:
         src = before[-1].values
+        if src["date_start"].year <= MIN_YEAR:
+            return None
         values.update(date_start=_year_back(src["date_start"]), date_end=_year_back(src["date_end"]),
                       granularity=src["granularity"], year_inferred=True)
     elif published is not None:  # from 1 January of that year to the reference day, a year back
