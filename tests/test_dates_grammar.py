@@ -101,6 +101,7 @@ SHORT_AND_CHINESE_YEARS = [
     case("cn-two-digit-alone", "该厂于九八年改制", "九八年", "1998-01-01/1998-12-31", "year"),
     case("decade-shangshiji", "建于上世纪90年代", "上世纪90年代", "1990-01-01/1999-12-31", "other"),
     case("decade-cn", "八十年代修建", "八十年代", "1980-01-01/1989-12-31", "other"),
+    case("decade-sets-no-context", "2022年启动,该楼建于上世纪90年代,6月30日前完成", "6月30日", "2022-06-30", "day"),
     case("full-width", "２０２３年３月", "２０２３年３月", "2023-03-01/2023-03-31", "month"),
 ]
 

@@ -162,8 +162,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
                     and head.quarter is None:
                 end_day = result.values["date_end"]
                 last_month = (end_day.year, end_day.month)
-        if head.same_period:
-            continue  # a comparison span sets no year for what follows
+        if head.same_period or head.grain == "other" and head.year2 is not None:
+            continue  # a comparison span or a decade (90年代) sets no year for what follows
         anchored = last_year is not None or published is not None
         if not ((names_scope(text, head, tail, result) or in_finding(text, head.start)) and anchored):
             last_year = context_year(head, tail, result, last_year)
