@@ -81,7 +81,7 @@ RELATIVE_MONTHS = [
     case("benyue-9", "本月9日召开", "本月9日", "2023-07-09", "day"),
     case("yuedi-alone", "月底前完成", "月底", "2023-07-21/2023-07-31", "other"),
     case("bare-day-context", "2023年3月进驻,29日召开动员会", "29日", "2023-03-29", "day"),
-    case("bare-day-reference", "21日上午召开", "21日", "2023-07-21", "day"),
+    case("bare-day-reference", "5日上午召开", "5日", "2023-07-05", "day"),
     case("bare-day-range", "2023年3月,5日至9日开展", "5日至9日", "2023-03-05/2023-03-09", "day"),
 ]
 
@@ -228,3 +228,17 @@ def test_unparsed_without_reference_or_with_two_readings(text, span):
     found = find_dates(text)
     assert [(f.kind, f.text) for f in found] == [("unparsed_date", span)]
     assert found[0].values["reason"]
+
+
+@pytest.mark.parametrize(
+    "text,ref,expected",
+    [
+        pytest.param("17日,县纪委监委通报了3起典型问题。", date(2022, 11, 30), date(2022, 11, 17), id="before-reference-day"),
+        pytest.param("17日,县纪委监委通报了3起典型问题。", date(2022, 11, 10), date(2022, 10, 17), id="after-reference-day"),
+        pytest.param("17日,县纪委监委通报了3起典型问题。", date(2023, 1, 10), date(2022, 12, 17), id="across-new-year"),
+        pytest.param("将于20日召开推进会。", date(2022, 11, 10), date(2022, 11, 20), id="plan-ahead"),
+    ],
+)
+def test_bare_day_never_after_the_reference_day(text, ref, expected):
+    found = [f for f in find_dates(text, published=ref) if f.kind == "date"]
+    assert [f.values["date_start"] for f in found] == [expected]

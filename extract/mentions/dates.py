@@ -85,6 +85,7 @@ from zhenggai.mentions.date_unparsed import find_unparsed
 from zhenggai.mentions.date_years import (
     context_year,
     head_year,
+    is_plan,
     in_finding,
     names_scope,
     next_event_years,
@@ -131,6 +132,10 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
                                        {"reason": NO_REFERENCE}))
                 i += 1
                 continue
+            if head.bare_day and last_month is None and published is not None and head.day > published.day \
+                    and not is_plan(text, head.start, relation_at(text, head.start, head.end)):
+                # 17日 in a report posted on the 10th, with no month before it: last month's 17th
+                head.year, head.month = (head.year, head.month - 1) if head.month > 1 else (head.year - 1, 12)
         tail = atoms[i + 1] if i + 1 < len(atoms) and _joins(text, head, atoms[i + 1]) else None
         tail_is_atom = tail is not None
         if tail is None and head.iso_sep:
