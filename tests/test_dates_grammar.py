@@ -199,6 +199,8 @@ def test_cross_ranges(text, ref, span, start, end, gran):
         pytest.param("每季度通报进展,年底进行考核", REF, id="routine-year-end"),
         pytest.param("每月10日前公开上月财务收支", REF, id="routine-month"),
         pytest.param("20日内完成整改", REF, id="bare-day-duration"),
+        pytest.param("平均3日办结", REF, id="bare-day-average"),
+        pytest.param("期限延长5日", REF, id="bare-day-extension"),
         pytest.param("坚持1日1报", REF, id="daily-report"),
         pytest.param("已连续十二年未发生事故", REF, id="twelve-years"),
         pytest.param("三四年完成", REF, id="approximate-years"),

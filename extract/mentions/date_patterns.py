@@ -394,7 +394,7 @@ BARE_MONTH_PART_RE = limits.compile(
 # reference month.  Durations (20日内, 15日以内), routines (1日1报) and ordinals are not.
 BARE_DAY_RE = limits.compile(
     r"""
-    (?<![\d.０-９月年号第每近满约超逾共计达用历时期个余多第/\-—~～])  # not 9月29日 (a month date), not 第3日, 共5日
+    (?<![\d.０-９月年号第每近满约超逾共计达用历时期个余多均长需限/\-—~～])  # not 9月29日, 第3日, 共5日, 平均3日, 延长5日
     (?<![一二三四五六七八九十两几])                  # not 十日谈, 五日内 after a numeral
     (?P<bd>[12]\d|3[01]|0?[1-9])                   # 1..31
     日
