@@ -90,8 +90,10 @@ def as_published(value: dt.datetime | dt.date | str | None) -> dt.datetime | dt.
                 return dt.date.fromisoformat(text)
             return dt.datetime.fromisoformat(text)
         except ValueError:
-            raise InputError("published_at", f"{value!r} is not an ISO date or date-time (write 2023-07-12)") from None
-    raise InputError("published_at", f"expected a date, a datetime or an ISO string, not {type(value).__name__}")
+            raise InputError("published_at",
+                             f"{value!r} is not an ISO date or date-time (write 2023-07-12)") from None
+    raise InputError("published_at",
+                     f"expected a date, a datetime or an ISO string, not {type(value).__name__}")
 
 
 def reference_date(published_at: dt.datetime | dt.date | None, signed_at: dt.date | None,

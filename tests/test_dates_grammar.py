@@ -17,7 +17,8 @@ REF = date(2023, 7, 12)
 
 def case(id_, text, span, when, gran, ref=REF):
     start, _, end = when.partition("/")
-    return pytest.param(text, ref, span, date.fromisoformat(start), date.fromisoformat(end or start), gran, id=id_)
+    first, last = date.fromisoformat(start), date.fromisoformat(end or start)
+    return pytest.param(text, ref, span, first, last, gran, id=id_)
 
 
 def check(text, ref, span, start, end, gran):
@@ -235,9 +236,9 @@ def test_unparsed_without_reference_or_with_two_readings(text, span):
 @pytest.mark.parametrize(
     "text,ref,expected",
     [
-        pytest.param("17日,县纪委监委通报了3起典型问题。", date(2022, 11, 30), date(2022, 11, 17), id="before-reference-day"),
-        pytest.param("17日,县纪委监委通报了3起典型问题。", date(2022, 11, 10), date(2022, 10, 17), id="after-reference-day"),
-        pytest.param("17日,县纪委监委通报了3起典型问题。", date(2023, 1, 10), date(2022, 12, 17), id="across-new-year"),
+        pytest.param("17日,县纪委通报3起问题。", date(2022, 11, 30), date(2022, 11, 17), id="before-reference-day"),
+        pytest.param("17日,县纪委通报3起问题。", date(2022, 11, 10), date(2022, 10, 17), id="after-reference-day"),
+        pytest.param("17日,县纪委通报3起问题。", date(2023, 1, 10), date(2022, 12, 17), id="across-new-year"),
         pytest.param("将于20日召开推进会。", date(2022, 11, 10), date(2022, 11, 20), id="plan-ahead"),
     ],
 )

@@ -64,7 +64,8 @@ def _date_of(notice, span):
     "kwargs,expected",
     [
         pytest.param({"url": URL}, date(2023, 3, 1), id="url-art-path"),
-        pytest.param({"url": "http://a.gov.cn/xxgk/202101/t20210106_4123.html"}, date(2021, 3, 1), id="url-trs"),
+        pytest.param({"url": "http://a.gov.cn/xxgk/202101/t20210106_4123.html"}, date(2021, 3, 1),
+                     id="url-trs"),
         pytest.param({"published_at": "2021-07-12"}, date(2021, 3, 1), id="iso-date-string"),
         pytest.param({"published_at": "2020-07-12T10:05:00"}, date(2020, 3, 1), id="iso-datetime-string"),
         pytest.param({"published_at": "2020-07-12 10:05"}, date(2020, 3, 1), id="iso-datetime-space"),

@@ -112,7 +112,7 @@ def atom(m) -> Atom:
         for name, i in m.re.groupindex.items():
             names[i] = name
     g = {names[i]: v for i, v in enumerate(m.groups(), 1) if v is not None}
-    a = Atom(m.start(), m.end())
+    a = Atom(m.start("y") if g.get("yfrom") else m.start(), m.end())  # 从2016到2018: the span starts at 2016
     if g.get("iy"):
         a.year, a.month, a.iso_sep = int(g.get("iy")), int(g.get("im")), g.get("isep")
         if g.get("id"):
@@ -144,7 +144,8 @@ def atom(m) -> Atom:
         a.month = small_number(g.get("m"))
         if g.get("m2"):
             a.month2 = small_number(g.get("m2"))
-        a.chinese_month_only = not g.get("m").isdigit() and not g.get("fen") and not g.get("m2")  # 一至五月 is a range
+        # 十月 alone is too often 一月一报-style wording; 十月份 and a range (一至五月) are dates
+        a.chinese_month_only = not g.get("m").isdigit() and not g.get("fen") and not g.get("m2")
     if g.get("d"):
         a.day = small_number(g.get("d"))
         if g.get("d2"):

@@ -97,7 +97,7 @@ FOLD.update({"．": ".", "／": "/", "－": "-", "：": ":", "　": " "})
 for _row in load_table("date_traditional.tsv"):
     FOLD[_row[0]] = _row[1]
 _FOLD_TABLE = str.maketrans(FOLD)
-_FOLD_ANY = regex.compile("[" + regex.escape("".join(FOLD)) + "]")  # a character class: no deadline wrapper
+_FOLD_ANY = limits.compile("[" + regex.escape("".join(FOLD)) + "]")  # a character class: a plain pattern
 
 
 def fold(text: str) -> str:
@@ -232,14 +232,22 @@ _YEAR_TAIL = rf"(?:{_YEAR_TAIL_BODY})?"
 ISO_RE = limits.compile(
     rf"""
     (?<![\d./A-Za-z])                            # not inside a longer number, version or path
-    (?P<iy>\d{{4}})(?P<isep>[-/.])               # year and the separator used throughout
-    (?P<im>\d{{1,2}})
     (?:
-      (?:(?P=isep)|(?<=\.\d\d)-)                # day: the same separator again (or 1994.01-19)
-      (?P<id>\d{{1,2}})(?!\d|\.\d)            # day
-      (?P<time>{_TIME})?                          # 2023-06-02 16:43:23: the timestamp is that day
+      (?P<iy>\d{{4}})(?P<isep>[-/.])             # year and the separator used throughout
+      (?P<im>\d{{1,2}})
+      (?:
+        (?:(?P=isep)|(?<=\.\d\d)-)              # day: the same separator again (or 1994.01-19)
+        (?P<id>\d{{1,2}})(?!\d|\.\d)          # day
+        (?P<time>{_TIME})?                        # 2023-06-02 16:43:23: the timestamp is that day
+      |
+        (?!\d|\.\d|[ ]?{_NUMBER_UNIT})         # year-month only: 2023.5万元 / 2023.5% are numbers
+      )
     |
-      (?!\d|\.\d|[ ]?{_NUMBER_UNIT})           # year-month only: 2023.5万元 / 2023.5% are numbers
+      # Compact day: 20240307 (eight digits standing as a date: 于20240307印发), in the same scan.
+      # Phone numbers, serial numbers and amounts fail the guards or the calendar check.
+      (?<![_\-=#])                               # not a code or a URL parameter
+      (?P<cy>(?:19|20)\d{{2}})(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])
+      (?![\d.A-Za-z%％‰万亿千百十元年月日号个件项人次名家户条台套吨亩米])  # not 20240307元 / a longer run
     )
     """,
     regex.VERBOSE,
@@ -331,26 +339,20 @@ YEAR_LIST_RE = limits.compile(
       (?:[、和与及]|以及)(?:19|20)\d{{2}}年?     # 、2014 | 和2022年 (middle years; a comma
                                                   #  between years separates clauses, not a list)
     ){{0,8}}?                                     # a handful: a long run must not make this quadratic
-    (?:
-      (?:[、和与及]|以及)(?P<y2>(?:19|20)\d{{2}})年(?P<du>度)?  # the last year carries 年/年度
-      (?P<between>之间)?                          # 2007年与2009年之间
-      (?![\d{CN_NUMERAL_CHARS}月季初中底末上下前后首]|\s*\d)  # not 2022年6月 (a list of dates)
-    |
-      (?<=从(?:19|20)\d{{2}}年?)                  # 从2016到2018: a span with 从
-      (?:到|至)(?P<y2>(?:19|20)\d{{2}})年?
-      (?![\d.万亿元%％月季])
-    )
+    (?:[、和与及]|以及)(?P<y2>(?:19|20)\d{{2}})年(?P<du>度)?  # the last year carries 年/年度
+    (?P<between>之间)?                            # 2007年与2009年之间
+    (?![\d{CN_NUMERAL_CHARS}月季初中底末上下前后首]|\s*\d)  # not 2022年6月 (a list of dates)
     """,
     regex.VERBOSE,
 )
 
-# Compact day: 20240307 (eight digits standing as a date: 于20240307印发).  Phone numbers,
-# serial numbers and amounts are excluded by the guards and by the calendar check.
-COMPACT_DAY_RE = limits.compile(
+# 从2016到2018: a span of years with 从 (the span starts at the first year).
+YEAR_SPAN_RE = limits.compile(
     r"""
-    (?<![\d.A-Za-z/_\-=#])                       # not inside a longer number, URL or code
-    (?P<cy>(?:19|20)\d{2})(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])
-    (?![\d.A-Za-z%％‰万亿千百十元年月日号个件项人次名家户条台套吨亩米元])  # not 20240307元 / a longer run
+    (?P<yfrom>[从自])                             # 从 / 自 (left out of the span: a literal first keeps
+    (?P<y>(?:19|20)\d{2})年?                      #  the scan fast) and the first year, 2016
+    (?:到|至)(?P<y2>(?:19|20)\d{2})年?            # 到2018
+    (?![\d.万亿元%％月季])                       # not 2018.5万元, not 2018年3月
     """,
     regex.VERBOSE,
 )
@@ -460,8 +462,11 @@ HALF_YEAR_RE = limits.compile(
     regex.VERBOSE,
 )
 
-ATOM_PATTERNS = (ISO_RE, ISO_SPACED_RE, DAYLESS_RANGE_RE, YEAR_LED_RE, RELATIVE_LED_RE, MONTH_LED_RE, QUARTER_RE, HALF_YEAR_RE, SHORT_YEAR_RE,
-                 DECADE_RE, YEAR_LIST_RE, BARE_MONTHS_RE, COMPACT_DAY_RE, RELATIVE_MONTH_RE, BARE_MONTH_PART_RE, BARE_DAY_RE)
+ATOM_PATTERNS = (
+    ISO_RE, ISO_SPACED_RE, DAYLESS_RANGE_RE, YEAR_LED_RE, RELATIVE_LED_RE, MONTH_LED_RE,
+    QUARTER_RE, HALF_YEAR_RE, SHORT_YEAR_RE, DECADE_RE, YEAR_LIST_RE, YEAR_SPAN_RE,
+    BARE_MONTHS_RE, RELATIVE_MONTH_RE, BARE_MONTH_PART_RE, BARE_DAY_RE,
+)
 
 # A bare day after a full date: the tail of a range (10月9日至11日).
 DAY_TAIL_RE = limits.compile(

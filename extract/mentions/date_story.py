@@ -103,7 +103,8 @@ def _moved(text: str, f: Found, bound: dt.date | None, published: dt.date | None
     start, end = f.values["date_start"], f.values["date_end"]
     if bound is None or start >= bound:
         return f
-    latest = None if published is None or is_plan(text, f.start, f.values.get("relation")) else published + FUTURE_GRACE
+    plan = published is None or is_plan(text, f.start, f.values.get("relation"))
+    latest = None if plan else published + FUTURE_GRACE
     for years in range(1, bound.year - start.year + 2):
         try:
             new_start, new_end = _shift(start, years), _shift(end, years)

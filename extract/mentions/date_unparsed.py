@@ -68,14 +68,16 @@ def find_unparsed(text: str) -> list[Found]:
                 continue
         if len(days) > 1 or len(ends) > 1:
             n = max(len(days), len(ends))
-            found.append(Found("unparsed_date", m.start(), m.end(), m.group(0), {"reason": f"{reason} ({n} readings)"}))
+            found.append(Found("unparsed_date", m.start(), m.end(), m.group(0),
+                               {"reason": f"{reason} ({n} readings)"}))
             continue
         start, end = days[0], ends[0]
         granularity = "day"
         if m.group("unit") == "月":  # 20229月: the whole month
             end, granularity = start.replace(day=last_day(year, start.month)), "month"
         if end < start:
-            found.append(Found("unparsed_date", m.start(), m.end(), m.group(0), {"reason": "range ends before it starts"}))
+            found.append(Found("unparsed_date", m.start(), m.end(), m.group(0),
+                               {"reason": "range ends before it starts"}))
             continue
         values = {"date_start": start, "date_end": end, "granularity": granularity, "year_inferred": False,
                   "relation": relation_at(text, m.start(), m.end()), "repaired": reason}
