@@ -36,13 +36,24 @@ Choices:
   date, with the same grace); without ``published`` it takes the first event year
   after it (not an audited 年度, a 以来 start, a range of past years, a year in 《》),
   and with none either it becomes an ``unparsed_date`` ("no year in context").
-  Year-less 年初/年底 are not reported (mostly 每年年底-style routines); 上半年
-  and quarters are.
-* 今年/去年/明年 … need ``published``; 次年 and 同年10月 use the previous explicit year.
+  A bare 年初/年中/年底/年末 (年底前完成) is the reference year's part, else the
+  year in context's; after 每 in its clause (每季度通报，年底考核) it is a routine.
+  A plan or deadline (9月底前完成) keeps the reference year even with no year before it.
+* ``published`` is the reference date (publication, else signature, else URL date).
+  今年/去年/明年/今明两年/年内, 本月/上月/下月 need it (without it: ``unparsed_date``);
+  当年, 当月, 次月, bare days (29日) and 月底 alone take the date before them, else
+  the reference (a bare day never after the reference day unless it is a plan);
+  同年10月 and 次年 use the previous explicit year.  去年同期 copies the span before
+  it in its sentence, a year back (:mod:`zhenggai.mentions.date_relative`).
   A 今年/本年 + month more than 60 days after ``published`` (今年8月 in a report
   posted on 2023-01-06) shows the notice was written the year before: all its
-  今年/去年/明年 then count from that year.  上年/上一年 alone (较上年, 上年同期,
-  上年预算执行情况) is a comparison, no date; 上年12月 and 上年底 are dates.
+  今年/去年/明年 then count from that year.  上年/上一年 as a comparison (较上年,
+  与上一年相比, 上年预算执行情况) is no date; 上一年度, 上年12月, 上年底 and 上年同期 are.
+* Two-digit years (18年10月1日: 20yy up to the reference year + 1, else 19yy),
+  two Chinese digits (九七年), decades (上世纪90年代), compact days (20240307) and
+  year lists (2013、2014年度) are read (models and patterns in date_patterns).
+* After reading, one constraint step puts year-less event dates in the story's order
+  (:mod:`zhenggai.mentions.date_story`): feedback after the inspection's start, and so on.
 * Digits whose 年/月 were lost ("2021915日", "2024717日至830日", "20229月") are read
   when they split into a calendar date one way only (values["repaired"] holds the
   reason; the notice is flagged ``repaired_date``); two valid splits (2021111日) and
