@@ -49,6 +49,7 @@ URL_DATES = [
     limits.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})/"),  # /20230106/
     limits.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>\d{2})/(?P<d>\d{2})/"),  # /202301/06/
     limits.compile(r"/(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})/"),  # /c/2023-01-29/4656419.shtml
+    limits.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})-(?P<d>\d{1,2})/"),  # /2025/12-17/588880.html
 ]
 # A month folder (/2023/08/…) dates the page only to its month: a reference for relative dates
 # (its first day), never a publication date.
