@@ -28,7 +28,7 @@ def extract_text(
     format: str = "txt",
     encoding: str | None = None,
     site: str | None = None,
-    published_at: dt.datetime | dt.date | None = None,
+    published_at: dt.datetime | dt.date | str | None = None,
     title: str | None = None,
     script: str | None = None,
     limits: Limits | None = None,
@@ -38,6 +38,10 @@ def extract_text(
     ``limits`` (default :func:`zhenggai.limits.current`) bounds the text's length
     and the time taken: :class:`~zhenggai.errors.InputError` /
     :class:`~zhenggai.errors.ExtractionTimeout` when exceeded.
+
+    ``published_at`` may be a date, a date-time or an ISO string ("2023-07-12",
+    "2023-07-12T10:05").  Relative dates (今年, 上月, 29日) count from it, else from the
+    signature date, else from the date in ``url`` (/art/2023/6/2/, /t20230602_…).
     """
     info = SourceInfo(
         path=path, url=url, format=format, encoding=encoding, site=site,

@@ -76,6 +76,41 @@ def _as_date(value: dt.datetime | dt.date | None) -> dt.date | None:
     return value
 
 
+def as_published(value: dt.datetime | dt.date | str | None) -> dt.datetime | dt.date | None:
+    """A publication date given as a date, a date-time or an ISO string ("2023-07-12", "2023-07-12T10:05").
+
+    >>> as_published("2023-07-12"), as_published("2023-07-12 10:05:00")
+    (datetime.date(2023, 7, 12), datetime.datetime(2023, 7, 12, 10, 5))
+    """
+    if value is None or isinstance(value, (dt.date, dt.datetime)):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if len(text) <= 10:
+                return dt.date.fromisoformat(text)
+            return dt.datetime.fromisoformat(text)
+        except ValueError:
+            raise InputError("published_at",
+                             f"{value!r} is not an ISO date or date-time (write 2023-07-12)") from None
+    raise InputError("published_at",
+                     f"expected a date, a datetime or an ISO string, not {type(value).__name__}")
+
+
+def reference_date(published_at: dt.datetime | dt.date | None, signed_at: dt.date | None,
+                   url: str | None) -> dt.date | None:
+    """The date relative dates count from: publication, else signature, else the page URL's date.
+
+    >>> reference_date(None, None, "http://a.gov.cn/art/2023/6/2/art_1_2.html")
+    datetime.date(2023, 6, 2)
+    >>> reference_date(None, None, "http://a.gov.cn/news/2023/08/abc.html")  # a month folder: its first day
+    datetime.date(2023, 8, 1)
+    """
+    from zhenggai.read.meta import date_from_url
+
+    return _as_date(published_at) or signed_at or date_from_url(url, month=True)
+
+
 def build_notice(text: str, info: SourceInfo | None = None, *, limits: Limits | None = None) -> Notice:
     """Extract everything from ``text`` and return a validated :class:`Notice`.
 
@@ -87,6 +122,8 @@ def build_notice(text: str, info: SourceInfo | None = None, *, limits: Limits | 
     Decimal('125000')
     """
     info = info or SourceInfo()
+    if isinstance(info.published_at, str):
+        info = replace(info, published_at=as_published(info.published_at))
     limits = limits or current()
     name = info.path or info.url or "<text>"
     if message := too_many_chars(len(text), limits):
@@ -136,8 +173,9 @@ def _build(text: str, info: SourceInfo) -> Notice:
 
     meta = find_source_meta(norm.text)
     published_at = info.published_at or meta.published_at
-    # Without a publication date, the signature date anchors 今年 and the never-after-publication rule.
-    published = _as_date(published_at) or meta.signed_at
+    # Without a publication date, the signature date (else the URL's date) anchors 今年 and the
+    # never-after-publication rule.
+    published = reference_date(published_at, meta.signed_at, info.url)
     found = find_mentions(norm.text, published=published)
     inexact = [f for f in found if not all(json_exact(f.values.get(k)) for k in ("value", "value_max"))]
     if inexact:

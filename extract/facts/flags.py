@@ -9,7 +9,10 @@ Codes (each flag is ``(code, message)``, the message in English naming the figur
   is a plan or deadline (in the closing, relation before/until, or 计划/力争/…前 before it).
 - ``heading_ordinal_duplicate`` / ``heading_ordinal_skipped``: sibling headings of one marker
   style whose ordinals repeat (二、二、) or jump (一、三、).
-- ``unparsed_date``: one per date that lost characters in scraping ("2021915日").
+- ``unparsed_date``: one per date that could not be read: lost characters with two readings
+  ("2021111日"), an impossible day, a relative date with no reference date.
+- ``repaired_date``: one per date read from digits whose 年/月 were lost, with one valid
+  reading ("2021915日" → 2021-09-15).
 - ``no_outline``: no headings were found.
 - ``truncated``: the text stops mid-notice (a page-2 link, it ends on a heading or
   mid-sentence, the outline stops short of the stated aspects with no closing);
@@ -222,6 +225,9 @@ def check_flags(
         if f.kind == "unparsed_date":
             reason = f.values.get("reason") or "characters missing"
             out.append(("unparsed_date", f"date {f.text!r} at {f.start} could not be read ({reason})"))
+        elif f.kind == "date" and f.values.get("repaired"):
+            out.append(("repaired_date", f"date {f.text!r} at {f.start} read as {f.values['date_start']}"
+                        f"..{f.values['date_end']}, the only valid reading ({f.values['repaired']})"))
 
     if not outline:
         out.append(("no_outline", "no numbered headings were found"))

@@ -201,7 +201,9 @@ def find_inspection(
                                     if sp[0] >= r_end]
     team_verb = (verb.start() if verb else team_sentence[0]) if team_sentence and team_match else None
     day = feedback_day(text, found, fb_sentences, team_sentence, team_verb)
-    if day is not None:
+    # A feedback never comes before the inspection started (the date mentions were already put in
+    # the story's order by zhenggai.mentions.date_story); a pair that still disagrees gives no feedback day.
+    if day is not None and not (out.get("start") is not None and day < out["start"]):
         out["feedback_date"] = day
 
     # An audit report (by its title) that states no inspection of its own unit: its

@@ -76,6 +76,52 @@ for _row in load_table("date_parts.tsv"):
     _part = Part(_scope, _w, _md(_s, _scope), _md(_e, _scope), _gran, _blk)
     (YEAR_PARTS if _scope == "year" else MONTH_PARTS)[_w] = _part
 
+@dataclass(frozen=True, slots=True)
+class RelativeMonth:
+    word: str
+    base: str  # "reference" | "context" | "first"
+    offset: int
+
+
+RELATIVE_MONTHS: dict[str, RelativeMonth] = {}
+_REL_MONTH_GUARDS: list[tuple[str, str]] = []
+for _row in load_table("date_relative_months.tsv"):
+    _w, _base, _off, _not = _cols(_row, 4)
+    RELATIVE_MONTHS[_w] = RelativeMonth(_w, _base, int(_off))
+    _REL_MONTH_GUARDS.append((_w, _not))
+
+# Same-length folding before matching: full-width digits and separators → ASCII, the
+# traditional characters of models/date_traditional.tsv → simplified.
+FOLD: dict[str, str] = {chr(cp): chr(cp - 0xFEE0) for cp in range(0xFF10, 0xFF1A)}  # ０-９
+FOLD.update({"．": ".", "／": "/", "－": "-", "：": ":", "　": " "})
+for _row in load_table("date_traditional.tsv"):
+    FOLD[_row[0]] = _row[1]
+_FOLD_TABLE = str.maketrans(FOLD)
+_FOLD_ANY = limits.compile("[" + regex.escape("".join(FOLD)) + "]")  # a character class: a plain pattern
+
+
+def fold(text: str) -> str:
+    """``text`` with full-width digits and traditional date characters folded, one for one.
+
+    >>> fold("從２０１５到2017，今明兩年")
+    '从2015到2017，今明两年'
+    """
+    if _FOLD_ANY.search(text) is None:  # one scan in C; most (already normalised) texts hold none
+        return text
+    return text.translate(_FOLD_TABLE)
+
+
+def relation_at(text: str, start: int, end: int) -> str | None:
+    """The relation word around the date at text[start:end]: since/until/before/after, or None."""
+    before = RELATION_BEFORE_RE.search(text, max(0, start - 6), start)
+    if before is not None:
+        return before.lastgroup
+    after = RELATION_AFTER_RE.match(text, end)
+    if after is not None:
+        return after.lastgroup
+    return None
+
+
 # (word, relation, blocked_by) per side, in file order (longer words first).
 RELATIONS_BEFORE: list[tuple[str, str, str]] = []
 RELATIONS_AFTER: list[tuple[str, str, str]] = []
@@ -144,16 +190,31 @@ _QUARTER_BODY = rf"""
       (?:{SEP}第?(?P<q2>{_QUARTER_DIGIT}))?       # 一至三季度
       季度                                        # (一个季度 is a duration: no 个 here)
     |
+      第(?P<q>{_QUARTER_DIGIT})                   # 第3季 (short form: only with 第,
+      (?:{SEP}第?(?P<q2>{_QUARTER_DIGIT}))?       #  第1至3季; 四季 alone is the seasons)
+      季(?!度|节)
+    |
+      (?P<qf>首)季度?                             # 首季度 / 首季 = Q1
+    |
       前(?P<qn>[二三两23])(?:个)?季度             # 前三季度 = Q1..Q3
     )
     (?![一每])                                    # 一季度一调度 is a frequency, not a date
+"""
+# Months counted from a year's start or end (only after a year: 前三个月 alone is a duration).
+_MONTH_COUNT = r"(?:1[01]|[2-9]|十[一]?|[二两三四五六七八九])"
+_YEAR_MONTHS = rf"""
+      前(?P<mn>{_MONTH_COUNT})个月                # 今年前五个月 = Jan..May
+    |
+      后(?P<ml>{_MONTH_COUNT})个月                # 后三个月 = Oct..Dec
+    |
+      (?P<mf>首)月                                # 首月 = January
 """
 
 # The atom patterns are kept apart, each with a literal it must contain (年, 月,
 # 季度, 半年 …): the regex engine then jumps between those literals instead of
 # trying every branch at every character, which keeps number-dense audit
 # tables fast.  :func:`find_atoms` merges their matches leftmost-longest.
-_YEAR_TAIL = rf"""
+_YEAR_TAIL_BODY = rf"""
     (?:
       (?P<du>度)                                  # 2023年度 = the whole year
     |
@@ -161,21 +222,66 @@ _YEAR_TAIL = rf"""
     |
       {_QUARTER_BODY}
     |
+      {_YEAR_MONTHS}
+    |
       年?(?P<yp>{YEAR_PART})                      # 年初/年中/年底/年末/上半年/下半年 (2023年年底)
-    )?
+    )
 """
+_YEAR_TAIL = rf"(?:{_YEAR_TAIL_BODY})?"
 
 ISO_RE = limits.compile(
     rf"""
     (?<![\d./A-Za-z])                            # not inside a longer number, version or path
-    (?P<iy>\d{{4}})(?P<isep>[-/.])               # year and the separator used throughout
-    (?P<im>\d{{1,2}})
     (?:
-      (?P=isep)(?P<id>\d{{1,2}})(?!\d|\.\d)   # day (the same separator again)
-      (?P<time>{_TIME})?                          # 2023-06-02 16:43:23: the timestamp is that day
+      (?P<iy>\d{{4}})(?P<isep>[-/.])             # year and the separator used throughout
+      (?P<im>\d{{1,2}})
+      (?:
+        (?:(?P=isep)|(?<=\.\d\d)-)              # day: the same separator again (or 1994.01-19)
+        (?P<id>\d{{1,2}})(?!\d|\.\d)          # day
+        (?P<time>{_TIME})?                        # 2023-06-02 16:43:23: the timestamp is that day
+      |
+        (?!\d|\.\d|[ ]?{_NUMBER_UNIT})         # year-month only: 2023.5万元 / 2023.5% are numbers
+      )
     |
-      (?!\d|\.\d|[ ]?{_NUMBER_UNIT})           # year-month only: 2023.5万元 / 2023.5% are numbers
+      # Compact day: 20240307 (eight digits standing as a date: 于20240307印发), in the same scan.
+      # Phone numbers, serial numbers and amounts fail the guards or the calendar check.
+      (?<![_\-=#])                               # not a code or a URL parameter
+      (?P<cy>(?:19|20)\d{{2}})(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])
+      (?![\d.A-Za-z%％‰万亿千百十元年月日号个件项人次名家户条台套吨亩米])  # not 20240307元 / a longer run
     )
+    """,
+    regex.VERBOSE,
+)
+
+# 2022 11 23: a full date with spaces for separators (never a year-month: 2022 11 is two numbers).
+ISO_SPACED_RE = limits.compile(
+    rf"""
+    (?<![\d./A-Za-z])
+    (?P<iy>(?:19|20)\d{{2}})(?P<isep>[ ])        # year, one space
+    (?P<im>0?[1-9]|1[0-2])[ ]                     # month, one space
+    (?P<id>0?[1-9]|[12]\d|3[01])(?![\d.])       # day
+    (?P<time>{_TIME})?
+    (?![ ]?{_NUMBER_UNIT})                        # 2022 11 23元 is not a date
+    """,
+    regex.VERBOSE,
+)
+
+# 1月3至2月10: a day range whose first day lost its 日 (one mention, month and day at both ends).
+DAYLESS_RANGE_RE = limits.compile(
+    rf"""
+    (?<![\d.])
+    (?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})(?![\d日号])  # 1月3 (no 日)
+    {SEP}
+    (?P<m2>\d{{1,2}})月(?P<d2>\d{{1,2}})[日号]?(?!\d)  # 2月10 / 2月10日
+    """,
+    regex.VERBOSE,
+)
+
+# A year ending a range that starts with a numeric month: 2008.03-2009.
+YEAR_TAIL_RE = limits.compile(
+    rf"""
+    {SEP}
+    (?P<y>(?:19|20)\d{{2}})年?(?![\d.\-/万亿元%％])  # 2009 (not 2009.5万元, not the start of 2009-03)
     """,
     regex.VERBOSE,
 )
@@ -191,9 +297,123 @@ YEAR_LED_RE = limits.compile(
     regex.VERBOSE,
 )
 
+# Years written with two digits (18年10月1日, 19年底, 98年4月) or two Chinese digits
+# (九七年一季度): only with a month, quarter or part after them (工作18年 is a duration).
+SHORT_YEAR_RE = limits.compile(
+    rf"""
+    (?<![\d.A-Za-z])(?<![{CN_NUMERAL_CHARS}〇○OＯ第近满约超逾])  # not the tail of a number, not 第18年
+    (?P<sy>\d{{2}}|[{YEAR_CN_CHARS}]{{2}})      # 18 | 03 | 九七
+    年(?!来|间|以来)
+    (?:
+      {_YEAR_TAIL_BODY}
+    |
+      (?<=[{YEAR_CN_CHARS}]年)                    # 九八年 alone: Chinese digits only (工作18年 is a
+      (?![级纪代轻龄头月季初中底末上下前后内里间])  #  duration); not 二三年级, 三四年来 …
+    )
+    """,
+    regex.VERBOSE,
+)
+
+# Decades: 上世纪90年代, 八十年代, 1990年代 (the 20th century unless four digits say otherwise).
+DECADE_RE = limits.compile(
+    rf"""
+    (?:上世纪|上个世纪|二十世纪|20世纪)?          # 上世纪 (optional)
+    (?<![\d{CN_NUMERAL_CHARS}])
+    (?:
+      (?P<dec4>(?:19|20)\d0)                     # 1990年代
+    |
+      (?P<dec>[1-9]0|[一二三四五六七八九]十)       # 90年代 | 八十年代
+    )
+    年代
+    """,
+    regex.VERBOSE,
+)
+
+# Years that share one 年 (or 年度): 2013、2014年度, 2021年和2022年, 2007年与2009年之间,
+# 从2016到2018: one mention from the first year's start to the last year's end.
+YEAR_LIST_RE = limits.compile(
+    rf"""
+    (?<![\d.])
+    (?P<y>(?:19|20)\d{{2}})年?                    # 2013 | 2021年
+    (?:
+      (?:[、和与及]|以及)(?:19|20)\d{{2}}年?     # 、2014 | 和2022年 (middle years; a comma
+                                                  #  between years separates clauses, not a list)
+    ){{0,8}}?                                     # a handful: a long run must not make this quadratic
+    (?:[、和与及]|以及)(?P<y2>(?:19|20)\d{{2}})年(?P<du>度)?  # the last year carries 年/年度
+    (?P<between>之间)?                            # 2007年与2009年之间
+    (?![\d{CN_NUMERAL_CHARS}月季初中底末上下前后首]|\s*\d)  # not 2022年6月 (a list of dates)
+    """,
+    regex.VERBOSE,
+)
+
+# 从2016到2018: a span of years with 从 (the span starts at the first year).
+YEAR_SPAN_RE = limits.compile(
+    r"""
+    (?P<yfrom>[从自])                             # 从 / 自 (left out of the span: a literal first keeps
+    (?P<y>(?:19|20)\d{2})年?                      #  the scan fast) and the first year, 2016
+    (?:到|至)(?P<y2>(?:19|20)\d{2})年?            # 到2018
+    (?![\d.万亿元%％月季])                       # not 2018.5万元, not 2018年3月
+    """,
+    regex.VERBOSE,
+)
+
+# Months counted from the reference date or from the date before (本月, 上月, 当月, 次月,
+# 首月), optionally with a day or a part: 本月9日, 上月底.
+REL_MONTH = _words_alternation(_REL_MONTH_GUARDS, lookbehind=True)
+RELATIVE_MONTH_RE = limits.compile(
+    rf"""
+    (?<![每按逐个整半数几多一二三四五六七八九十两\d])  # 每月, 一个月, 按月 are no dates
+    (?P<rm>{REL_MONTH})
+    (?:
+      (?P<d>{_DAY})[日号]                         # 本月9日
+    |
+      (?P<mp>{MONTH_PART})                        # 上月底, 当月末
+    )?
+    """,
+    regex.VERBOSE,
+)
+
+# Months counted from the start of the year in context, opening a clause: 前10个月，…
+BARE_MONTHS_RE = limits.compile(
+    rf"""
+    (?:^|(?<=[\s，,。；;：:、（(]))              # at the start of a clause (整改前三个月 is a duration)
+    前(?P<bmn>{_MONTH_COUNT})个月                 # 前10个月 = January..October
+    (?=[，,、])                                   # followed by the clause's comma
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+
+# A part of a month standing alone (月底前完成, 月初召开): the month in context.
+BARE_MONTH_PART_RE = limits.compile(
+    rf"""
+    (?<![\d{CN_NUMERAL_CHARS}元正腊个本当上下次首每整半数几多按逐年岁])  # not 10月底, 每月底, 一个月末
+    月(?P<bmp>{_words_alternation([(w, MONTH_PARTS[w].blocked_by) for w in ("初", "中", "底", "末")])})
+    """,
+    regex.VERBOSE,
+)
+
+# A day standing alone (29日, 20日起, 21日上午): the month of the date before it, else the
+# reference month.  Durations (20日内, 15日以内), routines (1日1报) and ordinals are not.
+BARE_DAY_RE = limits.compile(
+    r"""
+    (?<![\d.０-９月年号第每近满约超逾共计达用历时期个余多均长需限/\-—~～])  # not 9月29日, 第3日, 共5日, 平均3日, 延长5日
+    (?<![一二三四五六七八九十两几])                  # not 十日谈, 五日内 after a numeral
+    (?P<bd>[12]\d|3[01]|0?[1-9])                   # 1..31
+    日
+    (?![内以之后前均来一二三四五六七八九十\d个次元份报期制常益新趋渐])  # 20日内, 5日1报, 日常, 日益, 日期
+    """,
+    regex.VERBOSE,
+)
+
 RELATIVE_LED_RE = limits.compile(
     rf"""
     (?:
+      (?P<rel>去年|上年|上一年)(?P<same>同期)        # 去年同期 / 上年同期: the span before, a year back
+    |
+      (?P<rel>今明)(?P<two>两年)                   # 今明两年 = this year and the next
+    |
+      (?<![以比较与和同])(?P<rel>上一年)(?![预决])   # 上一年 as a date (上一年度), not 较上一年 / 上一年预算
+    |
       (?P<rel>{REL_STANDALONE})                   # 今年, 去年, 次年 … (models/date_relative_years.tsv)
     |
       (?P<rel>{REL_BOUND})                        # 同年/当年: only with a month or part after
@@ -220,21 +440,33 @@ QUARTER_RE = limits.compile(
     regex.VERBOSE,
 )
 
-# A bare 年底/年末 deadline (确保年底前整改到位) is this year's end, as 今年底 would be.  Without
-# 前 it is left alone: 较年初下降 is a comparison base, 年底进行考核 a recurring step, 年初预算 a term.
-BARE_YEAR_END = _words_alternation([(w, YEAR_PARTS[w].blocked_by) for w in ("底", "末")])
+# A bare 年初/年中/年底/年末 (确保年底完成, 年底前整改到位, 年初召开) is the year in context's part
+# (else the reference year's).  Not after a year, a numeral or 每 (2023年底, 每年年底, 一年中),
+# nor a comparison base (较年初下降); the tsv's blocked_by keeps 年初步, 年中央, 年底线 out.
+BARE_YEAR_PART = _words_alternation(  # not the accounts' 年初数/年末余额/年初预算 either
+    [(w, YEAR_PARTS[w].blocked_by + "预余数") for w in ("初", "中", "底", "末")]
+)
 
 HALF_YEAR_RE = limits.compile(
     rf"""
     (?P<yp>{HALF_YEAR})                           # 上半年/下半年 (year from context)
     |
-    (?<![\d{CN_NUMERAL_CHARS}〇○年今去明本当同次该上前每历学财])  # not 2023年底, 今年底, 每年年底, 财年末
-    (?P<bare>年)(?P<yp>{BARE_YEAR_END})(?=之?前)   # a bare 年底/年末 deadline: 年底前, 年末之前
+    (?<![\d{CN_NUMERAL_CHARS}〇○年今去明本当同次该上前每历学财较比与周成少老青中半个多几数整全近算])
+    (?P<bare>年)
+    (?:
+      (?P<yp>{BARE_YEAR_PART})                    # 年底 / 年末 / 年初 / 年中
+    |
+      (?P<inner>内)(?![容部外涵])                 # 年内完成 = within the reference year
+    )
     """,
     regex.VERBOSE,
 )
 
-ATOM_PATTERNS = (ISO_RE, YEAR_LED_RE, RELATIVE_LED_RE, MONTH_LED_RE, QUARTER_RE, HALF_YEAR_RE)
+ATOM_PATTERNS = (
+    ISO_RE, ISO_SPACED_RE, DAYLESS_RANGE_RE, YEAR_LED_RE, RELATIVE_LED_RE, MONTH_LED_RE,
+    QUARTER_RE, HALF_YEAR_RE, SHORT_YEAR_RE, DECADE_RE, YEAR_LIST_RE, YEAR_SPAN_RE,
+    BARE_MONTHS_RE, RELATIVE_MONTH_RE, BARE_MONTH_PART_RE, BARE_DAY_RE,
+)
 
 # A bare day after a full date: the tail of a range (10月9日至11日).
 DAY_TAIL_RE = limits.compile(
@@ -264,7 +496,7 @@ def find_atoms(text: str) -> list:
 
 
 # Text between two atoms that makes them one range, and 至今 (open range → since).
-SEP_FULL_RE = limits.compile(rf"{SEP}", regex.VERBOSE)
+SEP_FULL_RE = limits.compile(rf"起?{SEP}", regex.VERBOSE)  # 自2020-05-26起至2020-05-29止
 
 # The tail of a numeric range "2023.6.1-6.30": month and day with the head's separator.
 ISO_TAIL_RE = limits.compile(
@@ -314,6 +546,10 @@ def _relation_re(words: list[tuple[str, str, str]], anchor_end: bool) -> limits.
 RELATION_BEFORE_RE = _relation_re(RELATIONS_BEFORE, anchor_end=True)
 # 2022年12月以来 / 2022年1月前 (matched right after a date)
 RELATION_AFTER_RE = _relation_re(RELATIONS_AFTER, anchor_end=False)
+
+# A routine announced by 每 earlier in the clause (每季度通报进展，年底进行考核; 每月10日前公开上月收支):
+# the year part, month word or bare day after it names a recurring time, not a date.
+ROUTINE_BEFORE_RE = limits.compile(r"每[^。；;！？!?\n]{0,14}$")
 
 # Frequencies are not dates: 每年10月, 每季度, 每年上半年.
 FREQUENCY_BEFORE_RE = limits.compile(r"每(?:年|个?季度|个?月)?[ \t]{0,2}$")

@@ -24,7 +24,7 @@ from zhenggai.mentions.date_patterns import MAX_YEAR, MIN_YEAR, RELATION_AFTER_R
 from zhenggai.models import load_words
 
 if TYPE_CHECKING:  # the atom class lives with the driver; only its attributes are read here
-    from zhenggai.mentions.dates import _Atom
+    from zhenggai.mentions.date_atoms import Atom as _Atom
 
 _FUTURE_WORDS = tuple(load_words("date_future_words.txt"))
 
@@ -57,11 +57,13 @@ def head_year(text: str, head: _Atom, last_year: int | None, published: dt.date 
     2022
     """
     if head.year is not None:
-        return head.year, False
+        return head.year, head.implied
     if head.rel is not None:
         rel = head.rel
         if rel.base == "previous" and last_year is not None:
             return last_year + rel.offset, True
+        if rel.base == "reference" and published is None:  # 年底前 with no reference: the year in context
+            return (last_year, True) if last_year is not None else (None, True)
         if published is not None:
             return (writing_year or published.year) + rel.offset, True
         return None, True
@@ -79,7 +81,7 @@ def head_year(text: str, head: _Atom, last_year: int | None, published: dt.date 
                     return candidate, True
             except ValueError:
                 continue
-    if published is not None and (last_year is None or not is_plan(text, head.start, relation)):
+    if published is not None and not is_plan(text, head.start, relation):
         # A 截至 date states progress already made: never after publication.  Any other
         # date is moved back a year only when it would start clearly after publication.
         latest = published if relation == "until" else published + FUTURE_GRACE

@@ -36,23 +36,37 @@ Choices:
   date, with the same grace); without ``published`` it takes the first event year
   after it (not an audited 年度, a 以来 start, a range of past years, a year in 《》),
   and with none either it becomes an ``unparsed_date`` ("no year in context").
-  Year-less 年初/年底 are not reported (mostly 每年年底-style routines); 上半年
-  and quarters are.
-* 今年/去年/明年 … need ``published``; 次年 and 同年10月 use the previous explicit year.
+  A bare 年初/年中/年底/年末 (年底前完成) is the reference year's part, else the
+  year in context's; after 每 in its clause (每季度通报，年底考核) it is a routine.
+  A plan or deadline (9月底前完成) keeps the reference year even with no year before it.
+* ``published`` is the reference date (publication, else signature, else URL date).
+  今年/去年/明年/今明两年/年内, 本月/上月/下月 need it (without it: ``unparsed_date``);
+  当年, 当月, 次月, bare days (29日) and 月底 alone take the date before them, else
+  the reference (a bare day never after the reference day unless it is a plan);
+  同年10月 and 次年 use the previous explicit year.  去年同期 copies the span before
+  it in its sentence, a year back (:mod:`zhenggai.mentions.date_relative`).
   A 今年/本年 + month more than 60 days after ``published`` (今年8月 in a report
   posted on 2023-01-06) shows the notice was written the year before: all its
-  今年/去年/明年 then count from that year.  上年/上一年 alone (较上年, 上年同期,
-  上年预算执行情况) is a comparison, no date; 上年12月 and 上年底 are dates.
-* Digits whose 年/月 were lost ("2021915日", "2024717日至830日", "20229月") and
+  今年/去年/明年 then count from that year.  上年/上一年 as a comparison (较上年,
+  与上一年相比, 上年预算执行情况) is no date; 上一年度, 上年12月, 上年底 and 上年同期 are.
+* Two-digit years (18年10月1日: 20yy up to the reference year + 1, else 19yy),
+  two Chinese digits (九七年), decades (上世纪90年代), compact days (20240307) and
+  year lists (2013、2014年度) are read (models and patterns in date_patterns).
+* After reading, one constraint step puts year-less event dates in the story's order
+  (:mod:`zhenggai.mentions.date_story`): feedback after the inspection's start, and so on.
+* Digits whose 年/月 were lost ("2021915日", "2024717日至830日", "20229月") are read
+  when they split into a calendar date one way only (values["repaired"] holds the
+  reason; the notice is flagged ``repaired_date``); two valid splits (2021111日) and
   impossible days (2月30日) become ``unparsed_date`` mentions, never guesses.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from zhenggai.mentions.base import Found
+from zhenggai.mentions.date_atoms import Atom as _Atom
+from zhenggai.mentions.date_atoms import atom as _atom
 from zhenggai.mentions.date_patterns import (
     DAY_TAIL_RE,
     DOCNUMBER_AFTER_RE,
@@ -61,90 +75,33 @@ from zhenggai.mentions.date_patterns import (
     ISO_TAIL_RE,
     MAX_YEAR,
     MIN_YEAR,
-    MONTH_PARTS,
-    RELATION_AFTER_RE,
-    RELATION_BEFORE_RE,
-    RELATIVE_YEARS,
+    ROUTINE_BEFORE_RE,
     SEP_FULL_RE,
-    YEAR_PARTS,
-    Part,
-    RelativeYear,
+    YEAR_TAIL_RE,
     find_atoms,
-    last_day,
+    fold,
+    relation_at,
     small_number,
-    year_number,
 )
+from zhenggai.mentions.date_relative import (
+    BARE_YEAR,
+    NO_REFERENCE,
+    fill_month,
+    full_year,
+    same_period,
+    until_now,
+)
+from zhenggai.mentions.date_story import order_by_story
 from zhenggai.mentions.date_unparsed import find_unparsed
 from zhenggai.mentions.date_years import (
     context_year,
     head_year,
+    is_plan,
     in_finding,
     names_scope,
     next_event_years,
     writing_year,
 )
-
-
-@dataclass(slots=True)
-class _Atom:
-    """One date expression as written, before its year is resolved."""
-
-    start: int
-    end: int
-    year: int | None = None  # written year (2022, 二〇二二, ISO)
-    year2: int | None = None  # end of a compact year range (2022-2027年)
-    rel: RelativeYear | None = None
-    month: int | None = None
-    month2: int | None = None
-    day: int | None = None
-    day2: int | None = None
-    quarter: tuple[int, int] | None = None
-    part: Part | None = None
-    iso_sep: str | None = None
-    chinese_month_only: bool = False  # 十月 alone: too often 一月一报-style wording
-
-    @property
-    def granularity(self) -> str:
-        if self.day is not None:
-            return "day"
-        if self.part is not None:
-            return self.part.granularity
-        if self.month is not None:
-            return "month"
-        if self.quarter is not None:
-            return "season"
-        return "year"
-
-    @property
-    def has_year(self) -> bool:
-        return self.year is not None or self.rel is not None
-
-    @property
-    def last_written_year(self) -> int | None:
-        return self.year2 if self.year2 is not None else self.year
-
-    def bounds(self, year: int, month: int | None = None) -> tuple[dt.date, dt.date]:
-        """First and last day covered, in ``year`` (raises ValueError for impossible dates)."""
-        end_year = self.year2 if self.year2 is not None else year
-        if self.quarter is not None:
-            q1, q2 = self.quarter
-            return dt.date(year, 3 * q1 - 2, 1), dt.date(end_year, 3 * q2, last_day(end_year, 3 * q2))
-        m1 = self.month if self.month is not None else month
-        if m1 is None:
-            if self.part is not None:  # 年底, 上半年
-                (sm, sd), (em, ed) = self.part.start, self.part.end
-                return dt.date(year, sm, sd or 1), dt.date(end_year, em, ed or last_day(end_year, em))
-            return dt.date(year, 1, 1), dt.date(end_year, 12, 31)
-        m2 = self.month2 if self.month2 is not None else m1
-        if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
-            raise ValueError("month out of range")
-        if self.day is not None:
-            d2 = self.day2 if self.day2 is not None else self.day
-            return dt.date(year, m1, self.day), dt.date(year, m2, d2)
-        if self.part is not None:  # 10月初, 5月底
-            sd, ed = self.part.start[1], self.part.end[1]
-            return dt.date(year, m1, sd), dt.date(year, m2, ed or last_day(year, m2))
-        return dt.date(year, m1, 1), dt.date(year, m2, last_day(year, m2))
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
@@ -154,20 +111,42 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     ...     print(f.text, f.values["date_start"], f.values["date_end"], f.values["granularity"])
     2022年度 2022-01-01 2022-12-31 year
     二〇二三年三月底 2023-03-21 2023-03-31 other
-    >>> [(f.kind, f.text) for f in find_dates("于2021915日召开")]
-    [('unparsed_date', '2021915日')]
+    >>> [(f.kind, f.text) for f in find_dates("于2021111日召开")]
+    [('unparsed_date', '2021111日')]
     """
+    original, text = text, fold(text)  # ２０２３年, 今明兩年: same length, offsets unchanged
     unparsed = find_unparsed(text)
     taken = [(f.start, f.end) for f in unparsed]
     atoms = [a for a in (_atom(m) for m in find_atoms(text))
-             if not any(a.start < e and s < a.end for s, e in taken) and not _is_docnumber_year(text, a)]
+             if not any(a.start < e and s < a.end for s, e in taken) and not _is_docnumber_year(text, a)
+             and not _approximate_years(a)]
+    for a in atoms:
+        if a.short_year is not None:
+            a.year = full_year(a.short_year, published)
     found: list[Found] = list(unparsed)
     last_year: int | None = None  # nearest explicit (or resolved relative) year so far
+    written_year: int | None = None  # the year of the nearest date before, scope years included (当年)
+    last_month: tuple[int, int] | None = None  # (year, month) of the nearest dated month or day so far
     writing = writing_year(text, atoms, published)
     event_years: list[tuple[int, int]] | None = None  # built only when a date has no year to lean on
     i = 0
     while i < len(atoms):
         head = atoms[i]
+        if (head.rel is BARE_YEAR or head.rel_month is not None or head.bare_day) and \
+                ROUTINE_BEFORE_RE.search(text, max(0, head.start - 15), head.start):
+            i += 1  # 每季度通报，年底考核 / 每月10日前公开上月收支: a routine, not a date
+            continue
+        if head.rel_month is not None or head.bare_day:
+            if not fill_month(head, last_year, last_month, published):
+                if published is None and (head.rel_month is not None or last_month is None):
+                    found.append(Found("unparsed_date", head.start, head.end, text[head.start:head.end],
+                                       {"reason": NO_REFERENCE}))
+                i += 1
+                continue
+            if head.bare_day and last_month is None and published is not None and head.day > published.day \
+                    and not is_plan(text, head.start, relation_at(text, head.start, head.end)):
+                # 17日 in a report posted on the 10th, with no month before it: last month's 17th
+                head.year, head.month = (head.year, head.month - 1) if head.month > 1 else (head.year - 1, 12)
         tail = atoms[i + 1] if i + 1 < len(atoms) and _joins(text, head, atoms[i + 1]) else None
         tail_is_atom = tail is not None
         if tail is None and head.iso_sep:
@@ -180,13 +159,27 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
                 event_years = next_event_years(text, atoms)
             next_year = next((y for start, y in event_years if start >= head.end), None)
         anchor = (writing, next_year)
-        result = _resolve(text, head, tail, last_year, published, anchor)
+        base_year = written_year if head.rel is not None and head.rel.base == "previous" else last_year
+        result = _resolve(text, head, tail, base_year, published, anchor)
         if result is None and tail is not None:  # the pair does not make a range: try the head alone
             tail, tail_is_atom = None, False
-            result = _resolve(text, head, None, last_year, published, anchor)
+            result = _resolve(text, head, None, base_year, published, anchor)
         i += 2 if tail_is_atom else 1
+        if result is not None and result.kind == "date":
+            if head.same_period:
+                result = same_period(text, result, found, published)
+            elif tail is None:
+                result = until_now(text, result, published)
         if result is not None:
             found.append(result)
+            if result.kind == "date" and not head.same_period:
+                written_year = result.values["date_end"].year
+            if result.kind == "date" and not head.same_period and result.values["granularity"] != "year" \
+                    and head.quarter is None:
+                end_day = result.values["date_end"]
+                last_month = (end_day.year, end_day.month)
+        if head.same_period or head.grain == "other" and head.year2 is not None:
+            continue  # a comparison span or a decade (90年代) sets no year for what follows
         anchored = last_year is not None or published is not None
         if not ((names_scope(text, head, tail, result) or in_finding(text, head.start)) and anchored):
             last_year = context_year(head, tail, result, last_year)
@@ -197,51 +190,23 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     for f in found:
         if not kept or f.start >= kept[-1].end:
             kept.append(f)
+    kept = order_by_story(text, kept, published)
+    if original is not text:
+        kept = [Found(f.kind, f.start, f.end, original[f.start:f.end], f.values) for f in kept]
     return kept
 
 
+def _approximate_years(a: _Atom) -> bool:
+    # 三四年 / 五六年 alone are "three or four years", not 2003/2005: two rising Chinese digits
+    # without a month after them.  九八年 (1998) and 〇五年 stay years.
+    short = a.short_year
+    if short is None or short.isdigit() or a.granularity != "year":
+        return False
+    first, second = (small_number(ch) if ch not in "〇○零OＯ" else 0 for ch in short)
+    return second == first + 1
+
+
 # ------------------------------------------------------------------ atoms
-
-
-def _atom(m) -> _Atom:
-    # m.groups() and the pattern's index are much faster than m.groupdict() in `regex`
-    values, index = m.groups(), m.re.groupindex
-    g = {name: values[i - 1] for name, i in index.items()}
-    a = _Atom(m.start(), m.end())
-    if g.get("iy"):
-        a.year, a.month, a.iso_sep = int(g.get("iy")), int(g.get("im")), g.get("isep")
-        if g.get("id"):
-            a.day = int(g.get("id"))
-        return a
-    if g.get("y"):
-        a.year = year_number(g.get("y"))
-        if g.get("y2"):
-            a.year2 = year_number(g.get("y2"))
-    elif g.get("rel"):
-        a.rel = RELATIVE_YEARS[g.get("rel")]
-    if g.get("m"):
-        a.month = small_number(g.get("m"))
-        if g.get("m2"):
-            a.month2 = small_number(g.get("m2"))
-        a.chinese_month_only = not g.get("m").isdigit() and not g.get("fen")
-    if g.get("d"):
-        a.day = small_number(g.get("d"))
-        if g.get("d2"):
-            a.day2 = small_number(g.get("d2"))
-        a.chinese_month_only = False
-    if g.get("mp"):
-        a.part = MONTH_PARTS[g.get("mp")]
-        a.chinese_month_only = False
-    elif g.get("yp"):
-        a.part = YEAR_PARTS[g.get("yp")]
-        if g.get("bare"):
-            a.rel = RELATIVE_YEARS["今年"]  # 年底前 alone: this year's end
-    if g.get("qn"):
-        a.quarter = (1, small_number(g.get("qn")))
-    elif g.get("q"):
-        q = small_number(g.get("q"))
-        a.quarter = (q, small_number(g.get("q2")) if g.get("q2") else q)
-    return a
 
 
 def _is_docnumber_year(text: str, a: _Atom) -> bool:
@@ -279,8 +244,11 @@ def _day_tail(text: str, head: _Atom) -> _Atom | None:
 
 def _iso_tail(text: str, head: _Atom) -> _Atom | None:
     # 2023.6.1-6.30: the tail repeats month and day with the head's separator
-    if head.day is None:
-        return None
+    if head.day is None:  # 2008.03-2009: a numeric month, then the year the range ends in
+        m = YEAR_TAIL_RE.match(text, head.end)
+        if m is None or head.year is None or not head.year < int(m.group("y")) <= MAX_YEAR:
+            return None
+        return _Atom(m.start("y"), m.end(), year=int(m.group("y")))
     sep = SEP_FULL_RE.match(text, head.end)
     if sep is None:
         return None
@@ -304,7 +272,7 @@ def _resolve(text: str, head: _Atom, tail: _Atom | None, last_year: int | None,
         if tail is None and head.chinese_month_only:
             return None
         if head.month is None and head.quarter is None and head.part is None:
-            return None  # a bare 11日 only counts as a range tail
+            return None  # a bare 11日 with no month to take only counts as a range tail
         if FREQUENCY_BEFORE_RE.search(text, max(0, head.start - 4), head.start):
             return None  # 每年10月, 每季度
     if head.year is not None and not (MIN_YEAR <= head.year <= MAX_YEAR):
@@ -314,8 +282,10 @@ def _resolve(text: str, head: _Atom, tail: _Atom | None, last_year: int | None,
     end = tail.end if tail is not None else head.end
     if head.month is not None and head.day is not None and not _possible_day(head):
         return _unparsed_or_none(text, head, end, "not a calendar date")  # 2月30日 in any year
-    relation = _relation(text, head.start, end)
+    relation = relation_at(text, head.start, end)
     year, inferred = head_year(text, head, last_year, published, relation, *anchor)
+    if year is None and head.rel is not None and published is None:
+        return Found("unparsed_date", head.start, end, text[head.start:end], {"reason": NO_REFERENCE})
     if year is None and not head.has_year and last_year is None and published is None:
         # 截至9月12日 in a notice with no year anywhere and no publication date: shown, not dropped
         return Found("unparsed_date", head.start, end, text[head.start:end],
@@ -375,16 +345,6 @@ def _tail_end(tail: _Atom, head: _Atom, year: int, start_date: dt.date, last_yea
     if end < start_date:  # 12月25日至1月5日 crosses into the next year
         end = tail.bounds(tail_year + 1, month)[1]
     return end
-
-
-def _relation(text: str, start: int, end: int) -> str | None:
-    before = RELATION_BEFORE_RE.search(text, max(0, start - 6), start)
-    if before is not None:
-        return before.lastgroup
-    after = RELATION_AFTER_RE.match(text, end)
-    if after is not None:
-        return after.lastgroup
-    return None
 
 
 # ---------------------------------------------------------------- unparsed

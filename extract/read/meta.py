@@ -49,7 +49,12 @@ URL_DATES = [
     limits.compile(r"/(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})/(?P<d>\d{2})/"),  # /2023-01/06/content_…
     limits.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})/"),  # /20230106/
     limits.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>\d{2})/(?P<d>\d{2})/"),  # /202301/06/
+    limits.compile(r"/(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})/"),  # /c/2023-01-29/4656419.shtml
+    limits.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})-(?P<d>\d{1,2})/"),  # /2025/12-17/588880.html
 ]
+# A month folder (/2023/08/…) dates the page only to its month: a reference for relative dates
+# (its first day), never a publication date.
+URL_MONTH = limits.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>0[1-9]|1[0-2])/(?P<d>)")
 
 # Start of an info line: a label, a bracket, or a date ("2023-06-02 来源:…").
 _INFO_START = limits.compile(r"\s*(?:[【\[(（]\s*)?(?:" + INFO_LABEL.pattern + r"|(?:19|20)\d{2}\s*[-/.年])", regex.VERBOSE)
@@ -134,8 +139,8 @@ def parse_datetime(text: str) -> datetime | date | None:
     return None
 
 
-def date_from_url(url: str | None) -> date | None:
-    """Publication date encoded in a CMS article URL.
+def date_from_url(url: str | None, month: bool = False) -> date | None:
+    """Publication date encoded in a CMS article URL (with ``month``, also a /2023/08/ folder's first day).
 
     >>> date_from_url("http://www.example.gov.cn/xxgk/202301/t20230106_4123.html")
     datetime.date(2023, 1, 6)
@@ -143,10 +148,10 @@ def date_from_url(url: str | None) -> date | None:
     if not url:
         return None
     path = _URL_HOST.sub("", url)
-    for pattern in URL_DATES:
+    for pattern in URL_DATES + ([URL_MONTH] if month else []):
         for match in pattern.finditer(path):
             try:
-                return date(int(match["y"]), int(match["m"]), int(match["d"]))
+                return date(int(match["y"]), int(match["m"]), int(match["d"] or 1))
             except ValueError:
                 continue
     return None

@@ -1,0 +1,125 @@
+"""Years decided by the story: one constraint step over a notice's dated events.
+
+A notice tells one story in a fixed order: the inspection (its team moves in), the
+feedback, the rectification (meetings and checks on it), and perhaps a 回头看 after the
+first inspection.  A year-less date takes its year from the text before it
+(:mod:`zhenggai.mentions.date_years`); this step then checks the order and moves a
+year-less event date forward by whole years when it would come before an event that
+must precede it:
+
+    巡察 2022年10月10日至12月9日 …… 3月24日反馈         → 3月24日 is 2023-03-24
+    10月17日召开整改专题会 …… 2018年11月至2019年1月巡视,
+    2019年3月至4月开展巡视“回头看”                      → 10月17日 is 2019-10-17
+
+Rules (models/date_story_cues.tsv says which event a sentence reports):
+
+* feedback ≥ the inspection's start; a 回头看 ≥ the inspection's end;
+  a rectification meeting or check ≥ the feedback, the inspection's end and the 回头看's end.
+* Only dates whose year was inferred move, and only forward, by the fewest whole years
+  that satisfy the order; never past the reference date (plus
+  :data:`~zhenggai.mentions.date_years.FUTURE_GRACE`) unless it is a plan or deadline.
+
+The inspection facts (:mod:`zhenggai.facts.inspection_dates`) read these mentions, so the
+same notice cannot give a feedback date before its inspection started.
+
+>>> from zhenggai.mentions.dates import find_dates
+>>> t = "2022年10月10日至12月9日，区委第一巡察组对该局开展了巡察。3月24日，巡察组反馈了巡察意见。"
+>>> [(f.text, str(f.values["date_start"])) for f in find_dates(t)]
+[('2022年10月10日至12月9日', '2022-10-10'), ('3月24日', '2023-03-24')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+import regex
+
+from zhenggai import limits
+from zhenggai.mentions.base import Found
+from zhenggai.mentions.date_years import FUTURE_GRACE, is_plan
+from zhenggai.models import load_table
+
+_CUES: list[tuple[str, limits.Pattern]] = [
+    (row[0], limits.compile(row[1])) for row in load_table("date_story_cues.tsv")
+]
+# What must come before each event: (kind, which end of it).
+_AFTER = {
+    "revisit": (("inspection", "end"),),
+    "feedback": (("inspection", "start"),),
+    "rectify": (("feedback", "start"), ("inspection", "end"), ("revisit", "end")),
+}
+SENTENCE_END = limits.compile(
+    r"""
+    [。；;！？!?\n]     # sentence ends: the events are told one sentence each
+    """,
+    regex.VERBOSE,
+)
+_EVENT_GRAINS = ("day", "month", "other")  # a year or a quarter dates no single event
+
+
+def _kind(sentence: str) -> str | None:
+    for kind, pattern in _CUES:
+        if pattern.search(sentence) is not None:
+            return kind
+    return None
+
+
+def order_by_story(text: str, found: list[Found], published: dt.date | None) -> list[Found]:
+    """``found`` with year-less event dates moved forward where the story's order requires it."""
+    dates = [i for i, f in enumerate(found) if f.kind == "date" and f.values["granularity"] in _EVENT_GRAINS]
+    if len(dates) < 2 or not any(found[i].values.get("year_inferred") for i in dates):
+        return found  # nothing to order, or every year written out
+    events: list[tuple[str, int]] = []  # (kind, index in found): the first date of each event sentence
+    ends = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+    seen: set[int] = set()
+    for i in dates:
+        k = bisect.bisect_right(ends, found[i].start)  # the sentence holding this date
+        if k in seen:
+            continue
+        seen.add(k)
+        kind = _kind(text[ends[k - 1] if k else 0 : ends[k]])
+        if kind is not None:
+            events.append((kind, i))
+    out = list(found)
+    first = {}
+    for kind, i in events:
+        first.setdefault(kind, i)
+    for kind in _AFTER:  # in story order: 回头看 and feedback before rectification
+        for k, i in events:
+            if k == kind and out[i].values.get("year_inferred"):
+                out[i] = _moved(text, out[i], _bound(out, first, kind), published)
+    return out
+
+
+def _bound(found: list[Found], first: dict[str, int], kind: str) -> dt.date | None:
+    # the latest day that must come before an event of this kind (None: nothing known)
+    bounds = [found[first[k]].values["date_start" if side == "start" else "date_end"]
+              for k, side in _AFTER[kind] if k in first]
+    return max(bounds) if bounds else None
+
+
+def _moved(text: str, f: Found, bound: dt.date | None, published: dt.date | None) -> Found:
+    start, end = f.values["date_start"], f.values["date_end"]
+    if bound is None or start >= bound:
+        return f
+    plan = published is None or is_plan(text, f.start, f.values.get("relation"))
+    latest = None if plan else published + FUTURE_GRACE
+    for years in range(1, bound.year - start.year + 2):
+        try:
+            new_start, new_end = _shift(start, years), _shift(end, years)
+        except ValueError:
+            continue
+        if new_start < bound:
+            continue
+        if latest is not None and new_start > latest:
+            return f  # the order would put it after publication: leave it as the text gives it
+        return Found(f.kind, f.start, f.end, f.text, dict(f.values, date_start=new_start, date_end=new_end))
+    return f
+
+
+def _shift(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)

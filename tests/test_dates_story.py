@@ -1,0 +1,107 @@
+"""Years decided by the story (issue 11 part 3) and the reference date for every input (issue 12.7)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from zhenggai import extract_text
+from zhenggai.cli import main
+from zhenggai.errors import InputError
+from zhenggai.mentions.dates import find_dates
+
+
+def _starts(text, published=None):
+    return {f.text: f.values["date_start"] for f in find_dates(text, published=published) if f.kind == "date"}
+
+
+@pytest.mark.parametrize(
+    "text,published,span,expected",
+    [
+        pytest.param("2022年10月10日至12月9日,区委第一巡察组对该局开展了巡察。3月24日,巡察组反馈了巡察意见。",
+                     None, "3月24日", date(2023, 3, 24), id="feedback-after-inspection"),
+        pytest.param("2022年10月10日至12月9日,区委第一巡察组对该局开展了巡察。3月24日,巡察组反馈了巡察意见。",
+                     date(2023, 6, 1), "3月24日", date(2023, 3, 24), id="feedback-with-reference"),
+        pytest.param("10月17日,召开巡视整改专题民主生活会。2018年11月至2019年1月,省委第三巡视组对该局进行了巡视。"
+                     "2019年3月至4月,省委巡视组开展了巡视“回头看”。",
+                     None, "10月17日", date(2019, 10, 17), id="meeting-after-inspection-and-revisit"),
+        pytest.param("2022年11月1日至12月20日,市委巡察组对该镇开展了巡察。1月10日召开整改推进会。",
+                     None, "1月10日", date(2023, 1, 10), id="rectification-after-inspection"),
+        pytest.param("2023年3月1日至4月20日,市委巡察组对该局开展了巡察。5月18日,巡察组反馈了巡察意见。",
+                     date(2023, 9, 1), "5月18日", date(2023, 5, 18), id="already-in-order"),
+    ],
+)
+def test_story_order(text, published, span, expected):
+    assert _starts(text, published)[span] == expected
+
+
+def test_story_never_moves_past_the_reference_date():
+    # the order would need 2024-03-24, after publication: the text's year stands
+    text = "2023年10月10日至12月9日,区委巡察组对该局开展了巡察。3月24日,巡察组反馈了巡察意见。"
+    assert _starts(text, date(2023, 12, 20))["3月24日"] == date(2023, 3, 24)
+
+
+def test_inspection_facts_agree_with_the_dates():
+    text = ("关于巡察整改进展情况的通报\n2022年10月10日至12月9日,区委第一巡察组对区水务局党组开展了常规巡察。"
+            "3月24日,区委第一巡察组向区水务局党组反馈了巡察意见。")
+    notice = extract_text(text)
+    assert notice.inspection.start == date(2022, 10, 10)
+    assert notice.inspection.feedback_date == date(2023, 3, 24)
+
+
+# ------------------------------------------------------------- reference date
+
+URL = "http://www.example.gov.cn/art/2023/6/2/art_1_2.html"
+
+
+def _date_of(notice, span):
+    return next(m.date_start for m in notice.mentions if m.kind == "date" and m.text == span)
+
+
+@pytest.mark.parametrize(
+    "kwargs,expected",
+    [
+        pytest.param({"url": URL}, date(2023, 3, 1), id="url-art-path"),
+        pytest.param({"url": "http://a.gov.cn/xxgk/202101/t20210106_4123.html"}, date(2021, 3, 1),
+                     id="url-trs"),
+        pytest.param({"url": "http://jw.example.gov.cn/c/2022-01-29/4656419.shtml"}, date(2022, 3, 1),
+                     id="url-iso-folder"),
+        pytest.param({"url": "https://www.example.gov.cn/2021/12-17/588880.html"}, date(2021, 3, 1),
+                     id="url-year-month-day-folder"),
+        pytest.param({"url": "http://www.example.gov.cn/news/2020/08/abc.html"}, date(2020, 3, 1),
+                     id="url-month-folder"),
+        pytest.param({"published_at": "2021-07-12"}, date(2021, 3, 1), id="iso-date-string"),
+        pytest.param({"published_at": "2020-07-12T10:05:00"}, date(2020, 3, 1), id="iso-datetime-string"),
+        pytest.param({"published_at": "2020-07-12 10:05"}, date(2020, 3, 1), id="iso-datetime-space"),
+        pytest.param({"published_at": date(2019, 5, 1), "url": URL}, date(2019, 3, 1), id="publication-wins"),
+    ],
+)
+def test_extract_text_reference_date(kwargs, expected):
+    assert _date_of(extract_text("今年3月开展巡察。", **kwargs), "今年3月") == expected
+
+
+def test_signature_date_wins_over_url():
+    text = "今年3月开展巡察。\n\n中共某某县委员会\n2021年8月2日"
+    assert _date_of(extract_text(text, url=URL), "今年3月") == date(2021, 3, 1)
+
+
+def test_published_at_string_that_is_no_date_is_an_input_error():
+    with pytest.raises(InputError, match="published_at"):
+        extract_text("今年3月开展巡察。", published_at="July 12")
+
+
+def test_cli_extract_file_uses_the_url_date(tmp_path, capsys):
+    path = tmp_path / "n.txt"
+    path.write_text("今年3月开展巡察。\n", encoding="utf-8")
+    assert main(["extract", str(path), "--url", URL]) == 0
+    record = json.loads(capsys.readouterr().out)
+    dates = [m for m in record["mentions"] if m["kind"] == "date"]
+    assert [(m["text"], m["date_start"]) for m in dates] == [("今年3月", "2023-03-01")]
+
+
+def test_repaired_date_is_flagged():
+    notice = extract_text("2021915日,区委巡察组召开反馈会。", published_at="2021-12-01")
+    assert _date_of(notice, "2021915日") == date(2021, 9, 15)
+    assert [f.code for f in notice.flags if f.code in ("repaired_date", "unparsed_date")] == ["repaired_date"]
