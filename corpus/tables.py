@@ -198,7 +198,7 @@ def _tables() -> dict[str, tuple[Column, ...]]:
 TABLE_DESCRIPTIONS = {
     "notices": "one row per input that gave a record",
     "sections": "one row per heading of the outline (all levels)",
-    "mentions": "one row per mention (money, date, count, percent, multiple, document, docnumber …)",
+    "mentions": "one row per mention (money, date, count, percent, points, multiple, document, docnumber …)",
     "documents": "documents named in a notice: titles in 《》 and document numbers",
     "money_totals": "each money total a notice states, with its category (追回/挽回/清退/退缴 …)",
     "errors": "one row per input that gave no record",

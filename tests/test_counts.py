@@ -222,7 +222,7 @@ def test_lexicons_load():
     assert {"个", "项", "人次", "件次", "户次"} <= units
     assert not units & {"年", "月", "日", "天", "周", "小时", "岁", "元", "米", "吨", "亩", "号", "大", "级"}
     assert len(load_words("slogans.txt")) >= 60
-    assert {row[1] for row in load_table("counted_nouns.txt")} == {"head", "stop", "word"}
+    assert {row[1] for row in load_table("counted_nouns.txt")} == {"head", "stop", "word", "suffix"}
 
 
 def test_userdict_lines_are_jieba_format():
