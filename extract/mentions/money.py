@@ -58,7 +58,7 @@ _MONEY_RE = limits.compile(
     (?P<q1>{_APPROX_BEFORE})?                    # 约/近/超过 … before the currency word
     (?:(?P<cur>人民币|RMB|¥|￥)\s?)?             # currency marker (¥ 1,234 may be spaced); 元 then optional
     (?P<q1b>{_APPROX_BEFORE})?                   # 人民币约100万元: qualifier after the currency word
-    (?P<neg>(?<![\dA-Za-z.,%)）])[-－−]|负)?      # a sign: -3.8亿元, 负3亿元 (not the dash of a range)
+    (?P<neg>(?<![\dA-Za-z.,%)）])[-－−]|[负負])?   # a sign: -3.8亿元, 负3亿元 (not the dash of a range)
     (?:                                          # the (low) number, either
       (?<![\dA-Za-z.])(?<!\d,)                   # Arabic: not the tail of a longer number/code
       (?P<lo>{ARABIC})                           # 4250, 12.79, 1,234.5
@@ -89,14 +89,18 @@ _MONEY_RE = limits.compile(
     regex.VERBOSE,
 )
 
-# Money without 元: tenths of a yuan standing alone (5角, 3角5分), Arabic digits only
-# (三角, 一角 are words), not before another Han character (5角星) except 钱.
+# Money without 元: tenths and hundredths standing alone (5角, 3角5分, 2分钱), Arabic digits
+# only (三角, 一角 are words), not before another Han character (5角星, 扣3分) except 钱.
 _JIAO_RE = limits.compile(
     r"""
-    (?<![\dA-Za-z.])          # not the tail of a longer number
-    (?P<jiao>\d)角            # 5角
-    (?:(?P<fen>\d)分)?        # 3角5分
-    (?![\p{Han}--[钱整]])     # the amount ends here
+    (?<![\dA-Za-z.])         # not the tail of a longer number
+    (?:
+      (?P<jiao>\d)角          # 5角
+      (?:(?P<fen>\d)分)?      # 3角5分
+      (?![\p{Han}--[钱錢整]])  # the amount ends here (5角钱)
+    |
+      (?P<fen>\d)分(?=[钱錢])  # 2分钱: 分 alone only before 钱 (扣3分 is a score)
+    )
     """,
     regex.VERBOSE | regex.V1,
 )
@@ -112,7 +116,7 @@ _CONSUMABLE = "".join(
         regex.escape(CN_NUMERAL_CHARS + "点", special_only=False),     # Chinese numbers
         regex.escape("余多来" + _UNIT_CHARS + "元圆圓角分", special_only=False),  # 余/多/来, 万/亿, 元, 角/分
         regex.escape("至到-—–－~～〜", special_only=False),             # range separators
-        regex.escape("−负含()（）", special_only=False),                # signs, 1万(含)-5万元
+        regex.escape("−负負含()（）", special_only=False),                # signs, 1万(含)-5万元
         regex.escape("以上下内左右", special_only=False),               # _APPROX_AFTER words
         "\u00a0",                                                     # the stray blank before 万元
     )
@@ -278,7 +282,7 @@ def find_money(text: str) -> list[Found]:
         item = _interpret(text, m)
         if item is not None:
             found.append(item)
-    if "角" in text:
+    if "角" in text or "分钱" in text or "分錢" in text:
         found = _add_lone_jiao(text, found)
     return found
 
