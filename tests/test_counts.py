@@ -359,3 +359,42 @@ ROUND4 = [
 @pytest.mark.parametrize("text,expected", [c[1:] for c in ROUND4], ids=[c[0] for c in ROUND4])
 def test_round4_counts(text, expected):
     assert [(f.text, f.values["value"], f.values["unit"]) for f in find_counts(text)] == expected
+
+
+# Issue 11.4: 余/多 before 万 and a range whose 万 is written once.
+WAN_QUALIFIED = [
+    ("duo_after_wan", "服务群众2万多人次", "2万多人次", Decimal("20000"), "人次", True),
+    ("yu_before_wan", "办理业务120余万件", "120余万件", Decimal("1200000"), "件", True),
+    ("decimal_wan", "接待群众137.6万人次", "137.6万人次", Decimal("1376000"), "人次", False),
+    ("chinese_yu_before_wan", "惠及十余万人", "十余万人", Decimal("100000"), "人", True),
+    ("range_shares_wan", "带动1至2万人就业", "1至2万人", Decimal("10000"), "人", True),
+    ("chinese_range_shares_wan", "吸纳三到五万人", "三到五万人", Decimal("30000"), "人", True),
+    ("plain_range_unchanged", "每组3至5人", "3至5人", Decimal("3"), "人", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "unit", "approx"), [c[1:] for c in WAN_QUALIFIED],
+                         ids=[c[0] for c in WAN_QUALIFIED])
+def test_counts_with_wan(sentence, text, value, unit, approx):
+    (f,) = find_counts(sentence)
+    assert (f.text, f.values["value"], f.values["unit"], f.values["approx"]) == (text, value, unit, approx)
+
+
+# Issue 12.7: a noun phrase stops before a verb; a modifier noun + head noun stays whole.
+NOUN_PHRASES = [
+    ("modifier_place_then_institution", "11家乡镇敬老院,", "乡镇敬老院"),
+    ("institution_then_verb", "11家乡镇敬老院开展消防检查", "乡镇敬老院"),
+    ("people_then_verb", "42名医师下沉乡镇卫生院", "医师"),
+    ("people_then_other_verb", "20名干部深入基层走访", "干部"),
+    ("village_clinic", "建成5个村卫生室,", "村卫生室"),
+    ("school_measure_suo", "8所学校完成改造", "学校"),
+    ("police_station", "新建3个派出所。", "派出所"),
+    ("head_then_unknown_verb", "12个问题立行立改,", "问题"),
+    ("known_head_unchanged", "134家乡镇自来水厂", "乡镇自来水厂"),
+    ("teachers_sent", "选派120名教师支教", "教师"),
+]
+
+
+@pytest.mark.parametrize(("text", "noun"), [c[1:] for c in NOUN_PHRASES], ids=[c[0] for c in NOUN_PHRASES])
+def test_noun_phrase_boundary(text, noun):
+    assert find_counts(text)[0].values["noun"] == noun

@@ -46,7 +46,7 @@ from zhenggai.numerals import (
 _UNIT_VALUES = {**CN_SMALL_UNITS, **CN_BIG_UNITS}
 _UNIT_CHARS = "".join(_UNIT_VALUES)
 
-_APPROX_BEFORE = r"(?:大约|约|将近|接近|近|不超过|超过|超|逾|不足|不到|不少于|至少|上)"
+_APPROX_BEFORE = r"(?:大约|约|約|将近|將近|接近|近|不超过|超过|超過|超|逾|不足|不到|不少于|至少|上)"
 _APPROX_AFTER = r"(?:以上|以下|以内|左右)"
 # The yuan: 元, and 圆/圓 of 大写 amounts (肆佰叁拾萬圆整).
 _YUAN_CHARS = "[元圆圓]"
@@ -110,7 +110,7 @@ _JIAO_RE = limits.compile(
 # marker (zhenggai.scan).  Keep in step with the pattern above.
 _CONSUMABLE = "".join(
     (
-        regex.escape("大约将近接不超过逾足到少于至上", special_only=False),  # _APPROX_BEFORE words
+        regex.escape("大约約将將近接不超过過逾足到少于至上", special_only=False),  # _APPROX_BEFORE words
         regex.escape("人民币RMB¥￥", special_only=False),               # currency markers
         r"\d\s,.",                                                   # Arabic numbers, blanks
         regex.escape(CN_NUMERAL_CHARS + "点", special_only=False),     # Chinese numbers

@@ -38,7 +38,7 @@ from zhenggai.mentions.money import canonical
 from zhenggai.scan import RunScanner
 from zhenggai.numerals import ARABIC, CHINESE, CN_NUMERAL_CHARS, parse_number, parse_number_range
 
-_APPROX_BEFORE = r"(?:大约|约|将近|接近|近|不超过|超过|超|逾|不足|不到|不少于|至少)"
+_APPROX_BEFORE = r"(?:大约|约|約|将近|將近|接近|近|不超过|超过|超過|超|逾|不足|不到|不少于|至少)"
 _APPROX_AFTER = r"(?:以上|以下|以内|左右)"
 
 # A sign before a rate: -3.8%, 负3.9%, －122% (not the dash of a range or of a code).
@@ -90,7 +90,7 @@ _PERCENT_RE = limits.compile(
 # of such characters around those (zhenggai.scan).  Keep in step with the pattern.
 _CONSUMABLE = "".join(
     (
-        regex.escape("大约将近接不超过逾足到少于至", special_only=False),  # _APPROX_BEFORE words
+        regex.escape("大约約将將近接不超过過逾足到少于至", special_only=False),  # _APPROX_BEFORE words
         r"\d\s,.",                                                  # Arabic numbers, blanks
         regex.escape("%％‰-－−负負~～—–", special_only=False),          # signs, range separators
         regex.escape(CN_NUMERAL_CHARS + "点點分之个個成多半", special_only=False),  # 三分之二, 5个百分点, 七成多
