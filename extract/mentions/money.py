@@ -238,7 +238,8 @@ def _interpret(text: str, m: regex.Match[str]) -> Found | None:
         if g[_SEP] is None:
             value, value_max = lo * lo_mult, (lo_max * lo_mult if lo_max is not None else None)
             approx = approx or value_max is not None
-            value += _cents(g[_JIAO], g[_FEN])
+            if g[_JIAO] or g[_FEN]:
+                value += _cents(g[_JIAO], g[_FEN])
         else:
             hi, _ = parse_number_range(g[_HI])
             hi_mult = _multiplier(g[_HI_UNIT])

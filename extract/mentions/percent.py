@@ -51,14 +51,13 @@ _PERCENT_RE = limits.compile(
     (?P<q1>{_APPROX_BEFORE})?                    # 约/近/超过 … make it approximate
     {_SIGN}?                                     # -3.8%, 负3.9%
     (?:                                          # one of the forms below
-      (?:                                        # the low end of a range: 20%-30%, 20至30%
-        (?<![\dA-Za-z.])(?<!\d,)                 #   not the tail of a longer number
-        (?P<lo>{ARABIC})[%％]?                   #   20, 20%
-        \s?(?P<sep>至|到|-|—{{1,2}}|–|~|～)\s?   #   the range separator
-      )?
       (?<![\dA-Za-z.])(?<!\d,)                   # not the tail of a longer number or code
       (?:                                        # the number:
         (?P<num>{ARABIC})                        #   98.71, 1,234.5
+        (?:[%％]?\s?                             #   a range: 20%-30%, 20至30%, 20-30%
+          (?P<sep>至|到|-|—{{1,2}}|–|~|～)\s?     #     the separator
+          (?P<hi>{ARABIC})                       #     and the high end
+        )?
       | (?<!(?:^|\n)[ \t]*)                      #   or, not at a line start (1. 7月… is a list marker),
         (?P<spaced>\d+\.\ \d+)                   #   91. 7: one blank after the point (scraped text)
       )\s?                                       # a blank may come before the sign
@@ -74,7 +73,7 @@ _PERCENT_RE = limits.compile(
       [个個]?百分[点點]                           # percentage points: 提高5个百分点 (a kind of its own)
     |                                            # or tenths standing alone: 三成, 占四成, 2.5成
       (?<![\dA-Za-z.{CN_NUMERAL_CHARS}数几若第每])(?<!\d,)  # not inside a numeral (三五成群) or an ordinal
-      (?P<tenth>[一二三四五六七八九两兩]|\d(?:\.\d+)?|10)成  # 四成 → 40, 2.5成 → 25
+      (?P<tenth>[一二三四五六七八九两兩]|[0-9](?:\.[0-9]+)?|10)成  # 四成 → 40, 2.5成 → 25
       (?P<half>半)?                              # 三成半 → 35
       (?:(?P<more>多)                            # 七成多: a bit more, approximate
       | (?![{_CHENG_WORD_NEXT}]|不变)            # not a word with 成 (三成员, 八成新, 一成不变)
@@ -98,14 +97,15 @@ _CONSUMABLE = "".join(
     )
 )
 _SCANNER = RunScanner(
-    _PERCENT_RE, _CONSUMABLE, anchor=r"[%％‰]|分之|百分[点點]|(?:[一二三四五六七八九两兩\d]|10)成", reach=2
+    # 成 only after a digit (a lookbehind: the anchor search stays a literal scan, and 完成 is no run)
+    _PERCENT_RE, _CONSUMABLE, anchor=r"[%％‰]|分之|百分[点點]|(?<=[一二三四五六七八九两兩0-9])成", reach=2
 )
 
 # Group numbers of _PERCENT_RE, minus one: indexes into m.groups().
 _GROUP = {name: number - 1 for name, number in _PERCENT_RE.groupindex.items()}
 _DEN = _GROUP["den"]
 _HALF = _GROUP["half"]
-_LO = _GROUP["lo"]
+_HI = _GROUP["hi"]
 _NEG = _GROUP["neg"]
 _NUM = _GROUP["num"]
 _SPACED = _GROUP["spaced"]
@@ -149,14 +149,14 @@ def _read(m: regex.Match[str]) -> tuple[str, int, Decimal, Decimal | None] | Non
         value = parse_number(number.replace(" ", ""))
         if g[_PERMILLE]:
             value /= 10
-        if g[_LO] is not None:
-            low = parse_number(g[_LO])
+        if g[_HI] is not None:
+            high = parse_number(g[_HI])
             if g[_PERMILLE]:
-                low /= 10
-            if low < value:
-                value, value_max = low, value
+                high /= 10
+            if value < high:
+                value_max = high
             else:  # 2022-30%: no range, the rate alone
-                start = m.start(_NUM + 1) if g[_NUM] is not None else m.start(_SPACED + 1)
+                start, value = m.start(_HI + 1), high
     elif g[_TENTH] is not None:
         value = parse_number(g[_TENTH]) * 10 + (5 if g[_HALF] else 0)
         if value > 100:
