@@ -1,0 +1,1 @@
+"""Blind conformance suite: expectations from the annotation conventions, one TSV per class."""
