@@ -179,6 +179,9 @@ FRACTIONS_AND_RANGES = [
     ("sign_range", "压减预算10%至30%", "10%至30%", Decimal("10"), Decimal("30"), False),
     ("bare_range", "降低20-30%", "20-30%", Decimal("20"), Decimal("30"), False),
     ("year_dash_no_range", "2022-30%的比例", "30%", Decimal("30"), None, False),
+    ("tenths_range", "压减三到四成", "三到四成", Decimal("30"), Decimal("40"), False),
+    ("tenths_adjacent_digits", "约有两三成", "两三成", Decimal("20"), Decimal("30"), True),
+    ("fraction_more", "占百分之三十多", "百分之三十多", Decimal("30"), None, True),
 ]
 SIGNED = [
     ("hyphen", "同比增长-3.8%", "-3.8%", Decimal("-3.8")),
@@ -208,6 +211,7 @@ NOT_TENTHS = [
     ("member", "三成员单位"),
     ("grade", "设备八成新"),
     ("ordinal", "第三成立"),
+    ("vague_fraction", "占百分之十几"),
 ]
 
 

@@ -79,7 +79,9 @@ _MONEY_RE = limits.compile(
       (?P<hi_unit>[{_UNIT_CHARS}]{{0,3}})         # 5至10万元: the low end shares this unit
     )?                                           # (end of the range part)
     (?P<q2>[余多])?                              # 1376万余元, 3亿余元, 300多元
-    (?(cur)(?P<yuan>{_YUAN_CHARS})?|(?P<yuan>{_YUAN_CHARS}))  # 元 (圆 in 大写) required unless a currency marker
+    (?(cur)(?P<yuan>{_YUAN_CHARS})?              # 元 (圆 in 大写) optional after a currency marker,
+    |(?:(?P<yuan>{_YUAN_CHARS})                  # required otherwise,
+      |(?<=[万亿萬億])人民币))                      # or 人民币 after 万/亿 (2.5亿人民币)
     (?:(?<=[元圆圓])                              # after the yuan, its tenths and hundredths:
       (?:(?P<jiao>{_SMALL_DIGIT})角)?            #   123元4角
       (?:(?P<fen>{_SMALL_DIGIT})分(?![钟之析局类别期批数]))?  #   123元4角5分 (not 5分钟, 3分之1)
@@ -143,12 +145,18 @@ def _shared_multiplier(lo: Decimal, lo_text: str, hi_text: str, hi_mult: Decimal
     """The unit a range's low end shares with its high end, written once on the high end.
 
     5至10万元 (万 after the high number), 一百二十到一百五十万元 and 七千到九千亿元 (万/亿
-    closing the high numeral) give the low end the same unit; 500至10万元 keeps 500 as
-    written when the shared unit would put it above the high end.
+    closing the high numeral) give the low end the same unit; a bare digit takes the place
+    of the high end's first digit (两到三百亿元 → 两百亿); 500至10万元 keeps 500 as written
+    when the shared unit would put it above the high end.
     """
     shared = hi_mult
     if not hi_text[0].isdigit() and lo_text[-1] not in CN_BIG_UNITS:
-        shared *= trailing_big_units(hi_text)
+        if len(lo_text) == 1 and len(hi_text) > 1 and hi_text[0] in CN_DIGITS and hi_text[1] in _UNIT_VALUES:
+            # 两到三百亿元, 两到三千万元: a bare digit takes the place of the high end's first digit
+            # (两百亿 .. 三百亿); 三到五万元 reads the same either way.
+            shared *= parse_number(lo_text + hi_text[1:]) / lo if lo else 1
+        else:
+            shared *= trailing_big_units(hi_text)
     for mult in (shared, hi_mult):
         if lo * mult <= high:
             return mult

@@ -67,12 +67,16 @@ _PERCENT_RE = limits.compile(
       (?P<den>{CHINESE}|[万亿萬億]|\d+)          # 百, 三, 千, 万, 十万, 千万, 3
       分之                                       # X分之Y: "Y out of X"
       (?P<numer>{CHINESE}|{ARABIC})              # 九十五点五, 二, 5, 二三十 (a range)
+      (?![几幾])                                  # 百分之十几: vague, no figure
+      (?P<fmore>[多余])?                          # 百分之三十多: approximate
     |                                            # or
       (?<![\dA-Za-z.{CN_NUMERAL_CHARS}])(?<!\d,) # a whole number, not a tail
       (?P<pts>{ARABIC}|{CHINESE})                # 5, 0.5, 两
       [个個]?百分[点點]                           # percentage points: 提高5个百分点 (a kind of its own)
     |                                            # or tenths standing alone: 三成, 占四成, 2.5成
       (?<![\dA-Za-z.{CN_NUMERAL_CHARS}数几若第每])(?<!\d,)  # not inside a numeral (三五成群) or an ordinal
+      (?:(?P<tlo>[一二三四五六七八九两兩])         # 三到四成, 三四成: the low end of a range of tenths
+         (?P<tsep>至|到|-|~|～)?)?
       (?P<tenth>[一二三四五六七八九两兩]|[0-9](?:\.[0-9]+)?|10)成  # 四成 → 40, 2.5成 → 25
       (?P<half>半)?                              # 三成半 → 35
       (?:(?P<more>多)                            # 七成多: a bit more, approximate
@@ -92,7 +96,7 @@ _CONSUMABLE = "".join(
         regex.escape("大约約将將近接不超过過逾足到少于至", special_only=False),  # _APPROX_BEFORE words
         r"\d\s,.",                                                  # Arabic numbers, blanks
         regex.escape("%％‰-－−负負~～—–", special_only=False),          # signs, range separators
-        regex.escape(CN_NUMERAL_CHARS + "点點分之个個成多半", special_only=False),  # 三分之二, 5个百分点, 七成多
+        regex.escape(CN_NUMERAL_CHARS + "点點分之个個成多余半", special_only=False),  # 三分之二, 5个百分点, 七成多
         regex.escape("以上下内左右", special_only=False),              # _APPROX_AFTER words
     )
 )
@@ -116,6 +120,9 @@ _PTS = _GROUP["pts"]
 _Q1 = _GROUP["q1"]
 _Q2 = _GROUP["q2"]
 _TENTH = _GROUP["tenth"]
+_TLO = _GROUP["tlo"]
+_TSEP = _GROUP["tsep"]
+_FMORE = _GROUP["fmore"]
 
 # A fraction that ends within this many decimals is kept exact (千万分之六 → 0.00006);
 # one that does not (三分之二) is rounded to two.
@@ -161,6 +168,12 @@ def _read(m: regex.Match[str]) -> tuple[str, int, Decimal, Decimal | None] | Non
         value = parse_number(g[_TENTH]) * 10 + (5 if g[_HALF] else 0)
         if value > 100:
             return None
+        if g[_TLO] is not None:
+            low = parse_number(g[_TLO]) * 10
+            if low < value and (g[_TSEP] is not None or low + 10 == value - (5 if g[_HALF] else 0)):
+                value, value_max = low, value  # 三到四成 → 30..40, 三四成 (adjacent digits) → 30..40
+            else:
+                start = m.start(_TENTH + 1)  # 五三成: no range, the tenths alone
     elif g[_DEN] is not None:
         value, value_max = _fraction_percent(g[_DEN], g[_NUMER])
     else:
@@ -193,7 +206,7 @@ def find_shares(text: str) -> tuple[list[Found], list[Found]]:
             continue
         kind, start, value, value_max = read
         g = m.groups()
-        approx = bool(g[_Q1] or g[_Q2] or g[_MORE])
+        approx = bool(g[_Q1] or g[_Q2] or g[_MORE] or g[_FMORE] or (g[_TLO] is not None and g[_TSEP] is None and start == m.start()))
         end = m.end()
         if kind == "points":
             points.append(Found("points", start, end, text[start:end], {"value": canonical(value), "approx": approx}))
