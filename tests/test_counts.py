@@ -392,6 +392,9 @@ NOUN_PHRASES = [
     ("head_then_unknown_verb", "12个问题立行立改,", "问题"),
     ("known_head_unchanged", "134家乡镇自来水厂", "乡镇自来水厂"),
     ("teachers_sent", "选派120名教师支教", "教师"),
+    ("head_holding_a_stop_verb", "对1名科室负责人进行诫勉谈话", "科室负责人"),
+    ("adverb_before_verb", "3间商铺重新签订租赁合同", "商铺"),
+    ("full_coverage_is_no_verb", "开展全覆盖检查1次全覆盖检查,", "全覆盖检查"),
 ]
 
 
