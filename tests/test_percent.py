@@ -189,6 +189,7 @@ SIGNED = [
     ("traditional_fu", "增速為負2.4%", "負2.4%", Decimal("-2.4")),
     ("fullwidth_minus", "利润增长－122%", "－122%", Decimal("-122")),
     ("decrease_word", "下降3.2%", "3.2%", Decimal("3.2")),
+    ("plus_minus_is_no_sign", "误差控制在正负5%以内", "5%以内", Decimal("5")),
 ]
 
 

@@ -58,7 +58,7 @@ _MONEY_RE = limits.compile(
     (?P<q1>{_APPROX_BEFORE})?                    # 约/近/超过 … before the currency word
     (?:(?P<cur>人民币|RMB|¥|￥)\s?)?             # currency marker (¥ 1,234 may be spaced); 元 then optional
     (?P<q1b>{_APPROX_BEFORE})?                   # 人民币约100万元: qualifier after the currency word
-    (?P<neg>(?<![\dA-Za-z.,%)）])[-－−]|[负負])?   # a sign: -3.8亿元, 负3亿元 (not the dash of a range)
+    (?P<neg>(?<![\dA-Za-z.,%)）])[-－−]|(?<!正)[负負])?   # a sign: -3.8亿元, 负3亿元 (not the dash of a range)
     (?:                                          # the (low) number, either
       (?<![\dA-Za-z.])(?<!\d,)                   # Arabic: not the tail of a longer number/code
       (?P<lo>{ARABIC})                           # 4250, 12.79, 1,234.5

@@ -42,7 +42,7 @@ _APPROX_BEFORE = r"(?:大约|约|約|将近|將近|接近|近|不超过|超过|�
 _APPROX_AFTER = r"(?:以上|以下|以内|左右)"
 
 # A sign before a rate: -3.8%, 负3.9%, －122% (not the dash of a range or of a code).
-_SIGN = r"(?P<neg>(?<![\dA-Za-z.,%％)）])[-－−]|[负負])"
+_SIGN = r"(?P<neg>(?<![\dA-Za-z.,%％)）])[-－−]|(?<!正)[负負])"
 # Characters that make a word with 成 after a tenths numeral: 三成员, 八成新, 一成不变, 十成熟.
 _CHENG_WORD_NEXT = "员立果效绩本为功熟新人交片型品长都就事语全风套批群规形像色器活材文分因团组行法名药才"
 
