@@ -74,10 +74,12 @@ _PERCENT_RE = limits.compile(
       (?P<pts>{ARABIC}|{CHINESE})                # 5, 0.5, 两
       [个個]?百分[点點]                           # percentage points: 提高5个百分点 (a kind of its own)
     |                                            # or tenths standing alone: 三成, 占四成, 2.5成
+      (?=[一二三四五六七八九两兩0-9][^成\n]{{0,8}}成)  # cheap guard: 成 follows closely (halves the scan time)
       (?<![\dA-Za-z.{CN_NUMERAL_CHARS}数几若第每])(?<!\d,)  # not inside a numeral (三五成群) or an ordinal
-      (?:(?P<tlo>[一二三四五六七八九两兩])         # 三到四成, 三四成: the low end of a range of tenths
-         (?P<tsep>至|到|-|~|～)?)?
-      (?P<tenth>[一二三四五六七八九两兩]|[0-9](?:\.[0-9]+)?|10)成  # 四成 → 40, 2.5成 → 25
+      (?P<tenth>                                 # 四成 → 40, 2.5成 → 25, 三到四成 / 三四成 → 30..40
+        [一二三四五六七八九两兩](?:(?:至|到|-|~|～)?[一二三四五六七八九])?
+      | [0-9](?:\.[0-9]+)?|10
+      )成
       (?P<half>半)?                              # 三成半 → 35
       (?:(?P<more>多)                            # 七成多: a bit more, approximate
       | (?![{_CHENG_WORD_NEXT}]|不变)            # not a word with 成 (三成员, 八成新, 一成不变)
@@ -120,8 +122,6 @@ _PTS = _GROUP["pts"]
 _Q1 = _GROUP["q1"]
 _Q2 = _GROUP["q2"]
 _TENTH = _GROUP["tenth"]
-_TLO = _GROUP["tlo"]
-_TSEP = _GROUP["tsep"]
 _FMORE = _GROUP["fmore"]
 
 # A fraction that ends within this many decimals is kept exact (千万分之六 → 0.00006);
@@ -165,15 +165,18 @@ def _read(m: regex.Match[str]) -> tuple[str, int, Decimal, Decimal | None] | Non
             else:  # 2022-30%: no range, the rate alone
                 start, value = m.start(_HI + 1), high
     elif g[_TENTH] is not None:
-        value = parse_number(g[_TENTH]) * 10 + (5 if g[_HALF] else 0)
+        tenth = g[_TENTH]
+        low = None
+        if len(tenth) > 1 and not tenth[0].isdigit():
+            low, tenth = parse_number(tenth[0]) * 10, tenth[-1]  # 三到四成, 三四成
+        value = parse_number(tenth) * 10 + (5 if g[_HALF] else 0)
         if value > 100:
             return None
-        if g[_TLO] is not None:
-            low = parse_number(g[_TLO]) * 10
-            if low < value and (g[_TSEP] is not None or low + 10 == value - (5 if g[_HALF] else 0)):
+        if low is not None:
+            if low < value and (len(g[_TENTH]) > 2 or low + 10 == value - (5 if g[_HALF] else 0)):
                 value, value_max = low, value  # 三到四成 → 30..40, 三四成 (adjacent digits) → 30..40
             else:
-                start = m.start(_TENTH + 1)  # 五三成: no range, the tenths alone
+                start = m.end(_TENTH + 1) - 1  # 五三成: no range, the tenths alone
     elif g[_DEN] is not None:
         value, value_max = _fraction_percent(g[_DEN], g[_NUMER])
     else:
@@ -186,6 +189,11 @@ def _read(m: regex.Match[str]) -> tuple[str, int, Decimal, Decimal | None] | Non
         if value_max is not None:
             value, value_max = value_max, value
     return kind, start, value, value_max
+
+
+def _adjacent_tenths(tenth: str | None, whole: bool) -> bool:
+    """两三成, 三四成: a range read from adjacent digits, approximate (三到四成 is not)."""
+    return tenth is not None and whole and len(tenth) == 2 and not tenth[0].isdigit()
 
 
 def find_shares(text: str) -> tuple[list[Found], list[Found]]:
@@ -206,7 +214,7 @@ def find_shares(text: str) -> tuple[list[Found], list[Found]]:
             continue
         kind, start, value, value_max = read
         g = m.groups()
-        approx = bool(g[_Q1] or g[_Q2] or g[_MORE] or g[_FMORE] or (g[_TLO] is not None and g[_TSEP] is None and start == m.start()))
+        approx = bool(g[_Q1] or g[_Q2] or g[_MORE] or g[_FMORE] or _adjacent_tenths(g[_TENTH], start == m.start()))
         end = m.end()
         if kind == "points":
             points.append(Found("points", start, end, text[start:end], {"value": canonical(value), "approx": approx}))
