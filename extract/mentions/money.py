@@ -17,6 +17,12 @@ Choices:
   after set ``approx`` and are part of the span.  达/达到/高达 only say the figure
   was reached; they are neither approximation nor part of the span.
 * "三四万元" (adjacent digits) is a range 30000..40000, approximate.
+* A unit written once on the high end of a range is shared: 5至10万元, 一百二十到一百五十万元
+  (1200000..1500000), 七千到九千亿元; a bare digit takes the high end's first place
+  (两到三百亿元 → 200亿..300亿).  1万元--5万元 and 1万(含)-5万元 are ranges too.
+* 角 and 分 after 元 are read (123元4角5分 → 123.45); alone only with Arabic digits
+  (5角, 3角5分, 2分钱), never 五角场 or 扣3分.  大写 amounts use 圆 as 元 (肆佰叁拾萬圆整).
+* A sign stays (-3.8亿元, 负3亿元 → negative); 正负 and words of decrease (下降) are no sign.
 * Vague amounts without a figure (数万元, 十几万元, 上万元) and a bare 万 without 元
   (3万人) are not money; neither are 万元户, 一元化, 二元结构, 元旦, 单元, 多元.
 """
