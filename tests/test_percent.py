@@ -182,6 +182,9 @@ FRACTIONS_AND_RANGES = [
     ("tenths_range", "压减三到四成", "三到四成", Decimal("30"), Decimal("40"), False),
     ("tenths_adjacent_digits", "约有两三成", "两三成", Decimal("20"), Decimal("30"), True),
     ("fraction_more", "占百分之三十多", "百分之三十多", Decimal("30"), None, True),
+    ("fraction_range", "下降百分之三十至四十", "百分之三十至四十", Decimal("30"), Decimal("40"), False),
+    ("fraction_range_repeated", "占百分之三十至百分之四十", "百分之三十至百分之四十", Decimal("30"), Decimal("40"), False),
+    ("negative_fraction", "增速为负百分之三", "负百分之三", Decimal("-3"), None, False),
 ]
 SIGNED = [
     ("hyphen", "同比增长-3.8%", "-3.8%", Decimal("-3.8")),
@@ -228,6 +231,9 @@ POINTS = [
     ("chinese_decimal", "上升二点三个百分点", "二点三个百分点", Decimal("2.3")),
     ("traditional", "增長3.6個百分點", "3.6個百分點", Decimal("3.6")),
     ("no_ge", "提高5百分点", "5百分点", Decimal("5")),
+    ("and_a_half", "提高三个半百分点", "三个半百分点", Decimal("3.5")),
+    ("half", "下降半个百分点", "半个百分点", Decimal("0.5")),
+    ("more", "高出两个多百分点", "两个多百分点", Decimal("2")),
 ]
 
 
@@ -253,3 +259,7 @@ def test_points_in_a_record_and_never_a_count():
     kinds = [(m.kind, m.text) for m in record.mentions]
     assert ("points", "6.5个百分点") in kinds and ("percent", "98%") in kinds
     assert not any(kind == "count" for kind, _ in kinds)
+
+
+def test_two_fractions_are_two_mentions():
+    assert [f.text for f in find_percents("占三分之一到二分之一")] == ["三分之一", "二分之一"]

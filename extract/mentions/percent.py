@@ -69,10 +69,18 @@ _PERCENT_RE = limits.compile(
       (?P<numer>{CHINESE}|{ARABIC})              # 九十五点五, 二, 5, 二三十 (a range)
       (?![几幾])                                  # 百分之十几: vague, no figure
       (?P<fmore>[多余])?                          # 百分之三十多: approximate
+      (?:(?:至|到|-|—|~|～)                       # a range: 百分之三十至四十, 百分之三十至百分之四十
+        (?:(?P=den)分之)?                         #   the fraction word may be repeated
+        (?P<numer2>{CHINESE}|{ARABIC})            #   the high end
+        (?!分之)                                  #   (三分之一到二分之一: two fractions, no shared word)
+      )?
     |                                            # or
       (?<![\dA-Za-z.{CN_NUMERAL_CHARS}])(?<!\d,) # a whole number, not a tail
-      (?P<pts>{ARABIC}|{CHINESE})                # 5, 0.5, 两
-      [个個]?百分[点點]                           # percentage points: 提高5个百分点 (a kind of its own)
+      (?:(?P<pts>{ARABIC}|{CHINESE})             # 5, 0.5, 两
+         [个個]?(?P<phalf>半)?(?P<pmore>多)?       #   三个半, 两个多
+      | (?P<phalf>半)[个個]                       # 半个百分点 → 0.5
+      )
+      百分[点點]                                  # percentage points: 提高5个百分点 (a kind of its own)
     |                                            # or tenths standing alone: 三成, 占四成, 2.5成
       (?=[一二三四五六七八九两兩0-9][^成\n]{{0,8}}成)  # cheap guard: 成 follows closely (halves the scan time)
       (?<![\dA-Za-z.{CN_NUMERAL_CHARS}数几若第每])(?<!\d,)  # not inside a numeral (三五成群) or an ordinal
@@ -123,6 +131,9 @@ _Q1 = _GROUP["q1"]
 _Q2 = _GROUP["q2"]
 _TENTH = _GROUP["tenth"]
 _FMORE = _GROUP["fmore"]
+_NUMER2 = _GROUP["numer2"]
+_PHALF = _GROUP["phalf"]
+_PMORE = _GROUP["pmore"]
 
 # A fraction that ends within this many decimals is kept exact (千万分之六 → 0.00006);
 # one that does not (三分之二) is rounded to two.
@@ -179,10 +190,15 @@ def _read(m: regex.Match[str]) -> tuple[str, int, Decimal, Decimal | None] | Non
                 start = m.end(_TENTH + 1) - 1  # 五三成: no range, the tenths alone
     elif g[_DEN] is not None:
         value, value_max = _fraction_percent(g[_DEN], g[_NUMER])
+        if g[_NUMER2] is not None:
+            high, _ = _fraction_percent(g[_DEN], g[_NUMER2])
+            if value_max is None and value < high:
+                value_max = high  # 百分之三十至四十 → 30..40
     else:
         # Percentage points (提高5个百分点) are the change of a rate, not a share:
         # their own kind, never summed with shares.
-        kind, value = "points", parse_number(g[_PTS])
+        kind = "points"
+        value = (parse_number(g[_PTS]) if g[_PTS] is not None else Decimal(0)) + (Decimal("0.5") if g[_PHALF] else 0)
     if g[_NEG] is not None and start == m.start():
         value = -value
         value_max = -value_max if value_max is not None else None
@@ -214,7 +230,7 @@ def find_shares(text: str) -> tuple[list[Found], list[Found]]:
             continue
         kind, start, value, value_max = read
         g = m.groups()
-        approx = bool(g[_Q1] or g[_Q2] or g[_MORE] or g[_FMORE] or _adjacent_tenths(g[_TENTH], start == m.start()))
+        approx = bool(g[_Q1] or g[_Q2] or g[_MORE] or g[_FMORE] or g[_PMORE] or _adjacent_tenths(g[_TENTH], start == m.start()))
         end = m.end()
         if kind == "points":
             points.append(Found("points", start, end, text[start:end], {"value": canonical(value), "approx": approx}))
