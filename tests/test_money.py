@@ -221,6 +221,10 @@ CENTS_AND_CAPITALS = [
     ("traditional_yi_over", "涉及資金逾5380億元", "逾5380億元", D("538000000000")),
     ("renminbi_after_yi", "总投资2.5亿人民币", "2.5亿人民币", D("250000000")),
     ("renminbi_after_wan", "融资3000万人民币。", "3000万人民币", D("30000000")),
+    ("capitals_without_yuan", "核定金额肆佰叁拾萬", "肆佰叁拾萬", D("4300000")),
+    ("capitals_mixed_wan_without_yuan", "退款壹万贰仟,", "壹万贰仟", D("12000")),
+    ("capitals_with_jiao_fen", "合计人民币壹拾贰万叁仟肆佰伍拾陆元柒角捌分", "人民币壹拾贰万叁仟肆佰伍拾陆元柒角捌分", D("123456.78")),
+    ("included_bound_then_above", "合同金额50万元(含)以上的", "50万元(含)以上", D("500000")),
 ]
 
 
@@ -253,6 +257,9 @@ NOT_MONEY_NEW = [
     ("star", "悬挂5角星标志"),
     ("yuanman", "确保三圆满完成"),
     ("minutes", "会议用时5元5分钟"),
+    ("shoushi", "收拾好会议室"),
+    ("luxu", "陆续完成整改"),
+    ("bare_shi_capital", "叁拾"),
 ]
 
 

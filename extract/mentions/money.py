@@ -92,7 +92,8 @@ _MONEY_RE = limits.compile(
       (?:(?P<jiao>{_SMALL_DIGIT})角)?            #   123元4角
       (?:(?P<fen>{_SMALL_DIGIT})分(?![钟之析局类别期批数]))?  #   123元4角5分 (not 5分钟, 3分之1)
     )?
-    (?P<q3>{_APPROX_AFTER})?                     # 500万元以上, 5000元左右
+    (?:(?:[(（]含[)）])?                          # 50万元(含)以上: the bound is included
+      (?P<q3>{_APPROX_AFTER}))?                  # 500万元以上, 5000元左右
     """,
     regex.VERBOSE,
 )
@@ -113,6 +114,18 @@ _JIAO_RE = limits.compile(
     regex.VERBOSE | regex.V1,
 )
 
+# 大写 numerals are written for money only: 肆佰叁拾萬 is an amount even without 元.  At least
+# one 佰/仟 and one 大写 digit (陆续, 队伍, 收拾 are words), nothing numeral around it.
+_CAPITALS_RE = limits.compile(
+    rf"""
+    (?<![{CN_NUMERAL_CHARS}])                    # not inside a longer numeral
+    (?=[壹贰貳叁參叄肆伍陆陸柒捌玖拾万萬亿億]*[佰仟])  # a 佰 or 仟 in it
+    (?P<num>[壹贰貳叁參叄肆伍陆陸柒捌玖][壹贰貳叁參叄肆伍陆陸柒捌玖拾佰仟万萬亿億零〇]+)  # 肆佰叁拾萬, 壹万贰仟
+    (?![{CN_NUMERAL_CHARS}元圆圓])                # the whole numeral, and no 元 (the main pattern reads those)
+    """,
+    regex.VERBOSE,
+)
+
 # Every character _MONEY_RE can consume (outside lookarounds), and what each match holds:
 # the pattern runs only on the stretches of such characters around 元 or a currency
 # marker (zhenggai.scan).  Keep in step with the pattern above.
@@ -124,7 +137,7 @@ _CONSUMABLE = "".join(
         regex.escape(CN_NUMERAL_CHARS + "点", special_only=False),     # Chinese numbers
         regex.escape("余多来" + _UNIT_CHARS + "元圆圓角分", special_only=False),  # 余/多/来, 万/亿, 元, 角/分
         regex.escape("至到-—–－~～〜", special_only=False),             # range separators
-        regex.escape("−负負含()（）", special_only=False),                # signs, 1万(含)-5万元
+        regex.escape("−负負含()（）", special_only=False),                # signs, 1万(含)-5万元, (含)以上
         regex.escape("以上下内左右", special_only=False),               # _APPROX_AFTER words
         "\u00a0",                                                     # the stray blank before 万元
     )
@@ -299,7 +312,24 @@ def find_money(text: str) -> list[Found]:
             found.append(item)
     if "角" in text or "分钱" in text or "分錢" in text:
         found = _add_lone_jiao(text, found)
+    if "佰" in text or "仟" in text:
+        found = _add_capitals(text, found)
     return found
+
+
+def _add_capitals(text: str, found: list[Found]) -> list[Found]:
+    """``found`` with the 大写 amounts written without 元 (肆佰叁拾萬 → 4300000), sorted by start."""
+    extra = []
+    for m in _CAPITALS_RE.finditer(text):
+        if any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        try:
+            value = parse_number(m["num"])
+        except (ValueError, KeyError, ArithmeticError):
+            continue
+        extra.append(Found("money", m.start(), m.end(), m.group(),
+                           {"value": canonical(value), "value_max": None, "approx": False}))
+    return sorted(found + extra, key=lambda f: f.start) if extra else found
 
 
 def _add_lone_jiao(text: str, found: list[Found]) -> list[Found]:
