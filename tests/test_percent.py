@@ -169,6 +169,9 @@ ALONE_TENTHS = [
     ("decimal", "比例提高到2.5成", "2.5成", Decimal("25"), None, False),
     ("above", "七成以上问题已销号", "七成以上", Decimal("70"), None, True),
     ("traditional_liang", "約兩成,", "約兩成", Decimal("20"), None, True),
+    ("ten_tenths", "达到十成", "十成", Decimal("100"), None, False),
+    ("half_tenth", "仅占半成", "半成", Decimal("5"), None, False),
+    ("chinese_decimal_tenths", "约八点五成,", "约八点五成", Decimal("85"), None, True),
 ]
 FRACTIONS_AND_RANGES = [
     ("permille_word", "差错率控制在千分之五", "千分之五", Decimal("0.5"), None, False),
@@ -216,6 +219,8 @@ NOT_TENTHS = [
     ("grade", "设备八成新"),
     ("ordinal", "第三成立"),
     ("vague_fraction", "占百分之十几"),
+    ("semi_finished", "库存半成品"),
+    ("ten_members", "二十成员单位"),
 ]
 
 

@@ -82,11 +82,11 @@ _PERCENT_RE = limits.compile(
       )
       百分[点點]                                  # percentage points: 提高5个百分点 (a kind of its own)
     |                                            # or tenths standing alone: 三成, 占四成, 2.5成
-      (?=[一二三四五六七八九两兩0-9][^成\n]{{0,8}}成)  # cheap guard: 成 follows closely (halves the scan time)
+      (?=[一二三四五六七八九十两兩半0-9][^成\n]{{0,8}}成)  # cheap guard: 成 follows closely (halves the scan time)
       (?<![\dA-Za-z.{CN_NUMERAL_CHARS}数几若第每])(?<!\d,)  # not inside a numeral (三五成群) or an ordinal
       (?P<tenth>                                 # 四成 → 40, 2.5成 → 25, 三到四成 / 三四成 → 30..40
-        [一二三四五六七八九两兩](?:(?:至|到|-|~|～)?[一二三四五六七八九])?
-      | [0-9](?:\.[0-9]+)?|10
+        [一二三四五六七八九两兩](?:(?:至|到|-|~|～)?[一二三四五六七八九]|点[一二三四五六七八九])?
+      | [0-9](?:\.[0-9]+)?|10|十|半                #   八点五成 → 85, 十成 → 100, 半成 → 5
       )成
       (?P<half>半)?                              # 三成半 → 35
       (?:(?P<more>多)                            # 七成多: a bit more, approximate
@@ -112,7 +112,7 @@ _CONSUMABLE = "".join(
 )
 _SCANNER = RunScanner(
     # 成 only after a digit (a lookbehind: the anchor search stays a literal scan, and 完成 is no run)
-    _PERCENT_RE, _CONSUMABLE, anchor=r"[%％‰]|分之|百分[点點]|(?<=[一二三四五六七八九两兩0-9])成", reach=2
+    _PERCENT_RE, _CONSUMABLE, anchor=r"[%％‰]|分之|百分[点點]|(?<=[一二三四五六七八九十两兩半0-9])成", reach=2
 )
 
 # Group numbers of _PERCENT_RE, minus one: indexes into m.groups().
@@ -178,7 +178,9 @@ def _read(m: regex.Match[str]) -> tuple[str, int, Decimal, Decimal | None] | Non
     elif g[_TENTH] is not None:
         tenth = g[_TENTH]
         low = None
-        if len(tenth) > 1 and not tenth[0].isdigit():
+        if tenth == "半":
+            tenth = "0.5"  # 半成 → 5
+        elif len(tenth) > 1 and not tenth[0].isdigit() and "点" not in tenth:
             low, tenth = parse_number(tenth[0]) * 10, tenth[-1]  # 三到四成, 三四成
         value = parse_number(tenth) * 10 + (5 if g[_HALF] else 0)
         if value > 100:
@@ -209,7 +211,7 @@ def _read(m: regex.Match[str]) -> tuple[str, int, Decimal, Decimal | None] | Non
 
 def _adjacent_tenths(tenth: str | None, whole: bool) -> bool:
     """两三成, 三四成: a range read from adjacent digits, approximate (三到四成 is not)."""
-    return tenth is not None and whole and len(tenth) == 2 and not tenth[0].isdigit()
+    return tenth is not None and whole and len(tenth) == 2 and not tenth[0].isdigit() and tenth[1] != "点"
 
 
 def find_shares(text: str) -> tuple[list[Found], list[Found]]:
