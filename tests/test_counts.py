@@ -370,6 +370,7 @@ WAN_QUALIFIED = [
     ("range_shares_wan", "带动1至2万人就业", "1至2万人", Decimal("10000"), "人", True),
     ("chinese_range_shares_wan", "吸纳三到五万人", "三到五万人", Decimal("30000"), "人", True),
     ("plain_range_unchanged", "每组3至5人", "3至5人", Decimal("3"), "人", True),
+    ("after_a_label_colon", "整改措施:42条", "42条", Decimal("42"), "条", False),
 ]
 
 
@@ -401,3 +402,7 @@ NOUN_PHRASES = [
 @pytest.mark.parametrize(("text", "noun"), [c[1:] for c in NOUN_PHRASES], ids=[c[0] for c in NOUN_PHRASES])
 def test_noun_phrase_boundary(text, noun):
     assert find_counts(text)[0].values["noun"] == noun
+
+
+def test_a_time_before_a_count_is_still_refused():
+    assert [f.text for f in find_counts("会议于10:30召开")] == []

@@ -172,6 +172,8 @@ ALONE_TENTHS = [
     ("ten_tenths", "达到十成", "十成", Decimal("100"), None, False),
     ("half_tenth", "仅占半成", "半成", Decimal("5"), None, False),
     ("chinese_decimal_tenths", "约八点五成,", "约八点五成", Decimal("85"), None, True),
+    ("hundredths_after_cheng", "满意率达九成五。", "九成五", Decimal("95"), None, False),
+    ("hundredths_then_above", "七成六以上", "七成六以上", Decimal("76"), None, True),
 ]
 FRACTIONS_AND_RANGES = [
     ("permille_word", "差错率控制在千分之五", "千分之五", Decimal("0.5"), None, False),

@@ -257,8 +257,10 @@ def _context_ok(text: str, m: regex.Match[str], g: tuple) -> bool:
     if prev in _RANGE_SEPS and (prev2.isdigit() or prev2 in _CN_BODY_SET):
         return False  # tail of a range whose low end was refused, or of a phone number 0571-8958
     if number[0].isdigit():
+        if prev == ":" and not prev2.isdigit():
+            return True  # 反馈问题:3个 (a full-width colon, normalised): a label, then the count
         if prev.isdigit() or prev in _ARABIC_GLUE or (prev.isascii() and prev.isalpha()):
-            return False  # part of a longer number, a code or a time
+            return False  # part of a longer number, a code or a time (10:30)
         if prev == "," and prev2.isdigit():
             # After "digit," — the full-width ，of Chinese prose normalised, or the tail of an
             # oddly grouped 1,2345.  Only a group-like tail (3+ digits) right after a bare number

@@ -88,7 +88,10 @@ _PERCENT_RE = limits.compile(
         [一二三四五六七八九两兩](?:(?:至|到|-|~|～)?[一二三四五六七八九]|点[一二三四五六七八九])?
       | [0-9](?:\.[0-9]+)?|10|十|半                #   八点五成 → 85, 十成 → 100, 半成 → 5
       )成
-      (?P<half>半)?                              # 三成半 → 35
+      (?:(?P<half>半)                            # 三成半 → 35
+      | (?P<hund>[一二三四五六七八九])             # 九成五 → 95: a digit of hundredths after 成,
+        (?=以上|以下|以内|左右|的|[,，。;；、:：)）\s]|$)  #   where the rate ends (not 三成五个)
+      )?
       (?:(?P<more>多)                            # 七成多: a bit more, approximate
       | (?![{_CHENG_WORD_NEXT}]|不变)            # not a word with 成 (三成员, 八成新, 一成不变)
       )
@@ -119,6 +122,7 @@ _SCANNER = RunScanner(
 _GROUP = {name: number - 1 for name, number in _PERCENT_RE.groupindex.items()}
 _DEN = _GROUP["den"]
 _HALF = _GROUP["half"]
+_HUND = _GROUP["hund"]
 _HI = _GROUP["hi"]
 _NEG = _GROUP["neg"]
 _NUM = _GROUP["num"]
@@ -183,6 +187,8 @@ def _read(m: regex.Match[str]) -> tuple[str, int, Decimal, Decimal | None] | Non
         elif len(tenth) > 1 and not tenth[0].isdigit() and "点" not in tenth:
             low, tenth = parse_number(tenth[0]) * 10, tenth[-1]  # 三到四成, 三四成
         value = parse_number(tenth) * 10 + (5 if g[_HALF] else 0)
+        if g[_HUND] is not None:
+            value += parse_number(g[_HUND])  # 九成五 → 95
         if value > 100:
             return None
         if low is not None:
