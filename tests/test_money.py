@@ -153,7 +153,8 @@ def test_not_money(sentence):
 
 
 _ALPHABET = st.sampled_from(
-    list("0123456789.,-~至到余多约近超逾以上下左右元万亿千百十一二两三四五点零人民币¥￥美港化旦单户% 《》\n")
+    list("0123456789.,-~至到余多约近超逾以上下左右元万亿千百十一二两三四五点零人民币¥￥美港化旦单户% 《》\n"
+         "－负圆角分钱含()佰仟肆叁壹")
 )
 
 
@@ -167,7 +168,8 @@ def test_property_money(text):
         assert text[f.start : f.end] == f.text
         assert f.start >= last_end  # sorted, non-overlapping
         last_end = f.end
-        assert isinstance(f.values["value"], Decimal) and f.values["value"] >= 0
+        assert isinstance(f.values["value"], Decimal)
+        assert f.values["value"] >= 0 or any(sign in f.text for sign in "-－−负負")  # only a written sign
         if f.values["value_max"] is not None:
             assert f.values["value_max"] >= f.values["value"]
         assert isinstance(f.values["approx"], bool)

@@ -93,7 +93,7 @@ def test_not_percent(sentence):
 
 
 _ALPHABET = st.sampled_from(
-    list("0123456789.,%％‰约近超过以上下左右百千万分之一二两三四五九十点个部满比 元倍《》\n")
+    list("0123456789.,%％‰约近超过以上下左右百千万分之一二两三四五九十点个部满比 元倍《》\n-－负成半多至到個點员")
 )
 
 
@@ -106,7 +106,10 @@ def test_property_percent(text):
         assert text[f.start : f.end] == f.text
         assert f.start >= last_end
         last_end = f.end
-        assert isinstance(f.values["value"], Decimal) and f.values["value"] >= 0
+        assert isinstance(f.values["value"], Decimal)
+        assert f.values["value"] >= 0 or any(sign in f.text for sign in "-－−负負")  # only a written sign
+        if f.values["value_max"] is not None:
+            assert f.values["value_max"] >= f.values["value"]
         assert isinstance(f.values["approx"], bool)
 
 
