@@ -225,7 +225,7 @@ TABLE_DESCRIPTIONS = {
     "sections": "one row per heading of the outline (all levels)",
     "issue_categories": "one row per category of an issue section (level 1 framework part, level 2 topic tags;"
     " docs/taxonomy.md)",
-    "mentions": "one row per mention (money, date, count, percent, multiple, document, docnumber …)",
+    "mentions": "one row per mention (money, date, count, percent, points, multiple, document, docnumber …)",
     "documents": "documents named in a notice: titles in 《》 and document numbers",
     "money_totals": "each money total a notice states, with its category (追回/挽回/清退/退缴 …)",
     "errors": "one row per input that gave no record",

@@ -3,7 +3,9 @@
 The gold format is the one of ``seeds/*.expected.json`` and ``tests/fixtures/notices/*.expected.json``:
 notice facts (title, issuer, source, inspection, totals, contact), the issue outline
 (``sections`` with their ``measures``), ``closing_items`` and complete lists of money, percent,
-multiple, date and count mentions with offsets and values.
+points, multiple, date and count mentions with offsets and values.  A mention kind the gold file
+does not list (no key under ``mentions``) is not scored: its records are neither matched nor
+spurious.
 
 >>> gold = {"file": "x.txt", "mentions": {"money": [
 ...     {"text": "12.5万元", "start": 4, "end": 10, "value": 125000}]}}
@@ -14,7 +16,7 @@ multiple, date and count mentions with offsets and values.
 (1, 1.0)
 
 Matching rules (see DESIGN.md): a mention matches when its span overlaps the gold span and its
-value is equal — money ``value``, percent ``value`` (±0.01), multiple ``value``, date
+value is equal — money ``value``, percent ``value`` (±0.01), points ``value``, multiple ``value``, date
 ``date_start`` + ``date_end``, count ``value`` + ``unit``.  Strings (facts, issue texts, measure
 titles, markers) are compared after :func:`zhenggai.normalize.normalize`, with white space removed
 and trailing punctuation dropped, so ``，`` and ``,`` are the same.  A gold value of ``None`` (or a
@@ -41,7 +43,7 @@ from zhenggai.evaluate_outline import (  # noqa: F401  (re-exported public API)
     record_measures,
 )
 
-MENTION_KINDS = ("money", "percent", "multiple", "date", "count")
+MENTION_KINDS = ("money", "percent", "points", "multiple", "date", "count")
 FACT_GROUPS = ("title", "issuer", "source", "inspection", "totals", "contact")
 OUTLINE_PARTS = ("issues", "measures", "closing")
 # Percent values may differ by rounding: 三分之二 → 66.67 or 66.666…
@@ -232,7 +234,11 @@ def compare(record: dict, gold: dict) -> Comparison:
         if m.get("kind") in by_kind:
             by_kind[m["kind"]].append(m)
     gold_mentions = gold.get("mentions") or {}
-    mentions = {k: compare_mentions(k, gold_mentions.get(k) or [], by_kind[k]) for k in MENTION_KINDS}
+    # A kind the gold file leaves out is not scored (an empty result), as the README says.
+    mentions = {
+        k: compare_mentions(k, gold_mentions[k] or [], by_kind[k]) if k in gold_mentions else MentionResult(k)
+        for k in MENTION_KINDS
+    }
     return Comparison(
         file=str(gold.get("file", "")),
         mentions=mentions,

@@ -14,6 +14,7 @@ from typing import Any
 _VALUE_KEYS = {
     "money": ("value", "value_max"),
     "percent": ("value",),
+    "points": ("value",),
     "multiple": ("value",),
     "date": ("date_start", "date_end"),
     "count": ("value", "unit"),

@@ -139,3 +139,50 @@ def _parse_number(text: str) -> Decimal:
             value *= CN_SMALL_UNITS.get(ch) or CN_BIG_UNITS[ch]
         return value
     return Decimal(parse_chinese_integer(text))
+
+
+# "三四万", "二三十": two adjacent digits in increasing order inside a numeral make a range.
+_ADJACENT_RE = limits.compile(
+    r"""
+    (?P<a>[一二三四五六七八])   # the lower digit
+    (?P<b>[二三四五六七八九])   # the next digit, checked to be lower + 1 in code
+    """,
+    regex.VERBOSE,
+)
+
+
+def parse_number_range(number: str) -> tuple[Decimal, Decimal | None]:
+    """Value and, for numerals with two adjacent digits (三四万, 二三十), the upper end of the range.
+
+    >>> parse_number_range("二三十")
+    (Decimal('20'), Decimal('30'))
+    >>> parse_number_range("三四万")
+    (Decimal('30000'), Decimal('40000'))
+    >>> parse_number_range("一百二十")
+    (Decimal('120'), None)
+    """
+    if number[0].isdigit() or not any(ch in CN_SMALL_UNITS or ch in CN_BIG_UNITS for ch in number):
+        return parse_number(number), None
+    for m in _ADJACENT_RE.finditer(number):
+        if CN_DIGITS[m["b"]] == CN_DIGITS[m["a"]] + 1:
+            low = number[: m.start()] + m["a"] + number[m.end():]
+            high = number[: m.start()] + m["b"] + number[m.end():]
+            return parse_number(low), parse_number(high)
+    return parse_number(number), None
+
+
+def trailing_big_units(number: str) -> Decimal:
+    """The multiplier of the 万/亿 a Chinese numeral ends with (一百五十万 → 10000, 九千亿 → 10^8), else 1.
+
+    A range writes its unit once, on the high end (一百二十到一百五十万元): the low end
+    shares it.  Numerals with the unit inside (一万二千) end with no unit.
+
+    >>> trailing_big_units("一百五十万"), trailing_big_units("一万二千"), trailing_big_units("150")
+    (Decimal('10000'), Decimal('1'), Decimal('1'))
+    """
+    result = Decimal(1)
+    for ch in reversed(number):
+        if ch not in CN_BIG_UNITS:
+            break
+        result *= CN_BIG_UNITS[ch]
+    return result

@@ -17,7 +17,7 @@ from string import Template
 
 from zhenggai.schemas import Notice, Section
 
-KINDS = ("money", "date", "count", "percent", "multiple", "document", "docnumber", "unparsed_date")
+KINDS = ("money", "date", "count", "percent", "points", "multiple", "document", "docnumber", "unparsed_date")
 
 
 def _tooltip(mention) -> str:

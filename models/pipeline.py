@@ -56,6 +56,14 @@ class MentionsComponent:
         self.spans_key = spans_key
         self.kinds = set(kinds) if kinds else None
 
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The span labels this component can set: the mention kinds (money … points …)."""
+        from zhenggai.schemas import MENTION_MODELS
+
+        every = ("document", *MENTION_MODELS)
+        return tuple(k for k in dict.fromkeys(every) if self.kinds is None or k in self.kinds)
+
     def __call__(self, doc):
         from zhenggai.mentions import find_mentions
         from zhenggai.normalize import normalize

@@ -16,6 +16,7 @@ from zhenggai.schemas.mentions import (
     MoneyMention,
     MultipleMention,
     PercentMention,
+    PointsMention,
     UnparsedDateMention,
 )
 from zhenggai.schemas.notice import (
@@ -34,5 +35,5 @@ from zhenggai.schemas.notice import (
 __all__ = [
     "MENTION_MODELS", "SCHEMA_VERSION", "Category", "Contact", "CountMention", "DateMention", "DocnumberMention",
     "DocumentMention", "Flag", "Inspection", "Mention", "MentionBase", "MoneyMention", "MoneyTotal",
-    "MultipleMention", "Notice", "PercentMention", "Section", "Source", "Totals", "UnparsedDateMention",
+    "MultipleMention", "Notice", "PercentMention", "PointsMention", "Section", "Source", "Totals", "UnparsedDateMention",
 ]

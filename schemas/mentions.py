@@ -12,7 +12,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, Field, model_validator
 
-from zhenggai.schemas.types import FROZEN, Amount
+from zhenggai.schemas.types import FROZEN, Amount, SignedAmount
 
 
 class MentionBase(BaseModel):
@@ -34,8 +34,8 @@ class MentionBase(BaseModel):
 
 class MoneyMention(MentionBase):
     kind: Literal["money"] = "money"
-    value: Amount = Field(description="yuan, exact (111.95万元 → 1119500)")
-    value_max: Amount | None = Field(default=None, description="upper bound of a range (5万至10万元)")
+    value: SignedAmount = Field(description="yuan, exact (111.95万元 → 1119500; -3.8亿元 → -380000000)")
+    value_max: SignedAmount | None = Field(default=None, description="upper bound of a range (5万至10万元)")
     approx: bool = Field(default=False, description="余/多/约/近/超过 …")
     currency: str = "CNY"
 
@@ -82,7 +82,22 @@ class CountMention(MentionBase):
 
 class PercentMention(MentionBase):
     kind: Literal["percent"] = "percent"
-    value: Amount = Field(description="percent points: 98.71% → 98.71; 三分之二 → 66.67")
+    value: SignedAmount = Field(description="percent points: 98.71% → 98.71; 三分之二 → 66.67; 三成 → 30; -3.8% → -3.8")
+    value_max: SignedAmount | None = Field(default=None, description="upper bound of a range (百分之二三十, 20%-30%)")
+    approx: bool = False
+
+    @model_validator(mode="after")
+    def _range(self):
+        if self.value_max is not None and self.value_max < self.value:
+            raise ValueError("value_max is below value")
+        return self
+
+
+class PointsMention(MentionBase):
+    """A change of a rate in percentage points (完成率提高12个百分点 → 12); never a percent."""
+
+    kind: Literal["points"] = "points"
+    value: SignedAmount = Field(description="percentage points: 12个百分点 → 12; 0.5個百分點 → 0.5")
     approx: bool = False
 
 
@@ -110,6 +125,7 @@ Mention = Annotated[
         UnparsedDateMention,
         CountMention,
         PercentMention,
+        PointsMention,
         MultipleMention,
         DocumentMention,
         DocnumberMention,
@@ -123,6 +139,7 @@ MENTION_MODELS: dict[str, type[MentionBase]] = {
     "unparsed_date": UnparsedDateMention,
     "count": CountMention,
     "percent": PercentMention,
+    "points": PointsMention,
     "multiple": MultipleMention,
     "document": DocumentMention,
     "docnumber": DocnumberMention,

@@ -24,4 +24,11 @@ Amount = Annotated[
     WithJsonSchema({"type": "number", "minimum": 0}),
 ]
 
+# An exact number that may be negative (a fall: -3.8%, -3.8亿元), written to JSON as a number.
+SignedAmount = Annotated[
+    Decimal,
+    PlainSerializer(_decimal_to_number, when_used="json"),
+    WithJsonSchema({"type": "number"}),
+]
+
 FROZEN = ConfigDict(frozen=True, extra="forbid")

@@ -97,3 +97,11 @@ def test_render_needs_an_output():
     result = subprocess.run([sys.executable, "-m", "zhenggai", "render", str(SAMPLE)], capture_output=True, text=True)
     assert result.returncode == 2
     assert "-o/--output" in result.stderr
+
+
+def test_render_highlights_points():
+    from zhenggai import extract_text
+
+    page = render_html(extract_text("群众满意度较上年提高6.5个百分点,办结率98%。"))
+    assert '<mark class="k-points" data-kind="points"' in page
+    assert ".k-points" in page and "points 1" in page

@@ -222,7 +222,7 @@ def test_lexicons_load():
     assert {"个", "项", "人次", "件次", "户次"} <= units
     assert not units & {"年", "月", "日", "天", "周", "小时", "岁", "元", "米", "吨", "亩", "号", "大", "级"}
     assert len(load_words("slogans.txt")) >= 60
-    assert {row[1] for row in load_table("counted_nouns.txt")} == {"head", "stop", "word"}
+    assert {row[1] for row in load_table("counted_nouns.txt")} == {"head", "stop", "word", "suffix"}
 
 
 def test_userdict_lines_are_jieba_format():
@@ -359,3 +359,50 @@ ROUND4 = [
 @pytest.mark.parametrize("text,expected", [c[1:] for c in ROUND4], ids=[c[0] for c in ROUND4])
 def test_round4_counts(text, expected):
     assert [(f.text, f.values["value"], f.values["unit"]) for f in find_counts(text)] == expected
+
+
+# Issue 11.4: 余/多 before 万 and a range whose 万 is written once.
+WAN_QUALIFIED = [
+    ("duo_after_wan", "服务群众2万多人次", "2万多人次", Decimal("20000"), "人次", True),
+    ("yu_before_wan", "办理业务120余万件", "120余万件", Decimal("1200000"), "件", True),
+    ("decimal_wan", "接待群众137.6万人次", "137.6万人次", Decimal("1376000"), "人次", False),
+    ("chinese_yu_before_wan", "惠及十余万人", "十余万人", Decimal("100000"), "人", True),
+    ("range_shares_wan", "带动1至2万人就业", "1至2万人", Decimal("10000"), "人", True),
+    ("chinese_range_shares_wan", "吸纳三到五万人", "三到五万人", Decimal("30000"), "人", True),
+    ("plain_range_unchanged", "每组3至5人", "3至5人", Decimal("3"), "人", True),
+    ("after_a_label_colon", "整改措施:42条", "42条", Decimal("42"), "条", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "unit", "approx"), [c[1:] for c in WAN_QUALIFIED],
+                         ids=[c[0] for c in WAN_QUALIFIED])
+def test_counts_with_wan(sentence, text, value, unit, approx):
+    (f,) = find_counts(sentence)
+    assert (f.text, f.values["value"], f.values["unit"], f.values["approx"]) == (text, value, unit, approx)
+
+
+# Issue 12.7: a noun phrase stops before a verb; a modifier noun + head noun stays whole.
+NOUN_PHRASES = [
+    ("modifier_place_then_institution", "11家乡镇敬老院,", "乡镇敬老院"),
+    ("institution_then_verb", "11家乡镇敬老院开展消防检查", "乡镇敬老院"),
+    ("people_then_verb", "42名医师下沉乡镇卫生院", "医师"),
+    ("people_then_other_verb", "20名干部深入基层走访", "干部"),
+    ("village_clinic", "建成5个村卫生室,", "村卫生室"),
+    ("school_measure_suo", "8所学校完成改造", "学校"),
+    ("police_station", "新建3个派出所。", "派出所"),
+    ("head_then_unknown_verb", "12个问题立行立改,", "问题"),
+    ("known_head_unchanged", "134家乡镇自来水厂", "乡镇自来水厂"),
+    ("teachers_sent", "选派120名教师支教", "教师"),
+    ("head_holding_a_stop_verb", "对1名科室负责人进行诫勉谈话", "科室负责人"),
+    ("adverb_before_verb", "3间商铺重新签订租赁合同", "商铺"),
+    ("full_coverage_is_no_verb", "开展全覆盖检查1次全覆盖检查,", "全覆盖检查"),
+]
+
+
+@pytest.mark.parametrize(("text", "noun"), [c[1:] for c in NOUN_PHRASES], ids=[c[0] for c in NOUN_PHRASES])
+def test_noun_phrase_boundary(text, noun):
+    assert find_counts(text)[0].values["noun"] == noun
+
+
+def test_a_time_before_a_count_is_still_refused():
+    assert [f.text for f in find_counts("会议于10:30召开")] == []

@@ -45,6 +45,7 @@ IDS = [p.name.removesuffix(".expected.json") for p in GOLD_FILES]
 PINNED_MINIMUMS: dict[str, float] = {
     "mentions.money": 0.99,
     "mentions.percent": 0.99,
+    "mentions.points": 0.99,
     "mentions.multiple": 0.99,
     "mentions.date": 0.99,
     "mentions.count": 0.99,

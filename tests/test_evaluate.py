@@ -276,7 +276,7 @@ def test_score_micro_average_over_notices():
 
 
 def test_format_report_lists_every_problem():
-    gold = gold_file(money=[gold_mention("3680元", 10, value=3680)], percent=[gold_mention("99%", 30, value=99)])
+    gold = gold_file(money=[gold_mention("3680元", 10, value=3680)], percent=[gold_mention("99%", 30, value=99)], count=[])
     gold["title"] = "标题"
     record = {"title": "别的", "mentions": [mention("percent", "99%", 30, value=98), mention("count", "3个", 50, value=3, unit="个")]}
     text = format_report([compare(record, gold)])
@@ -326,3 +326,33 @@ def test_a_record_equal_to_gold_is_perfect(gold_spans):
     records = [mention("money", g["text"], g["start"], value=g["value"]) for g in gold]
     c = compare({"mentions": records}, gold_file(money=gold))
     assert c.is_perfect()
+
+
+# --------------------------------------------------------------------------- kinds a gold file leaves out
+
+
+def test_a_kind_the_gold_does_not_list_is_not_scored():
+    gold = gold_file(date=[])  # lists dates only
+    record = {"mentions": [mention("money", "3680元", 10, value=3680), mention("points", "2个百分点", 20, value=2)]}
+    c = compare(record, gold)
+    assert not c.mentions["money"].spurious and not c.mentions["points"].spurious
+    s = score([c])
+    assert s["mentions.money"]["fp"] == 0 and s["mentions.points"]["fp"] == 0 and s["mentions.all"]["f1"] == 1.0
+
+
+def test_an_empty_list_scores_the_kind():
+    record = {"mentions": [mention("points", "2个百分点", 20, value=2)]}
+    s = score([compare(record, gold_file(points=[]))])["mentions.points"]
+    assert (s["tp"], s["fp"], s["fn"]) == (0, 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("gold_value", "got", "matched"),
+    [(12, 12, True), (0.5, 0.5, True), (12, 1.2, False)],
+    ids=["points-equal", "points-decimal", "points-differs"],
+)
+def test_points_scored_by_value(gold_value, got, matched):
+    gold = gold_file(points=[gold_mention("12个百分点", 5, value=gold_value)])
+    record = {"mentions": [mention("points", "12个百分点", 5, value=got)]}
+    c = compare(record, gold)
+    assert (len(c.mentions["points"].matched) == 1) is matched

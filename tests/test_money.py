@@ -153,7 +153,8 @@ def test_not_money(sentence):
 
 
 _ALPHABET = st.sampled_from(
-    list("0123456789.,-~至到余多约近超逾以上下左右元万亿千百十一二两三四五点零人民币¥￥美港化旦单户% 《》\n")
+    list("0123456789.,-~至到余多约近超逾以上下左右元万亿千百十一二两三四五点零人民币¥￥美港化旦单户% 《》\n"
+         "－负圆角分钱含()佰仟肆叁壹")
 )
 
 
@@ -167,7 +168,8 @@ def test_property_money(text):
         assert text[f.start : f.end] == f.text
         assert f.start >= last_end  # sorted, non-overlapping
         last_end = f.end
-        assert isinstance(f.values["value"], Decimal) and f.values["value"] >= 0
+        assert isinstance(f.values["value"], Decimal)
+        assert f.values["value"] >= 0 or any(sign in f.text for sign in "-－−负負")  # only a written sign
         if f.values["value_max"] is not None:
             assert f.values["value_max"] >= f.values["value"]
         assert isinstance(f.values["approx"], bool)
@@ -181,3 +183,88 @@ def test_seed_money(seed_text):
         hits = [f for f in found if f.start < exp["end"] and exp["start"] < f.end]
         assert hits, exp
         assert hits[0].values["value"] == Decimal(str(exp["value"]))
+
+
+# Issue 11.4: a unit written once on the high end is shared by the low end; -- and (含) ranges.
+SHARED_UNIT_RANGES = [
+    ("chinese_wan", "每个项目补助一百二十到一百五十万元。", "一百二十到一百五十万元", D("1200000"), D("1500000")),
+    ("chinese_qianwan", "单个项目投资一千到两千万元之间", "一千到两千万元", D("10000000"), D("20000000")),
+    ("chinese_yi", "带动投资七千到九千亿元", "七千到九千亿元", D("700000000000"), D("900000000000")),
+    ("chinese_small", "奖励三到五万元", "三到五万元", D("30000"), D("50000")),
+    ("traditional_wan", "給予一百到三百萬元獎勵", "一百到三百萬元", D("1000000"), D("3000000")),
+    ("double_hyphen", "处1万元--5万元罚款", "1万元--5万元", D("10000"), D("50000")),
+    ("inclusive_mark", "采购金额1万(含)-5万元的", "1万(含)-5万元", D("10000"), D("50000")),
+    ("inclusive_fullwidth_parens", "金额10万（含）至50万元", "10万（含）至50万元", D("100000"), D("500000")),
+    ("arabic_high_unit", "发行专项债券10-20亿元", "10-20亿元", D("1000000000"), D("2000000000")),
+    ("bare_digit_takes_first_place", "投资两到三百亿元", "两到三百亿元", D("20000000000"), D("30000000000")),
+    ("bare_digit_qianwan", "补助两到三千万元", "两到三千万元", D("20000000"), D("30000000")),
+    ("bare_digit_shi_wan", "奖励五到十万元", "五到十万元", D("50000"), D("100000")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value", "value_max"), [c[1:] for c in SHARED_UNIT_RANGES],
+                         ids=[c[0] for c in SHARED_UNIT_RANGES])
+def test_range_shares_its_unit(sentence, text, value, value_max):
+    (f,) = find_money(sentence)
+    assert (f.text, f.values["value"], f.values["value_max"]) == (text, value, value_max)
+
+
+# 角 and 分 after 元, alone (Arabic digits), and 大写 amounts with 圆.
+CENTS_AND_CAPITALS = [
+    ("jiao_fen", "收取费用123元4角5分", "123元4角5分", D("123.45")),
+    ("chinese_yuan_arabic_cents", "退还一百二十三元1角1分", "一百二十三元1角1分", D("123.11")),
+    ("jiao_alone", "每张加收5角", "5角", D("0.5")),
+    ("jiao_fen_alone", "单价3角5分。", "3角5分", D("0.35")),
+    ("fen_before_qian", "电价下调2分钱", "2分", D("0.02")),
+    ("capital_yuan_round", "合同金额肆佰叁拾萬圆整", "肆佰叁拾萬圆", D("4300000")),
+    ("capital_wan_qian", "退款壹万贰仟元", "壹万贰仟元", D("12000")),
+    ("capital_after_currency", "收到人民币叁仟伍佰元整", "人民币叁仟伍佰元", D("3500")),
+    ("capital_jiao", "计叁拾元伍角", "叁拾元伍角", D("30.5")),
+    ("traditional_yi_over", "涉及資金逾5380億元", "逾5380億元", D("538000000000")),
+    ("renminbi_after_yi", "总投资2.5亿人民币", "2.5亿人民币", D("250000000")),
+    ("renminbi_after_wan", "融资3000万人民币。", "3000万人民币", D("30000000")),
+    ("capitals_without_yuan", "核定金额肆佰叁拾萬", "肆佰叁拾萬", D("4300000")),
+    ("capitals_mixed_wan_without_yuan", "退款壹万贰仟,", "壹万贰仟", D("12000")),
+    ("capitals_with_jiao_fen", "合计人民币壹拾贰万叁仟肆佰伍拾陆元柒角捌分", "人民币壹拾贰万叁仟肆佰伍拾陆元柒角捌分", D("123456.78")),
+    ("included_bound_then_above", "合同金额50万元(含)以上的", "50万元(含)以上", D("500000")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), [c[1:] for c in CENTS_AND_CAPITALS],
+                         ids=[c[0] for c in CENTS_AND_CAPITALS])
+def test_cents_and_capitals(sentence, text, value):
+    (f,) = find_money(sentence)
+    assert (f.text, f.values["value"]) == (text, value)
+    assert sentence[f.start : f.end] == f.text
+
+
+SIGNED = [
+    ("hyphen", "利润总额-3.8亿元", "-3.8亿元", D("-380000000")),
+    ("fullwidth_minus", "净利润－1200万元", "－1200万元", D("-12000000")),
+    ("fu", "经营结余负3亿元", "负3亿元", D("-300000000")),
+    ("decrease_word_is_no_sign", "收入下降3.2亿元", "3.2亿元", D("320000000")),
+    ("range_dash_is_no_sign", "补助5万-10万元", "5万-10万元", D("50000")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), [c[1:] for c in SIGNED], ids=[c[0] for c in SIGNED])
+def test_sign_is_kept(sentence, text, value):
+    (f,) = find_money(sentence)
+    assert (f.text, f.values["value"]) == (text, value)
+
+
+NOT_MONEY_NEW = [
+    ("place_wujiaochang", "前往五角场街道调研"),
+    ("score", "年度考核扣3分"),
+    ("star", "悬挂5角星标志"),
+    ("yuanman", "确保三圆满完成"),
+    ("minutes", "会议用时5元5分钟"),
+    ("shoushi", "收拾好会议室"),
+    ("luxu", "陆续完成整改"),
+    ("bare_shi_capital", "叁拾"),
+]
+
+
+@pytest.mark.parametrize("sentence", [c[1] for c in NOT_MONEY_NEW], ids=[c[0] for c in NOT_MONEY_NEW])
+def test_not_money_new_forms(sentence):
+    assert all("分" not in f.text and "角" not in f.text and "圆" not in f.text for f in find_money(sentence))

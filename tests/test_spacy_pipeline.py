@@ -35,3 +35,18 @@ def test_spans_are_expanded_to_token_boundaries():
     doc = make_nlp()("共清退违规资金66.57万元。")
     (money,) = [s for s in doc.spans["zhenggai"] if s.label_ == "money"]
     assert "66.57万元" in money.text
+
+
+def test_points_are_a_label_of_their_own():
+    nlp = spacy.blank("zh")
+    component = nlp.add_pipe("zhenggai_mentions")
+    assert {"money", "percent", "points", "count", "date", "document"} <= set(component.labels)
+    doc = nlp("办结率98.5%,较上年提高6.5个百分点。")
+    spans = {(s.text, s.label_) for s in doc.spans["zhenggai"]}
+    assert ("6.5个百分点", "points") in spans and ("98.5%", "percent") in spans
+
+
+def test_labels_follow_the_kinds_option():
+    nlp = spacy.blank("zh")
+    component = nlp.add_pipe("zhenggai_mentions", config={"kinds": ["points", "money"]})
+    assert set(component.labels) == {"points", "money"}

@@ -232,7 +232,11 @@ def find_totals(
     listed: dict[str, tuple[tuple[int, int], int]] = {}  # people key → (sentence, end of its last figure)
     done_end: dict[tuple[int, int], int] = {}  # sentence → end of its latest completed figure
 
-    figures = sorted((f for f in found if f.kind in ("count", "percent", "money")), key=lambda f: f.start)
+    # A negative figure (-3.8亿元, 负3.9%) is a fall, never a total of what was done.
+    figures = sorted(
+        (f for f in found if f.kind in ("count", "percent", "money") and f.values.get("value", 0) >= 0),
+        key=lambda f: f.start,
+    )
     keys: dict[int, str | None] = {}  # start → the key a count in totals context answered
     issues_after_aspects = False  # the issues total came as N个方面M个问题 (the strongest form)
     category_done: dict[tuple[int, int], int] = {}  # paragraph → issues of fully done categories

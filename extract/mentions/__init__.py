@@ -16,9 +16,9 @@ import datetime as dt
 from zhenggai.mentions.base import Found
 
 # Precedence when spans overlap: earlier kinds keep their characters.  Document
-# numbers come first so their years never become dates; money and percents
-# before counts so "3万元" is never a count of 万.
-PRECEDENCE = ("docnumber", "date", "unparsed_date", "money", "percent", "multiple", "count")
+# numbers come first so their years never become dates; money, percents and
+# percentage points before counts so "3万元" is never a count of 万.
+PRECEDENCE = ("docnumber", "date", "unparsed_date", "money", "percent", "points", "multiple", "count")
 
 
 def find_mentions(text: str, published: dt.date | None = None) -> list[Found]:
@@ -32,7 +32,7 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Found]:
     from zhenggai.mentions.documents import find_documents
     from zhenggai.mentions.money import find_money
     from zhenggai.mentions.multiple import find_multiples
-    from zhenggai.mentions.percent import find_percents
+    from zhenggai.mentions.percent import find_shares
 
     documents = find_documents(text)
     by_kind: dict[str, list[Found]] = {"document": [], "docnumber": []}
@@ -42,7 +42,7 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Found]:
     by_kind["date"] = [f for f in dates if f.kind == "date"]
     by_kind["unparsed_date"] = [f for f in dates if f.kind == "unparsed_date"]
     by_kind["money"] = find_money(text)
-    by_kind["percent"] = find_percents(text)
+    by_kind["percent"], by_kind["points"] = find_shares(text)
     by_kind["multiple"] = find_multiples(text)
     by_kind["count"] = find_counts(text)
 

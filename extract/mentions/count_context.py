@@ -49,7 +49,9 @@ _NOUN_ROWS = load_table("counted_nouns.txt")
 _HEADS = frozenset(row[0] for row in _NOUN_ROWS if len(row) > 1 and row[1] == "head")
 # Words that hold a stop character but end nothing (集中, 在建): matched only to shield it.
 _PLAIN_WORDS = frozenset(row[0] for row in _NOUN_ROWS if len(row) > 1 and row[1] == "word")
-_NOUN_WORDS_RE = limits.compile(_alternation([row[0] for row in _NOUN_ROWS]))
+# One character that ends a place or institution noun (敬老院, 卫生所): a stretch ending with one is a noun.
+_SUFFIXES = frozenset(row[0] for row in _NOUN_ROWS if len(row) > 1 and row[1] == "suffix")
+_NOUN_WORDS_RE = limits.compile(_alternation([row[0] for row in _NOUN_ROWS if row[1:] != ("suffix",)]))
 
 # One-character stops that never sit inside a counted noun ("3个县的", "5家已").
 _CLEAR_STOPS = frozenset("的已尚均都等中")
@@ -133,6 +135,10 @@ def find_noun(text: str, start: int, limit: int | None = None) -> str | None:
             # the clear ones make a short stretch a noun on their own.
             bounded = len(m.group()) > 1 or m.group() in _CLEAR_STOPS
             break
+    if bounded and head_end < run_end <= NOUN_CAP and window[run_end - 1] in _SUFFIXES:
+        # The stretch ends with a place noun: a head before it is its modifier, and the
+        # whole stretch the noun (乡镇敬老院, 社区卫生服务站 stops at the head 站 anyway).
+        return window[:run_end]
     if head_end and head_end <= run_end:
         return window[:head_end]
     if bounded and 0 < run_end <= SHORT_NOUN:

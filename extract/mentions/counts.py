@@ -15,7 +15,8 @@ Choices:
   "not" entries there reject durations and classifier-nouns (3个月, 12部门, 5人小组).
   点 counts only before an opinion word of models/count_point_nouns.txt (3点整改意见).
 * 约/近/逾/超过/超/将近/接近/大约 (and 上 before 百/千/万) in front, 余/多 between number
-  and measure word, 以上/左右 after: ``approx`` and part of the span.  共/累计/达 are
+  and measure word or before 万/亿 (2万多人次, 120余万件 → 1200000), 以上/左右 after:
+  ``approx`` and part of the span.  共/累计/达 are
   neither.  A range (3至5人) is reported as its low end, approximate.
 * Not counts: ordinals (第3次, 第四个, sessions 八届89次常务会议, the last of a list
   一、二、三轮巡察), bare 一 as a determiner (一个, 一批),
@@ -43,7 +44,7 @@ from zhenggai.mentions.count_context import (
     title_spans,
 )
 from zhenggai.models import load_table, word_alternation
-from zhenggai.numerals import ARABIC, parse_chinese_integer, parse_number
+from zhenggai.numerals import ARABIC, CN_BIG_UNITS, parse_chinese_integer, parse_number, trailing_big_units
 
 # Chinese numerals a count may start with: ordinary digits, 两 and the traditional and
 # financial forms that appear in re-published texts.  陆/伍/肆 are left out because they
@@ -89,7 +90,8 @@ _COUNT_RE = limits.compile(
         (?P<mult>[千万亿萬億]{{0,2}})               #   code refuses anyway (linear on long runs); 1.5万, 3千
       | (?P<cn>[{_CN_START}百千][{_CN_BODY}]{{0,11}})  # 十二, 两千, 三百; bare 百/千 checked in code
     )
-    (?P<q2>[余多])?                              # 200余条, 三百多条, 1万余人
+    (?:(?P<q0>[余多])(?P<big>[万亿萬億]{{1,2}}))?   # 120余万件, 十多万人: the qualifier before 万/亿
+    (?P<q2>[余多])?                              # 200余条, 三百多条, 1万余人, 2万多人次
     \ ?                                         # PDF text layers put a space between digits and Han
     (?=[{_UNIT_FIRST}])                         # cheap test: a measure word can start here
     (?P<unit>{_UNITS})                          # measure word, or a "not" entry (个月, 部门), longest first
@@ -188,6 +190,7 @@ def _canonical(value: Decimal) -> Decimal:
 # looked up by name costs the regex module several times a whole m.groups() call.
 _GROUP = {name: number - 1 for name, number in _COUNT_RE.groupindex.items()}
 _Q1, _LO, _NUM, _CN, _Q2, _UNIT, _Q3 = (_GROUP[k] for k in ("q1", "lo", "num", "cn", "q2", "unit", "q3"))
+_Q0, _BIG = _GROUP["q0"], _GROUP["big"]
 
 
 def _number_value(s: str, qualified: bool) -> Decimal | None:
@@ -254,8 +257,10 @@ def _context_ok(text: str, m: regex.Match[str], g: tuple) -> bool:
     if prev in _RANGE_SEPS and (prev2.isdigit() or prev2 in _CN_BODY_SET):
         return False  # tail of a range whose low end was refused, or of a phone number 0571-8958
     if number[0].isdigit():
+        if prev == ":" and not prev2.isdigit():
+            return True  # 反馈问题:3个 (a full-width colon, normalised): a label, then the count
         if prev.isdigit() or prev in _ARABIC_GLUE or (prev.isascii() and prev.isalpha()):
-            return False  # part of a longer number, a code or a time
+            return False  # part of a longer number, a code or a time (10:30)
         if prev == "," and prev2.isdigit():
             # After "digit," — the full-width ，of Chinese prose normalised, or the tail of an
             # oddly grouped 1,2345.  Only a group-like tail (3+ digits) right after a bare number
@@ -290,6 +295,19 @@ def _ordinal_context(text: str, m: regex.Match[str], g: tuple) -> bool:
     return False
 
 
+_BIG_CHARS = "千万亿萬億"
+
+
+def _trailing_multiplier(number: str) -> Decimal:
+    """What the 千/万/亿 closing a count's number multiply by (2万 → 10000, 五万 → 10000, 12 → 1)."""
+    if number[0].isdigit():
+        result = Decimal(1)
+        for ch in number[len(number.rstrip(_BIG_CHARS)):]:
+            result *= 1000 if ch == "千" else CN_BIG_UNITS[ch]
+        return result
+    return trailing_big_units(number)
+
+
 def _once_per_period(text: str, m: regex.Match[str], g: tuple) -> bool:
     """一次 as a count of one: after 每<period><verb> (每月组织一次), or closing its clause
     after the verb it counts (开展全覆盖检查一次。), where no noun follows for it to determine."""
@@ -322,9 +340,16 @@ def _interpret(text: str, m: regex.Match[str]) -> tuple[int, int, str, dict, boo
         value = Decimal(1)
     if value is None:
         return None
-    approx = bool(g[_Q1] or g[_Q2] or g[_Q3])
+    if g[_BIG] is not None:
+        for ch in g[_BIG]:
+            value *= CN_BIG_UNITS[ch]  # 120余万件 → 1200000, approximate
+    approx = bool(g[_Q1] or g[_Q0] or g[_Q2] or g[_Q3])
     if g[_LO] is not None:
         low = _number_value(g[_LO], qualified)
+        if low is not None and g[_LO][-1] not in _BIG_CHARS:
+            shared = _trailing_multiplier(g[_NUM])  # 1至2万人, 三到五万人: the unit is written once
+            if low * shared < value:
+                low *= shared
         if low is None or low >= value:
             return None  # not a range ("2022-3个"): the match starting at the high end is used
         value, approx = low, True

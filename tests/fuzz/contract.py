@@ -43,10 +43,11 @@ def check_notice(text: str, notice: Notice) -> None:
             assert isinstance(m.date_start, dt.date) and isinstance(m.date_end, dt.date)
             assert m.date_start <= m.date_end, f"date {m.text!r}: {m.date_start} > {m.date_end}"
             assert dt.date.fromisoformat(m.date_start.isoformat()) == m.date_start
-        if m.kind in ("money", "count", "percent", "multiple"):
+        if m.kind in ("money", "count", "percent", "points", "multiple"):
             assert isinstance(m.value, Decimal) and m.value.is_finite(), f"{m.kind} {m.value}"
-            assert m.value >= 0, f"{m.kind} {m.value}"
-        if m.kind == "money" and m.value_max is not None:
+            if m.kind in ("count", "multiple"):
+                assert m.value >= 0, f"{m.kind} {m.value}"  # money, percent, points keep a written sign
+        if m.kind in ("money", "percent") and m.value_max is not None:
             assert m.value_max >= m.value
     reading = notice.text
     if notice.source.script == "traditional":
