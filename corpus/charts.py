@@ -137,8 +137,10 @@ def chart_rows(con, chart: Chart) -> list[dict]:
     return [dict(zip(names, row)) for row in cur.fetchall()]
 
 
-def chart_spec(chart: Chart, rows: list[dict], *, width: int = 420, height: int = 240) -> dict:
+def chart_spec(chart: Chart, rows: list[dict], *, width: int = 420, height: int | dict = 240) -> dict:
     """A complete Vega-Lite spec with the rows inline (for Altair / vl-convert)."""
+    if chart.display["encoding"]["y"].get("type") == "nominal":  # horizontal bars: a row per bar
+        height = {"step": 18}
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "title": chart.title, "width": width, "height": height,

@@ -75,7 +75,7 @@ def metadata(notice_columns: list[str], compare_tables: list[str]) -> dict:
         "facets": [c for c in NOTICE_FACETS if c in notice_columns],
         "fts_table": "notices_fts", "fts_pk": "rowid", "label_column": "title", "sort_desc": "year",
         "description": TABLE_DESCRIPTIONS["notices"] + ". Search cuts Chinese words with jieba; "
-                       "📄 opens the notice page.",
+                       "全文 › opens the notice page.",
     })
     tables["sections"].update({"fts_table": "sections_fts", "fts_pk": "rowid"})
     for name in ("notices_fts", "sections_fts", "_zhenggai_build"):

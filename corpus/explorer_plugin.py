@@ -42,7 +42,7 @@ def notice_path(datasette, notice_id: str) -> str:
 
 def _notice_link(datasette, notice_id: str) -> str:
     return (f'<a class="zg-notice" title="通报全文 notice page" '
-            f'href="{html.escape(notice_path(datasette, notice_id))}">📄 通报</a>')
+            f'href="{html.escape(notice_path(datasette, notice_id))}">全文 ›</a>')
 
 
 @hookimpl

@@ -19,7 +19,7 @@ body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "W
        "Hiragino Sans GB", "Microsoft YaHei", "SimHei", sans-serif; margin: 2em auto; max-width: 72em; color: #222;
        padding: 0 1em; }
 h1 { font-size: 1.6em; } h2 { border-bottom: 1px solid #ddd; padding-bottom: .2em; margin-top: 1.6em; }
-table { border-collapse: collapse; font-size: 13px; }
+table { border-collapse: collapse; font-size: 13px; display: block; overflow-x: auto; max-width: 100%; }
 td, th { border: 1px solid #ddd; padding: 3px 8px; text-align: left; vertical-align: top; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 th { background: #f4f4f4; }
@@ -90,7 +90,9 @@ def build_report(dataset: str | os.PathLike, by: str = "province", *, db=None) -
         "<li>Every figure is as extracted by zhenggai; the flagged notices below deserve a look "
         "before a figure is quoted.</li></ul>",
         f"<h2>比较（按{COMPARE_TITLES.get(by, by)}） Compare by {html.escape(by)}</h2>",
-        _table(frame),
+        _table(frame[[c for c in frame.columns if not _is_category(c)]]),
+        "<h3>资金（按类别，元） Money by category, yuan</h3>",
+        _table(frame[[by, *(c for c in frame.columns if _is_category(c))]]),
         "<h2>图表 Charts</h2><div class='charts'>",
         *(f"<figure class='chart' id='chart-{c.slug}'>{s}</figure>" for c, s in charts),
         "</div>",
@@ -105,6 +107,10 @@ def build_report(dataset: str | os.PathLike, by: str = "province", *, db=None) -
                      f"<td>{html.escape(org or '')}</td>{_cell(year)}<td>{items}</td></tr>")
     parts.append("</tbody></table><p class='meta'>Made by zhenggai report.</p></body></html>")
     return "".join(parts)
+
+
+def _is_category(column: str) -> bool:
+    return column.startswith("money_") and column != "money_total_yuan"
 
 
 def _compare_frame(con, by: str):

@@ -210,7 +210,8 @@ def _mark_open(i: int, m: dict) -> str:
     value = mention_value(m)
     inferred = " inferred" if m.get("year_inferred") else ""
     tip = html.escape(_tooltip(m), quote=True)
-    val = f' data-value="{html.escape(value, quote=True)}"' if value else ""
+    # A title in 《》 is its own value: nothing to add in place.
+    val = f' data-value="{html.escape(value, quote=True)}"' if value and kind != "document" else ""
     return f'<mark id="m-{i}" class="k-{kind}{inferred}" data-kind="{kind}"{val} title="{tip}">'
 
 

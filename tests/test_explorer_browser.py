@@ -23,6 +23,8 @@ from tests.explorer_browser import (
     start_chromium,
 )
 
+pytestmark = pytest.mark.browser
+
 SAMPLE_TITLE = "中共青澜市财政局党组关于市委第二轮巡察整改进展情况的通报"
 
 
@@ -82,7 +84,7 @@ def _wait(driver, condition, timeout=30):
 def _table_titles(driver) -> list[str]:
     from selenium.webdriver.common.by import By
 
-    return [td.text.replace("📄 通报", "").strip() for td in driver.find_elements(By.CSS_SELECTOR, "td.col-title")]
+    return [td.text.replace("全文 ›", "").strip() for td in driver.find_elements(By.CSS_SELECTOR, "td.col-title")]
 
 
 def test_search_box_finds_a_chinese_word(page, server, dataset, tmp_path):
@@ -209,4 +211,6 @@ def test_report_renders_offline(browser, dataset, tmp_path):
         assert svg.find_elements("css selector", ".mark-rect path")
     urls = requested_urls(browser)
     assert urls and all(u.startswith("file://") for u in urls), urls
+    assert "Data date" in browser.page_source and "Nulls are not zeros" in browser.page_source
+    browser.execute_script("document.querySelector('.charts').scrollIntoView()")
     save_screenshot(browser, tmp_path, "report.png")
