@@ -29,6 +29,11 @@ def _jieba():
     return jieba
 
 
+def load() -> None:
+    """Load jieba and the user dictionary now (a server does it before its first search)."""
+    _jieba()
+
+
 def _words(text: str) -> list[str]:
     # No HMM: only dictionary words and single characters, so a query and the text it is
     # looked for in are cut by the same rules.

@@ -57,11 +57,13 @@ def serve(dataset: str | os.PathLike, *, host: str = "127.0.0.1", port: int = 80
     import uvicorn
 
     from zhenggai.corpus.explorer_db import build_sqlite
+    from zhenggai.corpus.segment import load as load_segmenter
 
     began = time.perf_counter()
     path, built = build_sqlite(dataset, db, force=rebuild)
     log(f"{'built' if built else 'reusing'} {path} ({time.perf_counter() - began:.1f} s)")
     ds = make_datasette(path)
     asyncio.run(ds.invoke_startup())
+    load_segmenter()  # the first search would otherwise wait for jieba's dictionary
     log(f"serving {dataset} on http://{host}:{port}/ (read-only; Ctrl-C stops)")
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on")

@@ -321,3 +321,13 @@ def test_render_shows_the_signature_date():
 
     page = render_html(extract_notice(GOLD / "audit-bureau-announcement.txt"))
     assert "<th>落款日期</th><td>2023-10-25</td>" in page
+
+
+def test_readme_screenshots_exist():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    images = re.findall(r"\((docs/img/[\w-]+\.png)\)", readme)
+    assert {"docs/img/serve.png", "docs/img/report.png"} <= set(images)
+    for image in images:
+        data = (REPO / image).read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n", image
+        assert int.from_bytes(data[16:20], "big") >= 1000, image  # width: a browser window, not a thumbnail
