@@ -39,6 +39,17 @@ def _get(url: str) -> tuple[float, int]:
     return time.perf_counter() - began, len(body)
 
 
+def _is_dataset(path: Path) -> bool:
+    from zhenggai.corpus.dataset import DatasetError
+    from zhenggai.corpus.query import connect
+
+    try:
+        connect(path).close()
+    except DatasetError:
+        return False
+    return True
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notices", type=int, default=10_000)
@@ -48,20 +59,23 @@ def main(argv=None) -> int:
 
     from zhenggai.corpus.charts import CHARTS, chart_sql
     from zhenggai.corpus.explorer_db import build_sqlite
+    from zhenggai.corpus.query import connect
     from zhenggai.corpus.synth import write_corpus
+    from zhenggai.corpus.tables import TABLES
 
     work = Path(args.workdir or tempfile.mkdtemp(prefix="zhenggai-bench-explorer-"))
     work.mkdir(parents=True, exist_ok=True)
     corpus, dataset, db = work / "corpus", work / "dataset", work / "explorer.db"
     try:
-        if not (dataset / "manifest.json").is_file():
+        if not _is_dataset(dataset):
             began = time.perf_counter()
             write_corpus(corpus, n=args.notices, seed=14)
             subprocess.run([sys.executable, "-m", "zhenggai", "batch", str(corpus), "-o", str(dataset), "--quiet",
                             "--extractor", "zhenggai.corpus.synth:oracle"], check=True)
             print(f"corpus and dataset: {time.perf_counter() - began:.1f} s")
-        manifest = json.loads((dataset / "manifest.json").read_text(encoding="utf-8"))
-        counts = manifest["counts"]
+        con = connect(dataset)
+        counts = {t: con.sql(f'SELECT count(*) FROM "{t}"').fetchall()[0][0] for t in TABLES}
+        con.close()
         print("dataset: " + ", ".join(f"{v:,} {k}" for k, v in counts.items()))
 
         began = time.perf_counter()

@@ -79,7 +79,7 @@ CHARTS = (
               FROM canonical_notices WHERE {_BOTH} {{filters}}
               GROUP BY 1 ORDER BY completion_rate DESC""",
           _bar("sector", "completion_rate", "系统 sector", "完成率 %", horizontal=True)),
-    Chart("money-by-category", "追回/挽回资金（按类别，万元） Money recovered by category",
+    Chart("money-by-category", "资金（按类别，万元） Money recovered and other totals by category",
           """SELECT category, round(sum(value) / 10000.0, 2) AS wan_yuan, count(*) AS totals
              FROM money_totals JOIN canonical_notices USING (notice_id) WHERE 1 = 1 {filters}
              GROUP BY 1 ORDER BY wan_yuan DESC""",

@@ -31,6 +31,9 @@ from zhenggai.corpus.tables import TABLES, table_columns
 # Bump when the file's layout changes, so older cached files are rebuilt.
 BUILD_VERSION = "1"
 COMPARE_BY = ("province", "city", "sector", "level", "year", "organisation")
+THEMES_BY = ("province", "sector", "level", "year")
+# Below this many rows, segmenting in this process is faster than starting workers.
+POOL_MIN_ROWS = 2000
 CHILD_TABLES = ("sections", "mentions", "documents", "money_totals")
 _SQLITE_TYPES = {"int64": int, "float64": float, "bool": int}
 BUILD_TABLE = "_zhenggai_build"
@@ -81,8 +84,11 @@ def built_fingerprint(path: Path) -> str | None:
 
 
 def build_sqlite(dataset: str | os.PathLike, path: str | os.PathLike | None = None, *,
-                 force: bool = False) -> tuple[Path, bool]:
-    """Build (or reuse) the SQLite file of ``dataset``; returns (path, whether it was rebuilt)."""
+                 force: bool = False, workers: int | None = None) -> tuple[Path, bool]:
+    """Build (or reuse) the SQLite file of ``dataset``; returns (path, whether it was rebuilt).
+
+    ``workers`` processes cut the text into words for the search index (default: all cores).
+    """
     from zhenggai.corpus.dataset import require_dataset
 
     require_dataset(dataset)
@@ -94,7 +100,7 @@ def build_sqlite(dataset: str | os.PathLike, path: str | os.PathLike | None = No
     tmp = path.with_name(path.name + f".{os.getpid()}.partial")
     tmp.unlink(missing_ok=True)
     try:
-        _write(dataset, tmp, print_)
+        _write(dataset, tmp, print_, workers or os.cpu_count() or 1)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -144,14 +150,34 @@ def _column_types(table: str, frame) -> dict:
     return out
 
 
-def _write(dataset, path: Path, print_: str) -> None:
+def _index_row(row: tuple) -> tuple:
+    from zhenggai.corpus.segment import index_text
+
+    rowid, *texts = row
+    return (rowid, *(index_text(t) for t in texts))
+
+
+def _segmented(rows: list[tuple], workers: int) -> list[tuple]:
+    """(rowid, text, …) rows with each text as index words; in worker processes for large tables."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    from zhenggai.corpus.segment import load
+
+    load()  # before forking, so the workers share the loaded dictionary
+    if workers <= 1 or len(rows) < POOL_MIN_ROWS:
+        return [_index_row(r) for r in rows]
+    context = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        return list(pool.map(_index_row, rows, chunksize=64))
+
+
+def _write(dataset, path: Path, print_: str, workers: int) -> None:
     import sqlite_utils
 
     from zhenggai.corpus import load
     from zhenggai.corpus.compare import compare
-    from zhenggai.corpus.dataset import read_manifest
     from zhenggai.corpus.query import connect
-    from zhenggai.corpus.segment import index_text
 
     frames = load(dataset)
     db = sqlite_utils.Database(path)
@@ -173,32 +199,30 @@ def _write(dataset, path: Path, print_: str) -> None:
     for notice_id, issue in db.execute(
             "SELECT notice_id, issue FROM sections WHERE issue IS NOT NULL ORDER BY notice_id, seq"):
         issues.setdefault(notice_id, []).append(issue)
+    rows = [(rowid, title, "。".join(issues.get(nid, [])), text)
+            for rowid, nid, title, text in db.execute("SELECT rowid, notice_id, title, text FROM notices")]
     db.execute("CREATE VIRTUAL TABLE notices_fts USING fts5(title, issues, text, content='', "
                "tokenize='unicode61')")
-    db.conn.executemany(
-        "INSERT INTO notices_fts (rowid, title, issues, text) VALUES (?, ?, ?, ?)",
-        ((rowid, index_text(title), index_text("。".join(issues.get(nid, []))), index_text(text))
-         for rowid, nid, title, text in db.execute("SELECT rowid, notice_id, title, text FROM notices")))
+    db.conn.executemany("INSERT INTO notices_fts (rowid, title, issues, text) VALUES (?, ?, ?, ?)",
+                        _segmented(rows, workers))
+    rows = db.execute("SELECT rowid, heading, issue FROM sections").fetchall()
     db.execute("CREATE VIRTUAL TABLE sections_fts USING fts5(heading, issue, content='', tokenize='unicode61')")
-    db.conn.executemany(
-        "INSERT INTO sections_fts (rowid, heading, issue) VALUES (?, ?, ?)",
-        ((rowid, index_text(heading), index_text(issue))
-         for rowid, heading, issue in db.execute("SELECT rowid, heading, issue FROM sections")))
+    db.conn.executemany("INSERT INTO sections_fts (rowid, heading, issue) VALUES (?, ?, ?)",
+                        _segmented(rows, workers))
 
     con = connect(dataset)
     try:
         for by in COMPARE_BY:
-            frame = compare(dataset, by=by, themes=3, con=con)
+            # Themes cost a jieba pass over every issue statement: only for the report's groupings.
+            frame = compare(dataset, by=by, themes=3 if by in THEMES_BY else 0, con=con)
             db[f"compare_{by}"].insert_all(_records(frame))
     finally:
         con.close()
 
-    manifest = read_manifest(Path(dataset)) or {}
     published = db.execute("SELECT max(source_published_at) FROM canonical_notices").fetchone()[0]
     db[BUILD_TABLE].insert({
         "fingerprint": print_,
         "dataset": str(Path(dataset).resolve()),
-        "dataset_created": manifest.get("created"),
         "latest_published": published,
         "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "counts": json.dumps({t: db[t].count for t in TABLES}),

@@ -73,7 +73,7 @@ def metadata(notice_columns: list[str], compare_tables: list[str]) -> dict:
     notices = tables["notices"]
     notices.update({
         "facets": [c for c in NOTICE_FACETS if c in notice_columns],
-        "fts_table": "notices_fts", "fts_pk": "rowid", "label_column": "title", "sort_desc": "year",
+        "fts_table": "notices_fts", "fts_pk": "rowid", "label_column": "title", "sort_desc": "year", "size": 30,
         "description": TABLE_DESCRIPTIONS["notices"] + ". Search cuts Chinese words with jieba; "
                        "全文 › opens the notice page.",
     })

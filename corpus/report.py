@@ -61,8 +61,8 @@ def build_report(dataset: str | os.PathLike, by: str = "province", *, db=None) -
     path, _ = build_sqlite(dataset, db)
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        build = dict(zip(("latest_published", "dataset_created", "counts"), con.execute(
-            f"SELECT latest_published, dataset_created, counts FROM {BUILD_TABLE}").fetchone()))
+        build = dict(zip(("latest_published", "built_at", "counts"), con.execute(
+            f"SELECT latest_published, built_at, counts FROM {BUILD_TABLE}").fetchone()))
         counts = json.loads(build["counts"])
         canonical, reposts = con.execute(
             "SELECT sum(duplicate_of IS NULL), sum(duplicate_of IS NOT NULL) FROM notices").fetchone()
@@ -77,7 +77,7 @@ def build_report(dataset: str | os.PathLike, by: str = "province", *, db=None) -
         f"<title>zhenggai report — by {by}</title><style>{_STYLE}</style></head><body>",
         f"<h1>整改通报比较 Rectification notices compared by {html.escape(by)}</h1>",
         f"<p class='meta'>Data date: notices published up to <b>{html.escape(str(build['latest_published'] or '—'))}"
-        f"</b>; dataset built {html.escape(str(build['dataset_created'] or '—'))}. "
+        f"</b> (read {html.escape(str(build['built_at']))}). "
         f"{counts['notices']:,} notices ({canonical or 0:,} after reposts, {reposts or 0:,} reposts), "
         f"{counts['errors']:,} inputs that gave no record.</p>",
         "<h2>What counts</h2><ul>",
