@@ -48,6 +48,8 @@ def _bar(x: str, y: str, x_title: str, y_title: str, *, horizontal: bool = False
     key = {"field": x, "type": x_type, "title": x_title}
     if sort_by_value:
         key["sort"] = "-x" if horizontal else "-y"
+    if not horizontal:
+        key["axis"] = {"labelAngle": 0}
     encoding = {"y": key, "x": value} if horizontal else {"x": key, "y": value}
     encoding["tooltip"] = [{"field": x, "type": x_type, "title": x_title},
                            {"field": y, "type": "quantitative", "title": y_title}]

@@ -77,7 +77,7 @@ def build_report(dataset: str | os.PathLike, by: str = "province", *, db=None) -
         f"<title>zhenggai report — by {by}</title><style>{_STYLE}</style></head><body>",
         f"<h1>整改通报比较 Rectification notices compared by {html.escape(by)}</h1>",
         f"<p class='meta'>Data date: notices published up to <b>{html.escape(str(build['latest_published'] or '—'))}"
-        f"</b> (read {html.escape(str(build['built_at']))}). "
+        f"</b> (figures read from the dataset {html.escape(str(build['built_at']))}). "
         f"{counts['notices']:,} notices ({canonical or 0:,} after reposts, {reposts or 0:,} reposts), "
         f"{counts['errors']:,} inputs that gave no record.</p>",
         "<h2>What counts</h2><ul>",

@@ -181,7 +181,13 @@ def test_dashboard_draws_every_chart(page, server, chart_rows, tmp_path):
         _wait(page, lambda d: d.execute_script(_MARKS, slug) == len(rows))
     for key in ("province", "sector", "level", "year"):
         assert page.find_elements(By.CSS_SELECTOR, f"select#{key} option")
-    save_screenshot(page, tmp_path, "serve.png")
+    page.set_window_size(1400, 2050)  # the whole dashboard in one picture
+    try:
+        for slug, rows in chart_rows.items():
+            _wait(page, lambda d: d.execute_script(_MARKS, slug) == len(rows))
+        save_screenshot(page, tmp_path, "serve.png")
+    finally:
+        page.set_window_size(1400, 1000)
 
 
 def test_dashboard_filter_redraws(page, server, dataset):
@@ -212,5 +218,8 @@ def test_report_renders_offline(browser, dataset, tmp_path):
     urls = requested_urls(browser)
     assert urls and all(u.startswith("file://") for u in urls), urls
     assert "Data date" in browser.page_source and "Nulls are not zeros" in browser.page_source
-    browser.execute_script("document.querySelector('.charts').scrollIntoView()")
-    save_screenshot(browser, tmp_path, "report.png")
+    browser.set_window_size(1400, 2400)  # the header, the tables and the first charts in one picture
+    try:
+        save_screenshot(browser, tmp_path, "report.png")
+    finally:
+        browser.set_window_size(1400, 1000)
