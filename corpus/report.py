@@ -11,8 +11,6 @@ import html
 import json
 import os
 
-from zhenggai.corpus.explorer_meta import COMPARE_TITLES
-
 REPORT_BY = ("province", "sector", "level", "year")
 _STYLE = """
 body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "PingFang SC",
@@ -54,6 +52,7 @@ def build_report(dataset: str | os.PathLike, by: str = "province", *, db=None) -
 
     from zhenggai.corpus.charts import CHARTS, chart_rows, chart_spec
     from zhenggai.corpus.explorer_db import BUILD_TABLE, build_sqlite
+    from zhenggai.corpus.explorer_meta import COMPARE_TITLES
     from zhenggai.corpus.plot import svg
 
     if by not in REPORT_BY:
