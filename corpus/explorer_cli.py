@@ -32,11 +32,18 @@ def add_serve_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run_serve_command(args: argparse.Namespace) -> int:
-    from zhenggai.corpus.dataset import DatasetError
+    from zhenggai.corpus.dataset import DatasetError, require_dataset
     from zhenggai.corpus.serve import serve
 
+    try:
+        require_dataset(args.dataset)
+    except DatasetError as exc:
+        return _fail(str(exc))
     if not 0 < args.port < 65536:
         return _fail(f"--port {args.port}: give a port between 1 and 65535")
+    problem = _cannot_listen(args.host, args.port)
+    if problem:
+        return _fail(f"cannot listen on {args.host}:{args.port} ({problem}); choose another with --port or --host")
     try:
         serve(args.dataset, host=args.host, port=args.port, db=args.db, rebuild=args.rebuild,
               log=lambda line: print(line, file=sys.stderr, flush=True))
@@ -45,6 +52,23 @@ def run_serve_command(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"{exc.filename or args.db or args.dataset}: {exc.strerror or exc}")
     return 0
+
+
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port (None when it can), checked before the slow build."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        return exc.strerror or str(exc)
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return None
 
 
 def add_report_parser(subparsers) -> argparse.ArgumentParser:

@@ -233,6 +233,23 @@ def test_serve_refuses_a_bad_port(dataset, capsys):
     assert "give a port between 1 and 65535" in capsys.readouterr().err
 
 
+def test_serve_refuses_a_port_in_use(dataset, capsys):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", str(dataset), "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}" in err and "choose another with --port" in err
+
+
+def test_serve_refuses_an_unknown_host(dataset, capsys):
+    assert main(["serve", str(dataset), "--host", "no-such-host.invalid"]) == 1
+    assert "cannot listen on no-such-host.invalid:8001" in capsys.readouterr().err
+
+
 def test_report_is_one_self_contained_page(dataset, db, tmp_path, capsys):
     out = tmp_path / "report.html"
     assert main(["report", str(dataset), "-o", str(out), "--by", "level", "--db", str(db)]) == 0
