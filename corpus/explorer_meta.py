@@ -82,6 +82,7 @@ def metadata(notice_columns: list[str], compare_tables: list[str]) -> dict:
         tables[name] = {"hidden": True}
     queries = dict(CANNED)
     for name in compare_tables:
+        tables[name] = {"hidden": True}  # shown through the canned queries below
         by = name.removeprefix("compare_")
         queries[name] = {
             "title": f"比较（按{COMPARE_TITLES.get(by, by)}） Compare by {by}",

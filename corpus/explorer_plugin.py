@@ -23,6 +23,8 @@ from zhenggai.corpus.explorer_meta import DATABASE
 
 STATIC = "zhenggai-static"
 LINK_COLUMNS = ("notice_id", "duplicate_of")
+# A notice's title shown in a child table's notice_id cell is cut to this many characters (all of it on hover).
+LABEL_CHARS = 14
 
 
 @hookimpl(trylast=True)  # after Datasette's own escape_fts, which this one replaces
@@ -60,8 +62,10 @@ def render_cell(row, value, column, table, database, datasette):
     if not isinstance(value, str):
         return None
     row_url = datasette.urls.row(DATABASE, "notices", tilde_encode(value))
-    shown = html.escape(label if label and label != value else value)
-    return Markup(f'<a href="{html.escape(row_url)}">{shown}</a>{_notice_link(datasette, value)}')
+    shown = label if label and label != value else value
+    short = shown if len(shown) <= LABEL_CHARS else shown[:LABEL_CHARS - 1] + "…"
+    return Markup(f'<a href="{html.escape(row_url)}" title="{html.escape(shown, quote=True)}">{html.escape(short)}</a>'
+                  f"{_notice_link(datasette, value)}")
 
 
 async def notice_page(request, datasette):
