@@ -172,6 +172,7 @@ def add_compare_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--format", choices=_FORMATS, default="table", help="table (default), csv or json")
     p.add_argument("--csv", metavar="FILE", help="write CSV (utf-8-sig) to FILE")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--plot", metavar="FILE", help="also draw the completion rate per group to FILE (.svg or .png)")
     p.set_defaults(func=run_compare_command)
     return p
 
@@ -185,6 +186,13 @@ def run_compare_command(args: argparse.Namespace) -> int:
         frame = compare(args.dataset, by=args.by, types=args.types)
     except (DatasetError, CompareError) as exc:
         return _fail(str(exc))
+    if args.plot:
+        from zhenggai.corpus.plot import PlotError, write_plot
+
+        try:
+            print(f"wrote {write_plot(frame, args.by, args.plot)}", file=sys.stderr)
+        except PlotError as exc:
+            return _fail(str(exc))
     if args.csv:
         write_frame(frame, "csv", args.csv)
         print(f"wrote {args.csv}: {len(frame)} groups", file=sys.stderr)

@@ -215,6 +215,10 @@ def _add_corpus_commands(sub) -> None:
     corpus_cli.add_batch_parser(sub)
     corpus_cli.add_query_parser(sub)
     corpus_cli.add_compare_parser(sub)
+    from zhenggai.corpus import explorer_cli
+
+    explorer_cli.add_serve_parser(sub)
+    explorer_cli.add_report_parser(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

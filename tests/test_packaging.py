@@ -87,6 +87,7 @@ def test_wheel_holds_every_subpackage_and_data(tmp_path):
         "zhenggai/schemas/notice.schema.json",
         "zhenggai/models/measure_words.txt",
         "zhenggai/templates/render.html",
+        "zhenggai/templates/explorer.css",
         "zhenggai/corpus/samples/qinglan-finance-2024.txt",
     ):
         assert data in names, f"{data} is missing from the wheel"
