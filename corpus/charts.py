@@ -25,7 +25,7 @@ FILTER_SQL = " ".join(
     for key, (_, column) in FILTERS.items()
 )
 # The notices a chart counts: stated both issues and completed figures.
-_BOTH = "totals_issues > 0 AND totals_completed IS NOT NULL"
+_BOTH = "totals_issues > 0 AND totals_completed IS NOT NULL AND totals_completed <= totals_issues"  # as compare
 _RATE = (f"round(100.0 * sum(CASE WHEN {_BOTH} THEN totals_completed END) "
          f"/ sum(CASE WHEN {_BOTH} THEN totals_issues END), 1)")
 # An optional-filter clause: [[ … ]] (the dashboards plugin's syntax).

@@ -12,7 +12,8 @@ Only rectification notices are compared by default (``doc_type`` rectification a
 audit_rectification: ``DEFAULT_TYPES``); a feedback notice, a stationing announcement, a news
 item or a weather page states other figures, or none.  Each cluster of reposts counts once
 (``canonical_notices``).  Per group: notices, stated issues and completed issues (sums of the
-stated totals), completion rate = 100 × completed ÷ issues over the notices that state both,
+stated totals), completion rate = 100 × completed ÷ issues over the notices that state both (and no more
+completed than issues: a larger figure counts measures, not issues),
 money recovered (the notices' ``money_recovered_yuan``), money by category (sums of the stated
 money totals, yuan), people disciplined, systems established, the median days from the
 inspection feedback to the first rectification notice (``median_days_to_publish``), and the
@@ -147,7 +148,9 @@ def compare(
     # One notice per inspection: the latest statement of its progress (notices without a key stay).
     base = (f"SELECT * FROM ({every}) QUALIFY row_number() OVER (PARTITION BY coalesce(inspection_key, notice_id) "
             "ORDER BY source_published_at DESC NULLS LAST, notice_id DESC) = 1") if lifecycle else every
-    both = "totals_issues > 0 AND totals_completed IS NOT NULL"  # notices stating issues and completed
+    # Notices stating issues and completed, in the same unit: a notice whose "completed" exceeds its
+    # issues states completed measures (164 of 186 measures) against issues (20), not a rate.
+    both = "totals_issues > 0 AND totals_completed IS NOT NULL AND totals_completed <= totals_issues"
     counts = ",\n".join(
         f'CAST(sum({col}) AS BIGINT) AS "{name}", count({col}) AS "{name}_notices"' for name, col in COUNTS.items()
     )

@@ -96,3 +96,22 @@ def test_compare_by_round_with_timeliness(con, tmp_path):
     assert frame.loc["市委 第3轮", "issues"] == 18 and frame.loc["市委 第3轮", "completed"] == 17
     assert frame.loc["市委 第3轮", "median_days_to_publish"] == 92
     assert frame.loc["市委 第1轮", "median_days_to_publish"] == 136
+
+
+def test_completion_rate_never_mixes_measures_with_issues(tmp_path):
+    """A notice whose completed figure exceeds its issues states measures done (164 of 186
+    measures) against 20 issues: it is left out of the rate, never a rate above 100."""
+    from zhenggai.corpus.compare import compare
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    head = "中共某县{0}党组关于县委巡察整改进展情况的通报\n发布时间：2024-05-10\n"
+    (folder / "a.txt").write_text(
+        head.format("民政局") + "巡察反馈的20个问题，已完成整改15个。\n186项整改措施已完成164项。\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        head.format("财政局") + "巡察反馈问题20个。186项整改措施已完成164项。\n", encoding="utf-8")
+    run_batch([folder], tmp_path / "ds", jobs=1, progress=False)
+    frame = compare(tmp_path / "ds", by="level")
+    # b states completed 164 (its measures) against 20 issues: only a counts, 15 of 20.
+    assert frame["completion_rate"].tolist() == [75.0]
+    assert frame["completion_rate_notices"].tolist() == [1]
