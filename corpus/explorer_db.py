@@ -30,8 +30,7 @@ from zhenggai.corpus.tables import TABLES, table_columns
 
 # Bump when the file's layout changes, so older cached files are rebuilt.
 BUILD_VERSION = "1"
-COMPARE_BY = ("province", "city", "sector", "level", "year", "organisation")
-THEMES_BY = ("province", "sector", "level", "year")
+COMPARE_BY = ("province", "city", "sector", "level", "year", "organisation", "round")
 # Below this many rows, segmenting in this process is faster than starting workers.
 POOL_MIN_ROWS = 2000
 CHILD_TABLES = ("sections", "mentions", "documents", "money_totals")
@@ -213,9 +212,10 @@ def _write(dataset, path: Path, print_: str, workers: int) -> None:
     con = connect(dataset)
     try:
         for by in COMPARE_BY:
-            # Themes cost a jieba pass over every issue statement: only for the report's groupings.
-            frame = compare(dataset, by=by, themes=3 if by in THEMES_BY else 0, con=con)
+            frame = compare(dataset, by=by, con=con)
             db[f"compare_{by}"].insert_all(_records(frame))
+        for view in ("inspections", "recurrences"):  # the lifecycle views, as tables
+            db[view].insert_all(_records(con.sql(f"SELECT * FROM {view}").df()))
     finally:
         con.close()
 

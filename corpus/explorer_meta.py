@@ -14,17 +14,20 @@ DATABASE = "zhenggai"
 NOTICE_FACETS = ("region_province", "region_city", "sector", "level", "year", "inspection_kind", "doc_type")
 CHILD_FACETS = {
     "sections": ["role", "depth"],
+    "issue_categories": ["level", "label"],
     "mentions": ["kind", "year_inferred", "unit"],
     "documents": ["kind", "prefix"],
     "money_totals": ["category"],
     "errors": ["error_class"],
 }
 TABLE_TITLES = {
-    "notices": "通报 notices", "sections": "提纲 sections", "mentions": "数值 mentions",
+    "notices": "通报 notices", "sections": "提纲 sections", "issue_categories": "问题分类 issue categories",
+    "mentions": "数值 mentions",
     "documents": "文件 documents", "money_totals": "资金 money totals", "errors": "失败 errors",
 }
 COMPARE_TITLES = {
     "province": "省", "city": "市", "sector": "系统", "level": "层级", "year": "年份", "organisation": "单位",
+    "round": "巡察轮次",
 }
 CANNED = {
     "flagged_notices": {
@@ -78,6 +81,17 @@ def metadata(notice_columns: list[str], compare_tables: list[str]) -> dict:
                        "全文 › opens the notice page.",
     })
     tables["sections"].update({"fts_table": "sections_fts", "fts_pk": "rowid"})
+    tables["inspections"] = {
+        "title": "巡视巡察 inspections",
+        "description": "One row per inspection: its documents by stage, feedback date, days to the first "
+                       "rectification notice, issues as first and last stated (README: the inspection lifecycle).",
+        "facets": ["kind", "body", "level"],
+    }
+    tables["recurrences"] = {
+        "title": "问题复现 recurrences",
+        "description": "A unit inspected again whose problems fall in a topic it was told about before.",
+        "facets": ["label"],
+    }
     for name in ("notices_fts", "sections_fts", "_zhenggai_build"):
         tables[name] = {"hidden": True}
     queries = dict(CANNED)

@@ -96,7 +96,7 @@ def test_sqlite_file_holds_every_table_and_keeps_nulls(dataset, db):
 def test_sqlite_compare_tables_match_zhenggai_compare(dataset, db):
     from zhenggai.corpus.compare import compare
 
-    frame = compare(dataset, by="sector", themes=0)
+    frame = compare(dataset, by="sector")
     con = sqlite3.connect(db)
     rows = dict(con.execute("SELECT sector, notices FROM compare_sector").fetchall())
     assert rows == dict(zip(frame["sector"], frame["notices"].astype(int)))
@@ -112,7 +112,7 @@ def test_sqlite_file_is_reused_until_the_dataset_changes(dataset, tmp_path):
     assert build_sqlite(changed, path)[1] is True
     assert build_sqlite(changed, path)[1] is False
     before = built_fingerprint(path)
-    run_batch([str(SAMPLE), str(GOLD / "audit-bureau-announcement.txt")], str(changed), jobs=1, progress=False)
+    run_batch([str(SAMPLE), str(GOLD / "audit-bureau-announcement.txt")], str(changed), jobs=1, progress=False, overwrite=True)
     assert fingerprint(changed) != before
     assert build_sqlite(changed, path)[1] is True
     assert sqlite3.connect(path).execute("SELECT count(*) FROM notices").fetchone()[0] == 2
@@ -169,10 +169,15 @@ def test_app_links_rows_to_the_notice_page(client):
 def test_app_has_facets_descriptions_and_canned_queries(client):
     meta = client("/-/metadata.json").json()
     notices = meta["databases"]["zhenggai"]["tables"]["notices"]
-    assert notices["facets"] == ["region_province", "region_city", "sector", "level", "year", "inspection_kind"]
+    assert notices["facets"] == ["region_province", "region_city", "sector", "level", "year", "inspection_kind",
+                                 "doc_type"]
     assert notices["columns"]["inspection_team"].startswith("检查组")
     queries = meta["databases"]["zhenggai"]["queries"]
-    assert {f"compare_{by}" for by in ("province", "city", "sector", "level", "year", "organisation")} <= set(queries)
+    assert {f"compare_{by}" for by in ("province", "city", "sector", "level", "year", "organisation", "round")} <= set(queries)
+    # The lifecycle views are tables of their own, and the categories table has facets.
+    tables = meta["databases"]["zhenggai"]["tables"]
+    assert tables["issue_categories"]["facets"] == ["level", "label"] and "inspections" in tables
+    assert client("/zhenggai/inspections.json?_size=0").json()["filtered_table_rows_count"] >= 1
     rows = client("/zhenggai/compare_sector.json?_shape=array").json()
     assert rows and {"sector", "notices", "completion_rate"} <= set(rows[0])
     hits = client("/zhenggai/search_notices.json?_shape=array&q=殡葬改革").json()
@@ -274,13 +279,13 @@ def test_compare_plot_writes_one_chart(dataset, tmp_path, capsys):
     from zhenggai.corpus.compare import compare
 
     out = tmp_path / "by-level.svg"
-    assert main(["compare", str(dataset), "--by", "level", "--themes", "0", "--plot", str(out)]) == 0
+    assert main(["compare", str(dataset), "--by", "level", "--plot", str(out)]) == 0
     svg = out.read_text(encoding="utf-8")
-    frame = compare(dataset, by="level", themes=0)
+    frame = compare(dataset, by="level")
     groups = int(frame["completion_rate"].notna().sum())
     assert svg.startswith("<svg") and svg.count('aria-roledescription="bar"') == groups
     png = tmp_path / "by-level.png"
-    assert main(["compare", str(dataset), "--by", "level", "--themes", "0", "--plot", str(png)]) == 0
+    assert main(["compare", str(dataset), "--by", "level", "--plot", str(png)]) == 0
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert main(["compare", str(dataset), "--by", "level", "--plot", str(tmp_path / "x.gif")]) == 1
     assert "name the file .svg or .png" in capsys.readouterr().err
