@@ -18,7 +18,9 @@ _FORMATS = ("table", "csv", "json")
 
 
 def _fail(message: str) -> int:
-    print(f"zhenggai: error: {message}", file=sys.stderr)
+    from zhenggai.errors import one_line
+
+    print(f"zhenggai: error: {one_line(message)}", file=sys.stderr)
     return 1
 
 

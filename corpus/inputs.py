@@ -37,7 +37,10 @@ class InputItem:
     data: bytes | None = None
 
     def read(self) -> bytes:
-        return self.data if self.data is not None else Path(self.path).read_bytes()
+        """The input's bytes; a file over the byte limit, a FIFO or a device raises InputError unread."""
+        from zhenggai.read.files import read_file
+
+        return self.data if self.data is not None else read_file(self.path)
 
 
 def content_hash(data: bytes) -> str:

@@ -28,10 +28,29 @@ class CliError(Exception):
     """A user-facing error: printed as one line, exit status 1."""
 
 
+class UsageError(CliError):
+    """A bad command line or environment: printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse whose usage errors are one line (``zhenggai: error: …; see … --help``), exit 2."""
+
+    def error(self, message: str):
+        from zhenggai.errors import one_line
+
+        sys.stderr.write(f"zhenggai: error: {one_line(message)}; see `{self.prog} --help`\n")
+        raise SystemExit(2)
+
+
 def _write_output(data: bytes, output: str | None) -> None:
     if output is None or output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # `> /dev/full`, a closed or failing terminal
+            raise CliError(f"standard output: cannot write ({exc.strerror or exc})") from None
         return
     try:
         Path(output).write_bytes(data)
@@ -40,16 +59,38 @@ def _write_output(data: bytes, output: str | None) -> None:
 
 
 def _limits(args: argparse.Namespace):
-    """The limits of this run: the environment's, overridden by --max-bytes / --max-chars / --timeout."""
-    from zhenggai.limits import Limits, parse_size
+    """The limits of this run: the environment's, overridden by --max-bytes / --max-chars / --timeout.
+
+    The flags were checked by argparse (:func:`_limit_type`), the environment by :func:`main`.
+    """
+    from zhenggai.limits import Limits
+
+    return Limits.from_env().but(max_bytes=getattr(args, "max_bytes", None),
+                                 max_chars=getattr(args, "max_chars", None),
+                                 seconds=getattr(args, "timeout", None))
+
+
+def _limit_type(parse_name: str):
+    """An argparse ``type`` running ``zhenggai.limits.<parse_name>`` (finite, positive), loaded lazily."""
+    def parse(value: str):
+        from zhenggai import limits
+
+        try:
+            return getattr(limits, parse_name)(value)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    parse.__name__ = parse_name
+    return parse
+
+
+def _check_environment() -> None:
+    """ZHENGGAI_* limits must be finite, positive numbers: checked once, before any input is touched."""
+    from zhenggai.limits import LimitError, Limits
 
     try:
-        max_bytes = parse_size(args.max_bytes) if getattr(args, "max_bytes", None) else None
-        max_chars = parse_size(args.max_chars) if getattr(args, "max_chars", None) else None
-    except ValueError as exc:
-        raise CliError(str(exc)) from None
-    seconds = getattr(args, "timeout", None)
-    return Limits.from_env().but(max_bytes=max_bytes, max_chars=max_chars, seconds=seconds)
+        Limits.from_env()
+    except LimitError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _read_notice(path: str, url: str | None = None, limits=None):
@@ -59,7 +100,9 @@ def _read_notice(path: str, url: str | None = None, limits=None):
 
     try:
         if path == "-":
-            data = sys.stdin.buffer.read()
+            from zhenggai.read.files import read_stream
+
+            data = read_stream(sys.stdin.buffer, "<stdin>", limits)  # never more than the limit + 1 byte
             return extract_notice(data, name="<stdin>", url=url, limits=limits)
         return extract_notice(path, url=url, limits=limits)
     except ZhenggaiError as exc:  # InputError, ExtractionTimeout
@@ -85,7 +128,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _extract_jsonl(args: argparse.Namespace) -> int:
     """Crawl JSONL in, one JSON record per line out; bad lines are reported and counted."""
     from zhenggai.api import extract_document
-    from zhenggai.errors import ZhenggaiError
+    from zhenggai.errors import ZhenggaiError, one_line
     from zhenggai.read import iter_jsonl
 
     if not Path(args.input).is_file():
@@ -95,13 +138,13 @@ def _extract_jsonl(args: argparse.Namespace) -> int:
     for item in iter_jsonl(args.input):
         if isinstance(item, ZhenggaiError):
             failed += 1
-            print(f"zhenggai: error: {item}", file=sys.stderr)
+            print(f"zhenggai: error: {one_line(str(item))}", file=sys.stderr)
             continue
         try:
             lines.append(extract_document(item, limits=limits).model_dump_json())
         except ZhenggaiError as exc:  # one line over a limit does not stop the file
             failed += 1
-            print(f"zhenggai: error: {exc}", file=sys.stderr)
+            print(f"zhenggai: error: {one_line(str(exc))}", file=sys.stderr)
     _write_output(("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"), args.output)
     if failed:
         print(f"zhenggai: {len(lines)} records written, {failed} lines failed", file=sys.stderr)
@@ -148,7 +191,7 @@ ONE_NOTICE_COMMANDS = frozenset({"extract", "render", "schema", "evaluate"})
 
 
 def build_parser(include_corpus: bool = True) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="zhenggai",
         description="Turn Chinese inspection-rectification notices (巡视/巡察整改情况通报) into validated records.",
         epilog=EPILOG,
@@ -199,9 +242,12 @@ def build_parser(include_corpus: bool = True) -> argparse.ArgumentParser:
 def _add_limit_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("limits", "bounds against hostile input (defaults from ZHENGGAI_MAX_BYTES, "
                              "ZHENGGAI_MAX_CHARS, ZHENGGAI_TIMEOUT)")
-    g.add_argument("--max-bytes", metavar="SIZE", help="largest input file, e.g. 50M (default 20M)")
-    g.add_argument("--max-chars", metavar="N", help="longest notice text in characters (default 5000000)")
-    g.add_argument("--timeout", metavar="SECONDS", type=float, help="time allowed to extract one notice (default 10)")
+    g.add_argument("--max-bytes", metavar="SIZE", type=_limit_type("parse_size"),
+                   help="largest input file, e.g. 50M (default 20M)")
+    g.add_argument("--max-chars", metavar="N", type=_limit_type("parse_size"),
+                   help="longest notice text in characters (default 5000000)")
+    g.add_argument("--timeout", metavar="SECONDS", type=_limit_type("parse_seconds"),
+                   help="time allowed to extract one notice (default 10)")
 
 
 def _add_corpus_commands(sub) -> None:
@@ -215,7 +261,12 @@ def _add_corpus_commands(sub) -> None:
     corpus_cli.add_compare_parser(sub)
 
 
+LIMITED_COMMANDS = frozenset({"extract", "render", "evaluate", "batch"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from zhenggai.errors import one_line
+
     argv = list(sys.argv[1:] if argv is None else argv)
     command = next((a for a in argv if not a.startswith("-")), None)
     # The one-notice commands start fast: the corpus tools' parsers are not loaded for them.
@@ -225,15 +276,51 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.func(args) or 0)
+        if args.command in LIMITED_COMMANDS:
+            _check_environment()
+        code = int(args.func(args) or 0)
+    except UsageError as exc:
+        print(f"zhenggai: error: {one_line(str(exc))}", file=sys.stderr)
+        return 2
     except CliError as exc:
-        print(f"zhenggai: error: {exc}", file=sys.stderr)
+        print(f"zhenggai: error: {one_line(str(exc))}", file=sys.stderr)
+        _drop_stdout()
         return 1
     except KeyboardInterrupt:
         print("zhenggai: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `zhenggai extract x | head`
+        _drop_stdout()
         return 0
+    return code if _flush_stdout() else 1
+
+
+def _flush_stdout() -> bool:
+    """Flush standard output now, so a failing flush is one line here and not a traceback at exit."""
+    from zhenggai.errors import one_line
+
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+    except OSError as exc:
+        print(f"zhenggai: error: standard output: cannot write ({one_line(exc.strerror or str(exc))})",
+              file=sys.stderr)
+        _drop_stdout()
+        return False
+    return True
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null: what Python would flush at exit can no longer fail."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -107,18 +107,9 @@ def read_path(path: str | Path, *, limits: Limits | None = None) -> Document:
     ...
     zhenggai.errors.InputError: /no/such/notice.html: no such file
     """
-    p = Path(path)
-    name = str(path)
-    if not p.exists():
-        raise InputError(name, "no such file")
-    if p.is_dir():
-        raise InputError(name, "is a directory, not a file")
+    from zhenggai.read.files import read_file
+
     limits = limits or current()
-    try:
-        # Checked before reading: a 10 GB file is refused without being loaded.
-        if message := too_many_bytes(p.stat().st_size, limits):
-            raise InputError(name, message)
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
-    return read_bytes(data, name, limits=limits)
+    # Size checked before reading, at most the limit plus one byte read; FIFOs and devices refused.
+    data = read_file(path, limits)
+    return read_bytes(data, str(path), limits=limits)
