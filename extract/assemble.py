@@ -162,7 +162,7 @@ def _build(text: str, info: SourceInfo) -> Notice:
         fields.update(kind=f.kind, text=text[start:end], start=start, end=end, section=path)
         rows.append((f, start, fields))
 
-    totals = _totals(facts.totals, norm, text)
+    totals = _totals(facts.totals, norm, text, flags)
     title = facts.title or info.title
     source = Source(
         path=info.path,
@@ -180,9 +180,9 @@ def _build(text: str, info: SourceInfo) -> Notice:
         "title": title,
         "issuer": facts.issuer,
         "source": source,
-        "inspection": Inspection(**_known(Inspection, facts.inspection)),
+        "inspection": valid_fact(Inspection, _known(Inspection, facts.inspection), "inspection", flags),
         "totals": totals,
-        "contact": Contact(**_known(Contact, facts.contact)),
+        "contact": valid_fact(Contact, _known(Contact, facts.contact), "contact", flags),
         "text": text,
     }
     pair_flags = [Flag(code=code, message=message) for code, message in flag_pairs]
@@ -330,12 +330,50 @@ def json_exact(value: Any) -> bool:
     return value == value.to_integral_value() or len(value.normalize().as_tuple().digits) <= 15
 
 
-def _totals(values: dict[str, Any] | None, norm: Normalized, text: str) -> Totals:
+def _totals(values: dict[str, Any] | None, norm: Normalized, text: str, flags: list[Flag]) -> Totals:
     values = {k: v for k, v in (values or {}).items() if json_exact(v)}
     money = []
     for item in values.pop("money", None) or []:
         if not json_exact(item["value"]):
             continue
         start, end = norm.span_to_original(item["start"], item["end"])
-        money.append(MoneyTotal(category=item["category"], value=item["value"], text=text[start:end], start=start, end=end))
-    return Totals(money=money, **_known(Totals, values))
+        total = valid_fact(MoneyTotal, dict(category=item["category"], value=item["value"], text=text[start:end],
+                                            start=start, end=end), "money total", flags, drop_all=True)
+        if total is not None:
+            money.append(total)
+    return valid_fact(Totals, {"money": money, **_known(Totals, values)}, "totals", flags)
+
+
+def valid_fact(model: type, values: dict[str, Any], what: str, flags: list[Flag], *, drop_all: bool = False):
+    """``model(**values)``; a value the schema refuses is dropped and reported as an ``invalid_fact`` flag.
+
+    A field's own error drops that field; an error of the whole fact (an inspection that ends before
+    it starts) drops the fields it is made of, the last found first, until the rest validates. With
+    ``drop_all`` (a fact that is one value, like a money total) the whole fact is dropped: None.
+    """
+    values = dict(values)
+    for _ in range(len(values) + 1):
+        try:
+            return model(**values)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field = str(err["loc"][0]) if err["loc"] else None
+            if drop_all:
+                flags.append(Flag(code="invalid_fact", message=f"{what} dropped: {_first_error(exc)}"))
+                return None
+            if field not in values:  # a check of the whole fact: drop its last field
+                field = next(reversed(values), None)
+                if field is None:
+                    raise
+            flags.append(Flag(code="invalid_fact",
+                              message=f"{what}.{field} dropped ({_shown(values[field])}): {_one_message(exc)}"))
+            del values[field]
+    return model()
+
+
+def _shown(value: Any) -> str:
+    return repr(value) if isinstance(value, str) else str(value)[:80]
+
+
+def _one_message(exc: ValidationError) -> str:
+    return str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
