@@ -315,19 +315,29 @@ def _section_data(
 
 
 def json_exact(value: Any) -> bool:
-    """Whether a value survives the JSON output unchanged.
+    """Whether a value is a figure that survives the JSON output and the dataset unchanged.
 
-    Amounts are written as JSON numbers: an integral Decimal as an integer, any
-    other through a float, exact up to 15 significant digits.
+    Amounts are written as JSON numbers (an integral Decimal as an integer, any other through a
+    float) and stored as doubles in the dataset: exact up to 15 significant digits. An integer of
+    more than 15 digits is no figure either (一亿 × 50,000 read as 10^400000 would be written as
+    400,001 digits, and stored as ``inf``).
 
     >>> json_exact(Decimal("1119500")), json_exact(Decimal("98.71")), json_exact(Decimal("9999999999999999.5"))
     (True, True, False)
+    >>> json_exact(Decimal("1E+32")), json_exact(Decimal("123456789012345"))
+    (False, True)
     """
     if not isinstance(value, Decimal):
         return True
     if not value.is_finite():
         return False
-    return value == value.to_integral_value() or len(value.normalize().as_tuple().digits) <= 15
+    if value and value.adjusted() >= MAX_FIGURE_DIGITS:
+        return False
+    return value == value.to_integral_value() or len(value.normalize().as_tuple().digits) <= MAX_FIGURE_DIGITS
+
+
+# Digits a figure may have (before the point, and significant): what a double holds exactly.
+MAX_FIGURE_DIGITS = 15
 
 
 def _totals(values: dict[str, Any] | None, norm: Normalized, text: str, flags: list[Flag]) -> Totals:

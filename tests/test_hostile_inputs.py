@@ -162,6 +162,8 @@ CASES = [
     ("80k-sections", _text("一、整改\n（一）学习\n1.制度\n（1）追回资金3万元\n" * 20_000), 6, "either"),
     ("lone-surrogates-and-controls", _text(("\ud800整改\x00\u202e\u200b2023年6月" * 1000)), 6, "record"),
     ("over-the-char-limit", _text("整" * 5_000_001), 3, InputError),
+    ("200k-character-numeral-chain", _text("追回资金" + "一亿" * 100_000 + "元"), 6, "either"),
+    ("200k-character-numeral-chain-with-units", _text("问题" + "九千九百九十九万" * 25_000 + "个"), 6, "either"),
     # Files.
     ("10MB-single-line", _bytes(lambda: ("整改" * (10 * MB // 6)).encode(), "line.txt"), 20, "either"),
     ("10MB-single-ascii-line", _bytes(lambda: b"a" * (10 * MB), "ascii.txt"), 5, InputError),
@@ -316,3 +318,32 @@ def test_section_recursion_is_bounded_by_marker_ranks():
         depth = max(depth, d)
         stack.extend((c, d + 1) for c in s.children)
     assert depth <= len(set(rank for _, rank in kind_table().values())) + 1
+
+
+# -- figures that are no figures (issue 13, item 4) ---------------------------------------------------
+
+def test_a_numeral_chain_gives_no_giant_figure():
+    notice = extract_text("追回资金" + "一亿" * 50_000 + "元。", limits=LIMITS)
+    for m in notice.mentions:
+        value = getattr(m, "value", None)
+        assert value is None or len(str(int(value))) <= 15, (m.kind, len(str(int(value))))
+    assert len(notice.model_dump_json()) < 3 * len(notice.text.encode())
+
+
+@pytest.mark.parametrize("text", ["追回资金1万亿亿元。", "追回资金一亿亿亿亿元。", "追回资金10000000000000000元。"],
+                         ids=["mixed", "chinese", "arabic"])
+def test_a_figure_over_15_digits_is_an_invalid_mention(text):
+    notice = extract_text(text, limits=LIMITS)
+    assert not [m for m in notice.mentions if m.kind == "money"]
+    assert [f for f in notice.flags if f.code == "invalid_mention" and "money" in f.message], notice.flags
+
+
+def test_a_long_chinese_numeral_is_refused_without_big_integer_work():
+    from zhenggai.numerals import parse_chinese_integer, parse_number
+
+    started = time.monotonic()
+    for parse in (parse_chinese_integer, parse_number):
+        with pytest.raises(ValueError, match="too long"):
+            parse("一亿" * 200_000)
+    assert time.monotonic() - started < 2
+    assert parse_chinese_integer("一千二百三十四万五千六百七十八") == 12345678
