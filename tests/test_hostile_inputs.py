@@ -94,6 +94,23 @@ def docx_numbering(start: str, fmt: str, ilvl: str = "0") -> bytes:
                  "word/numbering.xml": numbering.encode()})
 
 
+def docx_nested_tables(depth: int = 40) -> bytes:
+    """A table in a cell of a table … ``depth`` deep: walking every descendant row per row is 2^depth."""
+    inner = _para("整改")
+    for level in range(depth):
+        inner = f"<w:tbl><w:tr><w:tc>{_para(f'第{level}层')}{inner}</w:tc></w:tr></w:tbl>"
+    return _zip({"word/document.xml": _document(BODY + inner)})
+
+
+def docx_repeated_numbering(paragraphs: int = 100_000, repeats: int = 2000) -> bytes:
+    """A level text of ``%1`` × ``repeats``: every numbered paragraph writes its number that many times."""
+    numbering = (f'<w:numbering {W_NS}><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0">'
+                 f'<w:start w:val="100000"/><w:numFmt w:val="decimal"/><w:lvlText w:val="{"%1" * repeats}"/>'
+                 '</w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>')
+    return _zip({"word/document.xml": _document(BODY + _para("改", numbered=True) * paragraphs),
+                 "word/numbering.xml": numbering.encode()})
+
+
 def docx_deep_xml() -> bytes:
     return _zip({"word/document.xml": _document("<w:sdt><w:sdtContent>" * 50_000 + BODY
                                                 + "</w:sdtContent></w:sdt>" * 50_000)})
@@ -185,6 +202,8 @@ CASES = [
     ("docx-numbering-junk-values", _bytes(lambda: docx_numbering("one", "lowerRoman", ilvl="x"), "n2.docx"),
      5, "record"),
     ("docx-50k-deep-xml", _bytes(docx_deep_xml, "deep.docx"), 5, InputError),
+    ("docx-tables-nested-24-deep", _bytes(docx_nested_tables, "nested.docx"), 5, "record"),
+    ("docx-numbering-text-repeated", _bytes(docx_repeated_numbering, "repeat.docx"), 10, InputError),
     ("docx-damaged-deflate", _bytes(docx_damaged_deflate, "damaged.docx"), 5, InputError),
     ("pdf-501-pages", _bytes(lambda: tiny_pdf(501), "big.pdf"), 10, InputError),
     ("pdf-over-the-reading-time", _bytes(lambda: tiny_pdf(400, "Rectification notice"), "slow.pdf",
@@ -347,3 +366,16 @@ def test_a_long_chinese_numeral_is_refused_without_big_integer_work():
             parse("一亿" * 200_000)
     assert time.monotonic() - started < 2
     assert parse_chinese_integer("一千二百三十四万五千六百七十八") == 12345678
+
+
+def test_nested_docx_tables_keep_each_cell_once():
+    notice = extract_notice(docx_nested_tables(6), name="nested.docx", limits=LIMITS)
+    assert notice.text.count("整改") - NOTICE.count("整改") == 1  # the innermost cell, once
+    assert all(notice.text.count(f"第{level}层") == 1 for level in range(6))
+
+
+def test_docx_text_counts_against_the_inflation_budget():
+    data = docx_repeated_numbering(paragraphs=20_000, repeats=2000)
+    assert len(data) < 200_000  # a small file …
+    with pytest.raises(InputError, match="DOCX text grows past the 5,000,000-character limit"):  # 240 M chars
+        read_bytes(data, "repeat.docx", limits=LIMITS)

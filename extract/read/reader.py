@@ -84,7 +84,7 @@ def _read_bytes(data: bytes, name: str, url: str | None, limits: Limits) -> Docu
     if kind == "docx":
         from zhenggai.read.docx import read_docx
 
-        return _finish(read_docx(data, name), path)
+        return _finish(read_docx(data, name, max_chars=limits.max_chars), path)
     text, encoding = decode_bytes(data, name)
     if message := too_many_chars(len(text), limits):
         raise InputError(name, message)  # before HTML parsing or the text header
