@@ -144,6 +144,37 @@ def tiny_pdf(pages: int, text: str = "page") -> bytes:
     return bytes(out)
 
 
+def pdf_xobject_fanout(fanout: int = 30, levels: int = 3, ops: int = 50) -> bytes:
+    """A page that draws a form XObject ``fanout`` times, which draws the next one ``fanout`` times …"""
+    text = b"BT /F1 12 Tf 72 720 Td (rectification) Tj ET\n" * ops
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    # XObjects: object 5 is the innermost (text), 5+k draws 5+k-1 fanout times.
+    first = len(objs) + 1
+    for k in range(levels):
+        if k == 0:
+            stream, res = text, b"<< /Font << /F1 4 0 R >> >>"
+        else:
+            stream = b"/X Do\n" * fanout
+            res = b"<< /XObject << /X %d 0 R >> /Font << /F1 4 0 R >> >>" % (first + k - 1)
+        objs.append(b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources " + res
+                    + b" /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    page_stream = b"/X Do\n" * fanout
+    objs.append(b"<< /Length %d >>\nstream\n" % len(page_stream) + page_stream + b"\nendstream")
+    objs[2] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X %d 0 R >> "
+               b"/Font << /F1 4 0 R >> >> /Contents %d 0 R >>" % (first + levels - 1, len(objs)))
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
 def gbk_one_wrong_byte() -> bytes:
     data = bytearray(NOTICE.encode("gbk"))
     data[41] = 0xFF  # inside a two-byte character
@@ -206,6 +237,8 @@ CASES = [
     ("docx-numbering-text-repeated", _bytes(docx_repeated_numbering, "repeat.docx"), 10, InputError),
     ("docx-damaged-deflate", _bytes(docx_damaged_deflate, "damaged.docx"), 5, InputError),
     ("pdf-501-pages", _bytes(lambda: tiny_pdf(501), "big.pdf"), 10, InputError),
+    ("pdf-one-form-xobject-drawn-1000-times", _bytes(lambda: pdf_xobject_fanout(10, 3), "forms.pdf",
+                                                    Limits(read_seconds=0.5)), 5, ExtractionTimeout),
     ("pdf-over-the-reading-time", _bytes(lambda: tiny_pdf(400, "Rectification notice"), "slow.pdf",
                                          Limits(read_seconds=0.05)), 10, ExtractionTimeout),
 ]

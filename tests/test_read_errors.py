@@ -208,3 +208,18 @@ def test_read_path_of_a_symlink_to_a_device_is_refused(tmp_path):
     link.symlink_to("/dev/urandom")
     with pytest.raises(InputError, match="device"):
         read_path(link, limits=Limits(max_bytes=MB))
+
+
+def test_pypdf_diagnostics_never_reach_stderr(tmp_path):
+    import sys as _sys
+
+    _sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.test_hostile_inputs import tiny_pdf
+
+    # An encoding pypdf does not implement: it logs an error (to stderr, through logging's last resort).
+    pdf = tiny_pdf(1, "Rectification notice").replace(b"/BaseFont /Helvetica", b"/BaseFont /Helvetica /Encoding /Foo-Bar")
+    path = tmp_path / "enc.pdf"
+    path.write_bytes(pdf)
+    proc = subprocess.run([sys.executable, "-m", "zhenggai", "extract", str(path)], capture_output=True, text=True,
+                          timeout=60)
+    assert "Advanced encoding" not in proc.stderr and proc.stderr.count("\n") <= 1, proc.stderr
