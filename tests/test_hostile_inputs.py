@@ -181,6 +181,12 @@ def gbk_one_wrong_byte() -> bytes:
     return bytes(data)
 
 
+def html_many_links(links: int = 100_000) -> bytes:
+    """An article whose container also holds ``links`` distinct links (anchors × text was quadratic)."""
+    items = "".join(f'<a href="/art/{i}.html">第{i}号文章</a> ' for i in range(links))
+    return (f'<html><body><div id="zoom"><p>{NOTICE}</p><p>{items}</p></div></body></html>').encode()
+
+
 def deep_html(depth: int) -> bytes:
     return ("<html><body>" + "<div>" * depth + "<p>" + NOTICE + "</p>" + "</div>" * depth
             + "</body></html>").encode()
@@ -412,3 +418,27 @@ def test_docx_text_counts_against_the_inflation_budget():
     assert len(data) < 200_000  # a small file …
     with pytest.raises(InputError, match="DOCX text grows past the 5,000,000-character limit"):  # 240 M chars
         read_bytes(data, "repeat.docx", limits=LIMITS)
+
+
+def test_link_share_counts_every_anchor_occurrence():
+    from lxml import html as lxml_html
+
+    from zhenggai.read.html import _anchor_share
+
+    tree = lxml_html.fromstring(html_many_links(3).decode("utf-8"))
+    blocks = ["第0号文章 第1号文章 正文正文正文正文正文正文", "第2号文章"]
+    # 15 of 27 characters (blanks dropped) are link text, whichever way the anchors are counted.
+    assert _anchor_share(tree, blocks) == pytest.approx(15 / 27)
+    assert _anchor_share(tree, blocks, scan_budget=0) == pytest.approx(15 / 27)  # the automaton
+
+
+def test_link_share_of_a_page_of_100k_links_is_linear():
+    from lxml import html as lxml_html
+
+    from zhenggai.read.html import _anchor_share
+
+    tree = lxml_html.fromstring(html_many_links(100_000).decode("utf-8"))
+    blocks = ["".join(a.text_content() for a in tree.iter("a"))]  # 100k anchors × 790k characters of text
+    started = time.process_time()  # CPU time: the machine may be shared
+    assert _anchor_share(tree, blocks) == 1.0
+    assert time.process_time() - started < 20  # one str.count per anchor: about 10^11 steps
