@@ -135,7 +135,7 @@ def _extract_jsonl(args: argparse.Namespace) -> int:
         raise CliError(f"{args.input}: no such file; give the path of a crawl JSONL file")
     limits = _limits(args)
     lines, failed = [], 0
-    for item in iter_jsonl(args.input):
+    for item in _crawl_items(args.input, iter_jsonl):
         if isinstance(item, ZhenggaiError):
             failed += 1
             print(f"zhenggai: error: {one_line(str(item))}", file=sys.stderr)
@@ -150,6 +150,19 @@ def _extract_jsonl(args: argparse.Namespace) -> int:
         print(f"zhenggai: {len(lines)} records written, {failed} lines failed", file=sys.stderr)
         return 1
     return 0
+
+
+def _crawl_items(path: str, iter_jsonl):
+    """iter_jsonl, streamed; a damaged file (a cut .jsonl.gz) is one CliError."""
+    items = iter_jsonl(path)
+    while True:
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        except (OSError, EOFError) as exc:
+            raise CliError(f"{path}: cannot read the crawl file ({exc}); is it complete?") from None
+        yield item
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -182,3 +182,21 @@ def test_control_characters_in_a_path_are_escaped_in_the_one_line_error(tmp_path
     assert result.returncode == 1
     assert err.count("\n") == 1 and "\r" not in err and "\x1b" not in err, repr(err)
     assert repr(name)[1:-1] in err or name.encode("unicode_escape").decode() in err, err
+
+
+def test_extract_reads_a_gzipped_crawl_file_and_a_cut_one_is_one_line(tmp_path):
+    import gzip
+
+    page = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "crawl.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for n in range(2):
+            fh.write(json.dumps({"url": f"http://a.gov.cn/{n}.html", "text": page}, ensure_ascii=False) + "\n")
+    result = run("extract", str(path))
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.decode().splitlines()) == 2
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(path.read_bytes()[:-40])
+    result = run("extract", str(cut))
+    err = result.stderr.decode()
+    assert result.returncode == 1 and err.count("\n") == 1 and "cut.jsonl.gz" in err, err
