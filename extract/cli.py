@@ -184,10 +184,35 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _record_or_notice(path: str, limits):
+    """A record written by ``zhenggai extract`` (JSON) as it is, else the notice extracted from the file."""
+    from pydantic import ValidationError
+
+    from zhenggai.api import extract_notice
+    from zhenggai.errors import ZhenggaiError
+    from zhenggai.read.files import read_file, read_stream
+    from zhenggai.schemas import Notice
+
+    name = "<stdin>" if path == "-" else path
+    try:
+        data = read_stream(sys.stdin.buffer, name, limits) if path == "-" else read_file(path, limits)
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"{":
+            return extract_notice(data, name=name, limits=limits)
+    except ZhenggaiError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        return Notice.model_validate_json(data.decode("utf-8-sig", errors="replace"))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"]) or "record"
+        raise CliError(f"{name}: JSON, but not a record written by zhenggai extract ({where}: {err['msg']}); "
+                       "give the notice itself, or the output of zhenggai extract") from None
+
+
 def cmd_render(args: argparse.Namespace) -> int:
     from zhenggai.render import render_html
 
-    notice = _read_notice(args.input, limits=_limits(args))
+    notice = _record_or_notice(args.input, _limits(args))
     _write_output(render_html(notice).encode("utf-8"), args.output)
     if args.output and args.output != "-":
         print(f"wrote {args.output}: {len(notice.sections)} sections, {len(notice.mentions)} mentions", file=sys.stderr)
@@ -227,7 +252,8 @@ def build_parser(include_corpus: bool = True) -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("render", help="write one notice as an HTML page with outline and mentions highlighted")
-    p.add_argument("input", metavar="PATH", help="notice file or - for standard input")
+    p.add_argument("input", metavar="PATH",
+                   help="notice file, a record written by zhenggai extract (JSON), or - for standard input")
     p.add_argument("-o", "--output", metavar="FILE.html", required=True, help="the page to write")
     _add_limit_options(p)
     p.set_defaults(func=cmd_render)
