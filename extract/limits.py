@@ -152,6 +152,18 @@ class Limits:
     read_seconds: float = 60.0  # reading (decoding, HTML, PDF pages) of one input
     pdf_pages: int = 500
 
+    def __post_init__(self) -> None:
+        # Finite and positive, whoever sets them: nan would silently disable a deadline.
+        for name, parse in (("max_bytes", parse_size), ("max_chars", parse_size), ("seconds", parse_seconds),
+                            ("read_seconds", parse_seconds), ("pdf_pages", parse_count)):
+            value = getattr(self, name)
+            if isinstance(value, float) and name not in ("seconds", "read_seconds"):
+                raise LimitError(f"{name}: not a whole number: {value!r}")
+            try:
+                parse(value)
+            except ValueError as exc:
+                raise LimitError(f"{name}: {exc}") from None
+
     @classmethod
     def from_env(cls) -> Limits:
         """Defaults overridden by ZHENGGAI_MAX_BYTES, _MAX_CHARS, _TIMEOUT, _READ_TIMEOUT, _MAX_PDF_PAGES.

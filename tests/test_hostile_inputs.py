@@ -442,3 +442,14 @@ def test_link_share_of_a_page_of_100k_links_is_linear():
     started = time.process_time()  # CPU time: the machine may be shared
     assert _anchor_share(tree, blocks) == 1.0
     assert time.process_time() - started < 20  # one str.count per anchor: about 10^11 steps
+
+
+@pytest.mark.parametrize("field,value", [("seconds", float("nan")), ("seconds", -1.0), ("read_seconds", float("inf")),
+                                         ("max_bytes", 0), ("max_chars", -5), ("pdf_pages", 0)])
+def test_limits_are_finite_and_positive_through_the_api(field, value):
+    from zhenggai.limits import LimitError
+
+    with pytest.raises(LimitError, match=field):
+        Limits(**{field: value})
+    with pytest.raises(LimitError, match=field):
+        Limits().but(**{field: value})
