@@ -128,7 +128,8 @@ def connect(dataset: str | os.PathLike, *, memory_limit: str = DEFAULT_MEMORY_LI
         raise DatasetError(f"{dataset}: cannot read the dataset ({_first_line(exc)}); "
                            "rebuild it with zhenggai batch") from None
     if cap_process_memory:
-        _cap_address_space(parse_size(memory_limit))
+        threads_used = int(con.execute("SELECT current_setting('threads')").fetchall()[0][0])
+        _cap_address_space(parse_size(memory_limit), threads_used)
     return con
 
 
@@ -179,8 +180,9 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _cap_address_space(memory_limit: int) -> None:
-    """Cap this process's address space at what it uses now plus ``memory_limit`` and 1 GB of headroom.
+def _cap_address_space(memory_limit: int, threads: int = 1) -> None:
+    """Cap this process's address space at what it uses now plus ``memory_limit`` and headroom
+    (1 GB, and for each DuckDB thread its stack and malloc arena, 72 MB of address space).
 
     DuckDB's ``memory_limit`` binds its buffer manager only; a huge string or list is allocated
     outside it. With the cap such an allocation fails at once (``Out of Memory Error``) instead of
@@ -194,7 +196,7 @@ def _cap_address_space(memory_limit: int) -> None:
     except (OSError, ValueError):
         return  # not Linux: DuckDB's own limit only
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    cap = used + memory_limit + 1024**3
+    cap = used + memory_limit + 1024**3 + max(1, threads) * 72 * 1024**2
     if soft != resource.RLIM_INFINITY:
         cap = min(cap, soft)
     if hard != resource.RLIM_INFINITY:

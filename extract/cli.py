@@ -200,6 +200,10 @@ def _record_or_notice(path: str, limits):
             return extract_notice(data, name=name, limits=limits)
     except ZhenggaiError as exc:
         raise CliError(str(exc)) from None
+    except FileNotFoundError:
+        raise CliError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise CliError(f"{name}: cannot read file ({exc.strerror or exc})") from None
     try:
         return Notice.model_validate_json(data.decode("utf-8-sig", errors="replace"))
     except ValidationError as exc:

@@ -49,35 +49,23 @@ def _refuse_special(name: str, mode: int) -> None:
 
 
 def read_file(path: str | os.PathLike, limits: Limits | None = None) -> bytes:
-    """The bytes of a regular file, refused (InputError) when over ``limits.max_bytes``.
+    """The bytes of a regular file, refused (InputError) when over ``limits.max_bytes`` or no regular file.
 
-    Reads at most ``max_bytes + 1`` bytes whatever the file claims to be.
+    Reads at most ``max_bytes + 1`` bytes whatever the file claims to be. A file that is gone or
+    unreadable raises the OSError (FileNotFoundError, PermissionError …): a batch reports it as such.
     """
     limits = limits or current()
     name = str(path)
-    try:
-        mode = os.stat(path).st_mode  # follows links: a link to /dev/zero is a device
-    except FileNotFoundError:
-        raise InputError(name, "no such file") from None
-    except OSError as exc:
-        raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
+    mode = os.stat(path).st_mode  # follows links: a link to /dev/zero is a device
     _refuse_special(name, mode)
-    try:
-        # O_NONBLOCK: a file swapped for a FIFO after the stat does not block the open.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise InputError(name, "no such file") from None
-    except OSError as exc:
-        raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
+    # O_NONBLOCK: a file swapped for a FIFO after the stat does not block the open.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
     with os.fdopen(fd, "rb", buffering=0) as fh:
         info = os.fstat(fh.fileno())
         _refuse_special(name, info.st_mode)
         if message := too_many_bytes(info.st_size, limits):
             raise InputError(name, message)
-        try:
-            return _bounded(fh, name, limits)
-        except OSError as exc:
-            raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
+        return _bounded(fh, name, limits)
 
 
 def read_stream(stream: BinaryIO, name: str = "<stdin>", limits: Limits | None = None) -> bytes:

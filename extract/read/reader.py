@@ -110,6 +110,12 @@ def read_path(path: str | Path, *, limits: Limits | None = None) -> Document:
     from zhenggai.read.files import read_file
 
     limits = limits or current()
-    # Size checked before reading, at most the limit plus one byte read; FIFOs and devices refused.
-    data = read_file(path, limits)
-    return read_bytes(data, str(path), limits=limits)
+    name = str(path)
+    try:
+        # Size checked before reading, at most the limit plus one byte read; FIFOs and devices refused.
+        data = read_file(path, limits)
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
+    return read_bytes(data, name, limits=limits)
