@@ -9,9 +9,14 @@
 
 The connection is an in-memory DuckDB database with one view per table over
 the dataset's Parquet files.  Once the views exist, file access is limited to
-exactly those files (``allowed_paths``), external access is switched off and
-the configuration is locked; only SELECT (and EXPLAIN) statements run.  So
-ATTACH, COPY … TO, INSTALL/LOAD, EXPORT and ``read_csv('/etc/passwd')`` fail.
+exactly those files (``allowed_paths``: regular files inside the resolved
+dataset folder, see :func:`dataset_files`; a symlink is refused), external
+access is switched off and the configuration is locked; only SELECT (and
+EXPLAIN) statements run, and none may call a raw file reader (:data:`RAW_READERS`).
+So ATTACH, COPY … TO, INSTALL/LOAD, EXPORT and ``read_csv('/etc/passwd')`` fail.
+Before the lock, spills are pinned to a private temp folder of at most 4 GB
+(DuckDB's default ``./.tmp`` is readable by queries); :func:`run_query` stops a
+query after ``timeout`` seconds (60), and the CLI caps the process's memory.
 """
 
 from __future__ import annotations
@@ -173,10 +178,10 @@ def _private_temp_folder() -> Path:
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError):
-        return pid < 2**22  # another user's live process (or a name no pid can have)
+    except (ProcessLookupError, OverflowError):
+        return False  # gone (or a number no process can have)
+    except PermissionError:
+        return True  # alive, another user's
     return True
 
 
