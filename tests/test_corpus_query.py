@@ -321,3 +321,13 @@ def test_wide_rows_switch_to_a_vertical_layout(dataset):
     # A narrow result stays a table.
     code, got, _ = _cli("query", out, "SELECT count(*) AS n FROM notices", env={"COLUMNS": "100"})
     assert "RECORD" not in got and " n " in got
+
+
+def test_readme_states_the_query_defaults():
+    from pathlib import Path
+
+    from zhenggai.corpus.query import DEFAULT_TEMP_LIMIT, DEFAULT_TIMEOUT
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "stopped after 60 s by default" in readme and DEFAULT_TIMEOUT == 60
+    assert f"`max_temp_directory_size` is {DEFAULT_TEMP_LIMIT[:-2]} GB" in readme
