@@ -18,7 +18,9 @@ _FORMATS = ("table", "csv", "json")
 
 
 def _fail(message: str) -> int:
-    print(f"zhenggai: error: {message}", file=sys.stderr)
+    from zhenggai.errors import one_line
+
+    print(f"zhenggai: error: {one_line(message)}", file=sys.stderr)
     return 1
 
 
@@ -134,22 +136,34 @@ def add_query_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--max-rows", type=int, default=50, metavar="N",
                    help="rows shown in table format (default 50)")
+    p.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS",
+                   help="stop a query running longer than this (default 60)")
     p.set_defaults(func=run_query_command)
     return p
 
 
+def _seconds(value: str) -> float:
+    """argparse type: a finite, positive number of seconds."""
+    from zhenggai.limits import parse_seconds
+
+    try:
+        return parse_seconds(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def run_query_command(args: argparse.Namespace) -> int:
     from zhenggai.corpus.dataset import DatasetError
-    from zhenggai.corpus.query import QueryError, run_query, write_frame
+    from zhenggai.corpus.query import DEFAULT_TIMEOUT, QueryError, run_query, write_frame
 
     sql = sys.stdin.read() if args.sql == "-" else args.sql
     try:
-        frame = run_query(args.dataset, sql)
+        frame = run_query(args.dataset, sql, timeout=args.timeout or DEFAULT_TIMEOUT, cap_process_memory=True)
+        if frame is not None:
+            write_frame(frame, args.format, args.output,
+                        max_rows=args.max_rows if args.format == "table" else None)
     except (DatasetError, QueryError) as exc:
         return _fail(str(exc))
-    if frame is None:
-        return 0
-    write_frame(frame, args.format, args.output, max_rows=args.max_rows if args.format == "table" else None)
     return 0
 
 
@@ -180,22 +194,21 @@ def add_compare_parser(subparsers) -> argparse.ArgumentParser:
 def run_compare_command(args: argparse.Namespace) -> int:
     from zhenggai.corpus.compare import CompareError, compare
     from zhenggai.corpus.dataset import DatasetError
-    from zhenggai.corpus.query import write_frame
+    from zhenggai.corpus.query import QueryError, write_frame
 
+    fmt, output = ("csv", args.csv) if args.csv else (args.format, args.output)
     try:
         frame = compare(args.dataset, by=args.by, types=args.types)
-    except (DatasetError, CompareError) as exc:
-        return _fail(str(exc))
-    if args.plot:
-        from zhenggai.corpus.plot import PlotError, write_plot
+        if args.plot:
+            from zhenggai.corpus.plot import PlotError, write_plot
 
-        try:
-            print(f"wrote {write_plot(frame, args.by, args.plot)}", file=sys.stderr)
-        except PlotError as exc:
-            return _fail(str(exc))
-    if args.csv:
-        write_frame(frame, "csv", args.csv)
-        print(f"wrote {args.csv}: {len(frame)} groups", file=sys.stderr)
-        return 0
-    write_frame(frame, args.format, args.output)
+            try:
+                print(f"wrote {write_plot(frame, args.by, args.plot)}", file=sys.stderr)
+            except PlotError as exc:
+                return _fail(str(exc))
+        write_frame(frame, fmt, output)
+    except (DatasetError, CompareError, QueryError) as exc:
+        return _fail(str(exc))
+    if output and output != "-":
+        print(f"wrote {output}: {len(frame)} groups", file=sys.stderr)
     return 0

@@ -383,7 +383,8 @@ def table_files(dataset: Path, table: str) -> list[Path]:
     return [p.resolve() for p in _table_files(resolve(dataset) / table)]
 
 
-def _extra_views() -> dict[str, str]:
+def extra_views() -> dict[str, str]:
+    """Views over the tables: canonical notices and the inspection lifecycle (zhenggai.corpus.lifecycle)."""
     from zhenggai.corpus.lifecycle import LIFECYCLE_VIEWS
 
     return {
@@ -405,7 +406,7 @@ def view_sql(dataset: Path, explicit: bool = False) -> list[str]:
         else:
             source = _sql_str(str((resolve(dataset) / table).resolve() / "*.parquet"))
         out.append(f'CREATE VIEW "{table}" AS SELECT * FROM read_parquet({source})')
-    for name, body in _extra_views().items():
+    for name, body in extra_views().items():
         out.append(f'CREATE VIEW "{name}" AS {body}')
     return out
 

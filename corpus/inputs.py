@@ -45,9 +45,12 @@ class InputItem:
     problem: str | None = None
 
     def read(self) -> bytes:
+        """The input's bytes; a file over the byte limit, a FIFO or a device raises InputError unread."""
+        from zhenggai.read.files import read_file
+
         if self.problem is not None:
             raise NotAFileError(self.name, self.problem)
-        return self.data if self.data is not None else Path(self.path).read_bytes()
+        return self.data if self.data is not None else read_file(self.path)
 
 
 class NotAFileError(OSError):

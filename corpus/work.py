@@ -59,9 +59,11 @@ def process_item(item: InputItem) -> Outcome:
     """Extract one input; any exception becomes an errors row (nothing is lost)."""
     if _STATE["extractor"] is None:
         init_worker(warm=False)
+    from zhenggai.errors import InputError
+
     try:
         data = item.read()
-    except OSError as exc:
+    except (OSError, InputError) as exc:  # gone, unreadable, over the byte limit, a FIFO or a device
         return Outcome(item.name, None, "failed", _error_rows(item.name, exc, None), type(exc).__name__)
     digest = content_hash(data)
     if (item.name, digest) in _STATE["skip"]:

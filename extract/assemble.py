@@ -202,7 +202,7 @@ def _build(text: str, info: SourceInfo) -> Notice:
         fields.update(kind=f.kind, text=text[start:end], start=start, end=end, section=path)
         rows.append((f, start, fields))
 
-    totals = _totals(facts.totals, norm, text)
+    totals = _totals(facts.totals, norm, text, flags)
     title = facts.title or info.title
     kind = classify_doctype(_simplified(title, script), opening_of(norm.text), outline_summary(outline))
     source = Source(
@@ -223,9 +223,9 @@ def _build(text: str, info: SourceInfo) -> Notice:
         "doc_type": kind.doc_type,
         "doc_type_evidence": kind.evidence,
         "source": source,
-        "inspection": Inspection(**_known(Inspection, facts.inspection)),
+        "inspection": valid_fact(Inspection, _known(Inspection, facts.inspection), "inspection", flags),
         "totals": totals,
-        "contact": Contact(**_known(Contact, facts.contact)),
+        "contact": valid_fact(Contact, _known(Contact, facts.contact), "contact", flags),
         "text": text,
     }
     pair_flags = [Flag(code=code, message=message) for code, message in flag_pairs]
@@ -372,27 +372,75 @@ def _section_data(
 
 
 def json_exact(value: Any) -> bool:
-    """Whether a value survives the JSON output unchanged.
+    """Whether a value is a figure that survives the JSON output and the dataset unchanged.
 
-    Amounts are written as JSON numbers: an integral Decimal as an integer, any
-    other through a float, exact up to 15 significant digits.
+    Amounts are written as JSON numbers (an integral Decimal as an integer, any other through a
+    float) and stored as doubles in the dataset: exact up to 15 significant digits. An integer of
+    more than 15 digits is no figure either (一亿 × 50,000 read as 10^400000 would be written as
+    400,001 digits, and stored as ``inf``).
 
     >>> json_exact(Decimal("1119500")), json_exact(Decimal("98.71")), json_exact(Decimal("9999999999999999.5"))
     (True, True, False)
+    >>> json_exact(Decimal("1E+32")), json_exact(Decimal("123456789012345"))
+    (False, True)
     """
     if not isinstance(value, Decimal):
         return True
     if not value.is_finite():
         return False
-    return value == value.to_integral_value() or len(value.normalize().as_tuple().digits) <= 15
+    if value and value.adjusted() >= MAX_FIGURE_DIGITS:
+        return False
+    return value == value.to_integral_value() or len(value.normalize().as_tuple().digits) <= MAX_FIGURE_DIGITS
 
 
-def _totals(values: dict[str, Any] | None, norm: Normalized, text: str) -> Totals:
+# Digits a figure may have (before the point, and significant): what a double holds exactly.
+MAX_FIGURE_DIGITS = 15
+
+
+def _totals(values: dict[str, Any] | None, norm: Normalized, text: str, flags: list[Flag]) -> Totals:
     values = {k: v for k, v in (values or {}).items() if json_exact(v)}
     money = []
     for item in values.pop("money", None) or []:
         if not json_exact(item["value"]):
             continue
         start, end = norm.span_to_original(item["start"], item["end"])
-        money.append(MoneyTotal(category=item["category"], value=item["value"], text=text[start:end], start=start, end=end))
-    return Totals(money=money, **_known(Totals, values))
+        total = valid_fact(MoneyTotal, dict(category=item["category"], value=item["value"], text=text[start:end],
+                                            start=start, end=end), "money total", flags, drop_all=True)
+        if total is not None:
+            money.append(total)
+    return valid_fact(Totals, {"money": money, **_known(Totals, values)}, "totals", flags)
+
+
+def valid_fact(model: type, values: dict[str, Any], what: str, flags: list[Flag], *, drop_all: bool = False):
+    """``model(**values)``; a value the schema refuses is dropped and reported as an ``invalid_fact`` flag.
+
+    A field's own error drops that field; an error of the whole fact (an inspection that ends before
+    it starts) drops the fields it is made of, the last found first, until the rest validates. With
+    ``drop_all`` (a fact that is one value, like a money total) the whole fact is dropped: None.
+    """
+    values = dict(values)
+    for _ in range(len(values) + 1):
+        try:
+            return model(**values)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field = str(err["loc"][0]) if err["loc"] else None
+            if drop_all:
+                flags.append(Flag(code="invalid_fact", message=f"{what} dropped: {_first_error(exc)}"))
+                return None
+            if field not in values:  # a check of the whole fact: drop its last field
+                field = next(reversed(values), None)
+                if field is None:
+                    raise
+            flags.append(Flag(code="invalid_fact",
+                              message=f"{what}.{field} dropped ({_shown(values[field])}): {_one_message(exc)}"))
+            del values[field]
+    return model()
+
+
+def _shown(value: Any) -> str:
+    return repr(value) if isinstance(value, str) else str(value)[:80]
+
+
+def _one_message(exc: ValidationError) -> str:
+    return str(exc.errors()[0]["msg"]).removeprefix("Value error, ")

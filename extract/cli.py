@@ -28,10 +28,29 @@ class CliError(Exception):
     """A user-facing error: printed as one line, exit status 1."""
 
 
+class UsageError(CliError):
+    """A bad command line or environment: printed as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse whose usage errors are one line (``zhenggai: error: …; see … --help``), exit 2."""
+
+    def error(self, message: str):
+        from zhenggai.errors import one_line
+
+        sys.stderr.write(f"zhenggai: error: {one_line(message)}; see `{self.prog} --help`\n")
+        raise SystemExit(2)
+
+
 def _write_output(data: bytes, output: str | None) -> None:
     if output is None or output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        try:
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:  # `> /dev/full`, a closed or failing terminal
+            raise CliError(f"standard output: cannot write ({exc.strerror or exc})") from None
         return
     try:
         Path(output).write_bytes(data)
@@ -40,16 +59,38 @@ def _write_output(data: bytes, output: str | None) -> None:
 
 
 def _limits(args: argparse.Namespace):
-    """The limits of this run: the environment's, overridden by --max-bytes / --max-chars / --timeout."""
-    from zhenggai.limits import Limits, parse_size
+    """The limits of this run: the environment's, overridden by --max-bytes / --max-chars / --timeout.
+
+    The flags were checked by argparse (:func:`_limit_type`), the environment by :func:`main`.
+    """
+    from zhenggai.limits import Limits
+
+    return Limits.from_env().but(max_bytes=getattr(args, "max_bytes", None),
+                                 max_chars=getattr(args, "max_chars", None),
+                                 seconds=getattr(args, "timeout", None))
+
+
+def _limit_type(parse_name: str):
+    """An argparse ``type`` running ``zhenggai.limits.<parse_name>`` (finite, positive), loaded lazily."""
+    def parse(value: str):
+        from zhenggai import limits
+
+        try:
+            return getattr(limits, parse_name)(value)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    parse.__name__ = parse_name
+    return parse
+
+
+def _check_environment() -> None:
+    """ZHENGGAI_* limits must be finite, positive numbers: checked once, before any input is touched."""
+    from zhenggai.limits import LimitError, Limits
 
     try:
-        max_bytes = parse_size(args.max_bytes) if getattr(args, "max_bytes", None) else None
-        max_chars = parse_size(args.max_chars) if getattr(args, "max_chars", None) else None
-    except ValueError as exc:
-        raise CliError(str(exc)) from None
-    seconds = getattr(args, "timeout", None)
-    return Limits.from_env().but(max_bytes=max_bytes, max_chars=max_chars, seconds=seconds)
+        Limits.from_env()
+    except LimitError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _read_notice(path: str, url: str | None = None, limits=None):
@@ -59,7 +100,9 @@ def _read_notice(path: str, url: str | None = None, limits=None):
 
     try:
         if path == "-":
-            data = sys.stdin.buffer.read()
+            from zhenggai.read.files import read_stream
+
+            data = read_stream(sys.stdin.buffer, "<stdin>", limits)  # never more than the limit + 1 byte
             return extract_notice(data, name="<stdin>", url=url, limits=limits)
         return extract_notice(path, url=url, limits=limits)
     except ZhenggaiError as exc:  # InputError, ExtractionTimeout
@@ -85,28 +128,41 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _extract_jsonl(args: argparse.Namespace) -> int:
     """Crawl JSONL in, one JSON record per line out; bad lines are reported and counted."""
     from zhenggai.api import extract_document
-    from zhenggai.errors import ZhenggaiError
+    from zhenggai.errors import ZhenggaiError, one_line
     from zhenggai.read import iter_jsonl
 
     if not Path(args.input).is_file():
         raise CliError(f"{args.input}: no such file; give the path of a crawl JSONL file")
     limits = _limits(args)
     lines, failed = [], 0
-    for item in iter_jsonl(args.input):
+    for item in _crawl_items(args.input, iter_jsonl):
         if isinstance(item, ZhenggaiError):
             failed += 1
-            print(f"zhenggai: error: {item}", file=sys.stderr)
+            print(f"zhenggai: error: {one_line(str(item))}", file=sys.stderr)
             continue
         try:
             lines.append(extract_document(item, limits=limits).model_dump_json())
         except ZhenggaiError as exc:  # one line over a limit does not stop the file
             failed += 1
-            print(f"zhenggai: error: {exc}", file=sys.stderr)
+            print(f"zhenggai: error: {one_line(str(exc))}", file=sys.stderr)
     _write_output(("\n".join(lines) + ("\n" if lines else "")).encode("utf-8"), args.output)
     if failed:
         print(f"zhenggai: {len(lines)} records written, {failed} lines failed", file=sys.stderr)
         return 1
     return 0
+
+
+def _crawl_items(path: str, iter_jsonl):
+    """iter_jsonl, streamed; a damaged file (a cut .jsonl.gz) is one CliError."""
+    items = iter_jsonl(path)
+    while True:
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        except (OSError, EOFError) as exc:
+            raise CliError(f"{path}: cannot read the crawl file ({exc}); is it complete?") from None
+        yield item
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -128,10 +184,39 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _record_or_notice(path: str, limits):
+    """A record written by ``zhenggai extract`` (JSON) as it is, else the notice extracted from the file."""
+    from pydantic import ValidationError
+
+    from zhenggai.api import extract_notice
+    from zhenggai.errors import ZhenggaiError
+    from zhenggai.read.files import read_file, read_stream
+    from zhenggai.schemas import Notice
+
+    name = "<stdin>" if path == "-" else path
+    try:
+        data = read_stream(sys.stdin.buffer, name, limits) if path == "-" else read_file(path, limits)
+        if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"{":
+            return extract_notice(data, name=name, limits=limits)
+    except ZhenggaiError as exc:
+        raise CliError(str(exc)) from None
+    except FileNotFoundError:
+        raise CliError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise CliError(f"{name}: cannot read file ({exc.strerror or exc})") from None
+    try:
+        return Notice.model_validate_json(data.decode("utf-8-sig", errors="replace"))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"]) or "record"
+        raise CliError(f"{name}: JSON, but not a record written by zhenggai extract ({where}: {err['msg']}); "
+                       "give the notice itself, or the output of zhenggai extract") from None
+
+
 def cmd_render(args: argparse.Namespace) -> int:
     from zhenggai.render import render_html
 
-    notice = _read_notice(args.input, limits=_limits(args))
+    notice = _record_or_notice(args.input, _limits(args))
     _write_output(render_html(notice).encode("utf-8"), args.output)
     if args.output and args.output != "-":
         print(f"wrote {args.output}: {len(notice.sections)} sections, {len(notice.mentions)} mentions", file=sys.stderr)
@@ -148,7 +233,7 @@ ONE_NOTICE_COMMANDS = frozenset({"extract", "render", "schema", "evaluate"})
 
 
 def build_parser(include_corpus: bool = True) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="zhenggai",
         description="Turn Chinese inspection-rectification notices (巡视/巡察整改情况通报) into validated records.",
         epilog=EPILOG,
@@ -171,7 +256,8 @@ def build_parser(include_corpus: bool = True) -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("render", help="write one notice as an HTML page with outline and mentions highlighted")
-    p.add_argument("input", metavar="PATH", help="notice file or - for standard input")
+    p.add_argument("input", metavar="PATH",
+                   help="notice file, a record written by zhenggai extract (JSON), or - for standard input")
     p.add_argument("-o", "--output", metavar="FILE.html", required=True, help="the page to write")
     _add_limit_options(p)
     p.set_defaults(func=cmd_render)
@@ -201,9 +287,12 @@ def build_parser(include_corpus: bool = True) -> argparse.ArgumentParser:
 def _add_limit_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("limits", "bounds against hostile input (defaults from ZHENGGAI_MAX_BYTES, "
                              "ZHENGGAI_MAX_CHARS, ZHENGGAI_TIMEOUT)")
-    g.add_argument("--max-bytes", metavar="SIZE", help="largest input file, e.g. 50M (default 20M)")
-    g.add_argument("--max-chars", metavar="N", help="longest notice text in characters (default 5000000)")
-    g.add_argument("--timeout", metavar="SECONDS", type=float, help="time allowed to extract one notice (default 10)")
+    g.add_argument("--max-bytes", metavar="SIZE", type=_limit_type("parse_size"),
+                   help="largest input file, e.g. 50M (default 20M)")
+    g.add_argument("--max-chars", metavar="N", type=_limit_type("parse_size"),
+                   help="longest notice text in characters (default 5000000)")
+    g.add_argument("--timeout", metavar="SECONDS", type=_limit_type("parse_seconds"),
+                   help="time allowed to extract one notice (default 10)")
 
 
 def _add_corpus_commands(sub) -> None:
@@ -221,7 +310,12 @@ def _add_corpus_commands(sub) -> None:
     explorer_cli.add_report_parser(sub)
 
 
+LIMITED_COMMANDS = frozenset({"extract", "render", "evaluate", "batch"})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from zhenggai.errors import one_line
+
     argv = list(sys.argv[1:] if argv is None else argv)
     command = next((a for a in argv if not a.startswith("-")), None)
     # The one-notice commands start fast: the corpus tools' parsers are not loaded for them.
@@ -231,15 +325,51 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.func(args) or 0)
+        if args.command in LIMITED_COMMANDS:
+            _check_environment()
+        code = int(args.func(args) or 0)
+    except UsageError as exc:
+        print(f"zhenggai: error: {one_line(str(exc))}", file=sys.stderr)
+        return 2
     except CliError as exc:
-        print(f"zhenggai: error: {exc}", file=sys.stderr)
+        print(f"zhenggai: error: {one_line(str(exc))}", file=sys.stderr)
+        _drop_stdout()
         return 1
     except KeyboardInterrupt:
         print("zhenggai: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `zhenggai extract x | head`
+        _drop_stdout()
         return 0
+    return code if _flush_stdout() else 1
+
+
+def _flush_stdout() -> bool:
+    """Flush standard output now, so a failing flush is one line here and not a traceback at exit."""
+    from zhenggai.errors import one_line
+
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+    except OSError as exc:
+        print(f"zhenggai: error: standard output: cannot write ({one_line(exc.strerror or str(exc))})",
+              file=sys.stderr)
+        _drop_stdout()
+        return False
+    return True
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null: what Python would flush at exit can no longer fail."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 
 class ZhenggaiError(Exception):
     """Base class for errors zhenggai reports to users."""
@@ -34,3 +36,24 @@ class ExtractionTimeout(_Named):
     >>> str(ExtractionTimeout("a.txt", "extraction took longer than 10s (pathological input?)"))
     'a.txt: extraction took longer than 10s (pathological input?)'
     """
+
+
+def one_line(text: str) -> str:
+    """``text`` safe to print as one line: control characters (newline, CR, ESC …), line and
+    paragraph separators and undecodable bytes of a file name written as escapes.
+
+    >>> one_line("a\\nb.txt: no such file")
+    'a\\\\nb.txt: no such file'
+    >>> one_line("整改\\x1b[31m.txt")
+    '整改\\\\x1b[31m.txt'
+    """
+    out = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if ch == "\t" or category not in ("Cc", "Zl", "Zp", "Cs"):
+            out.append(ch)
+        elif 0xDC80 <= ord(ch) <= 0xDCFF:  # a byte of a non-UTF-8 file name (surrogateescape)
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        else:
+            out.append(ch.encode("unicode_escape").decode("ascii") if category != "Cs" else f"\\u{ord(ch):04x}")
+    return "".join(out)

@@ -234,11 +234,9 @@ def compare(record: dict, gold: dict) -> Comparison:
         if m.get("kind") in by_kind:
             by_kind[m["kind"]].append(m)
     gold_mentions = gold.get("mentions") or {}
-    # A kind the gold file leaves out is not scored (an empty result), as the README says.
-    mentions = {
-        k: compare_mentions(k, gold_mentions[k] or [], by_kind[k]) if k in gold_mentions else MentionResult(k)
-        for k in MENTION_KINDS
-    }
+    # A kind the gold file does not list is not scored (its mentions are neither spurious nor missed).
+    mentions = {k: compare_mentions(k, gold_mentions.get(k) or [], by_kind[k]) for k in MENTION_KINDS
+                if k in gold_mentions}
     return Comparison(
         file=str(gold.get("file", "")),
         mentions=mentions,
@@ -265,6 +263,8 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
 def score(comparisons: list[Comparison]) -> dict[str, dict]:
     """Micro-averaged scores per mention kind, fact group and outline part, plus ``*.all``.
 
+    Only what the gold files list is scored: a kind (or part) that no gold file lists is absent.
+
     Mentions and outline: tp = matched, fp = wrong + spurious (+ extra), fn = wrong + missed.
     Facts: tp = equal, fp = a value that differs, fn = every gold fact not equal.
     """
@@ -276,12 +276,9 @@ def score(comparisons: list[Comparison]) -> dict[str, dict]:
         c[1] += fp
         c[2] += fn
 
-    for name in [f"mentions.{k}" for k in MENTION_KINDS] + ["mentions.all"]:
-        counts[name] = [0, 0, 0]
-    for name in [f"facts.{g}" for g in FACT_GROUPS] + ["facts.all"]:
-        counts[name] = [0, 0, 0]
-    for name in [f"outline.{p}" for p in OUTLINE_PARTS] + ["outline.all"]:
-        counts[name] = [0, 0, 0]
+    order = ([f"mentions.{k}" for k in MENTION_KINDS] + ["mentions.all"]
+             + [f"facts.{g}" for g in FACT_GROUPS] + ["facts.all"]
+             + [f"outline.{p}" for p in OUTLINE_PARTS] + ["outline.all"])
 
     for c in comparisons:
         for kind, r in c.mentions.items():
@@ -300,7 +297,8 @@ def score(comparisons: list[Comparison]) -> dict[str, dict]:
             fn = len(o.wrong) + len(o.missed)
             add(f"outline.{part}", tp, fp, fn)
             add("outline.all", tp, fp, fn)
-    return {name: prf(*c) for name, c in counts.items()}
+    # Only what some gold file scores: a kind, fact group or part no gold file lists is left out.
+    return {name: prf(*counts[name]) for name in order if name in counts}
 
 
 def format_report(comparisons: list[Comparison], scores: dict[str, dict] | None = None) -> str:

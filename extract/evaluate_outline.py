@@ -157,16 +157,24 @@ def _check_item(g: dict, r: dict) -> str:
 
 
 def compare_outline(record: dict, gold: dict) -> dict[str, OutlineResult]:
-    """Issues by marker+ordinal+start±2+issue text; measures and closing items by ordinal+start±2+title."""
+    """Issues by marker+ordinal+start±2+issue text; measures and closing items by ordinal+start±2+title.
+
+    Only the parts the gold file lists.
+    """
     gold_sections = gold.get("sections") or []
     gold_measures = [m for s in gold_sections for m in s.get("measures") or []]
-    return {
-        "issues": _pair_by_start("issues", gold_sections, record_issues(record), _check_issue),
-        "measures": _pair_by_start("measures", gold_measures, record_measures(record), _check_item),
-        "closing": _pair_by_start(
+    out = {}
+    # A part the gold file leaves out (no "sections", no "measures" under any section, no
+    # "closing_items") is not scored.
+    if "sections" in gold:
+        out["issues"] = _pair_by_start("issues", gold_sections, record_issues(record), _check_issue)
+        if not gold_sections or any("measures" in s for s in gold_sections):
+            out["measures"] = _pair_by_start("measures", gold_measures, record_measures(record), _check_item)
+    if "closing_items" in gold:
+        out["closing"] = _pair_by_start(
             "closing", gold.get("closing_items") or [], record_closing_items(record), _check_item
-        ),
-    }
+        )
+    return out
 
 
 def check_gold(gold: dict, text: str) -> list[str]:

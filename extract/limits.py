@@ -38,6 +38,7 @@ and without it).
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -49,6 +50,7 @@ from typing import Any
 import regex
 
 MB = 1024 * 1024
+MAX_LIMIT = 2**53  # the largest limit taken (bytes, characters, seconds, pages): exact as a float
 # Strings at least this long get the regex module's own timer (see module docstring).
 TIMER_MIN_CHARS = 2000
 
@@ -60,23 +62,69 @@ _now = time.monotonic
 # -- configuration ------------------------------------------------------------------------------
 
 def parse_size(value: str | int) -> int:
-    """Bytes from ``20971520``, ``"20M"``, ``"20MB"``, ``"512k"`` or ``"1G"``.
+    """Bytes from ``20971520``, ``"20M"``, ``"20MB"``, ``"512k"`` or ``"1G"``: finite and positive.
 
     >>> parse_size("20MB"), parse_size("512k"), parse_size(1000)
     (20971520, 524288, 1000)
+    >>> parse_size("1e400")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a size: '1e400' (a positive, finite number of bytes, or a number with K, M or G)
     """
+    problem = f"not a size: {value!r} (a positive, finite number of bytes, or a number with K, M or G)"
+    if isinstance(value, bool):
+        raise ValueError(problem)
     if isinstance(value, int):
+        if value <= 0:
+            raise ValueError(problem)
         return value
-    text = value.strip().upper().removesuffix("B").removesuffix("I")
+    text = str(value).strip().upper().removesuffix("B").removesuffix("I")
     scale = {"K": 1024, "M": MB, "G": 1024 * MB}.get(text[-1:], 1)
     number = text[:-1] if scale > 1 else text
     try:
-        size = int(float(number.replace("_", "").replace(",", "")) * scale)
+        amount = float(number.replace("_", "").replace(",", "")) * scale
     except ValueError:
-        raise ValueError(f"not a size: {value!r} (write bytes, or a number with K, M or G)") from None
-    if size <= 0:
-        raise ValueError(f"not a size: {value!r} (must be positive)")
-    return size
+        raise ValueError(problem) from None
+    # 1e400 is inf and nan compares false: both refused here, before int() overflows.
+    if not math.isfinite(amount) or amount < 1 or amount > MAX_LIMIT:
+        raise ValueError(problem)
+    return int(amount)
+
+
+def parse_seconds(value: str | float) -> float:
+    """Seconds from ``"10"`` or ``2.5``: finite and positive (``nan``, ``inf``, ``-1`` and ``0`` are refused).
+
+    >>> parse_seconds("2.5")
+    2.5
+    """
+    problem = f"not a time limit: {value!r} (a positive, finite number of seconds)"
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(problem) from None
+    if not math.isfinite(seconds) or seconds <= 0 or seconds > MAX_LIMIT:
+        raise ValueError(problem)
+    return seconds
+
+
+def parse_count(value: str | int) -> int:
+    """A positive whole number (pages): ``"500"`` → 500.
+
+    >>> parse_count("500")
+    500
+    """
+    problem = f"not a count: {value!r} (a positive whole number)"
+    try:
+        count = int(str(value).strip().replace("_", ""))
+    except ValueError:
+        raise ValueError(problem) from None
+    if count <= 0 or count > MAX_LIMIT:
+        raise ValueError(problem)
+    return count
+
+
+class LimitError(ValueError):
+    """A limit set in the environment that is no finite, positive number; names the variable."""
 
 
 def _env(name: str, parse: Callable[[str], Any], default: Any) -> Any:
@@ -85,8 +133,9 @@ def _env(name: str, parse: Callable[[str], Any], default: Any) -> Any:
         return default
     try:
         return parse(raw)
-    except ValueError:
-        return default  # a typo in the environment must not break every run
+    except ValueError as exc:
+        # Refused, not ignored: ZHENGGAI_MAX_BYTES=1e400 used to fail every input one by one.
+        raise LimitError(f"{name}: {exc}; fix or unset the variable") from None
 
 
 @dataclass(frozen=True)
@@ -103,16 +152,31 @@ class Limits:
     read_seconds: float = 60.0  # reading (decoding, HTML, PDF pages) of one input
     pdf_pages: int = 500
 
+    def __post_init__(self) -> None:
+        # Finite and positive, whoever sets them: nan would silently disable a deadline.
+        for name, parse in (("max_bytes", parse_size), ("max_chars", parse_size), ("seconds", parse_seconds),
+                            ("read_seconds", parse_seconds), ("pdf_pages", parse_count)):
+            value = getattr(self, name)
+            if isinstance(value, float) and name not in ("seconds", "read_seconds"):
+                raise LimitError(f"{name}: not a whole number: {value!r}")
+            try:
+                parse(value)
+            except ValueError as exc:
+                raise LimitError(f"{name}: {exc}") from None
+
     @classmethod
     def from_env(cls) -> Limits:
-        """Defaults overridden by ZHENGGAI_MAX_BYTES, _MAX_CHARS, _TIMEOUT, _READ_TIMEOUT, _MAX_PDF_PAGES."""
+        """Defaults overridden by ZHENGGAI_MAX_BYTES, _MAX_CHARS, _TIMEOUT, _READ_TIMEOUT, _MAX_PDF_PAGES.
+
+        A variable that holds no finite, positive number raises :class:`LimitError`.
+        """
         base = cls()
         return cls(
             max_bytes=_env("ZHENGGAI_MAX_BYTES", parse_size, base.max_bytes),
             max_chars=_env("ZHENGGAI_MAX_CHARS", parse_size, base.max_chars),
-            seconds=_env("ZHENGGAI_TIMEOUT", float, base.seconds),
-            read_seconds=_env("ZHENGGAI_READ_TIMEOUT", float, base.read_seconds),
-            pdf_pages=_env("ZHENGGAI_MAX_PDF_PAGES", int, base.pdf_pages),
+            seconds=_env("ZHENGGAI_TIMEOUT", parse_seconds, base.seconds),
+            read_seconds=_env("ZHENGGAI_READ_TIMEOUT", parse_seconds, base.read_seconds),
+            pdf_pages=_env("ZHENGGAI_MAX_PDF_PAGES", parse_count, base.pdf_pages),
         )
 
     def but(self, **changes: Any) -> Limits:

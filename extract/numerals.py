@@ -59,6 +59,13 @@ _MIXED_RE = limits.compile(
 )
 
 
+# No figure is written with more characters than this (一千二百三十四万五千六百七十八 has 15, a
+# 20-digit Arabic number 20); a longer "numeral" (一亿 × 50,000) is no figure, and reading it
+# would be big-integer arithmetic, quadratic in its length.
+MAX_NUMERAL_CHARS = 40
+_TOO_LONG = "numeral too long ({} characters): not a figure"
+
+
 def parse_chinese_integer(text: str) -> int:
     """Read a Chinese integer numeral.
 
@@ -69,6 +76,8 @@ def parse_chinese_integer(text: str) -> int:
     """
     if not text:
         raise ValueError("empty numeral")
+    if len(text) > MAX_NUMERAL_CHARS:
+        raise ValueError(_TOO_LONG.format(len(text)))
     if all(ch in CN_DIGITS for ch in text) and len(text) > 1:
         # Digit-by-digit reading: 二〇二二 → 2022.
         return int("".join(str(CN_DIGITS[ch]) for ch in text))
@@ -121,6 +130,8 @@ def _parse_number(text: str) -> Decimal:
     text = text.strip()
     if not text:
         raise ValueError("empty number")
+    if len(text) > MAX_NUMERAL_CHARS:
+        raise ValueError(_TOO_LONG.format(len(text)))
     if _ARABIC_RE.fullmatch(text):
         try:
             return Decimal(text.replace(",", ""))

@@ -58,3 +58,48 @@ def test_valid_records_take_the_single_call():
     assert {m.kind for m in notice.mentions} >= {"date", "count", "percent", "money"}
     assert notice.sections[0].children[0].heading == "健全制度"
     assert not [f for f in notice.flags if f.code == "invalid_mention"]
+
+
+# -- a fact the schema refuses is dropped with a flag, never a crash (issue 13, item 5) -------------
+
+def test_inspection_ending_before_it_starts_is_a_flag():
+    notice = extract_text("2023年9月至上半年，市委第四巡察组开展巡察。")
+    flags = [f for f in notice.flags if f.code == "invalid_fact"]
+    assert len(flags) == 1 and "inspection" in flags[0].message and "before its start" in flags[0].message
+    assert notice.inspection.team == "市委第四巡察组"  # the rest of the fact is kept
+    start, end = notice.inspection.start, notice.inspection.end
+    assert start is None or end is None or start <= end
+
+
+def _spoil_facts(section: str, values: dict):
+    """zhenggai.facts with an extract_facts that writes ``values`` into one fact (a dict)."""
+    import zhenggai.facts as facts_pkg
+
+    real = facts_pkg.extract_facts
+
+    def fake(*args, **kwargs):
+        facts = real(*args, **kwargs)
+        getattr(facts, section).update(values)
+        return facts
+
+    return facts_pkg, fake
+
+
+@pytest.mark.parametrize(
+    "section,values,field",
+    [
+        ("inspection", {"feedback_date": "not a date"}, "feedback_date"),
+        ("contact", {"phone": 12345}, "phone"),
+        ("totals", {"issues": -5}, "issues"),
+        ("totals", {"completion_rate": "many"}, "completion_rate"),
+    ],
+    ids=["inspection-field", "contact-field", "totals-negative", "totals-type"],
+)
+def test_any_invalid_fact_field_is_dropped_with_a_flag(monkeypatch, section, values, field):
+    facts_pkg, fake = _spoil_facts(section, values)
+    monkeypatch.setattr(facts_pkg, "extract_facts", fake)
+    notice = extract_text(TEXT)
+    flags = [f for f in notice.flags if f.code == "invalid_fact"]
+    assert flags and any(field in f.message for f in flags), notice.flags
+    assert getattr(getattr(notice, section), field) is None
+    assert notice.mentions  # everything else kept

@@ -100,3 +100,103 @@ def test_extract_does_not_import_spacy_or_pandas(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "0 []", result.stdout + result.stderr
+
+
+# -- limits are checked as they are given: finite and positive, else a usage error (exit 2) -------
+
+def _one_usage_line(result, *words):
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert err.count("\n") == 1 and err.startswith("zhenggai: error: "), err
+    assert "Traceback" not in err
+    for word in words:
+        assert word in err, err
+
+
+@pytest.mark.parametrize("command", ["extract", "render"])
+@pytest.mark.parametrize(
+    "flag,value",
+    [("--max-bytes", "abc"), ("--max-bytes", "1e400"), ("--max-bytes", "-5"), ("--max-chars", "1e400"),
+     ("--max-chars", "nan"), ("--timeout", "nan"), ("--timeout", "-1"), ("--timeout", "inf"),
+     ("--timeout", "0")],
+    ids=["bytes-abc", "bytes-1e400", "bytes-negative", "chars-1e400", "chars-nan", "timeout-nan",
+         "timeout-negative", "timeout-inf", "timeout-zero"],
+)
+def test_bad_limit_flag_is_a_one_line_usage_error(tmp_path, command, flag, value):
+    extra = ["-o", str(tmp_path / "x.html")] if command == "render" else []
+    result = run(command, str(SAMPLE), *extra, f"{flag}={value}")
+    _one_usage_line(result, flag, value)
+    assert result.stdout == b""
+
+
+@pytest.mark.parametrize(
+    "variable,value",
+    [("ZHENGGAI_MAX_BYTES", "1e400"), ("ZHENGGAI_MAX_CHARS", "abc"), ("ZHENGGAI_TIMEOUT", "nan"),
+     ("ZHENGGAI_READ_TIMEOUT", "-1"), ("ZHENGGAI_MAX_PDF_PAGES", "0")],
+)
+def test_bad_limit_in_the_environment_is_a_one_line_usage_error(variable, value):
+    import os
+
+    result = subprocess.run([sys.executable, "-m", "zhenggai", "extract", str(SAMPLE)], capture_output=True,
+                            env={**os.environ, variable: value})
+    _one_usage_line(result, variable, value)
+
+
+def test_bad_limit_in_the_environment_never_touches_a_dataset(tmp_path):
+    import os
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_bytes(SAMPLE.read_bytes())
+    result = subprocess.run([sys.executable, "-m", "zhenggai", "batch", str(tmp_path / "in"), "-o",
+                             str(tmp_path / "ds"), "--jobs", "1", "--quiet"], capture_output=True,
+                            env={**os.environ, "ZHENGGAI_MAX_BYTES": "1e400"})
+    _one_usage_line(result, "ZHENGGAI_MAX_BYTES")
+    assert not (tmp_path / "ds").exists()
+
+
+def test_limits_api_refuses_a_bad_environment(monkeypatch):
+    from zhenggai.limits import LimitError, Limits
+
+    monkeypatch.setenv("ZHENGGAI_TIMEOUT", "nan")
+    with pytest.raises(LimitError, match="ZHENGGAI_TIMEOUT"):
+        Limits.from_env()
+
+
+def test_output_to_a_full_device_is_one_line():
+    import os
+
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "zhenggai", "extract", str(SAMPLE)], stdout=full,
+                                stderr=subprocess.PIPE)
+    err = result.stderr.decode()
+    assert result.returncode == 1, err
+    assert err.count("\n") == 1 and err.startswith("zhenggai: error: ") and "No space left" in err, err
+
+
+@pytest.mark.parametrize("name", ["a\nb.txt", "a\rb.txt", "a\x1b[31mb.txt"], ids=["newline", "cr", "escape"])
+def test_control_characters_in_a_path_are_escaped_in_the_one_line_error(tmp_path, name):
+    result = run("extract", str(tmp_path / name))
+    err = result.stderr.decode()
+    assert result.returncode == 1
+    assert err.count("\n") == 1 and "\r" not in err and "\x1b" not in err, repr(err)
+    assert repr(name)[1:-1] in err or name.encode("unicode_escape").decode() in err, err
+
+
+def test_extract_reads_a_gzipped_crawl_file_and_a_cut_one_is_one_line(tmp_path):
+    import gzip
+
+    page = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / "crawl.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for n in range(2):
+            fh.write(json.dumps({"url": f"http://a.gov.cn/{n}.html", "text": page}, ensure_ascii=False) + "\n")
+    result = run("extract", str(path))
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.decode().splitlines()) == 2
+    cut = tmp_path / "cut.jsonl.gz"
+    cut.write_bytes(path.read_bytes()[:-40])
+    result = run("extract", str(cut))
+    err = result.stderr.decode()
+    assert result.returncode == 1 and err.count("\n") == 1 and "cut.jsonl.gz" in err, err

@@ -106,3 +106,27 @@ def test_render_highlights_points():
     assert '<mark class="k-points"' in page
     assert ".k-points" in page and "points 1" in page
     assert "6.5 个百分点" in page  # the value beside the mark
+
+
+# -- an extracted record (JSON) as input (issue 12, item 7) ------------------------------------------
+
+def test_render_takes_an_extracted_record(tmp_path, capsys):
+    record = tmp_path / "notice.json"
+    assert main(["extract", str(SAMPLE), "-o", str(record)]) == 0
+    page = tmp_path / "from-record.html"
+    direct = tmp_path / "direct.html"
+    assert main(["render", str(record), "-o", str(page)]) == 0
+    assert main(["render", str(SAMPLE), "-o", str(direct)]) == 0
+    assert page.read_text(encoding="utf-8") == direct.read_text(encoding="utf-8")
+    assert "巡察" in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("data", [b'{"title": "x", "items": [1, 2]}', b'{"schema_version": "1", "text": 5}'],
+                         ids=["other-json", "broken-record"])
+def test_render_refuses_json_that_is_no_record_in_one_line(tmp_path, capsys, data):
+    path = tmp_path / "other.json"
+    path.write_bytes(data)
+    assert main(["render", str(path), "-o", str(tmp_path / "x.html")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(path) in err and "zhenggai extract" in err, err
+    assert not (tmp_path / "x.html").exists()

@@ -128,3 +128,207 @@ def test_locked_connection_refuses_even_unchecked_sql(dataset):
 def test_bad_sql_gives_a_clear_error(sql):
     with pytest.raises(QueryError):
         check_sql(sql)
+
+
+# -- the sandbox's own holes (issue 13, item 1) -------------------------------------------------
+
+import os  # noqa: E402
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+from zhenggai.corpus.dataset import DatasetError  # noqa: E402
+from zhenggai.corpus.query import connect  # noqa: E402
+
+
+def _cli(*args, cwd=None, env=None, timeout=120):
+    """Run ``zhenggai`` in a fresh process: (exit code, stdout, stderr)."""
+    proc = subprocess.run([sys.executable, "-m", "zhenggai", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd, env={**os.environ, **(env or {})}, timeout=timeout)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def _one_line_error(code, err):
+    assert code == 1, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("zhenggai: error: "), err
+    assert "Traceback" not in err
+
+
+@pytest.fixture()
+def copy(dataset, tmp_path):
+    """A copy of the dataset that a test may damage."""
+    _, out, _ = dataset
+    target = tmp_path / "ds"
+    shutil.copytree(out, target, symlinks=True)  # keeps the `current` link of the dataset layout
+    return target
+
+
+@pytest.mark.parametrize("sql", [
+    "SELECT content FROM read_text('.tmp/s.txt')",
+    "SELECT * FROM glob('{cwd}/.tmp/**')",
+    "SELECT content FROM read_text('{cwd}/.tmp/s.txt')",
+], ids=["read-text-relative", "glob", "read-text-absolute"])
+def test_duckdb_default_temp_folder_in_cwd_is_not_readable(dataset, tmp_path, monkeypatch, sql):
+    _, out, _ = dataset
+    (tmp_path / ".tmp").mkdir()
+    (tmp_path / ".tmp" / "s.txt").write_text("SECRET")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(QueryError):
+        run_query(out, sql.format(cwd=tmp_path))
+
+
+def test_temp_folder_is_private_capped_and_removed(dataset, tmp_path):
+    _, out, _ = dataset
+    parent = tmp_path / "t"
+    parent.mkdir()
+    stale = parent / f"zhenggai-query-{os.getuid()}" / "999999999-killed"
+    stale.mkdir(parents=True)
+    (stale / "spill.block").write_bytes(b"x" * 100)
+    code, got, err = _cli("query", out, "SELECT current_setting('temp_directory') AS t, "
+                          "current_setting('max_temp_directory_size') AS m, "
+                          "current_setting('memory_limit') AS l", "--format", "json",
+                          cwd=tmp_path, env={"TMPDIR": str(parent)})
+    assert code == 0, err
+    import json
+    row = json.loads(got)[0]
+    assert row["t"].startswith(str(parent / f"zhenggai-query-{os.getuid()}"))
+    assert row["m"] not in ("", "90% of available disk space") and "GiB" in row["m"]
+    assert not (tmp_path / ".tmp").exists()
+    assert not stale.exists()  # left by a killed run, swept on the next start
+    assert list((parent / f"zhenggai-query-{os.getuid()}").iterdir()) == []  # ours, removed on exit
+
+
+def test_memory_limit_is_enforced(dataset):
+    _, out, _ = dataset
+    code, _, err = _cli("query", out, "SELECT length(repeat('x', 3000000000)) AS n")
+    _one_line_error(code, err)
+    assert "memory" in err.lower()
+
+
+def test_query_timeout_interrupts_a_long_query(dataset):
+    _, out, _ = dataset
+    code, _, err = _cli("query", out, "SELECT sum(a.range * b.range) FROM range(200000) a, range(200000) b",
+                        "--timeout", "0.5")
+    _one_line_error(code, err)
+    assert "longer than 0.5s" in err and "--timeout" in err
+
+
+@pytest.mark.parametrize("value", ["nan", "-1", "0", "inf", "abc"])
+def test_query_bad_timeout_is_a_usage_error(dataset, value):
+    _, out, _ = dataset
+    code, _, err = _cli("query", out, "SELECT 1", "--timeout", value)
+    assert code == 2 and "--timeout" in err and "Traceback" not in err
+
+
+def test_symlinked_part_is_refused(copy):
+    (resolve(copy) / "notices" / "zz.parquet").symlink_to("/etc/hostname")
+    with pytest.raises(DatasetError, match="symlink"):
+        connect(copy)
+    with pytest.raises((DatasetError, QueryError)):
+        run_query(copy, "SELECT content FROM read_text('/etc/hostname')")
+    code, _, err = _cli("query", copy, "SELECT count(*) FROM notices")
+    _one_line_error(code, err)
+
+
+def test_symlinked_table_folder_is_refused(copy, tmp_path):
+    shutil.move(resolve(copy) / "errors", tmp_path / "elsewhere")
+    (resolve(copy) / "errors").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(DatasetError, match="symlink"):
+        run_query(copy, "SELECT count(*) FROM errors")
+
+
+@pytest.mark.parametrize("fn", ["read_blob", "read_text", "read_csv", "read_json", "glob"])
+def test_raw_reads_of_the_datasets_own_files_are_refused(dataset, fn):
+    _, out, _ = dataset
+    part = next((resolve(out) / "notices").glob("*.parquet"))
+    with pytest.raises(QueryError, match="refused"):
+        run_query(out, f"SELECT * FROM (SELECT 1) x, {fn}('{part}')")
+
+
+def test_a_quoted_or_nested_raw_read_is_refused(dataset):
+    _, out, _ = dataset
+    part = next((resolve(out) / "notices").glob("*.parquet"))
+    with pytest.raises(QueryError, match="refused"):
+        run_query(out, f"SELECT * FROM notices WHERE EXISTS (SELECT 1 FROM \"READ_BLOB\"('{part}'))")
+
+
+@pytest.mark.parametrize("damage", ["truncated-part", "truncated-manifest", "empty-manifest"])
+def test_damaged_dataset_is_one_line(copy, damage):
+    if damage == "truncated-part":
+        part = next((resolve(copy) / "mentions").glob("*.parquet"))
+        part.write_bytes(part.read_bytes()[: part.stat().st_size // 2])
+    else:
+        manifest = resolve(copy) / "manifest.json"
+        manifest.write_bytes(manifest.read_bytes()[:10] if damage == "truncated-manifest" else b"")
+    code, _, err = _cli("query", copy, "SELECT count(*) FROM mentions")
+    _one_line_error(code, err)
+    assert str(copy) in err
+
+
+@pytest.mark.parametrize("value", ["[/x]", "[link=https://example.com]click[/link]", "[bold]b[/bold]"],
+                         ids=["close-tag", "link", "bold"])
+def test_table_values_are_plain_text_never_markup(dataset, value):
+    _, out, _ = dataset
+    code, got, err = _cli("query", out, f"SELECT '{value}' AS v, '{value}' AS \"{value}\"")
+    assert code == 0, err
+    assert got.count(value) == 3  # the header and both cells, as written
+    assert "\x1b]8;" not in got  # no terminal hyperlink
+
+
+@pytest.mark.parametrize("target", ["/missing/x.csv", "/dev/full"], ids=["missing-folder", "full-device"])
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_query_output_that_cannot_be_written_is_one_line(dataset, target, fmt):
+    if target == "/dev/full" and not os.path.exists(target):
+        pytest.skip("no /dev/full")
+    _, out, _ = dataset
+    code, _, err = _cli("query", out, "SELECT * FROM notices", "--format", fmt, "-o", target)
+    _one_line_error(code, err)
+    assert target in err
+
+
+def test_query_to_a_full_stdout_is_one_line(dataset):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full")
+    _, out, _ = dataset
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "zhenggai", "query", str(out), "SELECT * FROM notices",
+                               "--format", "csv"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    _one_line_error(proc.returncode, proc.stderr)
+
+
+def test_compare_csv_to_a_missing_folder_is_one_line(dataset):
+    _, out, _ = dataset
+    code, _, err = _cli("compare", out, "--by", "sector", "--csv", "/missing/x.csv")
+    _one_line_error(code, err)
+    assert "/missing/x.csv" in err
+
+
+def test_compare_format_csv_to_a_file_says_what_it_wrote(dataset, tmp_path):
+    _, out, _ = dataset
+    code, _, err = _cli("compare", out, "--by", "sector", "--format", "csv", "-o", tmp_path / "c.csv")
+    assert code == 0, err
+    assert err.startswith(f"wrote {tmp_path / 'c.csv'}: ") and (tmp_path / "c.csv").exists()
+
+
+def test_wide_rows_switch_to_a_vertical_layout(dataset):
+    _, out, _ = dataset
+    code, got, err = _cli("query", out, "SELECT * FROM notices LIMIT 2", env={"COLUMNS": "100"})
+    assert code == 0, err
+    assert "-[ RECORD 1 ]" in got and "-[ RECORD 2 ]" in got
+    assert max(len(line) for line in got.splitlines()) <= 100
+    names = [line.split("│")[0].strip() for line in got.splitlines() if "│" in line]
+    assert "notice_id" in names and "title" in names
+    # A narrow result stays a table.
+    code, got, _ = _cli("query", out, "SELECT count(*) AS n FROM notices", env={"COLUMNS": "100"})
+    assert "RECORD" not in got and " n " in got
+
+
+def test_readme_states_the_query_defaults():
+    from pathlib import Path
+
+    from zhenggai.corpus.query import DEFAULT_TEMP_LIMIT, DEFAULT_TIMEOUT
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "stopped after 60 s by default" in readme and DEFAULT_TIMEOUT == 60
+    assert f"`max_temp_directory_size` is {DEFAULT_TEMP_LIMIT[:-2]} GB" in readme

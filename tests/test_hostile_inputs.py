@@ -94,6 +94,23 @@ def docx_numbering(start: str, fmt: str, ilvl: str = "0") -> bytes:
                  "word/numbering.xml": numbering.encode()})
 
 
+def docx_nested_tables(depth: int = 40) -> bytes:
+    """A table in a cell of a table … ``depth`` deep: walking every descendant row per row is 2^depth."""
+    inner = _para("整改")
+    for level in range(depth):
+        inner = f"<w:tbl><w:tr><w:tc>{_para(f'第{level}层')}{inner}</w:tc></w:tr></w:tbl>"
+    return _zip({"word/document.xml": _document(BODY + inner)})
+
+
+def docx_repeated_numbering(paragraphs: int = 100_000, repeats: int = 2000) -> bytes:
+    """A level text of ``%1`` × ``repeats``: every numbered paragraph writes its number that many times."""
+    numbering = (f'<w:numbering {W_NS}><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0">'
+                 f'<w:start w:val="100000"/><w:numFmt w:val="decimal"/><w:lvlText w:val="{"%1" * repeats}"/>'
+                 '</w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num></w:numbering>')
+    return _zip({"word/document.xml": _document(BODY + _para("改", numbered=True) * paragraphs),
+                 "word/numbering.xml": numbering.encode()})
+
+
 def docx_deep_xml() -> bytes:
     return _zip({"word/document.xml": _document("<w:sdt><w:sdtContent>" * 50_000 + BODY
                                                 + "</w:sdtContent></w:sdt>" * 50_000)})
@@ -127,10 +144,47 @@ def tiny_pdf(pages: int, text: str = "page") -> bytes:
     return bytes(out)
 
 
+def pdf_xobject_fanout(fanout: int = 30, levels: int = 3, ops: int = 50) -> bytes:
+    """A page that draws a form XObject ``fanout`` times, which draws the next one ``fanout`` times …"""
+    text = b"BT /F1 12 Tf 72 720 Td (rectification) Tj ET\n" * ops
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    # XObjects: object 5 is the innermost (text), 5+k draws 5+k-1 fanout times.
+    first = len(objs) + 1
+    for k in range(levels):
+        if k == 0:
+            stream, res = text, b"<< /Font << /F1 4 0 R >> >>"
+        else:
+            stream = b"/X Do\n" * fanout
+            res = b"<< /XObject << /X %d 0 R >> /Font << /F1 4 0 R >> >>" % (first + k - 1)
+        objs.append(b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources " + res
+                    + b" /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    page_stream = b"/X Do\n" * fanout
+    objs.append(b"<< /Length %d >>\nstream\n" % len(page_stream) + page_stream + b"\nendstream")
+    objs[2] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X %d 0 R >> "
+               b"/Font << /F1 4 0 R >> >> /Contents %d 0 R >>" % (first + levels - 1, len(objs)))
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for i, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
 def gbk_one_wrong_byte() -> bytes:
     data = bytearray(NOTICE.encode("gbk"))
     data[41] = 0xFF  # inside a two-byte character
     return bytes(data)
+
+
+def html_many_links(links: int = 100_000) -> bytes:
+    """An article whose container also holds ``links`` distinct links (anchors × text was quadratic)."""
+    items = "".join(f'<a href="/art/{i}.html">第{i}号文章</a> ' for i in range(links))
+    return (f'<html><body><div id="zoom"><p>{NOTICE}</p><p>{items}</p></div></body></html>').encode()
 
 
 def deep_html(depth: int) -> bytes:
@@ -162,6 +216,8 @@ CASES = [
     ("80k-sections", _text("一、整改\n（一）学习\n1.制度\n（1）追回资金3万元\n" * 20_000), 6, "either"),
     ("lone-surrogates-and-controls", _text(("\ud800整改\x00\u202e\u200b2023年6月" * 1000)), 6, "record"),
     ("over-the-char-limit", _text("整" * 5_000_001), 3, InputError),
+    ("200k-character-numeral-chain", _text("追回资金" + "一亿" * 100_000 + "元"), 6, "either"),
+    ("200k-character-numeral-chain-with-units", _text("问题" + "九千九百九十九万" * 25_000 + "个"), 6, "either"),
     # Files.
     ("10MB-single-line", _bytes(lambda: ("整改" * (10 * MB // 6)).encode(), "line.txt"), 20, "either"),
     ("10MB-single-ascii-line", _bytes(lambda: b"a" * (10 * MB), "ascii.txt"), 5, InputError),
@@ -183,8 +239,12 @@ CASES = [
     ("docx-numbering-junk-values", _bytes(lambda: docx_numbering("one", "lowerRoman", ilvl="x"), "n2.docx"),
      5, "record"),
     ("docx-50k-deep-xml", _bytes(docx_deep_xml, "deep.docx"), 5, InputError),
+    ("docx-tables-nested-24-deep", _bytes(docx_nested_tables, "nested.docx"), 5, "record"),
+    ("docx-numbering-text-repeated", _bytes(docx_repeated_numbering, "repeat.docx"), 10, InputError),
     ("docx-damaged-deflate", _bytes(docx_damaged_deflate, "damaged.docx"), 5, InputError),
     ("pdf-501-pages", _bytes(lambda: tiny_pdf(501), "big.pdf"), 10, InputError),
+    ("pdf-one-form-xobject-drawn-1000-times", _bytes(lambda: pdf_xobject_fanout(10, 3), "forms.pdf",
+                                                    Limits(read_seconds=0.5)), 5, ExtractionTimeout),
     ("pdf-over-the-reading-time", _bytes(lambda: tiny_pdf(400, "Rectification notice"), "slow.pdf",
                                          Limits(read_seconds=0.05)), 10, ExtractionTimeout),
 ]
@@ -316,3 +376,80 @@ def test_section_recursion_is_bounded_by_marker_ranks():
         depth = max(depth, d)
         stack.extend((c, d + 1) for c in s.children)
     assert depth <= len(set(rank for _, rank in kind_table().values())) + 1
+
+
+# -- figures that are no figures (issue 13, item 4) ---------------------------------------------------
+
+def test_a_numeral_chain_gives_no_giant_figure():
+    notice = extract_text("追回资金" + "一亿" * 50_000 + "元。", limits=LIMITS)
+    for m in notice.mentions:
+        value = getattr(m, "value", None)
+        assert value is None or len(str(int(value))) <= 15, (m.kind, len(str(int(value))))
+    assert len(notice.model_dump_json()) < 3 * len(notice.text.encode())
+
+
+@pytest.mark.parametrize("text", ["追回资金1万亿亿元。", "追回资金一亿亿亿亿元。", "追回资金10000000000000000元。"],
+                         ids=["mixed", "chinese", "arabic"])
+def test_a_figure_over_15_digits_is_an_invalid_mention(text):
+    notice = extract_text(text, limits=LIMITS)
+    assert not [m for m in notice.mentions if m.kind == "money"]
+    assert [f for f in notice.flags if f.code == "invalid_mention" and "money" in f.message], notice.flags
+
+
+def test_a_long_chinese_numeral_is_refused_without_big_integer_work():
+    from zhenggai.numerals import parse_chinese_integer, parse_number
+
+    started = time.monotonic()
+    for parse in (parse_chinese_integer, parse_number):
+        with pytest.raises(ValueError, match="too long"):
+            parse("一亿" * 200_000)
+    assert time.monotonic() - started < 2
+    assert parse_chinese_integer("一千二百三十四万五千六百七十八") == 12345678
+
+
+def test_nested_docx_tables_keep_each_cell_once():
+    notice = extract_notice(docx_nested_tables(6), name="nested.docx", limits=LIMITS)
+    assert notice.text.count("整改") - NOTICE.count("整改") == 1  # the innermost cell, once
+    assert all(notice.text.count(f"第{level}层") == 1 for level in range(6))
+
+
+def test_docx_text_counts_against_the_inflation_budget():
+    data = docx_repeated_numbering(paragraphs=20_000, repeats=2000)
+    assert len(data) < 200_000  # a small file …
+    with pytest.raises(InputError, match="DOCX text grows past the 5,000,000-character limit"):  # 240 M chars
+        read_bytes(data, "repeat.docx", limits=LIMITS)
+
+
+def test_link_share_counts_every_anchor_occurrence():
+    from lxml import html as lxml_html
+
+    from zhenggai.read.html import _anchor_share
+
+    tree = lxml_html.fromstring(html_many_links(3).decode("utf-8"))
+    blocks = ["第0号文章 第1号文章 正文正文正文正文正文正文", "第2号文章"]
+    # 15 of 27 characters (blanks dropped) are link text, whichever way the anchors are counted.
+    assert _anchor_share(tree, blocks) == pytest.approx(15 / 27)
+    assert _anchor_share(tree, blocks, scan_budget=0) == pytest.approx(15 / 27)  # the automaton
+
+
+def test_link_share_of_a_page_of_100k_links_is_linear():
+    from lxml import html as lxml_html
+
+    from zhenggai.read.html import _anchor_share
+
+    tree = lxml_html.fromstring(html_many_links(100_000).decode("utf-8"))
+    blocks = ["".join(a.text_content() for a in tree.iter("a"))]  # 100k anchors × 790k characters of text
+    started = time.process_time()  # CPU time: the machine may be shared
+    assert _anchor_share(tree, blocks) == 1.0
+    assert time.process_time() - started < 20  # one str.count per anchor: about 10^11 steps
+
+
+@pytest.mark.parametrize("field,value", [("seconds", float("nan")), ("seconds", -1.0), ("read_seconds", float("inf")),
+                                         ("max_bytes", 0), ("max_chars", -5), ("pdf_pages", 0)])
+def test_limits_are_finite_and_positive_through_the_api(field, value):
+    from zhenggai.limits import LimitError
+
+    with pytest.raises(LimitError, match=field):
+        Limits(**{field: value})
+    with pytest.raises(LimitError, match=field):
+        Limits().but(**{field: value})

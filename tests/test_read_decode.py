@@ -193,3 +193,107 @@ def test_txt_header_site_stamp(text, site, published):
 
     _, info = txt_header(text)
     assert (info.site, info.published_at.isoformat()) == (site, published)
+
+
+# -- encodings and formats the adversarial test found (issue 13, item 5) -----------------------------
+
+ARTICLE = ("关于市委第二巡察组反馈意见整改情况的通报\n根据市委统一部署，2023年3月至5月，市委第二巡察组对我局开展了常规巡察。"
+           "反馈的12个问题已完成整改11个，追回资金35.6万元，整改完成率91.7%。\n")
+PAGE = f"<html><head><title>整改通报</title></head><body><div id='zoom'><p>{ARTICLE}</p></div></body></html>"
+
+
+CHINESE_ONLY = ("关于市委第二巡察组反馈意见整改情况的通报。根据市委统一部署，市委第二巡察组对我局开展了常规巡察。"
+                "反馈的问题已全部完成整改，追回资金三十五万元，整改工作取得阶段性成效。") * 3
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text,kind,expect", [(ARTICLE * 3, "txt", "追回资金35.6万元"), (PAGE, "html", "追回资金35.6万元"),
+                                              (CHINESE_ONLY, "txt", "追回资金三十五万元")],
+                         ids=["text", "html", "chinese-only"])
+def test_utf16_without_bom_is_decoded(text, kind, expect, codec):
+    data = text.encode(codec)
+    assert sniff(data) == kind
+    doc = read_bytes(data, f"a.{kind}")
+    assert expect in doc.text and doc.encoding == "utf-16"
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("text,kind", [(ARTICLE * 3, "txt"), (PAGE, "html")], ids=["text", "html"])
+def test_utf32_with_bom_is_decoded_as_utf32(text, kind, codec):
+    bom = codecs.BOM_UTF32_LE if codec.endswith("le") else codecs.BOM_UTF32_BE
+    data = bom + text.encode(codec)
+    assert sniff(data) == kind
+    text_out, encoding = decode_bytes(data, "a.txt")
+    assert encoding == "utf-32" and "追回资金35.6万元" in text_out
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-1", "latin-1", "windows-1251", "cp1252", "koi8-r"])
+def test_gbk_page_declaring_a_single_byte_charset_is_decoded_as_gbk(declared):
+    page = PAGE.replace("<head>", f'<head><meta http-equiv="Content-Type" content="text/html; charset={declared}">')
+    doc = read_bytes(page.encode("gbk"), "a.html")
+    assert doc.encoding == "gb18030" and "追回资金35.6万元" in doc.text
+
+
+def test_a_latin1_page_still_decodes_as_latin1():
+    page = '<meta charset="iso-8859-1"><p>' + "Rectification réussie à Genève, café. " * 20 + "</p>"
+    text, encoding = decode_bytes(page.encode("latin-1"), "a.html")
+    assert encoding in ("latin-1", "iso8859-1") and "Genève" in text
+
+
+def test_random_bytes_are_not_taken_for_utf16():
+    import random
+
+    rng = random.Random(7)
+    data = bytes(rng.randrange(256) for _ in range(4096))
+    assert sniff(data) == "binary"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_chinese_text_is_not_taken_for_utf16(encoding):
+    data = (ARTICLE * 4).encode(encoding)
+    assert decode_bytes(data, "a.txt") == (ARTICLE * 4, encoding)
+
+
+def test_pdf_marker_inside_a_text_is_not_a_pdf():
+    text = "整改报告附件说明：文件头为 %PDF-1.7 的附件已另行报送。\n" + ARTICLE
+    assert sniff(text.encode("utf-8")) == "txt"
+    assert "追回资金" in read_bytes(text.encode("utf-8"), "a.txt").text
+
+
+def test_pdf_after_a_few_junk_bytes_is_still_a_pdf():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.test_hostile_inputs import tiny_pdf
+
+    assert sniff(b"\r\n\x00junk" + tiny_pdf(1)) == "pdf"
+
+
+@pytest.mark.parametrize("text", ['{"url" is the key the crawler writes, 网址}\n' + ARTICLE,
+                                  '{"url": "http://a.gov.cn/1.html", "html": 整改通报\n' + ARTICLE],
+                         ids=["prose", "broken-json"])
+def test_text_starting_like_a_crawl_record_is_text(text):
+    assert sniff(text.encode("utf-8")) == "txt"
+
+
+def test_a_crawl_line_is_still_jsonl():
+    import json
+
+    line = json.dumps({"url": "http://a.gov.cn/1.html", "html": PAGE}, ensure_ascii=False)
+    assert sniff((line + "\n" + line + "\n").encode("utf-8")) == "jsonl"
+
+
+def test_gzipped_crawl_file_is_read_as_gzip(tmp_path):
+    import gzip
+    import json
+
+    from zhenggai.read import iter_jsonl
+
+    path = tmp_path / "crawl.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for n in range(3):
+            fh.write(json.dumps({"url": f"http://a.gov.cn/art/2023/6/2/art_{n}.html", "html": PAGE},
+                                ensure_ascii=False) + "\n")
+    docs = list(iter_jsonl(path))
+    assert len(docs) == 3 and all("追回资金35.6万元" in d.text for d in docs), docs

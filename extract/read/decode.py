@@ -167,12 +167,44 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     return (text, codec) if text is not None else None
 
 
+# Byte-order marks, longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"), (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+
+
+def _single_byte(codec: str) -> bool:
+    """Whether ``codec`` reads one byte as one character (latin-1, cp1251, koi8-r …): it decodes anything."""
+    try:
+        return codec != "utf-8" and len(bytes(range(0x80, 0x100)).decode(codec, errors="replace")) == 0x80
+    except LookupError:
+        return False
+
+
+def _chinese_despite(data: bytes, declared: str) -> tuple[str, str] | None:
+    """A page declaring a single-byte charset whose bytes are GB18030 Chinese: the site lied.
+
+    Every byte string decodes in a single-byte charset, so its declaration proves nothing; when the
+    bytes also decode as GB18030 and most of what is not ASCII is then Han, they are Chinese.
+    """
+    if not _single_byte(declared):
+        return None
+    text = _strict(data, "gb18030")
+    if text is None:
+        return None
+    probe = text[:20000]
+    non_ascii = len(probe) - len(probe.encode("ascii", "ignore"))
+    return (text, "gb18030") if non_ascii and len(_HAN.findall(probe)) >= 0.6 * non_ascii else None
+
+
 def _decode(data: bytes) -> tuple[str, str] | None:
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec, reported in _BOMS:
         if data.startswith(bom):
-            text = _strict(data[len(bom):], codec if codec == "utf-8" else ("utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"))
+            text = _strict(data[len(bom):], codec)
             if text is not None:
-                return text, codec
+                return text, reported
     text = _strict(data, "utf-8")
     if text is not None:
         return text, "utf-8"
@@ -183,6 +215,8 @@ def _decode(data: bytes) -> tuple[str, str] | None:
     if utf16 and (text := _strict(data, utf16)) is not None:
         return text, "utf-16"
     declared = declared_charset(data)
+    if declared and declared != "utf-8" and (chinese := _chinese_despite(data, declared)):
+        return chinese
     if declared and declared != "utf-8" and (text := _strict(data, declared)) is not None:
         return text, declared
     # GB18030 accepts almost any byte pair, Big5 far fewer: when exactly one

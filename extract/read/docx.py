@@ -18,6 +18,7 @@ import zipfile
 from lxml import etree
 
 from zhenggai.errors import InputError
+from zhenggai.limits import check, current
 from zhenggai.read.document import Document
 from zhenggai.read.htmlrender import CELL_SEP
 from zhenggai.read.meta import txt_header
@@ -84,31 +85,72 @@ def _paragraph(p: etree._Element, numbering: Numbering) -> str:
     return marker + text
 
 
-def _blocks(container: etree._Element, numbering: Numbering) -> list[str]:
-    blocks: list[str] = []
+class _Budget:
+    """Characters the document may still produce: the text limit, or what is left of the inflation budget.
+
+    Markers repeat their level text for every numbered paragraph, and a table cell is read once per
+    row that holds it, so a few KB of XML can write gigabytes of text; it is counted as it is made.
+    """
+
+    def __init__(self, inflation_left: int, max_chars: int, name: str):
+        self.left = min(inflation_left, max_chars)
+        self.max_chars = max_chars
+        self.name = name
+
+    def spend(self, text: str) -> str:
+        check()  # the deadline, once per paragraph
+        self.left -= len(text)
+        if self.left < 0:
+            if self.max_chars <= MAX_UNCOMPRESSED:
+                raise InputError(self.name, f"DOCX text grows past the {self.max_chars:,}-character limit "
+                                 "(repeated numbering or nested tables?); raise it with --max-chars or "
+                                 "ZHENGGAI_MAX_CHARS")
+            raise InputError(self.name, f"DOCX text grows beyond {MAX_UNCOMPRESSED // (1024 * 1024)} MB "
+                             "(repeated numbering or nested tables: a zip bomb?)")
+        return text
+
+
+# Elements that wrap rows of a table, or blocks of a body or cell, without being one themselves.
+_WRAPPERS = (f"{W}sdt", f"{W}customXml", f"{W}ins")
+
+
+def _unwrapped(container: etree._Element):
+    """The children of ``container``, with content controls and insertions opened (not nested tables)."""
     for child in container:
+        if child.tag in _WRAPPERS:
+            inner = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
+            if inner is not None:
+                yield from _unwrapped(inner)
+        else:
+            yield child
+
+
+def _blocks(container: etree._Element, numbering: Numbering, budget: _Budget) -> list[str]:
+    blocks: list[str] = []
+    for child in _unwrapped(container):
         if child.tag == f"{W}p":
-            text = _paragraph(child, numbering)
+            text = budget.spend(_paragraph(child, numbering))
             if text:
                 blocks.append(text)
         elif child.tag == f"{W}tbl":
             rows = []
-            for tr in child.iter(f"{W}tr"):
-                cells = [" ".join(_blocks(tc, numbering)) for tc in tr.findall(f"{W}tc")]
+            # The table's own rows only: a nested table's rows are read once, by the cell holding it
+            # (iterating every descendant row here made a chain of nested tables cost 2^depth).
+            for tr in _unwrapped(child):
+                if tr.tag != f"{W}tr":
+                    continue
+                cells = [" ".join(_blocks(tc, numbering, budget)) for tc in _unwrapped(tr) if tc.tag == f"{W}tc"]
                 cells = [c for c in cells if c]
                 if cells:
                     rows.append(CELL_SEP.join(cells))
             if rows:
                 blocks.append("\n".join(rows))
-        elif child.tag in (f"{W}sdt", f"{W}customXml", f"{W}ins"):
-            inner = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
-            if inner is not None:
-                blocks.extend(_blocks(inner, numbering))
     return blocks
 
 
-def read_docx(data: bytes, name: str = "-") -> Document:
-    """Paragraph text of a DOCX, numbering markers included."""
+def read_docx(data: bytes, name: str = "-", max_chars: int | None = None) -> Document:
+    """Paragraph text of a DOCX, numbering markers included; at most ``max_chars`` characters
+    (default: the limit in force) and the inflation budget are produced."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = {info.filename: info for info in archive.infolist()}
@@ -131,7 +173,7 @@ def read_docx(data: bytes, name: str = "-") -> Document:
     if body is None:
         raise InputError(name, "DOCX without a document body")
     numbering = Numbering.load(parts.get("word/numbering.xml"), parts.get("word/styles.xml"))
-    text = "\n\n".join(_blocks(body, numbering))
+    text = "\n\n".join(_blocks(body, numbering, _Budget(budget[0], max_chars or current().max_chars, name)))
     if not text.strip():
         raise InputError(name, "DOCX holds no text")
     title, info = txt_header(text)

@@ -162,14 +162,51 @@ def _trafilatura_table(table: etree._Element) -> list[str]:
     return blocks
 
 
-def _anchor_share(tree: etree._Element, blocks: list[str]) -> float:
+# Above this many characters of scanning (distinct anchors × text), link text is found in one pass
+# of an Aho-Corasick automaton instead of one str.count per anchor (a page of 250k links took 194 s).
+ANCHOR_SCAN_BUDGET = 20_000_000
+
+
+def _anchor_share(tree: etree._Element, blocks: list[str], scan_budget: int = ANCHOR_SCAN_BUDGET) -> float:
     """Share of extracted text that is link text somewhere on the page (menus, lists of articles)."""
     joined = _norm("".join(blocks))
     if not joined:
         return 1.0
-    anchors = {_norm(a.text_content()) for a in tree.iter("a")}
-    linked = sum(len(a) * joined.count(a) for a in anchors if len(a) >= 2)
+    anchors = set()
+    for a in tree.iter("a"):
+        text = _norm(a.text_content())
+        if len(text) >= 2:
+            anchors.add(text)
+    if len(anchors) * len(joined) <= scan_budget:
+        linked = sum(len(a) * joined.count(a) for a in anchors)
+    else:
+        linked = _linked_chars(anchors, joined)
     return min(1.0, linked / len(joined))
+
+
+def _linked_chars(anchors: set[str], text: str) -> int:
+    """Σ len(anchor) × occurrences in ``text``, in time linear in the anchors and the text.
+
+    Occurrences of one anchor are counted without overlap, as ``str.count`` does.
+    """
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for n, anchor in enumerate(anchors):
+        automaton.add_word(anchor, anchor)
+        if n % 10_000 == 0:
+            limits.check()
+    automaton.make_automaton()
+    next_free: dict[str, int] = {}  # per anchor: where its next non-overlapping occurrence may start
+    linked = 0
+    for n, (end, anchor) in enumerate(automaton.iter(text)):
+        start = end - len(anchor) + 1
+        if start >= next_free.get(anchor, 0):
+            linked += len(anchor)
+            next_free[anchor] = end + 1
+        if n % 10_000 == 0:
+            limits.check()
+    return linked
 
 
 def _from_trafilatura(text: str, tree: etree._Element, simp: Simplify) -> list[str] | None:

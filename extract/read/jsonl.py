@@ -90,6 +90,17 @@ def parse_jsonl_line(line: str, where: str = "-") -> Document:
     return _record(line, where)
 
 
+def _open_text(path: Path):
+    """The file as text lines; gzip (x.jsonl.gz, told by its magic bytes) is decompressed as it is read."""
+    import gzip
+
+    with path.open("rb") as fh:
+        magic = fh.read(2)
+    if magic == b"\x1f\x8b":
+        return gzip.open(path, "rt", encoding="utf-8", errors="replace")
+    return path.open("r", encoding="utf-8", errors="replace")
+
+
 def iter_jsonl(path: str | Path) -> Iterator[Document | ZhenggaiError]:
     """Documents of a crawl JSONL file, in line order; blank lines are skipped.
 
@@ -100,7 +111,7 @@ def iter_jsonl(path: str | Path) -> Iterator[Document | ZhenggaiError]:
     p = Path(path)
     if not p.is_file():
         raise InputError(str(path), "no such file" if not p.exists() else "is a directory, not a file")
-    with p.open("r", encoding="utf-8", errors="replace") as fh:
+    with _open_text(p) as fh:
         for lineno, line in enumerate(fh, start=1):
             if not line.strip():
                 continue

@@ -84,7 +84,7 @@ def _read_bytes(data: bytes, name: str, url: str | None, limits: Limits) -> Docu
     if kind == "docx":
         from zhenggai.read.docx import read_docx
 
-        return _finish(read_docx(data, name), path)
+        return _finish(read_docx(data, name, max_chars=limits.max_chars), path)
     text, encoding = decode_bytes(data, name)
     if message := too_many_chars(len(text), limits):
         raise InputError(name, message)  # before HTML parsing or the text header
@@ -107,18 +107,15 @@ def read_path(path: str | Path, *, limits: Limits | None = None) -> Document:
     ...
     zhenggai.errors.InputError: /no/such/notice.html: no such file
     """
-    p = Path(path)
-    name = str(path)
-    if not p.exists():
-        raise InputError(name, "no such file")
-    if p.is_dir():
-        raise InputError(name, "is a directory, not a file")
+    from zhenggai.read.files import read_file
+
     limits = limits or current()
+    name = str(path)
     try:
-        # Checked before reading: a 10 GB file is refused without being loaded.
-        if message := too_many_bytes(p.stat().st_size, limits):
-            raise InputError(name, message)
-        data = p.read_bytes()
+        # Size checked before reading, at most the limit plus one byte read; FIFOs and devices refused.
+        data = read_file(path, limits)
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
     except OSError as exc:
         raise InputError(name, f"cannot read file ({exc.strerror or exc})") from None
     return read_bytes(data, name, limits=limits)
