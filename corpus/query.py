@@ -134,12 +134,23 @@ def connect(dataset: str | os.PathLike, *, memory_limit: str = DEFAULT_MEMORY_LI
                            "rebuild it with zhenggai batch") from None
     if cap_process_memory:
         threads_used = int(con.execute("SELECT current_setting('threads')").fetchall()[0][0])
-        _cap_address_space(parse_size(memory_limit), threads_used)
+        previous = _cap_address_space(parse_size(memory_limit), threads_used)
+        if previous is not None:
+            _RESTORE[id(con)] = previous  # close() gives the process its old limit back
     return con
 
 
+# Address-space limits to restore when a capped connection closes: id(connection) → (soft, hard).
+_RESTORE: dict[int, tuple[int, int]] = {}
+
+
 def close(con) -> None:
-    """Close a connection from :func:`connect` and remove its private temp folder."""
+    """Close a connection from :func:`connect`, remove its private temp folder and lift its memory cap."""
+    previous = _RESTORE.pop(id(con), None)
+    if previous is not None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, previous)
     try:
         temp = con.execute("SELECT current_setting('temp_directory')").fetchall()[0][0]
     except Exception:  # noqa: BLE001 - already closed
@@ -185,7 +196,7 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _cap_address_space(memory_limit: int, threads: int = 1) -> None:
+def _cap_address_space(memory_limit: int, threads: int = 1) -> tuple[int, int] | None:
     """Cap this process's address space at what it uses now plus ``memory_limit`` and headroom
     (1 GB, and for each DuckDB thread its stack and malloc arena, 72 MB of address space).
 
@@ -199,7 +210,7 @@ def _cap_address_space(memory_limit: int, threads: int = 1) -> None:
         with open("/proc/self/statm") as fh:
             used = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
     except (OSError, ValueError):
-        return  # not Linux: DuckDB's own limit only
+        return None  # not Linux: DuckDB's own limit only
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     cap = used + memory_limit + 1024**3 + max(1, threads) * 72 * 1024**2
     if soft != resource.RLIM_INFINITY:
@@ -207,6 +218,7 @@ def _cap_address_space(memory_limit: int, threads: int = 1) -> None:
     if hard != resource.RLIM_INFINITY:
         cap = min(cap, hard)
     resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    return soft, hard
 
 
 def check_sql(sql: str) -> None:

@@ -83,3 +83,14 @@ def test_parsing_the_command_line_loads_no_heavy_library():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_query_lifts_its_memory_cap_when_done(built):
+    """The query command caps the address space while DuckDB runs; run in-process (an API caller, a
+    test), the process gets its old limit back afterwards instead of keeping the cap for good."""
+    import resource
+
+    _, out, _ = built
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    assert main(["query", str(out), "SELECT count(*) AS n FROM canonical_notices", "--format", "csv"]) == 0
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
