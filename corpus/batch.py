@@ -46,8 +46,10 @@ class BatchSummary:
     ok: int = 0
     failed: int = 0
     reused: int = 0
+    skipped: int = 0  # web-archive records that are no notice (see the skipped table)
     seconds: float = 0.0
     error_classes: Counter = field(default_factory=Counter)
+    skip_reasons: Counter = field(default_factory=Counter)
     manifest: dict = field(default_factory=dict)
 
     def lines(self) -> list[str]:
@@ -61,6 +63,9 @@ class BatchSummary:
             f"{dups.get('near', 0)} near reposts), {counts.get('sections', 0)} sections, "
             f"{counts.get('mentions', 0)} mentions, {counts.get('errors', 0)} errors",
         ]
+        if self.skipped:
+            top = ", ".join(f"{k} {v}" for k, v in self.skip_reasons.most_common(6))
+            out.insert(1, f"{self.skipped} archive records skipped as no notice: {top} (the skipped table)")
         if self.error_classes:
             top = ", ".join(f"{k} {v}" for k, v in self.error_classes.most_common(5))
             out.append(f"errors by class: {top} (see the errors table: zhenggai query {self.dataset} "
@@ -138,8 +143,17 @@ def _count(summary: BatchSummary, status: str, error_class: str | None) -> None:
     elif status == "failed":
         summary.failed += 1
         summary.error_classes[error_class or "Error"] += 1
+    elif status == "skipped":  # error_class holds the reason (zhenggai.corpus.archive)
+        summary.skipped += 1
+        summary.skip_reasons[_reason_kind(error_class)] += 1
     else:
         summary.reused += 1
+
+
+def _reason_kind(reason: str | None) -> str:
+    """A skip reason without its details, for counting: 'redirect (HTTP 301) to …' → 'redirect'."""
+    reason = reason or "skipped"
+    return reason.split(" (", 1)[0]
 
 
 def _keep_for_resume(tmp: Path | None) -> bool:
@@ -184,11 +198,13 @@ def run_batch(
     chunk_size: int = 500,
     progress: bool = True,
     limit: int | None = None,
+    screen: bool = True,
 ) -> BatchSummary:
     """Extract every input into the dataset folder ``output``; returns counts and the manifest.
 
     ``limit`` stops after that many inputs *without* finishing the dataset (the
     journal keeps the work, as after Ctrl-C): for trying --resume and for tests.
+    ``screen=False`` sends every web-archive page record to full extraction (``--no-screen``).
     """
     dataset = Path(output)
     ds.check_dataset_dir(dataset)
@@ -210,7 +226,7 @@ def run_batch(
     jobs = jobs or default_jobs()
     summary = BatchSummary(dataset)
     reuse: dict[str, int] = {}
-    items = iter_inputs(inputs)
+    items = iter_inputs(inputs, screen=screen)
     if limit is not None:
         import itertools
 

@@ -40,6 +40,7 @@ _ORDER = {
     "documents": 'notice_id, start, "end", kind, text',
     "money_totals": "notice_id, start, category, text",
     "errors": "input",
+    "skipped": "input",
     "_minhash": "input",
 }
 
@@ -166,7 +167,8 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
     inputs = {}
     for name, digest, status in con.execute(
         "SELECT input, content_hash, 'ok' FROM raw_notices "
-        "UNION ALL SELECT input, content_hash, 'failed' FROM raw_errors ORDER BY 1"
+        "UNION ALL SELECT input, content_hash, 'failed' FROM raw_errors "
+        "UNION ALL SELECT input, content_hash, 'skipped' FROM raw_skipped ORDER BY 1"
     ).fetchall():
         inputs[name] = {"hash": digest, "status": status}
     con.close()

@@ -25,6 +25,8 @@ DEFAULT_EXTRACTOR = "zhenggai.corpus.inputs:default_extractor"
 # File endings a folder walk picks up; files named on the command line are always inputs.
 NOTICE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".pdf", ".docx")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+# Web archives (zhenggai.corpus.archive): one input per page record.
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in sorted(files):
-            if not f.startswith(".") and f.lower().endswith(NOTICE_SUFFIXES + JSONL_SUFFIXES):
+            if not f.startswith(".") and f.lower().endswith(NOTICE_SUFFIXES + JSONL_SUFFIXES + ARCHIVE_SUFFIXES):
                 yield Path(root) / f
 
 
@@ -66,10 +68,11 @@ def _jsonl_lines(path: str) -> Iterator[InputItem]:
                 yield InputItem(name=f"{path}:{number}", path=path, line=number, data=raw.rstrip(b"\r\n"))
 
 
-def iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[InputItem]:
-    """Stream the inputs named by ``paths`` (files, folders, JSONL files), in a stable order.
+def iter_inputs(paths: Iterable[str | os.PathLike], *, screen: bool = True) -> Iterator[InputItem]:
+    """Stream the inputs named by ``paths`` (files, folders, JSONL files, web archives), in a stable order.
 
     A file named twice (``a.txt a.txt``, or a folder and a file in it) is one input.
+    ``screen``: archive records are screened before full extraction (zhenggai.corpus.screen).
     """
     seen: set[str] = set()
     for arg in paths:
@@ -80,13 +83,35 @@ def iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[InputItem]:
             if name in seen:
                 continue
             seen.add(name)
-            if is_jsonl(name) and f.is_file():
+            if name.lower().endswith(ARCHIVE_SUFFIXES) and f.is_file():
+                yield from _archive_items(name, screen)
+            elif is_jsonl(name) and f.is_file():
                 try:
                     yield from _jsonl_lines(name)
                 except OSError:
                     yield InputItem(name=name, path=name)  # unreadable: the worker reports it
             else:
                 yield InputItem(name=name, path=name)
+
+
+def _archive_items(name: str, screen: bool) -> Iterator[InputItem]:
+    from zhenggai.corpus.archive import archive_items
+    from zhenggai.errors import InputError
+
+    try:
+        yield from archive_items(name, screen=screen)
+    except InputError as exc:  # unreadable, or several records per gzip member: one errors row
+        yield _FailedItem(name=name, path=name, message=str(exc))
+
+
+@dataclass(frozen=True)
+class _FailedItem(InputItem):
+    """An input known to be bad while listing: the worker turns it into an errors row."""
+
+    message: str = ""
+
+    def read(self) -> bytes:
+        raise OSError(self.message)
 
 
 class DefaultExtractor:
@@ -96,6 +121,11 @@ class DefaultExtractor:
         from zhenggai.api import extract_notice
 
         return extract_notice(data, name=name)
+
+    def from_document(self, doc):
+        from zhenggai.api import extract_document
+
+        return extract_document(doc)
 
     def from_line(self, line: bytes, name: str):
         from zhenggai import read

@@ -167,7 +167,7 @@ def _detect(data: bytes) -> tuple[str, str] | None:
     return (text, codec) if text is not None else None
 
 
-def _decode(data: bytes) -> tuple[str, str] | None:
+def _decode(data: bytes, hint: str | None = None) -> tuple[str, str] | None:
     for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             text = _strict(data[len(bom):], codec if codec == "utf-8" else ("utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"))
@@ -182,7 +182,7 @@ def _decode(data: bytes) -> tuple[str, str] | None:
     utf16 = looks_utf16(data)
     if utf16 and (text := _strict(data, utf16)) is not None:
         return text, "utf-16"
-    declared = declared_charset(data)
+    declared = declared_charset(data) or charset_codec(hint)
     if declared and declared != "utf-8" and (text := _strict(data, declared)) is not None:
         return text, declared
     # GB18030 accepts almost any byte pair, Big5 far fewer: when exactly one
@@ -202,9 +202,30 @@ def _decode(data: bytes) -> tuple[str, str] | None:
     return data.decode("gb18030", errors="replace"), "gb18030"
 
 
-def decode_bytes(data: bytes, name: str = "-") -> tuple[str, str]:
-    """Decode ``data``; return ``(text, encoding)`` or raise InputError naming ``name``."""
-    decoded = _decode(data)
+def charset_codec(label: str | None) -> str | None:
+    """The codec for a charset label (an HTTP header's), normalised as :func:`declared_charset` does.
+
+    >>> charset_codec("GB2312"), charset_codec("no-such-charset")
+    ('gb18030', None)
+    """
+    if not label:
+        return None
+    label = label.lower().strip().strip("\"'").strip(".:-")
+    if label in _ALIASES:
+        return _ALIASES[label]
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, name: str = "-", hint: str | None = None) -> tuple[str, str]:
+    """Decode ``data``; return ``(text, encoding)`` or raise InputError naming ``name``.
+
+    ``hint``: a charset from outside the bytes (an HTTP Content-Type header), used where the
+    page's own declaration would be: after a BOM and strict UTF-8, when the page declares none.
+    """
+    decoded = _decode(data, hint)
     if decoded is None:
         raise InputError(name, "undecodable text (no known encoding fits)")
     text, encoding = decoded
