@@ -22,6 +22,7 @@ every page to full extraction.  PDF and DOCX payloads are never screened out.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -38,14 +39,15 @@ _TITLE_TAG = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 _BODY_TAG = regex.compile(r"<body[\s>]", regex.IGNORECASE)  # where the visible text begins
-_INVISIBLE = regex.compile(
+# The standard library's re: twice as fast as regex on this tag soup (no Unicode classes needed).
+_INVISIBLE = re.compile(
     r"""<(script|style)\b.*?</\1\s*>   # scripts and style sheets, with their content
       | <!--.*?-->                      # comments
       | <[^>]*>                         # any other tag
       | &[a-z#0-9]{1,8};                # an entity (&nbsp; &#12288;)
       | \s+                             # runs of blanks
     """,
-    regex.IGNORECASE | regex.DOTALL | regex.VERBOSE,
+    re.IGNORECASE | re.DOTALL | re.VERBOSE,
 )
 
 

@@ -245,8 +245,9 @@ def describe_markdown() -> str:
         "### Dataset tables",
         "",
         "`zhenggai batch` writes one folder of Parquet files per table and `dataset.duckdb` with a view",
-        "per table. Every input is exactly one row in `notices` or in `errors`. Child tables join on",
-        "`notice_id`; comparisons skip rows whose `duplicate_of` is set. Generated from",
+        "per table. Every input is exactly one row in `notices` or in `errors` (a web-archive record that",
+        "is no notice: in `skipped`). Child tables join on `notice_id`; comparisons skip rows whose",
+        "`duplicate_of` is set. Generated from",
         "`zhenggai.corpus.tables` (the columns follow the record schema).",
         "",
     ]
