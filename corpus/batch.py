@@ -35,6 +35,7 @@ from typing import Iterable, Iterator
 
 from zhenggai.corpus import dataset as ds
 from zhenggai.corpus.inputs import DEFAULT_EXTRACTOR, InputItem, iter_inputs, load_extractor
+from zhenggai.corpus.pages import group_pages
 from zhenggai.corpus.pool import WorkerStartError, pool_outcomes
 from zhenggai.corpus.work import Outcome, init_worker, process_item
 
@@ -226,7 +227,7 @@ def run_batch(
     jobs = jobs or default_jobs()
     summary = BatchSummary(dataset)
     reuse: dict[str, int] = {}
-    items = iter_inputs(inputs, screen=screen)
+    items = group_pages(iter_inputs(inputs, screen=screen))  # a paginated article's pages: one input
     if limit is not None:
         import itertools
 

@@ -136,6 +136,35 @@ def list_page(rng: random.Random, site: str) -> str:
             f'<div class="page">共{rng.randint(2, 40)}页 下一页 尾页</div>{_footer(site)}</body></html>')
 
 
+def split_notice(text: str) -> tuple[str, list[str]]:
+    """(title, paragraphs) of a notice text, without a saved page's breadcrumb and 来源/发布时间 lines."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    lines = [ln for ln in lines if not ln.startswith(("首页", "来源", "发布时间", "当前位置", "您当前的位置"))]
+    return lines[0], lines[1:]
+
+
+def paged_article(text: str, pages: int, base: str, *, site: str = SITES[0], seed: int = 1,
+                  style: str = "trs") -> list[tuple[str, str]]:
+    """A notice split into ``pages`` pages: [(url or file name, html)], TRS naming (base.html,
+    base_1.html, …) when ``base`` ends in .html, else ``base?page=N``; each page has a pager."""
+    rng = random.Random(seed)
+    title, body = split_notice(text)
+    size = -(-len(body) // pages)
+    out = []
+    for k in range(pages):
+        if base.endswith((".html", ".shtml", ".htm")):
+            stem, ext = base.rsplit(".", 1)
+            ref = base if k == 0 else f"{stem}_{k}.{ext}"
+        else:
+            ref = base if k == 0 else f"{base}{'&' if '?' in base else '?'}page={k + 1}"
+        numbers = " ".join(str(i + 1) for i in range(pages))
+        pager = f'<div class="page">共{pages}页 上一页 {numbers} 下一页</div>'
+        html = article_page(title, body[k * size:(k + 1) * size], site=site, date=dt.date(2024, 3, 18), rng=rng,
+                            style=style, pager=pager)
+        out.append((ref, html))
+    return out
+
+
 @dataclass
 class SyntheticCrawl:
     """What :func:`write_screen_archive` wrote: offsets of notices and of everything else."""
@@ -164,8 +193,7 @@ def _notice_texts(n: int, seed: int) -> list[str]:
 
 def notice_page(text: str, rng: random.Random, style: str, url_date: dt.date) -> tuple[bytes, str | None]:
     """A notice text as a page (bytes, charset): varied layouts, titles and encodings."""
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    title, body = lines[0], lines[1:]
+    title, body = split_notice(text)
     site = rng.choice(SITES)
     page_title = "通知公告" if style == "plain" else None  # a generic <title>: the notice is found by its text
     html = article_page(title, body, site=site, date=url_date, rng=rng, style=style, page_title=page_title)

@@ -70,8 +70,8 @@ def process_item(item: InputItem) -> Outcome:
         extractor = _STATE["extractor"]
         if item.line is not None:
             notice = extractor.from_line(data, item.name)
-        elif _is_record(item):  # a web-archive record: may be skipped (not a document, screened out)
-            notice = _from_record(item, data, extractor)
+        elif _is_record(item) or _is_paged(item):  # may be skipped (not a document, screened out)
+            notice = _from_record(item, data, extractor) if _is_record(item) else _from_pages(item, extractor)
             if isinstance(notice, tuple):
                 url, reason = notice
                 return _skipped_outcome(item.name, url, reason, digest)
@@ -94,6 +94,16 @@ def process_item(item: InputItem) -> Outcome:
 
 def _is_record(item: InputItem) -> bool:
     return type(item).__name__ == "RecordItem"  # no import: archive support loads only when used
+
+
+def _is_paged(item: InputItem) -> bool:
+    return type(item).__name__ == "PagedItem"  # the pages of one article (zhenggai.corpus.pages)
+
+
+def _from_pages(item: InputItem, extractor):
+    from zhenggai.corpus.pages import process_paged
+
+    return process_paged(item, extractor)
 
 
 def _from_record(item: InputItem, data: bytes, extractor):
