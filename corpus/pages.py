@@ -67,7 +67,12 @@ def _container(item: InputItem) -> str:
 
 
 def _flush(buffer: list[InputItem]) -> Iterator[InputItem]:
-    keyed = [(page_key(page_ref(item)), item) for item in buffer]
+    refs = [page_ref(item) for item in buffer]
+    keys = [page_key(ref) for ref in refs]
+    # A first page whose own name looks numbered (t20240318_77.html) is the first page of the
+    # sequence its later pages (t20240318_77_1.html) name.
+    stems = {key for key, number in keys if number >= 2}
+    keyed = [((ref, 1) if ref in stems else key, item) for ref, key, item in zip(refs, keys, buffer)]
     members: dict[str, list[tuple[int, InputItem]]] = {}
     for (key, number), item in keyed:
         members.setdefault(key, []).append((number, item))
