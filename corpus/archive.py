@@ -64,6 +64,14 @@ def archive_items(path: str, *, screen: bool = True) -> Iterator[RecordItem]:
                              length=span.length, screen=screen, url=span.url)
 
 
+def unscreened(items: Iterator[InputItem]) -> Iterator[InputItem]:
+    """``items`` with screening turned off for archive records (``zhenggai batch --no-screen``)."""
+    from dataclasses import replace
+
+    for item in items:
+        yield replace(item, screen=False) if isinstance(item, RecordItem) else item
+
+
 def process_record(item: RecordItem, data: bytes, extractor):
     """Worker side: one record's stored bytes → (kind, value) where kind is
 

@@ -227,7 +227,12 @@ def run_batch(
     jobs = jobs or default_jobs()
     summary = BatchSummary(dataset)
     reuse: dict[str, int] = {}
-    items = group_pages(iter_inputs(inputs, screen=screen))  # a paginated article's pages: one input
+    items = iter_inputs(inputs)
+    if not screen:
+        from zhenggai.corpus.archive import unscreened
+
+        items = unscreened(items)
+    items = group_pages(items)  # the pages of a paginated article: one input
     if limit is not None:
         import itertools
 

@@ -68,11 +68,10 @@ def _jsonl_lines(path: str) -> Iterator[InputItem]:
                 yield InputItem(name=f"{path}:{number}", path=path, line=number, data=raw.rstrip(b"\r\n"))
 
 
-def iter_inputs(paths: Iterable[str | os.PathLike], *, screen: bool = True) -> Iterator[InputItem]:
+def iter_inputs(paths: Iterable[str | os.PathLike]) -> Iterator[InputItem]:
     """Stream the inputs named by ``paths`` (files, folders, JSONL files, web archives), in a stable order.
 
     A file named twice (``a.txt a.txt``, or a folder and a file in it) is one input.
-    ``screen``: archive records are screened before full extraction (zhenggai.corpus.screen).
     """
     seen: set[str] = set()
     for arg in paths:
@@ -84,7 +83,7 @@ def iter_inputs(paths: Iterable[str | os.PathLike], *, screen: bool = True) -> I
                 continue
             seen.add(name)
             if name.lower().endswith(ARCHIVE_SUFFIXES) and f.is_file():
-                yield from _archive_items(name, screen)
+                yield from _archive_items(name)
             elif is_jsonl(name) and f.is_file():
                 try:
                     yield from _jsonl_lines(name)
@@ -94,12 +93,12 @@ def iter_inputs(paths: Iterable[str | os.PathLike], *, screen: bool = True) -> I
                 yield InputItem(name=name, path=name)
 
 
-def _archive_items(name: str, screen: bool) -> Iterator[InputItem]:
+def _archive_items(name: str) -> Iterator[InputItem]:
     from zhenggai.corpus.archive import archive_items
     from zhenggai.errors import InputError
 
     try:
-        yield from archive_items(name, screen=screen)
+        yield from archive_items(name)
     except InputError as exc:  # unreadable, or several records per gzip member: one errors row
         yield _FailedItem(name=name, path=name, message=str(exc))
 
