@@ -9,8 +9,9 @@ looks at its title and opening words and the genre's formulas (``models/screen_f
 2. the opening words (the start of the page's body: its first 24,000 characters of markup, which
    on a government page hold the menus and the first paragraphs) match an ``opening`` formula
    (整改情况, 巡察反馈, 审计查出问题 …); else
-3. the page repeats the genre's core word (整改) at least ``density`` times (a notice under a
-   generic title such as 通知公告).
+3. the page repeats the genre's core word (整改) at least ``density`` times and holds an
+   ``opening`` formula somewhere (a notice under a generic title such as 通知公告, whose text
+   starts below a long menu); news that says 督促整改 five times holds no formula.
 
 A page that passes none of them is skipped with the reason ``screen: no rectification formula``
 and counted in the run summary and the ``skipped`` table; ``zhenggai batch --no-screen`` sends
@@ -60,7 +61,7 @@ def screen_text(title: str, opening: str, text: str) -> str | None:
     f = _formulas()
     if f["title"].search(title) or f["opening"].search(opening):
         return None
-    if text.count(f["core"]) >= f["density"]:
+    if text.count(f["core"]) >= f["density"] and f["opening"].search(text):
         return None
     # Traditional pages: the formulas are written in simplified characters.
     from zhenggai.read.script import is_traditional, to_simplified
@@ -69,7 +70,8 @@ def screen_text(title: str, opening: str, text: str) -> str | None:
     if is_traditional(probe):
         if f["title"].search(to_simplified(title)) or f["opening"].search(to_simplified(opening)):
             return None
-        if to_simplified(text).count(f["core"]) >= f["density"]:
+        simplified = to_simplified(text)
+        if simplified.count(f["core"]) >= f["density"] and f["opening"].search(simplified):
             return None
     return SCREENED_OUT
 

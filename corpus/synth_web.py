@@ -165,6 +165,28 @@ def paged_article(text: str, pages: int, base: str, *, site: str = SITES[0], see
     return out
 
 
+def _near_miss(rng: random.Random, site: str, date: dt.date, styles: tuple[str, ...]) -> str:
+    """A page the screen should let through although it is no notice: news of a rectification
+    campaign, a 巡察 feedback meeting, or the 整改公开 column's list of notices."""
+    kind = rng.randrange(3)
+    topic = rng.choice(TOPICS)
+    if kind == 0:
+        title = f"{rng.choice(ACTORS)}部署{topic}问题整改工作"
+        paras = [f"{rng.randint(1, 12)}月{rng.randint(1, 28)}日，{rng.choice(ACTORS)}召开会议，部署{topic}问题整改工作。",
+                 *(rng.choice(FILLERS) for _ in range(6))]
+    elif kind == 1:
+        team = f"市委第{'一二三四五六七八九'[rng.randrange(9)]}巡察组"
+        title = f"{team}向{rng.choice(ACTORS)}反馈巡察情况"
+        paras = [f"{rng.randint(1, 12)}月{rng.randint(1, 28)}日，{team}向被巡察党组织反馈巡察意见。",
+                 "会议指出，要以高度的政治自觉抓好巡察反馈问题整改。", *(rng.choice(FILLERS) for _ in range(4))]
+    else:
+        items = "".join(f'<li><a href="/zg/{rng.randint(100, 999)}.html">中共{rng.choice(SITES)}党组关于市委巡察整改'
+                        f"进展情况的通报</a></li>" for _ in range(rng.randint(8, 20)))
+        return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>整改公开_{site}</title></head><body>'
+                f'{_nav(rng)}<div class="list"><ul>{items}</ul></div>{_footer(site)}</body></html>')
+    return article_page(title, paras, site=site, date=date, rng=rng, style=rng.choice(styles))
+
+
 @dataclass
 class SyntheticCrawl:
     """What :func:`write_screen_archive` wrote: offsets of notices and of everything else."""
@@ -205,7 +227,12 @@ def notice_page(text: str, rng: random.Random, style: str, url_date: dt.date) ->
 
 def write_screen_archive(path: str | Path, n: int = 20_000, notice_share: float = 0.01,
                          seed: int = 2024) -> SyntheticCrawl:
-    """A WARC of ``n`` page records of which ``notice_share`` are notices (labelled by offset)."""
+    """A WARC of ``n`` page records of which ``notice_share`` are notices (labelled by offset).
+
+    The rest: government news and work pages (45 %), column pages listing articles (25 %), images,
+    style sheets, redirects, 404s, WET text records, and 4 % near misses (rectification news, 巡察
+    feedback meetings, the 整改公开 column) that the screen is expected to let through.
+    """
     rng = random.Random(seed)
     n_notices = max(1, round(n * notice_share))
     texts = _notice_texts(n_notices, seed)
@@ -226,7 +253,11 @@ def write_screen_archive(path: str | Path, n: int = 20_000, notice_share: float 
             continue
         roll = rng.random()
         site = rng.choice(SITES)
-        if roll < 0.45:  # a government news or work page
+        if roll < 0.04:  # hard cases: pages that speak of rectification but are no notice
+            records.append(warc_record("response", url, http_block(
+                _near_miss(rng, site, date, styles).encode("utf-8"), "text/html", charset="utf-8")))
+            kinds.append("near-miss")
+        elif roll < 0.45:  # a government news or work page
             topic = rng.choice(TOPICS)
             title = f"{rng.choice(ACTORS)}{rng.choice(VERBS)}{topic}工作"
             html = article_page(title, _paragraphs(rng, topic, rng.randint(4, 30)), site=site, date=date, rng=rng,
