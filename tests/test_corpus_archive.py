@@ -256,3 +256,13 @@ def test_extract_a_404_record_is_a_one_line_error(crawl):
     assert result.returncode == 1
     assert result.stderr.strip() == f"zhenggai: error: {crawl['warc']}:{crawl['offsets'][3]}: HTTP 404 Not Found " \
                                     "response, not a page"
+
+
+@pytest.mark.slow
+def test_dask_engine_gives_the_same_rows(crawl, dataset, tmp_path):
+    summary = run_batch([str(crawl["warc"]), str(crawl["wet"])], tmp_path / "ds", jobs=2, engine="dask",
+                        progress=False)
+    assert (summary.ok, summary.failed, summary.skipped) == (dataset[1].ok, dataset[1].failed, dataset[1].skipped)
+    tables = load(tmp_path / "ds")
+    for table in ("notices", "errors", "skipped"):
+        assert sorted(tables[table]["input"]) == sorted(dataset[2][table]["input"]), table
