@@ -46,7 +46,6 @@ def _tree_rss(proc) -> tuple[int, int, int]:
 
 def measure(n: int, work: Path, workers: int, extractor: str | None) -> dict:
     import psutil
-
     from zhenggai.corpus.synth import write_corpus
 
     src = work / f"in-{n}"

@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     records = {off: parse_record(data, f"{archive}:{off}") for off, data in stored.items()}
     parse_s, parse_cpu = time.perf_counter() - t, time.process_time() - c
 
-    passed, kept = {}, 0
+    passed = {}
     best = best_cpu = float("inf")
     for _ in range(3):  # the fastest of three passes: the machine is shared
         t, c = time.perf_counter(), time.process_time()

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from typing import Iterator
 
 import regex
-
 from zhenggai.corpus.inputs import InputItem
 from zhenggai.read.pager import page_key
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 import regex
-
 from zhenggai.models import load_table
 
 SCREENED_OUT = "screen: no rectification formula in the title or text"

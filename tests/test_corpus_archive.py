@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from zhenggai.corpus import load
 from zhenggai.corpus.batch import run_batch
 from zhenggai.corpus.synth_web import article_page, http_block, split_notice, warc_record, write_archive

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from zhenggai.api import extract_document
 from zhenggai.corpus import load
 from zhenggai.corpus.batch import run_batch

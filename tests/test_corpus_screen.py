@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from zhenggai.corpus.screen import SCREENED_OUT, html_title_opening, screen_payload, screen_text
 from zhenggai.corpus.synth_web import write_screen_archive
 from zhenggai.read.warc import iter_spans, parse_record, read_span, record_problem, skip_reason

@@ -17,7 +17,6 @@ or ``art.html?page=2``, with a pager (上一页 1 2 3 下一页, 共3页) under 
 from __future__ import annotations
 
 import regex
-
 from zhenggai import limits
 from zhenggai.read.document import Document
 
