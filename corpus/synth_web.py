@@ -213,6 +213,20 @@ def _notice_texts(n: int, seed: int) -> list[str]:
     return texts
 
 
+def notice_date(text: str) -> dt.date | None:
+    """The publication date a notice text states (its 发布时间 line, else its closing date), or None."""
+    from zhenggai.read.meta import DATE_TIME
+
+    for line in text.split("\n")[:6]:
+        if "发布" in line and (m := DATE_TIME.search(line)):
+            return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    tail = text.strip().split("\n")[-3:]
+    for line in reversed(tail):
+        if (m := DATE_TIME.search(line)) and len(line.strip()) <= 20:
+            return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return None
+
+
 def notice_page(text: str, rng: random.Random, style: str, url_date: dt.date) -> tuple[bytes, str | None]:
     """A notice text as a page (bytes, charset): varied layouts, titles and encodings."""
     title, body = split_notice(text)
@@ -247,6 +261,8 @@ def write_screen_archive(path: str | Path, n: int = 20_000, notice_share: float 
             text = texts[t]
             style = styles[t % len(styles)]
             t += 1
+            date = notice_date(text) or date  # the notice's own publication date, in its page and url
+            url = f"http://www.site{i % 50}.gov.cn/art/{date.year}/{date.month}/{date.day}/art_{i}.html"
             body, charset = notice_page(text, rng, style, date)
             records.append(warc_record("response", url, http_block(body, "text/html", charset=charset)))
             kinds.append("notice")
