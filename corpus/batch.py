@@ -49,6 +49,7 @@ from zhenggai.corpus.inputs import (
     iter_inputs,
     load_extractor,
 )
+from zhenggai.corpus.pages import group_pages
 from zhenggai.corpus.pool import WorkerStartError, pool_outcomes
 from zhenggai.corpus.work import Outcome, init_worker, process_item_guarded
 
@@ -62,9 +63,11 @@ class BatchSummary:
     reused: int = 0
     kept: int = 0  # --append: inputs of the dataset kept as they were
     files: int = 0  # files walked (a crawl file counts once)
+    records_skipped: int = 0  # web-archive records that are no notice (see the skipped table)
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
     error_classes: Counter = field(default_factory=Counter)
+    skip_reasons: Counter = field(default_factory=Counter)
     manifest: dict = field(default_factory=dict)
     skipped: dict = field(default_factory=dict)  # input → doc_type left out by --types
 
@@ -85,6 +88,9 @@ class BatchSummary:
             kinds = ", ".join(f"{k} {v}" for k, v in Counter(self.skipped.values()).most_common())
             out.append(f"skipped by --types: {len(self.skipped)} inputs of other document types ({kinds}); "
                        "listed in manifest.json under 'skipped'")
+        if self.records_skipped:
+            top = ", ".join(f"{k} {v}" for k, v in self.skip_reasons.most_common(6))
+            out.insert(1, f"{self.records_skipped} archive records skipped as no notice: {top} (the skipped table)")
         if self.error_classes:
             top = ", ".join(f"{k} {v}" for k, v in self.error_classes.most_common(5))
             out.append(f"errors by class: {top} (see the errors table: zhenggai query {self.dataset} "
@@ -219,8 +225,17 @@ def _count(summary: BatchSummary, status: str, error_class: str | None) -> None:
     elif status == "failed":
         summary.failed += 1
         summary.error_classes[error_class or "Error"] += 1
+    elif status == "skipped":  # error_class holds the reason (zhenggai.corpus.archive)
+        summary.records_skipped += 1
+        summary.skip_reasons[_reason_kind(error_class)] += 1
     else:
         summary.reused += 1
+
+
+def _reason_kind(reason: str | None) -> str:
+    """A skip reason without its details, for counting: 'redirect (HTTP 301) to …' → 'redirect'."""
+    reason = reason or "skipped"
+    return reason.split(" (", 1)[0]
 
 
 def _keep_for_resume(tmp: Path | None) -> bool:
@@ -289,6 +304,7 @@ def run_batch(
     include: tuple[str, ...] | list[str] = (),
     exclude: tuple[str, ...] | list[str] = (),
     input_timeout: float | None = None,
+    screen: bool = True,
 ) -> BatchSummary:
     """Extract every input into the dataset folder ``output``; returns counts and the manifest.
 
@@ -301,6 +317,7 @@ def run_batch(
     journal keeps the work, as after Ctrl-C): for trying --resume and for tests.
     ``types`` keeps only records of those document types; the others are counted skips
     (``zhenggai.corpus.doctypes``; local engine only).
+    ``screen=False`` sends every web-archive page record to full extraction (``--no-screen``).
     """
     if types is not None and engine != "local":
         raise ValueError("keeping only some document types (--types) needs the local engine")
@@ -322,14 +339,14 @@ def run_batch(
     try:
         with ds.locked(dataset):
             return _run_locked(dataset, inputs, mode, jobs, engine, scheduler, extractor, chunk_size,
-                               progress, limit, tuple(include), tuple(exclude), timeout, types)
+                               progress, limit, tuple(include), tuple(exclude), timeout, types, screen)
     finally:
         if created and dataset.is_dir() and {p.name for p in dataset.iterdir()} <= {ds.LOCK}:
             shutil.rmtree(dataset, ignore_errors=True)  # nothing was written: leave no folder behind
 
 
 def _run_locked(dataset, inputs, mode, jobs, engine, scheduler, extractor, chunk_size, progress, limit,
-                include, exclude, timeout, types) -> BatchSummary:
+                include, exclude, timeout, types, screen) -> BatchSummary:
     import itertools
 
     ds.recover(dataset)
@@ -354,6 +371,11 @@ def _run_locked(dataset, inputs, mode, jobs, engine, scheduler, extractor, chunk
     reuse: dict[str, int] = {}
     seen: set[str] = set()
     items = iter_inputs(inputs, include=include, exclude=exclude, stats=walk)
+    if not screen:
+        from zhenggai.corpus.archive import unscreened
+
+        items = unscreened(items)
+    items = group_pages(items)  # the pages of a paginated article: one input
     if limit is not None:
         items = itertools.islice(items, limit)
     jobs = jobs or default_jobs()

@@ -49,7 +49,8 @@ def add_batch_parser(subparsers) -> argparse.ArgumentParser:
         "in errors. The folder is replaced atomically when the run ends.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="notice files, folders (walked), or crawl .jsonl files")
+                   help="notice files, folders (walked), crawl .jsonl files, or web archives (.warc, .warc.gz, "
+                   ".wet, .wet.gz)")
     p.add_argument("-o", "--output", required=True, metavar="DATASET", help="dataset folder to write")
     write = p.add_mutually_exclusive_group()
     write.add_argument("--resume", action="store_true",
@@ -72,6 +73,9 @@ def add_batch_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://127.0.0.1:8786")
     p.add_argument("--chunk-size", type=int, default=500, metavar="N",
                    help="inputs per Parquet part (default 500)")
+    p.add_argument("--no-screen", dest="screen", action="store_false",
+                   help="send every web-archive page to full extraction (default: a fast first pass skips "
+                   "pages that cannot be a rectification document; they are counted in the skipped table)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--fail-on-error", action="store_true", help="exit 1 when any input failed")
     p.add_argument("--types", type=_types, default=None, metavar="TYPE,...",
@@ -102,7 +106,7 @@ def run_batch_command(args: argparse.Namespace) -> int:
             append=args.append, overwrite=args.overwrite, engine=args.engine,
             scheduler=args.scheduler, extractor=args.extractor, chunk_size=max(1, args.chunk_size),
             progress=not args.quiet and sys.stderr.isatty(), types=args.types,
-            include=args.include, exclude=args.exclude, input_timeout=args.input_timeout,
+            include=args.include, exclude=args.exclude, input_timeout=args.input_timeout, screen=args.screen,
         )
     except BatchUsageError as exc:
         return _usage(str(exc))

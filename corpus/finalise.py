@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ _ORDER = {
     "documents": 'notice_id, start, "end", kind, text',
     "money_totals": "notice_id, start, category, text",
     "errors": "input",
+    "skipped": "input",
     "_minhash": "input",
 }
 
@@ -135,6 +137,9 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
     final.mkdir(exist_ok=True)
     con = duckdb.connect(":memory:")
     con.execute(f"SET temp_directory = {_sql_str(str(tmp / 'spill'))}")
+    # DuckDB takes up to 80 % of the machine's memory before it spills; a bound keeps the parent
+    # flat as the corpus grows (sorting and joining spill to the run's folder instead).
+    con.execute(f"SET memory_limit = {_sql_str(os.environ.get('ZHENGGAI_DUCKDB_MEMORY', '512MB'))}")
     con.execute("SET preserve_insertion_order = true")
     reuse_tbl = pa.table({"input": list(reuse), "source": list(reuse.values())},
                          schema=pa.schema([("input", pa.string()), ("source", pa.int64())]))
@@ -173,7 +178,8 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
     inputs = {}
     for name, digest, status in con.execute(
         "SELECT input, content_hash, 'ok' FROM raw_notices "
-        "UNION ALL SELECT input, content_hash, 'failed' FROM raw_errors ORDER BY 1"
+        "UNION ALL SELECT input, content_hash, 'failed' FROM raw_errors "
+        "UNION ALL SELECT input, content_hash, 'skipped' FROM raw_skipped ORDER BY 1"
     ).fetchall():
         inputs[name] = {"hash": digest, "status": status}
     con.close()

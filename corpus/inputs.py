@@ -26,6 +26,8 @@ from typing import Iterable, Iterator, Sequence
 DEFAULT_EXTRACTOR = "zhenggai.corpus.inputs:default_extractor"
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+# Web archives (zhenggai.corpus.archive): one input per page record.
+ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,8 @@ def iter_inputs(
     exclude: Sequence[str] = (),
     stats: WalkStats | None = None,
 ) -> Iterator[InputItem]:
-    """Stream the inputs named by ``paths`` (files, folders, JSONL files), in a stable order.
+    """Stream the inputs named by ``paths`` (files, folders, JSONL files, web archives), in a
+    stable order.
 
     Every regular file under a folder is an input, whatever its name (the format is sniffed
     from the content), hidden files and folders aside; ``include``/``exclude`` are glob
@@ -203,7 +206,9 @@ def iter_inputs(
             seen.add(path)
             stats.files += 1
             name = display_name(path)
-            if problem is None and is_jsonl(path):
+            if problem is None and path.lower().endswith(ARCHIVE_SUFFIXES):
+                yield from _archive_items(path)
+            elif problem is None and is_jsonl(path):
                 try:
                     for item in _jsonl_lines(path, name):
                         stats.lines += 1
@@ -220,6 +225,26 @@ def count_inputs(paths: Iterable[str | os.PathLike], include: Sequence[str] = ()
     return sum(1 for _ in iter_inputs(paths, include=include, exclude=exclude))
 
 
+def _archive_items(name: str) -> Iterator[InputItem]:
+    from zhenggai.corpus.archive import archive_items
+    from zhenggai.errors import InputError
+
+    try:
+        yield from archive_items(name)
+    except InputError as exc:  # unreadable, or several records per gzip member: one errors row
+        yield _FailedItem(name=name, path=name, message=str(exc))
+
+
+@dataclass(frozen=True)
+class _FailedItem(InputItem):
+    """An input known to be bad while listing: the worker turns it into an errors row."""
+
+    message: str = ""
+
+    def read(self) -> bytes:
+        raise OSError(self.message)
+
+
 class DefaultExtractor:
     """zhenggai's own extraction: ``zhenggai.api`` for files, ``zhenggai.read`` for crawl lines."""
 
@@ -227,6 +252,11 @@ class DefaultExtractor:
         from zhenggai.api import extract_notice
 
         return extract_notice(data, name=name)
+
+    def from_document(self, doc):
+        from zhenggai.api import extract_document
+
+        return extract_document(doc)
 
     def from_line(self, line: bytes, name: str):
         from zhenggai import read

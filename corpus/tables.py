@@ -26,7 +26,8 @@ from pydantic import BaseModel
 from zhenggai.schemas import MENTION_MODELS, Category, Contact, Inspection, MoneyTotal, Notice, Section, Source, Totals
 
 # Tables in the order the README lists them.
-TABLES = ("notices", "sections", "issue_categories", "mentions", "documents", "money_totals", "errors")
+TABLES = ("notices", "sections", "issue_categories", "mentions", "documents", "money_totals", "errors",
+          "skipped")
 
 # Mention kinds that also go to the documents table (titles in 《》 and document numbers).
 DOCUMENT_KINDS = ("document", "docnumber")
@@ -209,6 +210,13 @@ def _tables() -> dict[str, tuple[Column, ...]]:
         Column("error_class", "string", "InputError, ValidationError, … (the exception class)"),
         Column("message", "string", "one-line message"),
     ]
+    skipped = [
+        Column("input", "string", "the web-archive record, FILE.warc.gz:OFFSET"),
+        Column("url", "string", "WARC-Target-URI of the record"),
+        Column("reason", "string", "why it is no notice: not a document (image/png), redirect, revisit, "
+               "or the screening rule that ruled it out (screen: …)"),
+        Column("content_hash", "string", "sha256 of the record's stored bytes (used by --resume)"),
+    ]
     return {
         "notices": tuple(notices),
         "sections": tuple(sections),
@@ -217,6 +225,7 @@ def _tables() -> dict[str, tuple[Column, ...]]:
         "documents": tuple(documents),
         "money_totals": tuple(money),
         "errors": tuple(errors),
+        "skipped": tuple(skipped),
     }
 
 
@@ -229,6 +238,7 @@ TABLE_DESCRIPTIONS = {
     "documents": "documents named in a notice: titles in 《》 and document numbers",
     "money_totals": "each money total a notice states, with its category (追回/挽回/清退/退缴 …)",
     "errors": "one row per input that gave no record",
+    "skipped": "one row per web-archive record that is no notice (an image, a redirect, screened out)",
 }
 
 
@@ -263,8 +273,9 @@ def describe_markdown() -> str:
         "### Dataset tables",
         "",
         "`zhenggai batch` writes one folder of Parquet files per table and `dataset.duckdb` with a view",
-        "per table. Every input is exactly one row in `notices` or in `errors`. Child tables join on",
-        "`notice_id`; comparisons skip rows whose `duplicate_of` is set. Generated from",
+        "per table. Every input is exactly one row in `notices` or in `errors` (a web-archive record that",
+        "is no notice: in `skipped`). Child tables join on `notice_id`; comparisons skip rows whose",
+        "`duplicate_of` is set. Generated from",
         "`zhenggai.corpus.tables` (the columns follow the record schema).",
         "",
     ]

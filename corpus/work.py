@@ -26,7 +26,10 @@ _STATE: dict[str, Any] = {"spec": None, "extractor": None, "skip": frozenset()}
 
 @dataclass
 class Outcome:
-    """What one input gave: status ok|failed|reused, and its rows (empty when reused)."""
+    """What one input gave: status ok|failed|reused|skipped, and its rows (empty when reused).
+
+    For ``skipped`` (a web-archive record that is no notice) ``error_class`` holds the reason.
+    """
 
     name: str
     content_hash: str | None
@@ -72,6 +75,11 @@ def process_item(item: InputItem) -> Outcome:
         extractor = _STATE["extractor"]
         if item.line is not None:
             notice = extractor.from_line(data, item.name)
+        elif _is_record(item) or _is_paged(item):  # may be skipped (not a document, screened out)
+            notice = _from_record(item, data, extractor) if _is_record(item) else _from_pages(item, extractor)
+            if isinstance(notice, tuple):
+                url, reason = notice
+                return _skipped_outcome(item.name, url, reason, digest)
         else:
             notice = extractor.from_bytes(data, item.name)
         from zhenggai.corpus.orgs import resolve_organisation
@@ -142,6 +150,45 @@ def check_text_cells(name: str, rows: Rows) -> None:
                     except UnicodeEncodeError:
                         raise InputError(name, f"{table}.{column} holds a lone surrogate (not valid Unicode); "
                                          "fix the input's encoding") from None
+
+
+# --- web-archive records (zhenggai.corpus.archive) ---------------------------------------------
+
+
+def _is_record(item: InputItem) -> bool:
+    return type(item).__name__ == "RecordItem"  # no import: archive support loads only when used
+
+
+def _is_paged(item: InputItem) -> bool:
+    return type(item).__name__ == "PagedItem"  # the pages of one article (zhenggai.corpus.pages)
+
+
+def _from_pages(item: InputItem, extractor):
+    from zhenggai.corpus.pages import process_paged
+
+    return process_paged(item, extractor)
+
+
+def _from_record(item: InputItem, data: bytes, extractor):
+    """A Notice, or (url, reason) when the record is skipped."""
+    from zhenggai.corpus.archive import process_record
+
+    kind, value = process_record(item, data, extractor)
+    if kind == "skip":
+        return value
+    from_document = getattr(extractor, "from_document", None)
+    if from_document is None:
+        from zhenggai.api import extract_document as from_document
+    return from_document(value)
+
+
+def _skipped_outcome(name: str, url: str | None, reason: str, digest: str) -> Outcome:
+    """A record that is no notice: one ``skipped`` row; the reason travels as error_class."""
+    from zhenggai.corpus.archive import SKIPPED, skipped_row
+
+    rows = empty_rows()
+    rows["skipped"].append(skipped_row(name, url, reason, digest))
+    return Outcome(name, digest, SKIPPED, rows, reason)
 
 
 def _error_rows(name: str, exc: BaseException, digest: str | None) -> Rows:

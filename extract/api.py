@@ -55,6 +55,7 @@ def extract_document(doc: Document, *, limits: Limits | None = None) -> Notice:
     info = SourceInfo(
         path=doc.path, url=doc.url, format=doc.format, encoding=doc.encoding, site=doc.site,
         published_at=doc.published_at, title=doc.title, editor=doc.editor, script=doc.script,
+        fetched_at=doc.fetched_at, urls=doc.urls, extra_flags=list(doc.flags),
     )
     return build_notice(doc.text, info, limits=limits)
 

@@ -57,6 +57,8 @@ class SourceInfo:
     title: str | None = None
     editor: str | None = None
     script: str | None = None  # "simplified" | "traditional"; None: detect
+    fetched_at: dt.datetime | dt.date | None = None  # a crawl record's fetch time
+    urls: list[str] | None = None  # every page of a joined paginated article
     extra_flags: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -68,6 +70,12 @@ def notice_id(normalized_text: str) -> str:
     """
     compact = "".join(normalized_text.split())
     return hashlib.sha256(compact.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _as_datetime(value: dt.datetime | dt.date | None) -> dt.datetime | None:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime(value.year, value.month, value.day)
 
 
 def _as_date(value: dt.datetime | dt.date | None) -> dt.date | None:
@@ -173,6 +181,11 @@ def _build(text: str, info: SourceInfo) -> Notice:
 
     meta = find_source_meta(norm.text)
     published_at = info.published_at or meta.published_at
+    published_from = None
+    if (published_at is None and meta.signed_at is None and info.fetched_at is not None
+            and reference_date(None, None, info.url) is None):
+        # Nothing better than the crawler's fetch time: a late bound, said in the record.
+        published_at, published_from = info.fetched_at, "fetch_time"
     # Without a publication date, the signature date (else the URL's date) anchors 今年 and the
     # never-after-publication rule.
     published = reference_date(published_at, meta.signed_at, info.url)
@@ -214,6 +227,9 @@ def _build(text: str, info: SourceInfo) -> Notice:
         published_at=published_at,
         editor=info.editor or meta.editor,
         script=script,
+        fetched_at=_as_datetime(info.fetched_at),
+        published_from=published_from,
+        urls=info.urls,
     )
     record = {
         "id": notice_id(norm.text),

@@ -113,10 +113,40 @@ def _is_jsonl(path: str) -> bool:
     return path.endswith((".jsonl", ".jsonl.gz", ".ndjson"))
 
 
+def _read_archive_record(args: argparse.Namespace, limits):
+    """One record of a WARC/WET file, chosen by --record OFFSET or --url URL → Notice."""
+    from zhenggai.api import extract_document
+    from zhenggai.errors import ZhenggaiError
+    from zhenggai.read.warc import find_record, parse_record, record_document, record_name, skip_reason
+
+    if args.record is None and not args.url:
+        raise UsageError(f"{args.input} is a web archive: choose a record with --record OFFSET (the number in "
+                         "the batch's input name FILE:OFFSET) or --url URL (its WARC-Target-URI)")
+    if not Path(args.input).is_file():
+        raise CliError(f"{args.input}: no such file; give the path of a .warc(.gz) or .wet(.gz) file")
+    try:
+        span, data = find_record(args.input, offset=args.record, url=None if args.record is not None else args.url)
+        name = record_name(args.input, span.offset)
+        rec = parse_record(data, name)
+        reason = skip_reason(rec)
+        if reason:
+            raise CliError(f"{name}: {reason}; no notice to extract")
+        return extract_document(record_document(rec, name, limits=limits), limits=limits)
+    except ZhenggaiError as exc:
+        raise CliError(str(exc)) from None
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    if _is_jsonl(args.input):
+    from zhenggai.read.warc import is_archive
+
+    if is_archive(args.input):
+        notice = _read_archive_record(args, _limits(args))
+    elif args.record is not None:
+        raise UsageError("--record selects a record of a web archive (.warc, .warc.gz, .wet, .wet.gz)")
+    elif _is_jsonl(args.input):
         return _extract_jsonl(args)
-    notice = _read_notice(args.input, url=args.url, limits=_limits(args))
+    else:
+        notice = _read_notice(args.input, url=args.url, limits=_limits(args))
     if args.jsonl:
         data = notice.model_dump_json() + "\n"
     else:
@@ -243,7 +273,8 @@ def build_parser(include_corpus: bool = True) -> argparse.ArgumentParser:
 
     p = sub.add_parser(
         "extract",
-        help="extract one notice (txt, html, pdf, docx, or crawl .jsonl) and print its record as JSON",
+        help="extract one notice (txt, html, pdf, docx, crawl .jsonl, or one web-archive record) and print its "
+        "record as JSON",
         description="Extract one notice and print its record as JSON. The format is sniffed from the content; "
         "'-' reads standard input. A .jsonl crawl file gives one record per line.",
     )
@@ -251,7 +282,11 @@ def build_parser(include_corpus: bool = True) -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write JSON to FILE instead of standard output")
     p.add_argument("--pretty", action="store_true", help="indent the JSON")
     p.add_argument("--jsonl", action="store_true", help="one record per line (the default for .jsonl input)")
-    p.add_argument("--url", help="the page's URL, when the file does not say (used for the date in /art/2023/1/6/ paths)")
+    p.add_argument("--url", help="the page's URL, when the file does not say (used for the date in /art/2023/1/6/ "
+                   "paths); for a web archive, the WARC-Target-URI of the record to extract")
+    p.add_argument("--record", type=int, metavar="OFFSET",
+                   help="for a web archive (.warc, .warc.gz, .wet, .wet.gz): the record at this byte offset, "
+                   "as in the batch's input names FILE:OFFSET")
     _add_limit_options(p)
     p.set_defaults(func=cmd_extract)
 

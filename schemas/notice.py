@@ -34,6 +34,14 @@ class Source(BaseModel):
     published_at: dt.datetime | dt.date | None = Field(default=None, description="发布时间, ISO")
     editor: str | None = Field(default=None, description="责任编辑")
     script: Literal["simplified", "traditional"] = "simplified"
+    fetched_at: dt.datetime | None = Field(
+        default=None, description="when a crawler fetched the page (WARC-Date of an archive record)")
+    published_from: Literal["fetch_time"] | None = Field(
+        default=None, description="fetch_time when published_at is only the fetch time: no date on the page, "
+        "in its URL or under the signature")
+    urls: list[str] | None = Field(
+        default=None, description="the urls (or files) of every page, in order, when a paginated article's "
+        "pages were joined")
 
 
 class Inspection(BaseModel):

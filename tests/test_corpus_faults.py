@@ -63,7 +63,7 @@ def _equal(a: dict, b: dict, drop_input: str | None = None) -> None:
             if table == "notices":
                 gone = set(right.loc[right["input"] == drop_input, "notice_id"])
                 right = right[right["input"] != drop_input]
-            elif table != "errors":
+            elif table not in ("errors", "skipped"):  # tables keyed by input
                 right = right[~right["notice_id"].isin(gone)]
             else:
                 left = left[left["input"] != drop_input]

@@ -1,4 +1,6 @@
-"""zhenggai.read — what crawlers save (txt, html, pdf, docx, crawl JSONL) → plain text + source metadata.
+"""zhenggai.read — what crawlers save (txt, html, pdf, docx, crawl JSONL, web archives) → plain text + source metadata.
+
+Web archives (WARC/WET records) are in :mod:`zhenggai.read.warc`; paginated pages in :mod:`zhenggai.read.pager`.
 
 >>> from zhenggai.read import read_bytes
 >>> page = ('<html><head><meta charset="gbk"><title>关于整改情况的通报_某某局</title></head><body>'

@@ -199,7 +199,7 @@ def _chinese_despite(data: bytes, declared: str) -> tuple[str, str] | None:
     return (text, "gb18030") if non_ascii and len(_HAN.findall(probe)) >= 0.6 * non_ascii else None
 
 
-def _decode(data: bytes) -> tuple[str, str] | None:
+def _decode(data: bytes, hint: str | None = None) -> tuple[str, str] | None:
     for bom, codec, reported in _BOMS:
         if data.startswith(bom):
             text = _strict(data[len(bom):], codec)
@@ -214,7 +214,7 @@ def _decode(data: bytes) -> tuple[str, str] | None:
     utf16 = looks_utf16(data)
     if utf16 and (text := _strict(data, utf16)) is not None:
         return text, "utf-16"
-    declared = declared_charset(data)
+    declared = declared_charset(data) or charset_codec(hint)
     if declared and declared != "utf-8" and (chinese := _chinese_despite(data, declared)):
         return chinese
     if declared and declared != "utf-8" and (text := _strict(data, declared)) is not None:
@@ -236,9 +236,30 @@ def _decode(data: bytes) -> tuple[str, str] | None:
     return data.decode("gb18030", errors="replace"), "gb18030"
 
 
-def decode_bytes(data: bytes, name: str = "-") -> tuple[str, str]:
-    """Decode ``data``; return ``(text, encoding)`` or raise InputError naming ``name``."""
-    decoded = _decode(data)
+def charset_codec(label: str | None) -> str | None:
+    """The codec for a charset label (an HTTP header's), normalised as :func:`declared_charset` does.
+
+    >>> charset_codec("GB2312"), charset_codec("no-such-charset")
+    ('gb18030', None)
+    """
+    if not label:
+        return None
+    label = label.lower().strip().strip("\"'").strip(".:-")
+    if label in _ALIASES:
+        return _ALIASES[label]
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, name: str = "-", hint: str | None = None) -> tuple[str, str]:
+    """Decode ``data``; return ``(text, encoding)`` or raise InputError naming ``name``.
+
+    ``hint``: a charset from outside the bytes (an HTTP Content-Type header), used where the
+    page's own declaration would be: after a BOM and strict UTF-8, when the page declares none.
+    """
+    decoded = _decode(data, hint)
     if decoded is None:
         raise InputError(name, "undecodable text (no known encoding fits)")
     text, encoding = decoded

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -35,6 +35,8 @@ class Document:
     editor: str | None = None  # 责任编辑
     script: str = "simplified"  # or "traditional"
     fetched_at: datetime | date | None = None  # from a crawl record, when given
+    urls: list[str] | None = None  # every page's url (or file), when paginated pages were joined
+    flags: list[tuple[str, str]] = field(default_factory=list)  # (code, message) the reader found
 
     def source_dict(self) -> dict[str, Any]:
         """The ``source`` block of the output contract (ISO strings for dates).
@@ -44,6 +46,7 @@ class Document:
         """
         data = asdict(self)
         data.pop("text")
+        data.pop("flags")
         for key in ("published_at", "fetched_at"):
             if data[key] is not None:
                 data[key] = data[key].isoformat()

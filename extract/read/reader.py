@@ -36,21 +36,23 @@ def _finish(doc: Document, path: str | None) -> Document:
 
 
 def read_bytes(
-    data: bytes, name: str = "-", url: str | None = None, *, limits: Limits | None = None
+    data: bytes, name: str = "-", url: str | None = None, *, limits: Limits | None = None,
+    charset: str | None = None,
 ) -> Document:
     """Document from raw bytes; ``name`` is used in error messages (and as path when not "-").
 
     Raises InputError for empty input, binary junk, a zip that is not a DOCX,
     a truncated or scanned PDF, undecodable text, HTML without article text and
     input over the size limits; ExtractionTimeout when reading runs past
-    ``limits.read_seconds`` (see :mod:`zhenggai.limits`).
+    ``limits.read_seconds`` (see :mod:`zhenggai.limits`).  ``charset``: the encoding an HTTP
+    header names (a web-archive record), used when the page itself declares none.
     """
     limits = limits or current()
     if message := too_many_bytes(len(data), limits):
         raise InputError(name, message)
     with bounded(name, limits.read_seconds, "reading"):
         try:
-            doc = _read_bytes(data, name, url, limits)
+            doc = _read_bytes(data, name, url, limits, charset)
         except (ZhenggaiError, TimeoutError):
             raise
         except RecursionError:
@@ -63,7 +65,7 @@ def read_bytes(
     return doc
 
 
-def _read_bytes(data: bytes, name: str, url: str | None, limits: Limits) -> Document:
+def _read_bytes(data: bytes, name: str, url: str | None, limits: Limits, charset: str | None = None) -> Document:
     kind = sniff(data)
     path = None if name == "-" else name
     if kind == "empty":
@@ -85,7 +87,7 @@ def _read_bytes(data: bytes, name: str, url: str | None, limits: Limits) -> Docu
         from zhenggai.read.docx import read_docx
 
         return _finish(read_docx(data, name, max_chars=limits.max_chars), path)
-    text, encoding = decode_bytes(data, name)
+    text, encoding = decode_bytes(data, name, hint=charset)
     if message := too_many_chars(len(text), limits):
         raise InputError(name, message)  # before HTML parsing or the text header
     if text.startswith("\ufeff"):
