@@ -19,11 +19,13 @@ CHILD_FACETS = {
     "documents": ["kind", "prefix"],
     "money_totals": ["category"],
     "errors": ["error_class"],
+    "skipped": ["reason"],
 }
 TABLE_TITLES = {
     "notices": "通报 notices", "sections": "提纲 sections", "issue_categories": "问题分类 issue categories",
     "mentions": "数值 mentions",
     "documents": "文件 documents", "money_totals": "资金 money totals", "errors": "失败 errors",
+    "skipped": "跳过 skipped",
 }
 COMPARE_TITLES = {
     "province": "省", "city": "市", "sector": "系统", "level": "层级", "year": "年份", "organisation": "单位",
