@@ -402,3 +402,30 @@ def test_stated_totals_through_extract_text(text, key, value):
 
     notice = extract_text("市委第二巡察组于2023年4月至6月对市水务局党组开展了常规巡察。" + text)
     assert getattr(notice.totals, key) == value
+
+
+# Round 7: text-table label lines (标签：数值). The colon ends a clause, but the label before it
+# is the figure's cue; two labels may share one line after a wide gap.
+LABEL_LINES = [
+    ("issues_aspects_label", "反馈问题：3个方面14个\n", {"aspects": 3, "issues": 14}),
+    ("two_labels_one_line", "已完成：11个　　正在推进：3个\n", {"completed": 11, "in_progress": 3}),
+    ("rate_label", "完成率：78.6%\n", {"completion_rate": Decimal("78.6")}),
+    ("measures_label", "整改措施：42条\n", {"measures_planned": 42}),
+    ("systems_label", "建立制度：6项\n", {"systems_established": 6}),
+    ("petitions_label_then_done", "转办信访件：8件，已办结6件\n",
+     {"petitions_transferred": 8, "petitions_resolved": 6}),
+    ("people_label_with_noun", "提醒谈话：村干部7人\n", {"people_talked_to": 7}),
+    ("ascii_colon", "问责:3人\n", {"people_held_accountable": 3}),
+    ("no_label_no_total", "监督电话：0739-7215506\n", {}),
+    ("long_heading_is_no_label", "关于村级重大事项执行不规范的问题整改情况：9个\n", {}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in LABEL_LINES], ids=[c[0] for c in LABEL_LINES])
+def test_label_line_totals(text, expected):
+    assert _scalars(find_totals(text, mentions(text), [])) == expected
+
+
+def test_label_line_money():
+    text = "收回资金：4.37万元\n"
+    assert find_totals(text, mentions(text), []).get("money_recovered_yuan") == Decimal("43700")

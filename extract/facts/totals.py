@@ -169,6 +169,16 @@ _ISSUES_FOLLOW = limits.compile(
     """,
     regex.VERBOSE,
 )
+# A text-table label line (已完成：11个　　正在推进：3个 / 提醒谈话：村干部7人): the label before
+# the colon is the figure's cue, though the colon ends a clause.
+_LABEL = limits.compile(
+    r"""
+    (?:^|(?<=[\n\t,，;；。、])|(?<=[\x20\u3000]))     # the line start, a delimiter or a gap before it
+    (?P<label>[^\s\u3000,，;；:：。、!！?？\d%]{2,12})   # a short label without figures
+    [:：]$                                          # then the colon right before the clause
+    """,
+    regex.VERBOSE,
+)
 _LIST_BREAK = limits.compile(
     r"""
     [;；。]|其中            # a new clause or a breakdown: not the same list
@@ -205,6 +215,19 @@ _PART_BEFORE = limits.compile(
 )
 # Keys a cue over a listed item may give a count of people (list_head).
 _PEOPLE_KEYS = frozenset({"people_held_accountable", "people_disciplined", "people_talked_to"})
+
+
+def label_before(text: str, clause_start: int) -> str:
+    """The label of a text-table line whose colon opens the clause at ``clause_start`` ('' if none).
+
+    >>> t = "已完成：11个　　正在推进：3个"
+    >>> label_before(t, t.index("3")), label_before(t, t.index("1"))
+    ('正在推进', '已完成')
+    """
+    if clause_start == 0 or text[clause_start - 1] not in ":：":
+        return ""
+    m = _LABEL.search(text, max(0, clause_start - 14), clause_start)
+    return m["label"] if m else ""
 
 
 def find_totals(
@@ -245,7 +268,8 @@ def find_totals(
             continue
         cs, ce = regions.clause(f.start)
         sent = regions.sentence(f.start)
-        left, right = text[cs : f.start], text[f.end : max(ce, f.end)]
+        lead = label_before(text, cs)  # 已完成：11个: the label line's label is the clause's cue
+        left, right = lead + text[cs : f.start], text[f.end : max(ce, f.end)]
         if _SOFT_WRAP.match(text, max(0, cs - 2), cs + 1):
             # 共建立完善⏎制度26项: a hard-wrapped line (PDF text) splits the cue; read on
             # across the break (the line before ends in a character, not punctuation).
@@ -293,7 +317,7 @@ def find_totals(
             figures[i - 1].start >= cs and _ASPECTS_THEN.fullmatch(text, figures[i - 1].end, f.start)
         ):
             # 巡察反馈问题共4个方面19个: the cue before the aspects names the issues after them.
-            key = classify(text[cs : figures[i - 1].start], right, f.kind, unit, text[sent[0] : sent[1]],
+            key = classify(lead + text[cs : figures[i - 1].start], right, f.kind, unit, text[sent[0] : sent[1]],
                            f.values.get("noun"))
             key = key if key == "issues" else None
         if key in ("issues", "measures_planned") and _PART_BEFORE.search(left):
