@@ -429,3 +429,38 @@ def test_label_line_totals(text, expected):
 def test_label_line_money():
     text = "收回资金：4.37万元\n"
     assert find_totals(text, mentions(text), []).get("money_recovered_yuan") == Decimal("43700")
+
+
+# Round 7 leftovers: the rest after a figure done, losses won back for the public, a long
+# noun phrase before 约谈, and a later 截至 restating progress in the same paragraph.
+ROUND7 = [
+    ("rest_after_done_is_open", "整改清单上的31个问题,现在已经销号28个,剩下3个也都排出了时间表。",
+     {"issues": 31, "completed": 28, "in_progress": 3}),
+    ("rest_without_done_is_no_total", "剩下3个也都排出了时间表。", {}),
+    ("talked_after_long_noun", "对3名工作不力的社区干部进行约谈,推动作风转变。", {"people_talked_to": 3}),
+    ("talked_and_criticised_summed", "给予诫勉谈话1人、批评教育4人。", {"people_talked_to": 5}),
+    ("later_as_of_supersedes",
+     "集中整改阶段结束时,反馈的3个方面13个问题已完成整改9个;截至今年3月15日,已完成12个,剩余1个正在推进。",
+     {"aspects": 3, "issues": 13, "completed": 12, "in_progress": 1}),
+    ("later_smaller_is_no_update", "反馈的13个问题已完成整改12个;截至目前,已完成9个。",
+     {"issues": 13, "completed": 12}),
+    ("other_paragraph_is_no_update", "反馈的13个问题已完成整改9个。\n截至目前,已完成12个。",
+     {"issues": 13, "completed": 9}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in ROUND7], ids=[c[0] for c in ROUND7])
+def test_round7_totals(text, expected):
+    assert _scalars(find_totals(text, mentions(text), [])) == expected
+
+
+@pytest.mark.parametrize(
+    "text,recovered",
+    [
+        pytest.param("为消费者挽回经济损失386.4万元,清退违规津补贴8.9万元。", Decimal("89000"), id="for_consumers"),
+        pytest.param("为群众挽回损失12万元。", None, id="for_the_public_only"),
+        pytest.param("为国家挽回经济损失50万元。", Decimal("500000"), id="for_the_state_counts"),
+    ],
+)
+def test_losses_won_back_for_the_public_are_no_recovery(text, recovered):
+    assert find_totals(text, mentions(text), []).get("money_recovered_yuan") == recovered

@@ -217,6 +217,24 @@ _PART_BEFORE = limits.compile(
 _PEOPLE_KEYS = frozenset({"people_held_accountable", "people_disciplined", "people_talked_to"})
 
 
+_AS_OF = limits.compile(
+    r"""
+    截至|截止到?|到目前|目前|现已     # 截至今年3月15日 / 截止目前: the state as of a later day
+    """,
+    regex.VERBOSE,
+)
+
+
+def _later_progress(text: str, regions: Regions, before_end: int, pos: int, sent: tuple[int, int]) -> bool:
+    """Whether the figure at ``pos`` restates progress as of a later day (its sentence opens with
+    截至…) in the paragraph of the earlier figure ending at ``before_end``, in a later sentence."""
+    return (
+        before_end <= sent[0]
+        and regions.paragraph(before_end - 1) == regions.paragraph(pos)
+        and _AS_OF.search(text, sent[0], min(pos, sent[0] + 12)) is not None
+    )
+
+
 def label_before(text: str, clause_start: int) -> str:
     """The label of a text-table line whose colon opens the clause at ``clause_start`` ('' if none).
 
@@ -254,6 +272,7 @@ def find_totals(
     measure_done: dict[str, int] = {}  # completed / in_progress figures about measures
     listed: dict[str, tuple[tuple[int, int], int]] = {}  # people key → (sentence, end of its last figure)
     done_end: dict[tuple[int, int], int] = {}  # sentence → end of its latest completed figure
+    completed_at: int | None = None  # end of the figure that gave ``completed``
 
     # A negative figure (-3.8亿元, 负3.9%) is a fall, never a total of what was done.
     figures = sorted(
@@ -434,8 +453,18 @@ def find_totals(
             totals[key] = value
             issues_after_aspects = True
             continue
+        if key == "completed" and key in totals and completed_at is not None and _later_progress(
+            text, regions, completed_at, f.start, sent
+        ) and totals[key] < value <= totals.get("issues", value):
+            # 集中整改阶段结束时…已完成整改9个;截至今年3月15日,已完成12个: a later 截至 in the
+            # same paragraph reports further progress on the same issues; it supersedes.
+            totals[key] = value
+            completed_at = f.end
+            continue
         if key not in totals:
             issues_after_aspects = issues_after_aspects or after_aspects
+            if key == "completed":
+                completed_at = f.end
             if key in SUMMED_KEYS:
                 value += parallel_sum(text, figures, i, keys)
             if key == "completed":
