@@ -166,6 +166,10 @@ def test_writing_year(text, published, span, start, end):
         pytest.param("支出率较上年提高4.2个百分点", id="jiao-shangnian"),
         pytest.param("办件量比上年增长12%", id="bi-shangnian"),
         pytest.param("上年度结转资金已全部清理", id="shangniandu"),
+        pytest.param("上年度预算执行情况良好", id="shangniandu-budget"),
+        pytest.param("上年度结余资金收回财政", id="shangniandu-balance"),
+        pytest.param("支出较上年度增长5%", id="jiao-shangniandu"),
+        pytest.param("与上年全年相比有所下降", id="yu-shangnian-quannian"),
         pytest.param("上一年预算执行结果", id="shangyinian"),
     ],
 )
@@ -178,6 +182,10 @@ def test_shangnian_comparison_is_no_date(text):
     [
         pytest.param("上年12月启动清查", "上年12月", "2022-12-01", "2022-12-31", id="shangnian-month"),
         pytest.param("上年底全部销号", "上年底", "2022-11-01", "2022-12-31", id="shangnian-year-end"),
+        pytest.param("听取了上年度审计工作报告", "上年度", "2022-01-01", "2022-12-31", id="shangniandu-report"),
+        pytest.param("已对上年度采购的药品逐笔核对", "上年度", "2022-01-01", "2022-12-31",
+                     id="shangniandu-described"),
+        pytest.param("上年全年完成收入9亿元", "上年", "2022-01-01", "2022-12-31", id="shangnian-quannian"),
     ],
 )
 def test_concrete_shangnian_stays_a_date(text, span, start, end):

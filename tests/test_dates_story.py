@@ -37,6 +37,43 @@ def test_story_order(text, published, span, expected):
     assert _starts(text, published)[span] == expected
 
 
+_CARRY = ("2022年10月17日至12月16日,省委巡视组对该厅开展了巡视。2月24日,巡视组反馈了巡视意见。"
+          "3月1日召开党组会议,传达学习巡视反馈意见;3月10日印发整改方案;6月底集中整改期结束。")
+
+
+@pytest.mark.parametrize(
+    "text,published,span,expected",
+    [
+        pytest.param(_CARRY, date(2023, 9, 26), "3月10日", date(2023, 3, 10), id="follows-moved-date"),
+        pytest.param(_CARRY, date(2023, 9, 26), "6月底", date(2023, 6, 21), id="chain-follows"),
+        pytest.param(_CARRY, None, "3月10日", date(2023, 3, 10), id="no-reference"),
+        pytest.param("2022年10月17日至12月16日,省委巡视组对该厅开展了巡视。2月24日,巡视组反馈了巡视意见。"
+                     "2022年3月10日印发方案。", date(2023, 9, 26), "2022年3月10日", date(2022, 3, 10),
+                     id="written-year-stays"),
+        pytest.param(_CARRY, date(2023, 3, 5), "6月底", date(2022, 6, 21), id="never-past-reference"),
+    ],
+)
+def test_year_less_dates_follow_a_moved_date(text, published, span, expected):
+    assert _starts(text, published)[span] == expected
+
+
+@pytest.mark.parametrize(
+    "text,span,expected",
+    [
+        pytest.param("今年3月至5月开展了巡察。今年1至9月受理投诉1万件。前三季度抽检4812批次,是去年全年的1.4倍。"
+                     "上半年查办案件213件。", "上半年", date(2023, 1, 1), id="after-qunian-quannian"),
+        pytest.param("今年以来,改造完成率较去年底提高了22个百分点。7月以来检定电子秤2600台。",
+                     "7月", date(2023, 7, 1), id="after-jiao-qunian-di"),
+        pytest.param("今年以来排查图斑1236个。去年底前未验收的3个项目,已于9月20日全部通过验收。",
+                     "9月20日", date(2023, 9, 20), id="after-qunian-di-attributive"),
+        pytest.param("今年1月召开会议。去年11月巡察组进驻,12月反馈了意见。",
+                     "12月", date(2022, 12, 1), id="qunian-month-moves-the-story"),
+    ],
+)
+def test_past_relative_year_does_not_move_the_story(text, span, expected):
+    assert _starts(text, date(2023, 10, 20))[span] == expected
+
+
 def test_story_never_moves_past_the_reference_date():
     # the order would need 2024-03-24, after publication: the text's year stands
     text = "2023年10月10日至12月9日,区委巡察组对该局开展了巡察。3月24日,巡察组反馈了巡察意见。"

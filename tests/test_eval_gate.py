@@ -198,6 +198,9 @@ def test_doctype_score_does_not_fall_below_its_pin(name):
 
 
 NOTICE_FILES = sorted(GOLD_DIR.glob("*.txt")) + sorted((ROOT / "tests" / "fixtures" / "notices").glob("*.txt"))
+# Round 7 put two newspaper reports about a unit's rectification into the gold set (记者/通讯员 byline,
+# quotes, third person): README "Document types" calls such a page `news`, not a rectification notice.
+NEWS_GOLD = frozenset({"holdout7-news-city-market-bureau", "holdout7-news-street-district-media"})
 
 
 @pytest.mark.parametrize("path", NOTICE_FILES, ids=[p.stem for p in NOTICE_FILES])
@@ -206,8 +209,7 @@ def test_gold_and_fixture_notices_are_rectification_notices(path):
 
     notice = extract_notice(path)
     audit = "审计" in (notice.title or "")
-    # The gold set's news reports about a bureau's rectification (named *-news-*) are news items.
-    expected = "news" if "-news-" in path.stem else "audit_rectification" if audit else "rectification"
+    expected = "news" if path.stem in NEWS_GOLD else "audit_rectification" if audit else "rectification"
     assert notice.doc_type == expected, notice.doc_type_evidence
     assert notice.doc_type_evidence
 

@@ -402,3 +402,65 @@ def test_stated_totals_through_extract_text(text, key, value):
 
     notice = extract_text("市委第二巡察组于2023年4月至6月对市水务局党组开展了常规巡察。" + text)
     assert getattr(notice.totals, key) == value
+
+
+# Round 7: text-table label lines (标签：数值). The colon ends a clause, but the label before it
+# is the figure's cue; two labels may share one line after a wide gap.
+LABEL_LINES = [
+    ("issues_aspects_label", "反馈问题：3个方面14个\n", {"aspects": 3, "issues": 14}),
+    ("two_labels_one_line", "已完成：11个　　正在推进：3个\n", {"completed": 11, "in_progress": 3}),
+    ("rate_label", "完成率：78.6%\n", {"completion_rate": Decimal("78.6")}),
+    ("measures_label", "整改措施：42条\n", {"measures_planned": 42}),
+    ("systems_label", "建立制度：6项\n", {"systems_established": 6}),
+    ("petitions_label_then_done", "转办信访件：8件，已办结6件\n",
+     {"petitions_transferred": 8, "petitions_resolved": 6}),
+    ("people_label_with_noun", "提醒谈话：村干部7人\n", {"people_talked_to": 7}),
+    ("ascii_colon", "问责:3人\n", {"people_held_accountable": 3}),
+    ("no_label_no_total", "监督电话：0739-7215506\n", {}),
+    ("long_heading_is_no_label", "关于村级重大事项执行不规范的问题整改情况：9个\n", {}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in LABEL_LINES], ids=[c[0] for c in LABEL_LINES])
+def test_label_line_totals(text, expected):
+    assert _scalars(find_totals(text, mentions(text), [])) == expected
+
+
+def test_label_line_money():
+    text = "收回资金：4.37万元\n"
+    assert find_totals(text, mentions(text), []).get("money_recovered_yuan") == Decimal("43700")
+
+
+# Round 7 leftovers: the rest after a figure done, losses won back for the public, a long
+# noun phrase before 约谈, and a later 截至 restating progress in the same paragraph.
+ROUND7 = [
+    ("rest_after_done_is_open", "整改清单上的31个问题,现在已经销号28个,剩下3个也都排出了时间表。",
+     {"issues": 31, "completed": 28, "in_progress": 3}),
+    ("rest_without_done_is_no_total", "剩下3个也都排出了时间表。", {}),
+    ("talked_after_long_noun", "对3名工作不力的社区干部进行约谈,推动作风转变。", {"people_talked_to": 3}),
+    ("talked_and_criticised_summed", "给予诫勉谈话1人、批评教育4人。", {"people_talked_to": 5}),
+    ("later_as_of_supersedes",
+     "集中整改阶段结束时,反馈的3个方面13个问题已完成整改9个;截至今年3月15日,已完成12个,剩余1个正在推进。",
+     {"aspects": 3, "issues": 13, "completed": 12, "in_progress": 1}),
+    ("later_smaller_is_no_update", "反馈的13个问题已完成整改12个;截至目前,已完成9个。",
+     {"issues": 13, "completed": 12}),
+    ("other_paragraph_is_no_update", "反馈的13个问题已完成整改9个。\n截至目前,已完成12个。",
+     {"issues": 13, "completed": 9}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in ROUND7], ids=[c[0] for c in ROUND7])
+def test_round7_totals(text, expected):
+    assert _scalars(find_totals(text, mentions(text), [])) == expected
+
+
+@pytest.mark.parametrize(
+    "text,recovered",
+    [
+        pytest.param("为消费者挽回经济损失386.4万元,清退违规津补贴8.9万元。", Decimal("89000"), id="for_consumers"),
+        pytest.param("为群众挽回损失12万元。", None, id="for_the_public_only"),
+        pytest.param("为国家挽回经济损失50万元。", Decimal("500000"), id="for_the_state_counts"),
+    ],
+)
+def test_losses_won_back_for_the_public_are_no_recovery(text, recovered):
+    assert find_totals(text, mentions(text), []).get("money_recovered_yuan") == recovered

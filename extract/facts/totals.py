@@ -169,6 +169,16 @@ _ISSUES_FOLLOW = limits.compile(
     """,
     regex.VERBOSE,
 )
+# A text-table label line (已完成：11个　　正在推进：3个 / 提醒谈话：村干部7人): the label before
+# the colon is the figure's cue, though the colon ends a clause.
+_LABEL = limits.compile(
+    r"""
+    (?:^|(?<=[\n\t,，;；。、])|(?<=[\x20\u3000]))     # the line start, a delimiter or a gap before it
+    (?P<label>[^\s\u3000,，;；:：。、!！?？\d%]{2,12})   # a short label without figures
+    [:：]$                                          # then the colon right before the clause
+    """,
+    regex.VERBOSE,
+)
 _LIST_BREAK = limits.compile(
     r"""
     [;；。]|其中            # a new clause or a breakdown: not the same list
@@ -207,6 +217,37 @@ _PART_BEFORE = limits.compile(
 _PEOPLE_KEYS = frozenset({"people_held_accountable", "people_disciplined", "people_talked_to"})
 
 
+_AS_OF = limits.compile(
+    r"""
+    截至|截止到?|到目前|目前|现已     # 截至今年3月15日 / 截止目前: the state as of a later day
+    """,
+    regex.VERBOSE,
+)
+
+
+def _later_progress(text: str, regions: Regions, before_end: int, pos: int, sent: tuple[int, int]) -> bool:
+    """Whether the figure at ``pos`` restates progress as of a later day (its sentence opens with
+    截至…) in the paragraph of the earlier figure ending at ``before_end``, in a later sentence."""
+    return (
+        before_end <= sent[0]
+        and regions.paragraph(before_end - 1) == regions.paragraph(pos)
+        and _AS_OF.search(text, sent[0], min(pos, sent[0] + 12)) is not None
+    )
+
+
+def label_before(text: str, clause_start: int) -> str:
+    """The label of a text-table line whose colon opens the clause at ``clause_start`` ('' if none).
+
+    >>> t = "已完成：11个　　正在推进：3个"
+    >>> label_before(t, t.index("3")), label_before(t, t.index("1"))
+    ('正在推进', '已完成')
+    """
+    if clause_start == 0 or text[clause_start - 1] not in ":：":
+        return ""
+    m = _LABEL.search(text, max(0, clause_start - 14), clause_start)
+    return m["label"] if m else ""
+
+
 def find_totals(
     text: str, found: Sequence[Found], outline: Sequence[Any] = (), regions: Regions | None = None
 ) -> dict[str, Any]:
@@ -231,6 +272,7 @@ def find_totals(
     measure_done: dict[str, int] = {}  # completed / in_progress figures about measures
     listed: dict[str, tuple[tuple[int, int], int]] = {}  # people key → (sentence, end of its last figure)
     done_end: dict[tuple[int, int], int] = {}  # sentence → end of its latest completed figure
+    completed_at: int | None = None  # end of the figure that gave ``completed``
 
     # A negative figure (-3.8亿元, 负3.9%) is a fall, never a total of what was done.
     figures = sorted(
@@ -245,7 +287,8 @@ def find_totals(
             continue
         cs, ce = regions.clause(f.start)
         sent = regions.sentence(f.start)
-        left, right = text[cs : f.start], text[f.end : max(ce, f.end)]
+        lead = label_before(text, cs)  # 已完成：11个: the label line's label is the clause's cue
+        left, right = lead + text[cs : f.start], text[f.end : max(ce, f.end)]
         if _SOFT_WRAP.match(text, max(0, cs - 2), cs + 1):
             # 共建立完善⏎制度26项: a hard-wrapped line (PDF text) splits the cue; read on
             # across the break (the line before ends in a character, not punctuation).
@@ -293,7 +336,7 @@ def find_totals(
             figures[i - 1].start >= cs and _ASPECTS_THEN.fullmatch(text, figures[i - 1].end, f.start)
         ):
             # 巡察反馈问题共4个方面19个: the cue before the aspects names the issues after them.
-            key = classify(text[cs : figures[i - 1].start], right, f.kind, unit, text[sent[0] : sent[1]],
+            key = classify(lead + text[cs : figures[i - 1].start], right, f.kind, unit, text[sent[0] : sent[1]],
                            f.values.get("noun"))
             key = key if key == "issues" else None
         if key in ("issues", "measures_planned") and _PART_BEFORE.search(left):
@@ -410,8 +453,18 @@ def find_totals(
             totals[key] = value
             issues_after_aspects = True
             continue
+        if key == "completed" and key in totals and completed_at is not None and _later_progress(
+            text, regions, completed_at, f.start, sent
+        ) and totals[key] < value <= totals.get("issues", value):
+            # 集中整改阶段结束时…已完成整改9个;截至今年3月15日,已完成12个: a later 截至 in the
+            # same paragraph reports further progress on the same issues; it supersedes.
+            totals[key] = value
+            completed_at = f.end
+            continue
         if key not in totals:
             issues_after_aspects = issues_after_aspects or after_aspects
+            if key == "completed":
+                completed_at = f.end
             if key in SUMMED_KEYS:
                 value += parallel_sum(text, figures, i, keys)
             if key == "completed":

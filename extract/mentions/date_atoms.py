@@ -179,4 +179,6 @@ def atom(m) -> Atom:
     elif g.get("q"):
         q = small_number(g.get("q"))
         a.quarter = (q, small_number(g.get("q2")) if g.get("q2") else q)
+    if g.get("qe") and a.quarter is not None:  # 一季度末 / 前三季度末 = the last month's 月末
+        a.month, a.part, a.quarter = 3 * a.quarter[1], MONTH_PARTS[g["qe"]], None
     return a

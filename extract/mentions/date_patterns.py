@@ -198,6 +198,7 @@ _QUARTER_BODY = rf"""
     |
       前(?P<qn>[二三两23])(?:个)?季度             # 前三季度 = Q1..Q3
     )
+    (?P<qe>末|底)?                                # 一季度末 = 3月末 (days 21..last of its last month)
     (?![一每])                                    # 一季度一调度 is a frequency, not a date
 """
 # Months counted from a year's start or end (only after a year: 前三个月 alone is a duration).
@@ -413,6 +414,9 @@ RELATIVE_LED_RE = limits.compile(
       (?P<rel>今明)(?P<two>两年)                   # 今明两年 = this year and the next
     |
       (?<![以比较与和同])(?P<rel>上一年)(?![预决])   # 上一年 as a date (上一年度), not 较上一年 / 上一年预算
+    |
+      (?<![以比较与和同])(?P<rel>上年)(?=度|全年)(?!度[预决结])  # 上年度 / 上年全年 standing as a date,
+                                                  # not 较上年度 nor the accounts' 上年度预算/决算/结转/结余
     |
       (?P<rel>{REL_STANDALONE})                   # 今年, 去年, 次年 … (models/date_relative_years.tsv)
     |

@@ -89,6 +89,32 @@ def order_by_story(text: str, found: list[Found], published: dt.date | None) -> 
         for k, i in events:
             if k == kind and out[i].values.get("year_inferred"):
                 out[i] = _moved(text, out[i], _bound(out, first, kind), published)
+    return _carried(text, found, out, dates, published)
+
+
+def _carried(text: str, before: list[Found], out: list[Found], dates: list[int],
+             published: dt.date | None) -> list[Found]:
+    """Year-less dates that leaned on a date the story moved move with it.
+
+    巡察 2022年10月…… 2月24日反馈 (→ 2023)。3月1日召开会议; 3月10日印发方案 — 3月10日 took
+    its year from the date before it, so it follows that date into 2023.  Only dates whose
+    whole year came from context (no 年 in the mention: not 去年 / 上半年) and that still sit in
+    the moved date's old year follow; never past the reference date unless a plan.
+    """
+    shift = 0  # years the date just before was moved by (0: not moved)
+    old_year = None
+    for i in dates:
+        f, was = out[i], before[i]
+        if f is not was:  # moved by the story step itself
+            shift, old_year = f.values["date_start"].year - was.values["date_start"].year, was.values["date_start"].year
+            continue
+        if shift and f.values.get("year_inferred") and "年" not in f.text \
+                and f.values["date_start"].year == old_year:
+            moved = _moved(text, f, _shift(f.values["date_start"], shift), published)
+            if moved is not f:
+                out[i] = moved
+                continue
+        shift, old_year = 0, None
     return out
 
 

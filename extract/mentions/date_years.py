@@ -174,7 +174,9 @@ def context_year(head: _Atom, tail: _Atom | None, result: Found | None, last_yea
     """The year later year-less dates lean on: the last year written (or resolved from 去年 …).
 
     A bare whole year earlier than the year in context (反馈后…2023年村集体收入186万元…
-    2月以来) looks back on a period's figures; the narrative stays in its own year.
+    2月以来) looks back on a period's figures; the narrative stays in its own year.  So does
+    a past relative year or part of one (是去年全年的1.4倍, 去年底前未验收的项目) once the
+    story has a year: only a month or a day (去年11月) moves the narrative back.
     """
     if (
         last_year is not None
@@ -183,6 +185,20 @@ def context_year(head: _Atom, tail: _Atom | None, result: Found | None, last_yea
         and head.year2 is None
         and head.granularity == "year"
         and head.year < last_year
+    ):
+        return last_year
+    if (
+        last_year is not None
+        and tail is None
+        and head.rel is not None
+        and head.rel.base == "published"
+        and head.rel.offset < 0
+        and head.month is None
+        and head.day is None
+        and head.quarter is None
+        and result is not None
+        and result.kind == "date"
+        and result.values["date_end"].year < last_year
     ):
         return last_year
     for atom in (tail, head):
