@@ -44,14 +44,16 @@ class _Tag(NamedTuple):
     level1: str
     label: str
     pattern: object  # compiled regex
+    starts: frozenset[str] | None  # characters a cue can start with (None: no cheap test)
 
 
 @lru_cache(maxsize=1)
 def _tags() -> tuple[_Tag, ...]:
     from zhenggai import limits
+    from zhenggai.first_chars import first_chars
 
     return tuple(
-        _Tag(code, level1, label, limits.compile(cues))
+        _Tag(code, level1, label, limits.compile(cues), first_chars(cues, verbose=False))
         for code, level1, label, cues in load_table("issue_categories.tsv")
     )
 
@@ -93,11 +95,13 @@ def find_frame(heading: str) -> tuple[str, str] | None:
 def find_tags(text: str) -> list[tuple[int, _Tag, list[str]]]:
     """(first position, tag, matched words) for every tag with a cue in ``text``, by position."""
     found = []
+    chars = set(text)
     for tag in _tags():
-        words = [m.group() for m in tag.pattern.finditer(text)]
-        if words:
-            first = tag.pattern.search(text).start()
-            found.append((first, tag, list(dict.fromkeys(words))))
+        if tag.starts is not None and chars.isdisjoint(tag.starts):
+            continue  # no character a cue starts with: the pattern cannot match
+        matches = list(tag.pattern.finditer(text))
+        if matches:
+            found.append((matches[0].start(), tag, list(dict.fromkeys(m.group() for m in matches))))
     found.sort(key=lambda item: item[0])
     return found
 
