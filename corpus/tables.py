@@ -287,3 +287,16 @@ def describe_markdown() -> str:
             out.append(f"| `{c.name}` | {c.type} | {desc} |")
         out.append("")
     return "\n".join(out)
+
+
+def tables_doc() -> str:
+    """docs/tables.md: every table, column, type and meaning (generated; a test keeps it in step).
+
+    Regenerate with ``python -m zhenggai.corpus.tables > docs/tables.md``.
+    """
+    text = describe_markdown().replace("\n#### ", "\n## ")
+    return "# " + text.removeprefix("### ").rstrip("\n") + "\n"
+
+
+if __name__ == "__main__":
+    print(tables_doc(), end="")

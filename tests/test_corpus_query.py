@@ -329,6 +329,8 @@ def test_readme_states_the_query_defaults():
 
     from zhenggai.corpus.query import DEFAULT_TEMP_LIMIT, DEFAULT_TIMEOUT
 
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    faults = (root / "docs" / "faults.md").read_text(encoding="utf-8")
     assert "stopped after 60 s by default" in readme and DEFAULT_TIMEOUT == 60
-    assert f"`max_temp_directory_size` is {DEFAULT_TEMP_LIMIT[:-2]} GB" in readme
+    assert f"`max_temp_directory_size` is {DEFAULT_TEMP_LIMIT[:-2]} GB" in faults

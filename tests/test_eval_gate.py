@@ -3,7 +3,7 @@
 Every ``corpus/gold/NAME.txt`` is a notice written for this project in the style of a real-world
 layout (central, provincial, municipal, county, village, enterprise, university and audit notices;
 scraped-text defects; two traditional-character re-publications).  Its ``NAME.expected.json`` holds
-what a careful human annotator decides, in the seed's gold format (see README "Gold files").
+what a careful human annotator decides, in the seed's gold format (see docs/gold.md).
 
 The gate runs :func:`zhenggai.extract_notice` on every gold notice, scores the records with
 :func:`zhenggai.evaluate.score` (micro-averaged over the whole set) and asserts each F1 in
