@@ -7,7 +7,7 @@ feedback (反馈情况), one or more rectification notices, sometimes a 回头�
   党组/党委 dropped, a bare 县林业局 put under the notice's region) — for a rectification notice
   the issuer itself when the text names no target;
 * ``inspection_key``: kind | body | target | round, where round is 第N轮 when written, else the
-  year of the inspection (start, else feedback): documents of one inspection share it;
+  inspection's start date (else its feedback date): documents of one inspection share it;
 * ``inspection_stage``: the document type, or ``followup`` for a 回头看.
 
 >>> normalise_body("十五届县委")
@@ -16,8 +16,8 @@ feedback (反馈情况), one or more rectification notices, sometimes a 回头�
 '某某市委'
 >>> inspection_key("巡察", "十五届县委", "永宁县林业局", 3, None)
 '巡察|县委|永宁县林业局|r3'
->>> inspection_key("巡察", "县委", "永宁县林业局", None, 2023)
-'巡察|县委|永宁县林业局|y2023'
+>>> inspection_key("巡察", "县委", "永宁县林业局", None, "s2023-10-16")
+'巡察|县委|永宁县林业局|s2023-10-16'
 
 The views ``inspections`` (one row per inspection) and ``recurrences`` (a unit inspected again
 whose problems fall in a topic it was told about before) are SQL over the tables
@@ -55,15 +55,16 @@ def normalise_body(body: str | None) -> str | None:
 
 
 def inspection_key(
-    kind: str | None, body: str | None, target: str | None, round_number: int | None, year: int | None
+    kind: str | None, body: str | None, target: str | None, round_number: int | None, when: str | None
 ) -> str | None:
-    """The key documents of one inspection share; None when kind, target or both round and year
-    are unknown (such a document is not linked rather than linked wrongly)."""
+    """The key documents of one inspection share; None when kind, target or both round and date
+    are unknown (such a document is not linked rather than linked wrongly).  ``when`` names the
+    inspection without a round: ``s`` + its start date, else ``f`` + its feedback date.  A year
+    alone would join two inspections of one unit in one year."""
     body = normalise_body(body)
-    if not kind or not target or (round_number is None and year is None):
+    if not kind or not target or (round_number is None and when is None):
         return None
-    when = f"r{round_number}" if round_number is not None else f"y{year}"
-    return "|".join((kind, body or "", target, when))
+    return "|".join((kind, body or "", target, f"r{round_number}" if round_number is not None else when))
 
 
 def inspection_identity(notice: Any, org: dict[str, Any] | None) -> dict[str, Any]:
@@ -80,15 +81,12 @@ def inspection_identity(notice: Any, org: dict[str, Any] | None) -> dict[str, An
         region = (org.get("region_province"), org.get("region_city"), org.get("region_county"))
         if target and any(region) and not any(find_region(target)[:3]):
             target = _qualify(target, region) or target
-    year = None
-    for value in (insp.start, insp.feedback_date):
-        if value is not None:
-            year = value.year
-            break
+    when = (f"s{insp.start.isoformat()}" if insp.start else
+            f"f{insp.feedback_date.isoformat()}" if insp.feedback_date else None)
     followup = bool(insp.mode and "回头看" in insp.mode)
     return {
         "inspection_target_org": target,
-        "inspection_key": inspection_key(insp.kind, insp.body, target, insp.round_number, year),
+        "inspection_key": inspection_key(insp.kind, insp.body, target, insp.round_number, when),
         "inspection_stage": "followup" if followup and doc_type in (*OWN_ANSWER, "feedback") else doc_type,
     }
 

@@ -166,7 +166,7 @@ def _tables() -> dict[str, tuple[Column, ...]]:
         Column("inspection_target_org", "string",
                "the inspected unit, normalised like organisation (for a rectification notice: the issuer)"),
         Column("inspection_key", "string",
-               "kind|body|target|round (r3, else the inspection year y2023): documents of one inspection share it"),
+               "kind|body|target|round (r3, else the start date s2023-10-16, else the feedback date f…): documents of one inspection share it"),
         Column("inspection_stage", "string",
                "the document's place in the inspection: doc_type, or followup for a 回头看"),
         *model_columns(Source, "source_"),

@@ -38,10 +38,11 @@ def test_normalise_body(body, expected):
     assert normalise_body(body) == expected
 
 
-def test_key_needs_kind_target_and_a_round_or_year():
-    assert inspection_key("巡视", "省委", "某某厅", None, 2024) == "巡视|省委|某某厅|y2024"
-    assert inspection_key("巡视", "省委", None, 2, 2024) is None
-    assert inspection_key(None, "省委", "某某厅", 2, 2024) is None
+def test_key_needs_kind_target_and_a_round_or_date():
+    assert inspection_key("巡视", "省委", "某某厅", None, "s2024-03-01") == "巡视|省委|某某厅|s2024-03-01"
+    assert inspection_key("巡视", "省委", "某某厅", 2, "s2024-03-01") == "巡视|省委|某某厅|r2"
+    assert inspection_key("巡视", "省委", None, 2, "s2024-03-01") is None
+    assert inspection_key(None, "省委", "某某厅", 2, "s2024-03-01") is None
     assert inspection_key("巡视", "省委", "某某厅", None, None) is None
 
 
