@@ -11,7 +11,7 @@ import html
 import json
 import os
 
-REPORT_BY = ("province", "sector", "level", "year")
+REPORT_BY = ("province", "sector", "level", "year", "round")
 _STYLE = """
 body { font-family: "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "PingFang SC",
        "Hiragino Sans GB", "Microsoft YaHei", "SimHei", sans-serif; margin: 2em auto; max-width: 72em; color: #222;
@@ -86,6 +86,9 @@ def build_report(dataset: str | os.PathLike, by: str = "province", *, db=None) -
         "The completion rate is 100 × completed ÷ issues over the notices that state both; a missing "
         "value shows as —.</li>",
         "<li><b>Money</b> is the stated totals by category (追回/挽回/清退/退缴 …), exact yuan summed.</li>",
+        "<li><b>An inspection once</b>: of several rectification notices of one inspection, the latest speaks "
+        "for it. <b>Timeliness</b> (<code>median_days_to_publish</code>) is the median of the days from each "
+        "inspection's feedback to its first rectification notice.</li>",
         "<li>Every figure is as extracted by zhenggai; the flagged notices below deserve a look "
         "before a figure is quoted.</li></ul>",
         f"<h2>比较（按{COMPARE_TITLES.get(by, by)}） Compare by {html.escape(by)}</h2>",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import re
 import sqlite3
 import subprocess
@@ -266,6 +267,17 @@ def test_report_is_one_self_contained_page(dataset, db, tmp_path, capsys):
     assert f"Flagged notices ({flagged})" in page
     assert "<th>level</th>" in page
     assert "wrote" in capsys.readouterr().err
+
+
+def test_report_by_inspection_round_shows_timeliness(dataset, db, tmp_path):
+    out = tmp_path / "rounds.html"
+    assert main(["report", str(dataset), "-o", str(out), "--by", "round", "--db", str(db)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<th>round</th>" in page and "<th>median_days_to_publish</th>" in page
+    assert "An inspection once" in page
+    rounds = [r[0] for r in sqlite3.connect(db).execute("SELECT round FROM compare_round")]
+    assert any("第" in r and "轮" in r for r in rounds)  # 市委 第3轮 …
+    assert all(f"<td>{html.escape(r)}</td>" in page for r in rounds)
 
 
 def test_report_by_must_be_a_known_grouping(dataset, tmp_path):
