@@ -398,6 +398,13 @@ AGENCY_AND_AUDIT_TITLES = [
      "县委巡察工作领导小组办公室牵头督促整改。",
      "中共某县粮食局党组关于县委巡察整改情况的通报", {"kind": "巡察", "body": "县委"}),
     # the body before a count of teams or a mode word (found again after agency names stopped counting)
+    # the office whose audit report the congress heard is the body (round 8)
+    ("audit_office_authored_the_report",
+     "某某\n我受县人民政府委托,报告审计查出问题的整改情况。6月26日,县人大常委会会议审议了县审计局所作的审计工作报告。",
+     "关于2023年度县级预算执行审计查出问题整改情况的报告", {"kind": "审计", "body": "县审计局"}),
+    ("audit_office_only_following_up_is_no_body",
+     "我受县人民政府委托,报告审计查出问题的整改情况。县审计局对整改情况逐项跟踪。",
+     "关于2023年度县级预算执行审计查出问题整改情况的报告", {"kind": "审计"}),
     ("body_before_team_count",
      "根据市委统一部署,市委5个巡察组分别向本轮巡察的23家党组织反馈了巡察意见。",
      None, {"kind": "巡察", "body": "市委"}),

@@ -49,6 +49,16 @@ from zhenggai.scan import RunScanner
 # Without an outline the preamble is unknown; the inspection is stated within
 # the first few paragraphs, so look no further than this.
 HEAD_CHARS = 3000
+# An audit office as the author of the audit report (审议了县审计局所作的审计工作报告).
+_AUTHOR_OF_REPORT = limits.compile(
+    r"""
+    (?P<body>[^\W\d_了的和与对由经据于在]{1,8}?审计(?:厅|局))   # 县审计局 (not 审议了…: 了 starts no name)
+    (?:所作|所做|作出|提交|提请审议)的?      # 所作的 / 提交的
+    [^\n。;；]{0,30}?                       # 关于2023年度…的 (the report's subject, optional)
+    审计(?:工作|结果)?报告                  # 审计工作报告 / 审计结果报告
+    """,
+    regex.VERBOSE,
+)
 
 
 def _ordinal(text: str | None) -> int | None:
@@ -276,3 +286,10 @@ def _audit(
         office = pats["audit_office"].search(title or "")
         if office:
             out["body"] = office["body"]
+            return
+        # …审议了县审计局所作的审计工作报告: the office that wrote the audit report did the audit.
+        for s, e in head_sentences:
+            author = _AUTHOR_OF_REPORT.search(text, s, e)
+            if author:
+                out["body"] = author["body"]
+                return
