@@ -462,3 +462,24 @@ def test_end_of_stay_in_words():
     text = "根据市委统一部署,市委第二巡察组于2024年3月11日进驻市水务局,对局党组开展常规巡察,5月10日结束进驻。"
     got = find_inspection(text, mentions(text), [])
     assert (got["start"], got["end"]) == (D(2024, 3, 11), D(2024, 5, 10))
+
+
+# Round 8: a notice on a 回头看 answers the 回头看, not the first inspection told before it.
+REVISIT_TEXT = ("去年3月6日至5月12日,市委第四巡察组对医院党委开展了常规巡察,6月12日反馈了巡察意见。"
+                "时隔一年,市委第四巡察组于4月中旬至5月底对医院党委开展了巡察“回头看”,并于6月20日反馈了意见。"
+                "\n发布日期:2024年9月10日")
+REVISITS = [
+    ("title_names_the_revisit", "中共某医院委员会关于市委巡察“回头看”整改情况的通报",
+     (dt.date(2024, 4, 11), dt.date(2024, 5, 31), dt.date(2024, 6, 20))),
+    ("title_names_the_first_inspection", "中共某医院委员会关于市委巡察整改情况的通报",
+     (dt.date(2023, 3, 6), dt.date(2023, 5, 12), dt.date(2023, 6, 12))),
+]
+
+
+@pytest.mark.parametrize("title,expected", [c[1:] for c in REVISITS], ids=[c[0] for c in REVISITS])
+def test_revisit_notice_reports_the_revisit(title, expected):
+    from zhenggai.mentions.dates import find_dates
+
+    found = find_dates(REVISIT_TEXT, dt.date(2024, 9, 10))
+    got = find_inspection(REVISIT_TEXT, found, [], title=title)
+    assert (got.get("start"), got.get("end"), got.get("feedback_date")) == expected

@@ -42,6 +42,7 @@ from zhenggai.facts.inspection_patterns import (
 )
 from zhenggai.facts.regions import Regions
 from zhenggai.mentions.base import Found
+from zhenggai.mentions.date_story import event_kind
 from zhenggai.models import load_words
 from zhenggai.numerals import parse_number
 from zhenggai.scan import RunScanner
@@ -149,9 +150,17 @@ def find_inspection(
     memo: dict[tuple[int, int], list] = {}  # sentence → team matches, shared by both spans
     # The preamble first; when it names no team (an outline that starts too
     # early, a preamble cut by a heading), the head of the text.
+    # A notice on a 回头看 (its title says so) answers the 回头看, not the first inspection the
+    # preamble tells before it: the 回头看 sentence is read first.
+    revisit = bool(title) and event_kind(title) == "revisit"
     for span in ((r_start, r_end), (0, min(regions.n, HEAD_CHARS))):
         sentences = regions.sentences(*span)
-        team_sentence, team_match = _team_sentence(text, sentences, memo)
+        team_sentence, team_match = None, None
+        if revisit:
+            told = [sp for sp in sentences if event_kind(text[sp[0]:sp[1]]) == "revisit"]
+            team_sentence, team_match = _team_sentence(text, told, memo)
+        if team_sentence is None:
+            team_sentence, team_match = _team_sentence(text, sentences, memo)
         if team_sentence is not None:
             r_start, r_end = span
             break
@@ -210,7 +219,7 @@ def find_inspection(
         fb_sentences = sentences + [sp for sp in regions.sentences(0, min(regions.n, HEAD_CHARS))
                                     if sp[0] >= r_end]
     team_verb = (verb.start() if verb else team_sentence[0]) if team_sentence and team_match else None
-    day = feedback_day(text, found, fb_sentences, team_sentence, team_verb)
+    day = feedback_day(text, found, fb_sentences, team_sentence, team_verb, out.get("start"))
     # A feedback never comes before the inspection started (the date mentions were already put in
     # the story's order by zhenggai.mentions.date_story); a pair that still disagrees gives no feedback day.
     if day is not None and not (out.get("start") is not None and day < out["start"]):

@@ -58,6 +58,15 @@ SENTENCE_END = limits.compile(
 _EVENT_GRAINS = ("day", "month", "other")  # a year or a quarter dates no single event
 
 
+def event_kind(sentence: str) -> str | None:
+    """Which story event a sentence reports: inspection, revisit, feedback, rectify (or None).
+
+    >>> event_kind("市委巡察组于4月中旬至5月底开展了巡察“回头看”")
+    'revisit'
+    """
+    return _kind(sentence)
+
+
 def _kind(sentence: str) -> str | None:
     for kind, pattern in _CUES:
         if pattern.search(sentence) is not None:
