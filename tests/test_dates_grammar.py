@@ -94,6 +94,10 @@ SAME_PERIOD = [
     case("span-before", "今年1至9月营收较去年同期增长", "去年同期", "2022-01-01/2022-09-30", "month"),
     case("no-span", "满意度较去年同期提高", "去年同期", "2022-01-01/2022-07-12", "other"),
     case("shangnian-tongqi", "2023年上半年收入较上年同期增长", "上年同期", "2022-01-01/2022-06-30", "other"),
+    case("short-lines-one-sentence", "1至4月,村集体收入\n12.4万元,\n较去年同期增加3.1万元。", "去年同期",
+         "2022-01-01/2022-04-30", "month"),
+    case("new-paragraph-is-another-sentence", "1至4月收入12.4万元。\n满意度较去年同期提高", "去年同期",
+         "2022-01-01/2022-07-12", "other"),
 ]
 
 SHORT_AND_CHINESE_YEARS = [
