@@ -476,6 +476,7 @@ ROUND8 = [
     ("quoted_issue_sentence_is_detail",
      "针对巡察反馈的“执法办案不规范”问题,约谈相关执法人员8人次。给予党纪处分1人、诫勉谈话2人。",
      {"people_talked_to": 2, "people_disciplined": 1}),
+    ("systems_named_before_zhidu", "6月,出台《执法案卷质量评查办法》等制度9项。", {"systems_established": 9}),
     ("counted_problems_sentence_is_summary", "针对反馈的14个问题,约谈相关人员8人次。", {"issues": 14, "people_talked_to": 8}),
 ]
 
