@@ -406,3 +406,18 @@ def test_noun_phrase_boundary(text, noun):
 
 def test_a_time_before_a_count_is_still_refused():
     assert [f.text for f in find_counts("会议于10:30召开")] == []
+
+
+# Round 8: a converted PDF keeps its page furniture; a duration cut by a page break is no count.
+PAGE_BREAKS = [
+    ("duration-cut-by-page-number-and-header",
+     "某县自然资源局文件\n正文\n办理时间由5个工作日压缩至3个\n\n— 3 —\n\n某县自然资源局文件\n\n工作日，办件量增长。", []),
+    ("count-before-page-break-kept", "某县自然资源局文件\n正文\n验收项目3个\n\n— 3 —\n\n某县自然资源局文件\n\n新增耕地入库。",
+     ["3个"]),
+    ("line-end-without-furniture-kept", "某县自然资源局文件\n正文\n验收项目3个\n工作日志已归档。", ["3个"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in PAGE_BREAKS], ids=[c[0] for c in PAGE_BREAKS])
+def test_duration_cut_by_page_break(text, expected):
+    assert [f.text for f in find_counts(text)] == expected

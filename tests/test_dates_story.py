@@ -31,6 +31,15 @@ def _starts(text, published=None):
                      None, "1月10日", date(2023, 1, 10), id="rectification-after-inspection"),
         pytest.param("2023年3月1日至4月20日,市委巡察组对该局开展了巡察。5月18日,巡察组反馈了巡察意见。",
                      date(2023, 9, 1), "5月18日", date(2023, 5, 18), id="already-in-order"),
+        # two events in one sentence: the inspection is told before its feedback, so the later
+        # 回头看 follows the inspection's end, and its feedback follows it (a year apart)
+        pytest.param("去年3月6日至5月12日,市委巡察组对医院党委开展了常规巡察,6月12日反馈了巡察意见。"
+                     "时隔一年,市委巡察组于4月中旬至5月底开展了巡察“回头看”,并于6月20日反馈了意见。",
+                     date(2024, 9, 10), "4月中旬至5月底", date(2024, 4, 11),
+                     id="revisit-after-inspection-in-feedback-sentence"),
+        pytest.param("去年3月6日至5月12日,市委巡察组对医院党委开展了常规巡察,6月12日反馈了巡察意见。"
+                     "时隔一年,市委巡察组于4月中旬至5月底开展了巡察“回头看”,并于6月20日反馈了意见。",
+                     date(2024, 9, 10), "6月20日", date(2024, 6, 20), id="revisit-feedback-follows-revisit"),
     ],
 )
 def test_story_order(text, published, span, expected):

@@ -398,6 +398,13 @@ AGENCY_AND_AUDIT_TITLES = [
      "县委巡察工作领导小组办公室牵头督促整改。",
      "中共某县粮食局党组关于县委巡察整改情况的通报", {"kind": "巡察", "body": "县委"}),
     # the body before a count of teams or a mode word (found again after agency names stopped counting)
+    # the office whose audit report the congress heard is the body (round 8)
+    ("audit_office_authored_the_report",
+     "某某\n我受县人民政府委托,报告审计查出问题的整改情况。6月26日,县人大常委会会议审议了县审计局所作的审计工作报告。",
+     "关于2023年度县级预算执行审计查出问题整改情况的报告", {"kind": "审计", "body": "县审计局"}),
+    ("audit_office_only_following_up_is_no_body",
+     "我受县人民政府委托,报告审计查出问题的整改情况。县审计局对整改情况逐项跟踪。",
+     "关于2023年度县级预算执行审计查出问题整改情况的报告", {"kind": "审计"}),
     ("body_before_team_count",
      "根据市委统一部署,市委5个巡察组分别向本轮巡察的23家党组织反馈了巡察意见。",
      None, {"kind": "巡察", "body": "市委"}),
@@ -455,3 +462,24 @@ def test_end_of_stay_in_words():
     text = "根据市委统一部署,市委第二巡察组于2024年3月11日进驻市水务局,对局党组开展常规巡察,5月10日结束进驻。"
     got = find_inspection(text, mentions(text), [])
     assert (got["start"], got["end"]) == (D(2024, 3, 11), D(2024, 5, 10))
+
+
+# Round 8: a notice on a 回头看 answers the 回头看, not the first inspection told before it.
+REVISIT_TEXT = ("去年3月6日至5月12日,市委第四巡察组对医院党委开展了常规巡察,6月12日反馈了巡察意见。"
+                "时隔一年,市委第四巡察组于4月中旬至5月底对医院党委开展了巡察“回头看”,并于6月20日反馈了意见。"
+                "\n发布日期:2024年9月10日")
+REVISITS = [
+    ("title_names_the_revisit", "中共某医院委员会关于市委巡察“回头看”整改情况的通报",
+     (dt.date(2024, 4, 11), dt.date(2024, 5, 31), dt.date(2024, 6, 20))),
+    ("title_names_the_first_inspection", "中共某医院委员会关于市委巡察整改情况的通报",
+     (dt.date(2023, 3, 6), dt.date(2023, 5, 12), dt.date(2023, 6, 12))),
+]
+
+
+@pytest.mark.parametrize("title,expected", [c[1:] for c in REVISITS], ids=[c[0] for c in REVISITS])
+def test_revisit_notice_reports_the_revisit(title, expected):
+    from zhenggai.mentions.dates import find_dates
+
+    found = find_dates(REVISIT_TEXT, dt.date(2024, 9, 10))
+    got = find_inspection(REVISIT_TEXT, found, [], title=title)
+    assert (got.get("start"), got.get("end"), got.get("feedback_date")) == expected

@@ -138,6 +138,10 @@ SIGNATURES = [
     # a report read at a meeting has no signature: its "——…日在…会议上" line dates it
     ("speech_line", "关于2022年度县本级审计查出问题整改情况的报告\n\n——2023年11月28日在县第十八届人大常委会第十五次会议上\n\n正文……",
      dt.date(2023, 11, 28)),
+    # a printed document: page number, 抄送 and 印发 lines below the signature date
+    ("printed_footer_below", "……\n中共某县自然资源局党组\n2023年4月20日\n\n— 4 —\n\n抄送：县纪委监委。\n"
+     "某县自然资源局办公室\u3000\u30002023年4月20日印发\n", dt.date(2023, 4, 20)),
+    ("footer_without_signature", "……特此报告。\n\n— 4 —\n\n抄送：县纪委监委。\n", None),
     ("speech_line_lost_chars", "关于审计查出问题整改情况的报告\n——20231128日在县人大常委会会议上\n正文", None),
 ]
 

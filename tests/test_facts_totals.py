@@ -464,3 +464,23 @@ def test_round7_totals(text, expected):
 )
 def test_losses_won_back_for_the_public_are_no_recovery(text, recovered):
     assert find_totals(text, mentions(text), []).get("money_recovered_yuan") == recovered
+
+
+# Held-out round 8: the rest after a figure done past a completion-rate clause, and one
+# issue's own work in a sentence that opens with the quoted problem (a news report).
+ROUND8 = [
+    ("rest_after_done_past_rate", "反馈的23个问题已完成整改22个,完成率95.7%,剩余1个问题已制定长期整改计划。",
+     {"issues": 23, "completed": 22, "completion_rate": Decimal("95.7"), "in_progress": 1}),
+    ("other_after_done_past_rate", "已完成整改21个,整改完成率80.8%,其余5个问题已完成近八成整改任务。",
+     {"completed": 21, "completion_rate": Decimal("80.8"), "in_progress": 5}),
+    ("quoted_issue_sentence_is_detail",
+     "针对巡察反馈的“执法办案不规范”问题,约谈相关执法人员8人次。给予党纪处分1人、诫勉谈话2人。",
+     {"people_talked_to": 2, "people_disciplined": 1}),
+    ("systems_named_before_zhidu", "6月,出台《执法案卷质量评查办法》等制度9项。", {"systems_established": 9}),
+    ("counted_problems_sentence_is_summary", "针对反馈的14个问题,约谈相关人员8人次。", {"issues": 14, "people_talked_to": 8}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in ROUND8], ids=[c[0] for c in ROUND8])
+def test_round8_totals(text, expected):
+    assert _scalars(find_totals(text, mentions(text), [])) == expected

@@ -179,6 +179,26 @@ LAYOUTS += [
         [("(一)", "other", "决策部署落实不够有力"), ("1.", "other", "理论学习不够深入"),
          ("(1)", "issue", "学习研讨流于形式"), ("", "measure", None)],
     ),
+    (
+        "area-title-above-problems-answered-on-run-in-report-lines",
+        "一、惠民政策落实有偏差\n1.低保对象调整不及时。\n整改：已召开村民代表会议。\n"
+        "2.高龄补贴名单未公示。\n整改：已在公开栏公示。",
+        [("一、", "other", None), ("1.", "issue", "低保对象调整不及时"), ("", "measure", None),
+         ("2.", "issue", "高龄补贴名单未公示"), ("", "measure", None)],
+    ),
+    (
+        "area-title-above-plain-measures-stays-other",
+        "一、惠民政策落实有偏差\n1.召开村民代表会议。\n2.在公开栏公示名单。",
+        [("一、", "other", None), ("1.", "other", None), ("2.", "other", None)],
+    ),
+    (
+        "slow-progress-problem-under-generic-parent",
+        "一、整改工作开展情况\n党组召开专题会议。\n二、巡察反馈问题的整改情况\n"
+        "(一)医保经办服务不够便民。推行网上办理。\n"
+        "(二)支付方式改革推进缓慢。5月起推行按病种分值付费。",
+        [("一、", "other", None), ("二、", "other", None), ("(一)", "issue", "医保经办服务不够便民"),
+         ("", "measure", None), ("(二)", "issue", "支付方式改革推进缓慢"), ("", "measure", None)],
+    ),
 ]
 
 

@@ -42,6 +42,7 @@ from zhenggai.facts.inspection_patterns import (
 )
 from zhenggai.facts.regions import Regions
 from zhenggai.mentions.base import Found
+from zhenggai.mentions.date_story import event_kind
 from zhenggai.models import load_words
 from zhenggai.numerals import parse_number
 from zhenggai.scan import RunScanner
@@ -49,6 +50,16 @@ from zhenggai.scan import RunScanner
 # Without an outline the preamble is unknown; the inspection is stated within
 # the first few paragraphs, so look no further than this.
 HEAD_CHARS = 3000
+# An audit office as the author of the audit report (审议了县审计局所作的审计工作报告).
+_AUTHOR_OF_REPORT = limits.compile(
+    r"""
+    (?P<body>[^\W\d_了的和与对由经据于在]{1,8}?审计(?:厅|局))   # 县审计局 (not 审议了…: 了 starts no name)
+    (?:所作|所做|作出|提交|提请审议)的?      # 所作的 / 提交的
+    [^\n。;；]{0,30}?                       # 关于2023年度…的 (the report's subject, optional)
+    审计(?:工作|结果)?报告                  # 审计工作报告 / 审计结果报告
+    """,
+    regex.VERBOSE,
+)
 
 
 def _ordinal(text: str | None) -> int | None:
@@ -139,9 +150,17 @@ def find_inspection(
     memo: dict[tuple[int, int], list] = {}  # sentence → team matches, shared by both spans
     # The preamble first; when it names no team (an outline that starts too
     # early, a preamble cut by a heading), the head of the text.
+    # A notice on a 回头看 (its title says so) answers the 回头看, not the first inspection the
+    # preamble tells before it: the 回头看 sentence is read first.
+    revisit = bool(title) and event_kind(title) == "revisit"
     for span in ((r_start, r_end), (0, min(regions.n, HEAD_CHARS))):
         sentences = regions.sentences(*span)
-        team_sentence, team_match = _team_sentence(text, sentences, memo)
+        team_sentence, team_match = None, None
+        if revisit:
+            told = [sp for sp in sentences if event_kind(text[sp[0]:sp[1]]) == "revisit"]
+            team_sentence, team_match = _team_sentence(text, told, memo)
+        if team_sentence is None:
+            team_sentence, team_match = _team_sentence(text, sentences, memo)
         if team_sentence is not None:
             r_start, r_end = span
             break
@@ -200,7 +219,7 @@ def find_inspection(
         fb_sentences = sentences + [sp for sp in regions.sentences(0, min(regions.n, HEAD_CHARS))
                                     if sp[0] >= r_end]
     team_verb = (verb.start() if verb else team_sentence[0]) if team_sentence and team_match else None
-    day = feedback_day(text, found, fb_sentences, team_sentence, team_verb)
+    day = feedback_day(text, found, fb_sentences, team_sentence, team_verb, out.get("start"))
     # A feedback never comes before the inspection started (the date mentions were already put in
     # the story's order by zhenggai.mentions.date_story); a pair that still disagrees gives no feedback day.
     if day is not None and not (out.get("start") is not None and day < out["start"]):
@@ -276,3 +295,10 @@ def _audit(
         office = pats["audit_office"].search(title or "")
         if office:
             out["body"] = office["body"]
+            return
+        # …审议了县审计局所作的审计工作报告: the office that wrote the audit report did the audit.
+        for s, e in head_sentences:
+            author = _AUTHOR_OF_REPORT.search(text, s, e)
+            if author:
+                out["body"] = author["body"]
+                return

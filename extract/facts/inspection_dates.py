@@ -197,13 +197,15 @@ def _day_like(d: Found) -> bool:
 
 def feedback_day(
     text: str, found: Sequence[Found], sentences: Sequence[tuple[int, int]],
-    team_sentence: tuple[int, int] | None = None, team_verb: int | None = None,
+    team_sentence: tuple[int, int] | None = None, team_verb: int | None = None, not_before: Any = None,
 ) -> Any:
     """The feedback day: the last date before 反馈 (else the first after it) in a feedback sentence.
 
     Sentences where the feedback is an event (向…反馈 / 反馈了 / 反馈会议) are read
     before those that only name the opinions (召开会议,听取巡察反馈意见).  In the team
-    sentence only dates after its inspection verb (``team_verb``) count.
+    sentence only dates after its inspection verb (``team_verb``) count.  A day before
+    ``not_before`` (the inspection's start) is an earlier round's feedback (the first
+    inspection told before a 回头看): the next feedback sentence is read.
 
     "…听取巡察反馈意见。10月10日—13日,巡察组向学院党委反馈了巡察意见。" → 10月10日
     """
@@ -225,6 +227,8 @@ def feedback_day(
         if pick is None:
             continue
         day = pick.values.get("date_start")
+        if not_before is not None and day is not None and day < not_before:
+            continue
         if _FEEDBACK_EVENT.search(text, s, e):
             return day
         if weak is None:

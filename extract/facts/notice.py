@@ -22,6 +22,7 @@ from zhenggai.facts.inspection import find_inspection
 from zhenggai.facts.regions import Regions
 from zhenggai.facts.signature import issuer_from_signature
 from zhenggai.facts.source import SourceMeta, find_source_meta
+from zhenggai.facts.short_lines import join_short_lines
 from zhenggai.facts.totals import find_totals
 from zhenggai.mentions.base import Found
 
@@ -74,13 +75,16 @@ def extract_facts(
     (OutlineNode-like objects: start, end, heading_start, role, marker, ordinal, children).
     """
     meta = meta or find_source_meta(text)
-    regions = Regions(text, outline)
+    # Inspection and totals read sentences: a notice board's short lines are joined first
+    # (same length, so offsets hold); the title, signature and contact keep their lines.
+    joined = join_short_lines(text)
+    regions = Regions(joined, outline)
     return NoticeFacts(
         title=meta.title,
         # The title's issuer first; a title without one (关于…的通报) leaves the signature block.
         issuer=issuer_from_title(meta.title) or issuer_from_signature(text),
-        inspection=find_inspection(text, found, outline, title=meta.title, regions=regions),
-        totals=find_totals(text, found, outline, regions=regions),
+        inspection=find_inspection(joined, found, outline, title=meta.title, regions=regions),
+        totals=find_totals(joined, found, outline, regions=regions),
         contact=find_contact(text),
         meta=meta,
         regions=regions,

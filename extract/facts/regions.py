@@ -143,6 +143,20 @@ _ENUMERATED_ISSUE = limits.compile(
 )
 
 
+# A sentence opening with the one problem it answers, quoted as the inspectors worded it
+# (针对巡察反馈的“执法办案不规范”问题,…): that issue's own work, in a news report or any text
+# without numbered headings; a summary names a count of problems (针对反馈的14个问题), not one.
+_QUOTED_ISSUE_SENTENCE = limits.compile(
+    r"""
+    [\x20\u3000]*(?:[一二三四五六七八九十]是[,，:：]?[\x20]*)?  # an optional 一是 / 二是,
+    (?:针对|关于|就)[^\n。;；“"]{0,16}                         # 针对巡察反馈的
+    [“"「][^”"」\n]{2,60}[”"」]                               # “执法办案不规范”
+    [\x20]*(?:等)?(?:方面)?(?:存在)?的?问题                   # 问题 / 等问题 / 的问题
+    """,
+    regex.VERBOSE,
+)
+
+
 class Regions:
     """Clause, sentence and paragraph lookup plus the outline regions of one text.
 
@@ -283,6 +297,9 @@ class Regions:
             return False  # one row of a flattened table: that issue's own figures
         if _ENUMERATED_ISSUE.match(self.text, line_start, line_end):
             return False  # 二是针对…的问题,…: one issue's paragraph in a notice without headings
+        sent_start, sent_end = self.sentence(pos)
+        if _QUOTED_ISSUE_SENTENCE.match(self.text, sent_start, sent_end):
+            return False  # 针对“…”问题,…: the sentence reports on that one issue
         hit = self._detail_at(pos)
         if hit is None or self.in_closing(pos):
             return True

@@ -407,17 +407,41 @@ def _unlabelled_byline(text: str, after: int) -> regex.Match | None:
     return _BYLINE_SITE.fullmatch(text, start, end)
 
 
+# The footer of a printed document below its signature: a page number (— 4 —), the 抄送/主送
+# line and the 印发 line of the issuing office (…办公室　2023年4月20日印发).
+_FOOTER_LINE = limits.compile(
+    r"""
+    [\x20\u3000\t]*
+    (?:[—－\-]{1,2}[\x20\u3000]*\d{1,3}[\x20\u3000]*[—－\-]{1,2}     # — 4 —
+      |(?:抄送|主送|抄报)[:：].*                                     # 抄送：县纪委监委…
+      |.{0,40}?印发                                                # …办公室 2023年4月20日印发
+    )
+    [\x20\u3000\t]*
+    """,
+    regex.VERBOSE,
+)
+FOOTER_LINES = 4  # at most this many footer lines below the signature date
+
+
 def signature_date(text: str) -> dt.date | None:
     r"""The date on the last non-blank line when that line is only a date.
 
+    A printed document's footer below it (page number, 抄送, 印发 line) is skipped.
+
     >>> signature_date("……特此通报。\n\n中共某县委员会\n二〇二四年三月十五日\n")
     datetime.date(2024, 3, 15)
+    >>> signature_date("中共某县委员会\n2023年4月20日\n\n— 4 —\n\n抄送：县纪委。\n某县办公室　2023年4月20日印发\n")
+    datetime.date(2023, 4, 20)
     """
     end = len(text.rstrip())
-    start = text.rfind("\n", 0, end) + 1
-    if end - start > 30:
-        return None
-    return _match_date(_SIGNATURE_DATE.fullmatch(text, start, end))
+    for _ in range(FOOTER_LINES + 1):
+        start = text.rfind("\n", 0, end) + 1
+        if end - start <= 30 and (m := _SIGNATURE_DATE.fullmatch(text, start, end)) is not None:
+            return _match_date(m)
+        if start == 0 or _FOOTER_LINE.fullmatch(text, start, end) is None:
+            return None
+        end = len(text[:start].rstrip())
+    return None
 
 
 def speech_date(text: str) -> dt.date | None:

@@ -363,8 +363,43 @@ def _interpret(text: str, m: regex.Match[str]) -> tuple[int, int, str, dict, boo
             n != unit and n.startswith(unit) and shared["rest"].startswith(n) for n in _NOT_UNITS
         ):
             return None  # 15个和10个工作日, 3个至6个月: durations sharing their measure word
+    if text[end : end + 1] == "\n" and _cut_duration(text, end, unit):
+        return None  # 3个⏎— 3 —⏎(running header)⏎工作日: a duration cut by a page break
     values = {"value": value, "unit": unit, "noun": None, "approx": approx}
     return m.start(), end, m.group(), values, g[_CN] is not None
+
+
+# A page number line of a converted PDF (— 3 —, - 3 -, 第3页).
+_PAGE_NUMBER_LINE = limits.compile(
+    r"""
+    [\x20\u3000\t]*(?:[—－\-]{1,2}[\x20\u3000]*\d{1,3}[\x20\u3000]*[—－\-]{1,2}|第\d{1,3}页)[\x20\u3000\t]*
+    """,
+    regex.VERBOSE,
+)
+_FURNITURE_LINES = 4  # at most this many lines of page furniture between the parts of a cut word
+
+
+def _cut_duration(text: str, end: int, unit: str) -> bool:
+    """Whether the measure word ending a line continues, past a page break, into a duration.
+
+    A converted PDF keeps its page furniture: the page number and the running header (a line
+    that repeats the document's first line) stand between 3个 and 工作日.
+    """
+    first_line = text[: text.find("\n")].strip() if "\n" in text else ""
+    pos, skipped = end, 0
+    while skipped <= _FURNITURE_LINES:
+        while pos < len(text) and text[pos] in "\n\x20\u3000\t":
+            pos += 1
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[pos:line_end].strip()
+        if line and (_PAGE_NUMBER_LINE.fullmatch(line) or (first_line and line == first_line)):
+            pos, skipped = line_end, skipped + 1
+            continue
+        break
+    if skipped == 0:
+        return False
+    return any(n != unit and n.startswith(unit) and text.startswith(n[len(unit):], pos) for n in _NOT_UNITS)
 
 
 def find_counts(text: str) -> list[Found]:

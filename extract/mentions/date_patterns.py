@@ -554,6 +554,9 @@ RELATION_AFTER_RE = _relation_re(RELATIONS_AFTER, anchor_end=False)
 # A routine announced by 每 earlier in the clause (每季度通报进展，年底进行考核; 每月10日前公开上月收支):
 # the year part, month word or bare day after it names a recurring time, not a date.
 ROUTINE_BEFORE_RE = limits.compile(r"每[^。；;！？!?\n]{0,14}$")
+# The same inside the clause only: a month counted from the date before (次月, 同月, 当月) after a
+# comma closes the routine's clause (6月起实行每月检测，次月覆盖率即达到100%: 次月 = July).
+CLAUSE_ROUTINE_BEFORE_RE = limits.compile(r"每[^，,。；;！？!?\n]{0,14}$")
 
 # Frequencies are not dates: 每年10月, 每季度, 每年上半年.
 FREQUENCY_BEFORE_RE = limits.compile(r"每(?:年|个?季度|个?月)?[ \t]{0,2}$")

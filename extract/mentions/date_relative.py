@@ -75,7 +75,7 @@ def until_now(text: str, result: Found, published: dt.date | None) -> Found:
 def same_period(text: str, result: Found, found: list[Found], published: dt.date | None) -> Found | None:
     """去年同期: the nearest date span before it in its sentence, moved one year back."""
     lo = max(0, result.start - SAME_PERIOD_REACH)
-    cut = max(lo - 1, *(text.rfind(ch, lo, result.start) for ch in "。；;！？!?\n"))
+    cut = max(lo - 1, *(text.rfind(ch, lo, result.start) for ch in "。；;！？!?"), _hard_break(text, lo, result.start))
     before = []
     for f in reversed(found):  # found is in text order: walk back only through this sentence
         if f.start <= cut:
@@ -96,6 +96,21 @@ def same_period(text: str, result: Found, found: list[Found], published: dt.date
     else:
         return Found("unparsed_date", result.start, result.end, result.text, {"reason": NO_REFERENCE})
     return Found("date", result.start, result.end, result.text, values)
+
+
+def _hard_break(text: str, lo: int, hi: int) -> int:
+    """The last line break in text[lo:hi] that ends a sentence, else -1.
+
+    A line cut inside its sentence (a notice board's short lines: "1至4月，村集体经营性收入⏎
+    12.4万元，⏎较去年同期增加…") does not: only a break after 。：; … or a blank line does.
+    """
+    i = text.rfind("\n", lo, hi)
+    while i >= 0:
+        before = text[lo:i].rstrip(" \t\u3000")
+        if not before or before[-1] in "。；;！？!?:：\n" or text.startswith("\n", i + 1):
+            return i
+        i = text.rfind("\n", lo, i)
+    return -1
 
 
 def _year_back(day: dt.date) -> dt.date:

@@ -58,6 +58,15 @@ SENTENCE_END = limits.compile(
 _EVENT_GRAINS = ("day", "month", "other")  # a year or a quarter dates no single event
 
 
+def event_kind(sentence: str) -> str | None:
+    """Which story event a sentence reports: inspection, revisit, feedback, rectify (or None).
+
+    >>> event_kind("市委巡察组于4月中旬至5月底开展了巡察“回头看”")
+    'revisit'
+    """
+    return _kind(sentence)
+
+
 def _kind(sentence: str) -> str | None:
     for kind, pattern in _CUES:
         if pattern.search(sentence) is not None:
@@ -70,17 +79,20 @@ def order_by_story(text: str, found: list[Found], published: dt.date | None) -> 
     dates = [i for i, f in enumerate(found) if f.kind == "date" and f.values["granularity"] in _EVENT_GRAINS]
     if len(dates) < 2 or not any(found[i].values.get("year_inferred") for i in dates):
         return found  # nothing to order, or every year written out
-    events: list[tuple[str, int]] = []  # (kind, index in found): the first date of each event sentence
+    events: list[tuple[str, int]] = []  # (kind, index in found): the first date of each event
     ends = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
-    seen: set[int] = set()
-    for i in dates:
-        k = bisect.bisect_right(ends, found[i].start)  # the sentence holding this date
-        if k in seen:
-            continue
-        seen.add(k)
-        kind = _kind(text[ends[k - 1] if k else 0 : ends[k]])
-        if kind is not None:
-            events.append((kind, i))
+    sentence_of = [bisect.bisect_right(ends, found[i].start) for i in dates]  # the sentence holding each date
+    for n, i in enumerate(dates):
+        k = sentence_of[n]
+        first_in_sentence = n == 0 or sentence_of[n - 1] != k
+        # A sentence may tell two events (…开展了常规巡察，6月12日反馈了巡察意见): each date
+        # reads its own part, from the date (the sentence start for the first) to the next date.
+        last_in_sentence = n + 1 == len(dates) or sentence_of[n + 1] != k
+        start = (ends[k - 1] if k else 0) if first_in_sentence else found[i].start
+        end = ends[k] if last_in_sentence else found[dates[n + 1]].start
+        kind = _kind(text[start:end])
+        if kind is not None and (first_in_sentence or not events or kind != events[-1][0]):
+            events.append((kind, i))  # (a later date of the same event in its sentence adds nothing)
     out = list(found)
     first = {}
     for kind, i in events:

@@ -68,6 +68,7 @@ from zhenggai.mentions.base import Found
 from zhenggai.mentions.date_atoms import Atom as _Atom
 from zhenggai.mentions.date_atoms import atom as _atom
 from zhenggai.mentions.date_patterns import (
+    CLAUSE_ROUTINE_BEFORE_RE,
     DAY_TAIL_RE,
     DOCNUMBER_AFTER_RE,
     DOCNUMBER_OPENERS,
@@ -75,6 +76,7 @@ from zhenggai.mentions.date_patterns import (
     ISO_TAIL_RE,
     MAX_YEAR,
     MIN_YEAR,
+    RELATIVE_MONTHS,
     ROUTINE_BEFORE_RE,
     SEP_FULL_RE,
     YEAR_TAIL_RE,
@@ -132,8 +134,9 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     i = 0
     while i < len(atoms):
         head = atoms[i]
+        routine_re = CLAUSE_ROUTINE_BEFORE_RE if _counts_from_context(head) else ROUTINE_BEFORE_RE
         if (head.rel is BARE_YEAR or head.rel_month is not None or head.bare_day) and \
-                ROUTINE_BEFORE_RE.search(text, max(0, head.start - 15), head.start):
+                routine_re.search(text, max(0, head.start - 15), head.start):
             i += 1  # 每季度通报，年底考核 / 每月10日前公开上月收支: a routine, not a date
             continue
         if head.rel_month is not None or head.bare_day:
@@ -194,6 +197,12 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     if original is not text:
         kept = [Found(f.kind, f.start, f.end, original[f.start:f.end], f.values) for f in kept]
     return kept
+
+
+def _counts_from_context(a: _Atom) -> bool:
+    """次月, 同月, 当月: a month word counted from the date before it (base "context")."""
+    rel = RELATIVE_MONTHS.get(a.rel_month) if a.rel_month else None
+    return rel is not None and rel.base == "context"
 
 
 def _approximate_years(a: _Atom) -> bool:

@@ -91,8 +91,11 @@ def report_follows(text: str, node: OutlineNode) -> bool:
     span = _first_line(text, node, skip_blank=True)
     if span is None:
         return False
-    label_end = cues.cue_end("measure_label", text, span[0])
-    return label_end is not None and text[label_end : label_end + 1] in (":", "：")
+    for role in ("measure_label", "report_label"):  # 整改情况：… / a bare 整改：…
+        label_end = cues.cue_end(role, text, span[0])
+        if label_end is not None and text[label_end : label_end + 1] in (":", "："):
+            return True
+    return False
 
 
 # A body that opens by naming the problem it answers: 针对“…”的问题，一是… — the heading above

@@ -158,6 +158,18 @@ def _finding_grouping(node: OutlineNode) -> bool:
     )
 
 
+def _reported_grouping(text: str, node: OutlineNode) -> bool:
+    """一、<area> above 1.<problem>。 lines each answered by a 整改：… line: a grouping.
+
+    Short notices (a village 公示) number their problems under plain area titles
+    (一、惠民政策落实有偏差) and answer each on a run-in report line; when every child
+    is such a childless problem, the children are the issues and the title groups them.
+    """
+    if len(node.children) < 2:
+        return False
+    return all(not c.children and c.kind != "paragraph" and report_follows(text, c) for c in node.children)
+
+
 def _generic(q: str) -> bool:
     """A statement made only of generic words (巡察反馈) is no statement."""
     return cues.is_generic_parent(q + "整改情况")
@@ -315,8 +327,8 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
                 _set_issue(node, found or (heading, 0, len(heading)), base)  # found: issue_statement(heading)
             else:
                 node.role = "measure"
-        elif cues.is_generic_parent(heading):
-            node.role = "other"
+        elif cues.is_generic_parent(heading) or _reported_grouping(text, node):
+            node.role = "other"  # (a grouping of reported problems: its children are the issues)
             issue_parents.add(id(node))
         else:
             node.role = "other"
