@@ -56,7 +56,7 @@ PINNED_MINIMUMS: dict[str, float] = {
     "facts.inspection": 0.99,
     "facts.totals": 0.99,
     "facts.contact": 0.99,
-    "facts.all": 0.98,
+    "facts.all": 0.99,
     "outline.issues": 0.99,
     "outline.measures": 0.99,
     "outline.closing": 0.99,
