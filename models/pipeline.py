@@ -12,6 +12,13 @@ component that puts the same mentions the extractors find into
 
 After ``pip install zhenggai`` the component is also found through the
 ``spacy_factories`` entry point: ``spacy.blank("zh").add_pipe("zhenggai_mentions")``.
+
+Relative dates (今年1至9月, 去年同期, 20日) need the reference date: give it per document as
+``doc.user_data["zhenggai_published"]`` (a date, a date-time or an ISO string) or for every
+document in the component's config (``{"published": "2023-10-12"}``).  Spans are the mentions'
+exact characters: a jieba token that a mention starts or ends inside is split (``retokenize``),
+so ``12月2日向局`` gives the span ``12月2日``.  Each span carries the mention's values on
+``span._.zhenggai`` (``{"value": Decimal('125000'), …}``, dates as ``datetime.date``).
 """
 
 from __future__ import annotations
@@ -48,13 +55,45 @@ def load_user_dict() -> None:
     _USER_DICT_LOADED = True
 
 
+USER_DATA_PUBLISHED = "zhenggai_published"  # doc.user_data key of a document's reference date
+SPAN_EXTENSION = "zhenggai"  # span._.zhenggai: the mention's values
+
+
+def _register_extension() -> None:
+    from spacy.tokens import Span
+
+    if not Span.has_extension(SPAN_EXTENSION):
+        Span.set_extension(SPAN_EXTENSION, default=None)
+
+
+def _split_at(doc, offsets: set[int]) -> None:
+    """Split every token that one of the character ``offsets`` falls inside (offsets stay exact)."""
+    plans = []
+    for token in doc:
+        inside = sorted(o - token.idx for o in offsets if token.idx < o < token.idx + len(token.text))
+        if inside:
+            cuts = [0, *inside, len(token.text)]
+            plans.append((token, [token.text[a:b] for a, b in zip(cuts, cuts[1:])]))
+    if not plans:
+        return
+    with doc.retokenize() as retokenizer:
+        for token, orths in plans:
+            # No parser in this pipeline: each piece is its own head.
+            retokenizer.split(token, orths, heads=[(token, i) for i in range(len(orths))])
+
+
 class MentionsComponent:
     """Find mentions with zhenggai's extractors and set them as spans (nothing else)."""
 
-    def __init__(self, nlp: Language, name: str, spans_key: str = SPANS_KEY, kinds: list[str] | None = None):
+    def __init__(self, nlp: Language, name: str, spans_key: str = SPANS_KEY, kinds: list[str] | None = None,
+                 published: str | None = None):
+        from zhenggai.assemble import as_published
+
         self.name = name
         self.spans_key = spans_key
         self.kinds = set(kinds) if kinds else None
+        self.published = as_published(published)
+        _register_extension()
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -65,17 +104,22 @@ class MentionsComponent:
         return tuple(k for k in dict.fromkeys(every) if self.kinds is None or k in self.kinds)
 
     def __call__(self, doc):
+        from zhenggai.assemble import as_published, reference_date
         from zhenggai.mentions import find_mentions
         from zhenggai.normalize import normalize
 
+        published = as_published(doc.user_data.get(USER_DATA_PUBLISHED)) or self.published
         norm = normalize(doc.text)
+        found = []
+        for f in find_mentions(norm.text, published=reference_date(published, None, None)):
+            if self.kinds is None or f.kind in self.kinds:
+                found.append((*norm.span_to_original(f.start, f.end), f))
+        _split_at(doc, {o for start, end, _ in found for o in (start, end)})
         spans = []
-        for f in find_mentions(norm.text):
-            if self.kinds is not None and f.kind not in self.kinds:
-                continue
-            start, end = norm.span_to_original(f.start, f.end)
-            span = doc.char_span(start, end, label=f.kind, alignment_mode="expand")
-            if span is not None:
+        for start, end, f in found:
+            span = doc.char_span(start, end, label=f.kind, alignment_mode="strict")
+            if span is not None:  # every boundary is a token boundary after the split
+                span._.set(SPAN_EXTENSION, dict(f.values))
                 spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
@@ -83,10 +127,12 @@ class MentionsComponent:
 
 @Language.factory(
     "zhenggai_mentions",
-    default_config={"spans_key": SPANS_KEY, "kinds": None},
+    default_config={"spans_key": SPANS_KEY, "kinds": None, "published": None},
 )
-def make_mentions_component(nlp: Language, name: str, spans_key: str, kinds: Any) -> MentionsComponent:
-    return MentionsComponent(nlp, name, spans_key=spans_key, kinds=kinds)
+def make_mentions_component(
+    nlp: Language, name: str, spans_key: str, kinds: Any, published: str | None
+) -> MentionsComponent:
+    return MentionsComponent(nlp, name, spans_key=spans_key, kinds=kinds, published=published)
 
 
 def make_nlp(with_mentions: bool = True) -> Language:
