@@ -152,6 +152,15 @@ def canonical(value: Decimal) -> Decimal:
     return value.normalize()
 
 
+def amount_values(value: Decimal, value_max: Decimal | None, approx: bool) -> dict:
+    """The values of an amount mention (money, percent): canonical Decimals, the range's top, approx."""
+    return {
+        "value": canonical(value),
+        "value_max": canonical(value_max) if value_max is not None else None,
+        "approx": approx,
+    }
+
+
 def _multiplier(units: str) -> Decimal:
     """万 → 10000, 千万 → 10^7, 万亿 → 10^12 (product of the unit characters)."""
     result = Decimal(1)
@@ -287,11 +296,7 @@ def _interpret(text: str, m: regex.Match[str]) -> Found | None:
         start,
         end,
         text[start:end],
-        {
-            "value": canonical(value),
-            "value_max": canonical(value_max) if value_max is not None else None,
-            "approx": approx,
-        },
+        amount_values(value, value_max, approx),
     )
 
 

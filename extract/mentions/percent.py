@@ -34,7 +34,7 @@ import regex
 
 from zhenggai import limits
 from zhenggai.mentions.base import Found
-from zhenggai.mentions.money import canonical
+from zhenggai.mentions.money import amount_values, canonical
 from zhenggai.scan import RunScanner
 from zhenggai.numerals import ARABIC, CHINESE, CN_NUMERAL_CHARS, parse_number, parse_number_range
 
@@ -249,11 +249,7 @@ def find_shares(text: str) -> tuple[list[Found], list[Found]]:
                 start,
                 end,
                 text[start:end],
-                {
-                    "value": canonical(value),
-                    "value_max": canonical(value_max) if value_max is not None else None,
-                    "approx": approx,
-                },
+                amount_values(value, value_max, approx),
             )
         )
     return percents, points

@@ -66,15 +66,7 @@ def declared_charset(data: bytes) -> str | None:
     'gb18030'
     """
     match = _DECLARED.search(data[:4096])
-    if not match:
-        return None
-    label = match.group(1).decode("ascii", "ignore").lower().strip(".:-")
-    if label in _ALIASES:
-        return _ALIASES[label]
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
+    return charset_codec(match.group(1).decode("ascii", "ignore")) if match else None
 
 
 @lru_cache(maxsize=1)
