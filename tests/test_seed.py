@@ -38,6 +38,8 @@ def test_gold_fits_the_seed(seed):
 @pytest.mark.parametrize("kind", MENTION_KINDS)
 def test_no_missed_or_wrong_mentions(comparison, kind):
     _, c, report = comparison
+    if kind not in c.mentions:  # a kind the seed's gold file does not list is not scored (points)
+        pytest.skip(f"the seed's gold file lists no {kind} mentions")
     r = c.mentions[kind]
     assert not r.missed and not r.wrong, report
 
