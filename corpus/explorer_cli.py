@@ -5,10 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-
-def _fail(message: str) -> int:
-    print(f"zhenggai: error: {message}", file=sys.stderr)
-    return 1
+from zhenggai.corpus.cli import _fail
 
 
 def add_serve_parser(subparsers) -> argparse.ArgumentParser:

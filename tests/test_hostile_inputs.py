@@ -133,6 +133,11 @@ def tiny_pdf(pages: int, text: str = "page") -> bytes:
     objs[1] = f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode()
     objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
              b"/Contents 4 0 R >>"] * pages
+    return _pdf_file(objs)
+
+
+def _pdf_file(objs: list[bytes]) -> bytes:
+    """A PDF file of the numbered ``objs`` (object 1 the catalog) with its cross-reference table."""
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for i, body in enumerate(objs, start=1):
         offsets.append(len(out))
@@ -164,15 +169,7 @@ def pdf_xobject_fanout(fanout: int = 30, levels: int = 3, ops: int = 50) -> byte
     objs.append(b"<< /Length %d >>\nstream\n" % len(page_stream) + page_stream + b"\nendstream")
     objs[2] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X %d 0 R >> "
                b"/Font << /F1 4 0 R >> >> /Contents %d 0 R >>" % (first + levels - 1, len(objs)))
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for i, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return bytes(out)
+    return _pdf_file(objs)
 
 
 def gbk_one_wrong_byte() -> bytes:
