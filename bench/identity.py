@@ -17,12 +17,14 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Iterator
 
 REPO = Path(__file__).resolve().parent.parent
-SEEDS = REPO.parent / "shared" / "seeds"
+# The real sample beside the repository (a worktree elsewhere names it with ZHENGGAI_SEEDS).
+SEEDS = Path(os.environ.get("ZHENGGAI_SEEDS", REPO.parent / "shared" / "seeds"))
 PUBLISHED = dt.date(2024, 6, 30)
 
 
@@ -35,7 +37,8 @@ def inputs() -> Iterator[tuple[str, Callable[[], object]]]:
     for folder in folders:
         for path in sorted(folder.glob("*.txt")) if folder.is_dir() else []:
             text = path.read_text(encoding="utf-8")
-            yield f"text:{path.relative_to(REPO.parent)}", lambda t=text: zhenggai.extract_text(t)
+            name = path.relative_to(REPO) if path.is_relative_to(REPO) else Path("seeds") / path.name
+            yield f"text:{name}", lambda t=text: zhenggai.extract_text(t)
     for folder in [REPO / "tests" / "fixtures" / "html", REPO / "corpus" / "samples"]:
         for path in sorted(folder.glob("*.html")):
             yield f"file:{path.relative_to(REPO)}", lambda p=path: zhenggai.extract_notice(p)
