@@ -41,7 +41,8 @@ def inputs() -> Iterator[tuple[str, Callable[[], object]]]:
             yield f"text:{name}", lambda t=text: zhenggai.extract_text(t)
     for folder in [REPO / "tests" / "fixtures" / "html", REPO / "corpus" / "samples"]:
         for path in sorted(folder.glob("*.html")):
-            yield f"file:{path.relative_to(REPO)}", lambda p=path: zhenggai.extract_notice(p)
+            # Relative to the repository (the working folder), so records name the same path anywhere.
+            yield f"file:{path.relative_to(REPO)}", lambda p=path.relative_to(REPO): zhenggai.extract_notice(p)
     for path in sorted((REPO / "tests" / "conformance").glob("*.tsv")):
         with path.open(encoding="utf-8", newline="") as handle:
             lines = [line for line in handle if line.strip() and not line.startswith("#")]
@@ -105,6 +106,7 @@ def check(folder: Path) -> int:
 
 
 def main() -> int:
+    os.chdir(REPO)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["save", "check"])
     parser.add_argument("folder", type=Path)
