@@ -32,6 +32,27 @@ def _throughput(rows: list[dict], missing: dict, peers_skipped: bool) -> list[st
     return out
 
 
+def _baseline(rows: list[dict] | None) -> list[str]:
+    """The section comparing ``extract_text`` with an older install (``run.py --baseline``), if run."""
+    if not rows:
+        return []
+    old, new = rows
+    out = [
+        "## Against a previous version",
+        "",
+        "`bench/extract_time.py` over the same notices in two installs, run alternately in fresh processes "
+        f"({old['passes']} passes each time, CPU time, best pass kept): `extract_text(text)` only.",
+        "",
+        "| version | installed at | ms/notice | chars/s | speed-up |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        per = r["seconds_per_pass"]
+        out.append(f"| {r['label']} ({r['version']}) | `{r['at']}` | {per / r['notices'] * 1000:.3f} | "
+                   f"{r['chars'] / per:,.0f} | {old['seconds_per_pass'] / per:.2f}× |")
+    return out + [""]
+
+
 def _accuracy(acc: dict, missing: dict, peers_skipped: bool) -> list[str]:
     out = [ACCURACY_HEADER, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for tool, kinds in acc.items():
@@ -113,7 +134,7 @@ def _targets(rows, acc, cold, scaling) -> list[str]:
 
 
 def render(*, quick, machine, versions, items, rows, acc, missing, peers_skipped, memory, cold, batch,
-           scaling, sample, stages) -> str:
+           scaling, sample, stages, baseline=None) -> str:
     folders = Counter(str(i.path.parent.name) for i in items)
     chars = sum(len(i.text) for i in items)
     lines = [
@@ -188,6 +209,7 @@ def render(*, quick, machine, versions, items, rows, acc, missing, peers_skipped
         "",
         *stages_markdown(stages, next((r["rate"].per_s for r in rows if r["tool"] == "JioNLP"), None)),
         "",
+        *_baseline(baseline),
         "## Targets",
         "",
         *_targets(rows, acc, cold, scaling),

@@ -3,6 +3,7 @@
     python bench/run.py            # full run (a few minutes; peers included when installed)
     python bench/run.py --quick    # smoke run: 3 notices, short timings
     python bench/run.py --no-peers --out /tmp/results.md
+    python bench/run.py --baseline /path/to/old-venv/bin/python   # also: this version against an older install
 
 Everything runs on the gold notices (``*.expected.json`` next to their ``.txt``) found in
 ../shared/seeds, tests/fixtures/notices and corpus/gold.  See bench/README.md for what each
@@ -51,6 +52,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--no-peers", action="store_true", help="skip JioNLP and Recognizers-Text")
     p.add_argument("--no-batch", action="store_true", help="skip the `zhenggai batch` runs")
     p.add_argument("--out", type=Path, default=REPO / "bench" / "results.md", help="Markdown file to write")
+    p.add_argument("--baseline", metavar="PYTHON",
+                   help="an interpreter with an older zhenggai installed: time extract_text in both, alternately")
     p.add_argument("--probe", help=argparse.SUPPRESS)  # internal: memory probe in a fresh process
     p.add_argument("paths", nargs="*", help=argparse.SUPPRESS)
     return p.parse_args(argv)
@@ -133,6 +136,28 @@ def bench_scaling(item: Item, cfg: dict) -> list[dict]:
     return rows
 
 
+def bench_baseline(python: str, items: list[Item], rounds: int, passes: int) -> list[dict]:
+    """Best CPU time per pass of ``extract_text`` over ``items`` in ``python`` and in this interpreter.
+
+    Each round runs bench/extract_time.py once in each (a fresh process, alternately, so a load on the
+    machine weighs on both alike); the best pass of all rounds is kept per version.
+    """
+    import json
+    import subprocess
+
+    script = str(REPO / "bench" / "extract_time.py")
+    files = [str(it.path) for it in items]
+    best: dict[str, dict] = {}
+    for _ in range(rounds):
+        for label, exe in (("baseline", python), ("this version", sys.executable)):
+            out = subprocess.run([exe, script, "--json", "--passes", str(passes), *files],
+                                 capture_output=True, text=True, check=True).stdout
+            got = json.loads(out.strip().splitlines()[-1])
+            if label not in best or got["seconds_per_pass"] < best[label]["seconds_per_pass"]:
+                best[label] = {"label": label, **got}
+    return [best["baseline"], best["this version"]]
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.probe:
@@ -187,10 +212,15 @@ def main(argv: list[str] | None = None) -> int:
     log("time per stage")
     stages = bench_stages(items, cfg["stage_s"])
 
+    baseline = None
+    if args.baseline:
+        log(f"extract_text against the version under {args.baseline}")
+        baseline = bench_baseline(args.baseline, items, rounds=2 if args.quick else 5, passes=2 if args.quick else 5)
+
     md = render(
         quick=args.quick, machine=machine(), versions=versions(DISTS), items=items, rows=rows, acc=acc,
         missing=missing, peers_skipped=args.no_peers, memory=memory, cold=cold, batch=batch_result,
-        scaling=scaling, sample=sample, stages=stages,
+        scaling=scaling, sample=sample, stages=stages, baseline=baseline,
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(md, encoding="utf-8")

@@ -21,6 +21,7 @@ HEADERS = [
     "| jobs | files | wall (s) |",
     "| copies of the notice | chars | time (ms) | µs/char | per-char ratio to 1× |",
     "| stage | ms/notice | share of the whole call |",
+    "| version | installed at | ms/notice | chars/s | speed-up |",
     "| target | measured | met |",
 ]
 
@@ -31,7 +32,8 @@ def quick_run(tmp_path_factory) -> tuple[subprocess.CompletedProcess, str]:
         pytest.skip("bench/run.py is not in this checkout")
     out = tmp_path_factory.mktemp("bench") / "results.md"
     proc = subprocess.run(
-        [sys.executable, str(SCRIPT), "--quick", "--no-peers", "--out", str(out)],
+        # The same interpreter as its own baseline: the comparison table runs end to end.
+        [sys.executable, str(SCRIPT), "--quick", "--no-peers", "--baseline", sys.executable, "--out", str(out)],
         capture_output=True, text=True, timeout=180, cwd=REPO,
     )
     return proc, out.read_text(encoding="utf-8") if out.is_file() else ""
@@ -59,3 +61,12 @@ def test_stage_table_names_every_stage(quick_run):
     for stage in ("find_mentions", "parse_outline", "extract_facts", "whole extract_text(text)",
                   "floor: Notice.model_validate(record) alone"):
         assert f"| {stage} |" in md
+
+
+def test_baseline_table_has_both_installs(quick_run):
+    _, md = quick_run
+    table = md.split("## Against a previous version", 1)[1].split("## Targets", 1)[0]
+    rows = [line for line in table.splitlines() if line.startswith(("| baseline", "| this version"))]
+    assert len(rows) == 2, table
+    assert rows[0].endswith("| 1.00× |")  # the baseline against itself
+    assert all(f"`{REPO / 'extract'}`" in row for row in rows)  # both ran this checkout's install
