@@ -482,13 +482,113 @@ DAY_TAIL_RE = limits.compile(
 )
 
 
-def find_atoms(text: str) -> list:
+# Runs of four digits or more.  ISO_RE, ISO_SPACED_RE, YEAR_LIST_RE, YEAR_SPAN_RE and
+# UNPARSED_RE can only match where such a run starts (their first four characters are
+# digits, with no digit before them; YEAR_SPAN_RE one 从/自 earlier): :func:`digit_runs`
+# finds the runs once and those patterns are tried at the run starts only.
+DIGIT_RUN_RE = limits.compile(
+    r"""
+    \d{4,}                                       # four digits or more (finditer takes whole runs)
+    """,
+    regex.VERBOSE,
+)
+# Run-start tries cost a call each: on a long number-dense text (a table of figures) one scan
+# of the whole text is cheaper.  Past _FEW_RUNS runs, runs are used only when the text has at
+# least _CHARS_PER_RUN characters per run (the same holds for the keys of matches_near).
+_FEW_RUNS = 64
+_CHARS_PER_RUN = 32
+
+
+def digit_runs(text: str) -> list[tuple[int, int]] | None:
+    r"""(start, end) of every run of four digits or more; None when the text is too number-dense
+    for trying patterns run by run to pay (then each pattern scans the whole text).
+
+    A run found by ``\d{4,}`` left to right is maximal: a digit before it would have
+    started the match earlier.
+
+    >>> digit_runs("于2023年5月,编号123,电话12345678")
+    [(1, 5), (17, 25)]
+    """
+    runs = [m.span() for m in DIGIT_RUN_RE.finditer(text)]
+    return runs if len(runs) <= _FEW_RUNS or len(runs) * _CHARS_PER_RUN <= len(text) else None
+
+
+def matches_at(pattern, text: str, starts) -> list:
+    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending):
+    the same matches, found by trying ``pattern.match`` at those positions only."""
+    out = []
+    pos = 0
+    match = pattern.match
+    for s in starts:
+        if s >= pos:
+            m = match(text, s)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+    return out
+
+
+def _run_matches(text: str, runs: list[tuple[int, int]]) -> dict:
+    # ISO_RE (a run of 4 + separator, or a compact 8), ISO_SPACED_RE (4 + space),
+    # YEAR_LIST_RE (4, then 年 or a list word), YEAR_SPAN_RE (从/自 before a run of 4).
+    fours = [s for s, e in runs if e - s == 4]
+    return {
+        ISO_RE: matches_at(ISO_RE, text, [s for s, e in runs if e - s in (4, 8)]),
+        ISO_SPACED_RE: matches_at(ISO_SPACED_RE, text, [s for s in fours if text.startswith(" ", s + 4)]),
+        YEAR_LIST_RE: matches_at(YEAR_LIST_RE, text, fours),
+        YEAR_SPAN_RE: matches_at(YEAR_SPAN_RE, text, [s - 1 for s in fours if s and text[s - 1] in "从自"]),
+    }
+
+
+def matches_near(pattern, text: str, key: str, back: int, reach: int) -> list:
+    """``pattern.finditer(text)`` for a pattern whose every match holds ``key`` at most ``back``
+    characters after its start and reads at most ``reach`` characters from its start
+    (lookaheads included): each occurrence of ``key`` gets one search in a short window.
+
+    A match found starting at or before the key is the one the whole text gives (all it
+    reads lies inside the window); no match there means none starts within ``back``
+    characters before the key.  (A text dense with ``key`` is scanned whole instead.)
+    """
+    n = len(text)
+    keys = text.count(key)
+    if keys > _FEW_RUNS and keys * _CHARS_PER_RUN > n:  # keys everywhere: one scan is cheaper
+        return list(pattern.finditer(text))
+    out = []
+    pos = 0
+    find, search = text.find, pattern.search
+    c = find(key, pos)
+    while c >= 0:
+        m = search(text, max(pos, c - back), min(n, c + reach))
+        if m is None or m.start() > c:
+            pos = c + 1
+        else:
+            out.append(m)
+            pos = m.end()
+        c = find(key, pos)
+    return out
+
+
+# QUARTER_RE: every match holds one 季, at most 10 characters after its start
+# (第4 — 第4季度: 第, digit, a separator of 6, 第, digit), and reads at most 14 characters
+# (… 季度末 and the one character its last lookahead reads): a margin on top.
+_QUARTER_KEY, _QUARTER_BACK, _QUARTER_REACH = "季", 10, 16
+
+
+def find_atoms(text: str, runs: list[tuple[int, int]] | None | bool = False) -> list:
     """Matches of all atom patterns, leftmost-longest, non-overlapping.
+
+    ``runs``: :func:`digit_runs` of ``text`` when the caller has them.
 
     >>> [m.group(0) for m in find_atoms("2022年7月15日至9月23日,今年上半年")]
     ['2022年7月15日', '9月23日', '今年上半年']
     """
-    matches = [m for pattern in ATOM_PATTERNS for m in pattern.finditer(text)]
+    if runs is False:
+        runs = digit_runs(text)
+    found = _run_matches(text, runs) if runs is not None else {}
+    found[QUARTER_RE] = matches_near(QUARTER_RE, text, _QUARTER_KEY, _QUARTER_BACK, _QUARTER_REACH)
+    # in ATOM_PATTERNS order: the sort below is stable, and a tie keeps the earlier pattern's match
+    matches = [m for pattern in ATOM_PATTERNS
+               for m in (found[pattern] if pattern in found else pattern.finditer(text))]
     matches.sort(key=lambda m: (m.start(), -m.end()))
     kept = []
     end = 0

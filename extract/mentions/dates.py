@@ -80,6 +80,7 @@ from zhenggai.mentions.date_patterns import (
     ROUTINE_BEFORE_RE,
     SEP_FULL_RE,
     YEAR_TAIL_RE,
+    digit_runs,
     find_atoms,
     fold,
     relation_at,
@@ -117,9 +118,10 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     [('unparsed_date', '2021111日')]
     """
     original, text = text, fold(text)  # ２０２３年, 今明兩年: same length, offsets unchanged
-    unparsed = find_unparsed(text)
+    runs = digit_runs(text)  # where the patterns that open on four digits can match
+    unparsed = find_unparsed(text, runs)
     taken = [(f.start, f.end) for f in unparsed]
-    atoms = [a for a in (_atom(m) for m in find_atoms(text))
+    atoms = [a for a in (_atom(m) for m in find_atoms(text, runs))
              if not any(a.start < e and s < a.end for s, e in taken) and not _is_docnumber_year(text, a)
              and not _approximate_years(a)]
     for a in atoms:
