@@ -113,12 +113,15 @@ def fold(text: str) -> str:
 
 def relation_at(text: str, start: int, end: int) -> str | None:
     """The relation word around the date at text[start:end]: since/until/before/after, or None."""
-    before = RELATION_BEFORE_RE.search(text, max(0, start - 6), start)
-    if before is not None:
-        return before.lastgroup
-    after = RELATION_AFTER_RE.match(text, end)
-    if after is not None:
-        return after.lastgroup
+    # Each pattern is tried only when the character next to the date can belong to a match.
+    if start and text[start - 1] in _BEFORE_LAST:
+        before = RELATION_BEFORE_RE.search(text, max(0, start - 6), start)
+        if before is not None:
+            return before.lastgroup
+    if text[end : end + 1] in _AFTER_FIRST:
+        after = RELATION_AFTER_RE.match(text, end)
+        if after is not None:
+            return after.lastgroup
     return None
 
 
@@ -531,13 +534,27 @@ def matches_at(pattern, text: str, starts) -> list:
 def _run_matches(text: str, runs: list[tuple[int, int]]) -> dict:
     # ISO_RE (a run of 4 + separator, or a compact 8), ISO_SPACED_RE (4 + space),
     # YEAR_LIST_RE (4, then 年 or a list word), YEAR_SPAN_RE (从/自 before a run of 4).
+    # Each start is kept only when the characters around the run can open that pattern's match.
     fours = [s for s, e in runs if e - s == 4]
     return {
-        ISO_RE: matches_at(ISO_RE, text, [s for s, e in runs if e - s in (4, 8)]),
+        ISO_RE: matches_at(ISO_RE, text, [s for s, e in runs if (e - s == 4 and text[e : e + 1] in _ISO_SEPS)
+                                          or (e - s == 8 and text.startswith(_CENTURIES, s))]),
         ISO_SPACED_RE: matches_at(ISO_SPACED_RE, text, [s for s in fours if text.startswith(" ", s + 4)]),
-        YEAR_LIST_RE: matches_at(YEAR_LIST_RE, text, fours),
+        YEAR_LIST_RE: matches_at(YEAR_LIST_RE, text, [s for s in fours if text.startswith(_CENTURIES, s)
+                                                      and _opens_list(text, s + 4)]),
         YEAR_SPAN_RE: matches_at(YEAR_SPAN_RE, text, [s - 1 for s in fours if s and text[s - 1] in "从自"]),
     }
+
+
+_ISO_SEPS = frozenset("-/.")  # ISO_RE's isep, right after the four digits of its year
+_CENTURIES = ("19", "20")  # how the compact day (20240307) and a listed year begin
+
+
+def _opens_list(text: str, end: int) -> bool:
+    # YEAR_LIST_RE after its first year: 年? then 、和与及 or 以及
+    if text.startswith("年", end):
+        end += 1
+    return text[end : end + 1] in ("、", "和", "与", "及") or text.startswith("以及", end)
 
 
 def matches_near(pattern, text: str, key: str, back: int, reach: int) -> list:
@@ -650,6 +667,10 @@ def _relation_re(words: list[tuple[str, str, str]], anchor_end: bool) -> limits.
 RELATION_BEFORE_RE = _relation_re(RELATIONS_BEFORE, anchor_end=True)
 # 2022年12月以来 / 2022年1月前 (matched right after a date)
 RELATION_AFTER_RE = _relation_re(RELATIONS_AFTER, anchor_end=False)
+# The last character of a RELATION_BEFORE_RE match (a word's last, a blank, 于/在; a line
+# break, which $ may stand before) and the first of a RELATION_AFTER_RE match.
+_BEFORE_LAST = frozenset(w[-1] for w, _, _ in RELATIONS_BEFORE) | frozenset(" \t于在\n")
+_AFTER_FIRST = frozenset(w[0] for w, _, _ in RELATIONS_AFTER) | frozenset(" \t")
 
 # A routine announced by 每 earlier in the clause (每季度通报进展，年底进行考核; 每月10日前公开上月收支):
 # the year part, month word or bare day after it names a recurring time, not a date.

@@ -48,6 +48,15 @@ def readings(year: int, digits: str) -> list[dt.date]:
     return out
 
 
+def _may_open(text: str, start: int, end: int) -> bool:
+    # UNPARSED_RE at a digit run: 19/20 + 3 to 6 digits, then 月 or 日 (20229月, 2021915日);
+    # or 4 digits, 年, 3 or 4 digits and 日 (2022年915日)
+    n = end - start
+    if 5 <= n <= 8:
+        return text[end : end + 1] in ("月", "日") and text.startswith(("19", "20"), start)
+    return n == 4 and text.startswith("年", end) and (text.startswith("日", end + 4) or text.startswith("日", end + 5))
+
+
 def find_unparsed(text: str, runs: list[tuple[int, int]] | None | bool = False) -> list[Found]:
     """Runs of digits that were a date before 年/月 were lost ("2021915日"): dates or unparsed_date.
 
@@ -58,7 +67,7 @@ def find_unparsed(text: str, runs: list[tuple[int, int]] | None | bool = False) 
     if runs is None:
         matches = UNPARSED_RE.finditer(text)
     else:  # a match starts a run of 4 (2022年915日) to 8 digits (2021915日): tried there only
-        matches = matches_at(UNPARSED_RE, text, [s for s, e in runs if 4 <= e - s <= 8])
+        matches = matches_at(UNPARSED_RE, text, [s for s, e in runs if _may_open(text, s, e)])
     found = []
     for m in matches:
         if m.group("run"):

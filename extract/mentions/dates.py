@@ -133,12 +133,12 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     last_month: tuple[int, int] | None = None  # (year, month) of the nearest dated month or day so far
     writing = writing_year(text, atoms, published)
     event_years: list[tuple[int, int]] | None = None  # built only when a date has no year to lean on
+    findings: dict[int, bool] = {}  # in_finding's answers by paragraph opening
     i = 0
     while i < len(atoms):
         head = atoms[i]
-        routine_re = CLAUSE_ROUTINE_BEFORE_RE if _counts_from_context(head) else ROUTINE_BEFORE_RE
         if (head.rel is BARE_YEAR or head.rel_month is not None or head.bare_day) and \
-                routine_re.search(text, max(0, head.start - 15), head.start):
+                _after_routine(text, head):
             i += 1  # 每季度通报，年底考核 / 每月10日前公开上月收支: a routine, not a date
             continue
         if head.rel_month is not None or head.bare_day:
@@ -186,7 +186,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
         if head.same_period or head.grain == "other" and head.year2 is not None:
             continue  # a comparison span or a decade (90年代) sets no year for what follows
         anchored = last_year is not None or published is not None
-        if not ((names_scope(text, head, tail, result) or in_finding(text, head.start)) and anchored):
+        if not (anchored and (names_scope(text, head, tail, result) or in_finding(text, head.start, findings))):
             last_year = context_year(head, tail, result, last_year)
     found.sort(key=lambda f: f.start)
     # A numeric range tail (2023.6.1-6.30) is read from the text, not from the atoms:
@@ -199,6 +199,15 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     if original is not text:
         kept = [Found(f.kind, f.start, f.end, original[f.start:f.end], f.values) for f in kept]
     return kept
+
+
+def _after_routine(text: str, head: _Atom) -> bool:
+    """每季度通报，年底考核 / 每月10日前公开上月收支: a 每 shortly before makes it a routine."""
+    lo = max(0, head.start - 15)
+    if text.find("每", lo, head.start) < 0:  # both patterns open on 每: none, no routine
+        return False
+    routine_re = CLAUSE_ROUTINE_BEFORE_RE if _counts_from_context(head) else ROUTINE_BEFORE_RE
+    return routine_re.search(text, lo, head.start) is not None
 
 
 def _counts_from_context(a: _Atom) -> bool:
@@ -227,9 +236,13 @@ def _is_docnumber_year(text: str, a: _Atom) -> bool:
     return DOCNUMBER_AFTER_RE.match(text, a.end) is not None
 
 
+# The longest text SEP_FULL_RE can span: 起, two blanks, a two-character dash, two blanks.
+_SEP_MAX = 7
+
+
 def _joins(text: str, head: _Atom, tail: _Atom) -> bool:
     """Whether "head SEP tail" is one range (2022年7月15日至9月23日, 7月—9月, 2021年至2023年)."""
-    if not SEP_FULL_RE.fullmatch(text, head.end, tail.start):
+    if not 0 < tail.start - head.end <= _SEP_MAX or not SEP_FULL_RE.fullmatch(text, head.end, tail.start):
         return False
     if tail.iso_sep or head.iso_sep:
         return bool(tail.iso_sep and head.iso_sep)
@@ -284,7 +297,8 @@ def _resolve(text: str, head: _Atom, tail: _Atom | None, last_year: int | None,
             return None
         if head.month is None and head.quarter is None and head.part is None:
             return None  # a bare 11日 with no month to take only counts as a range tail
-        if FREQUENCY_BEFORE_RE.search(text, max(0, head.start - 4), head.start):
+        lo = max(0, head.start - 4)
+        if text.find("每", lo, head.start) >= 0 and FREQUENCY_BEFORE_RE.search(text, lo, head.start):
             return None  # 每年10月, 每季度
     if head.year is not None and not (MIN_YEAR <= head.year <= MAX_YEAR):
         return None
