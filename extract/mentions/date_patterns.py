@@ -591,6 +591,70 @@ def matches_near(pattern, text: str, key: str, back: int, reach: int) -> list:
 _QUARTER_KEY, _QUARTER_BACK, _QUARTER_REACH = "季", 10, 16
 
 
+def key_positions(text: str, key: str) -> list[int]:
+    """Where ``key`` (one character) occurs in ``text``.
+
+    >>> key_positions("2023年，今年", "年")
+    [4, 7]
+    """
+    out = []
+    find = text.find
+    i = find(key)
+    while i >= 0:
+        out.append(i)
+        i = find(key, i + 1)
+    return out
+
+
+def starts_before(text: str, positions: list[int], prefixes: frozenset[str]) -> list[int]:
+    """Where a match opening with one of ``prefixes`` right before a key at ``positions`` starts.
+
+    >>> starts_before("今年，上一年，去年", [1, 5, 8], frozenset({"今", "上一", "去"}))
+    [0, 3, 7]
+    """
+    lengths = sorted({len(p) for p in prefixes})
+    out = set()
+    for c in positions:
+        for n in lengths:
+            if n <= c and text[c - n : c] in prefixes:
+                out.add(c - n)
+    return sorted(out)
+
+
+def _dense(positions: list[int], text: str) -> bool:
+    # as digit_runs: past a few keys, a text with one every few characters is scanned whole
+    return len(positions) > _FEW_RUNS and len(positions) * _CHARS_PER_RUN > len(text)
+
+
+# Matches that hold a 年 or a 月 a fixed word before it (RELATIVE_LED_RE: 今年, 上一年, 今明两年,
+# 去年同期; HALF_YEAR_RE: 上半年, or a bare 年 before 初/中/底/末/内; RELATIVE_MONTH_RE: 本月, 上个月)
+# are tried where such a word stands before a 年 or 月 of the text.
+_REL_YEAR_PREFIXES = frozenset([w[:-1] for w in RELATIVE_YEARS] + ["去", "上", "上一", "今明两"])
+_HALF_YEAR_PREFIXES = frozenset(w[:-1] for w in YEAR_PARTS if w.endswith("半年"))
+_BARE_YEAR_NEXT = frozenset("初中底末内")  # BARE_YEAR_PART's words and 内 (年内)
+_REL_MONTH_PREFIXES = frozenset(w[:-1] for w in RELATIVE_MONTHS)
+assert all(w.endswith("年") for w in RELATIVE_YEARS) and all(w.endswith("月") for w in RELATIVE_MONTHS)
+# SHORT_YEAR_RE opens two characters before its 年, and never right after a digit or a numeral.
+_SHORT_YEAR_BLOCKED = frozenset(CN_NUMERAL_CHARS + "〇○OＯ第近满约超逾.") | frozenset("0123456789")
+
+
+def _keyed_matches(text: str, runs: list[tuple[int, int]]) -> dict:
+    years = key_positions(text, "年")
+    months = key_positions(text, "月")
+    if _dense(years, text) or _dense(months, text):
+        return {}
+    run_ends = {e for _, e in runs}  # a 年 right after four digits or more is no short year's
+    half = starts_before(text, years, _HALF_YEAR_PREFIXES)
+    bare = [c for c in years if text[c + 1 : c + 2] in _BARE_YEAR_NEXT]
+    short = [c - 2 for c in years if c >= 2 and c not in run_ends and text[c - 3 : c - 2] not in _SHORT_YEAR_BLOCKED]
+    return {
+        RELATIVE_LED_RE: matches_at(RELATIVE_LED_RE, text, starts_before(text, years, _REL_YEAR_PREFIXES)),
+        HALF_YEAR_RE: matches_at(HALF_YEAR_RE, text, sorted(set(half + bare))),
+        RELATIVE_MONTH_RE: matches_at(RELATIVE_MONTH_RE, text, starts_before(text, months, _REL_MONTH_PREFIXES)),
+        SHORT_YEAR_RE: matches_at(SHORT_YEAR_RE, text, short),
+    }
+
+
 def find_atoms(text: str, runs: list[tuple[int, int]] | None | bool = False) -> list:
     """Matches of all atom patterns, leftmost-longest, non-overlapping.
 
@@ -601,7 +665,10 @@ def find_atoms(text: str, runs: list[tuple[int, int]] | None | bool = False) -> 
     """
     if runs is False:
         runs = digit_runs(text)
-    found = _run_matches(text, runs) if runs is not None else {}
+    found = {}
+    if runs is not None:
+        found.update(_run_matches(text, runs))
+        found.update(_keyed_matches(text, runs))
     found[QUARTER_RE] = matches_near(QUARTER_RE, text, _QUARTER_KEY, _QUARTER_BACK, _QUARTER_REACH)
     # in ATOM_PATTERNS order: the sort below is stable, and a tie keeps the earlier pattern's match
     matches = [m for pattern in ATOM_PATTERNS
