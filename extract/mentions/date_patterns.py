@@ -97,7 +97,7 @@ FOLD.update({"．": ".", "／": "/", "－": "-", "：": ":", "　": " "})
 for _row in load_table("date_traditional.tsv"):
     FOLD[_row[0]] = _row[1]
 _FOLD_TABLE = str.maketrans(FOLD)
-_FOLD_ANY = limits.compile("[" + regex.escape("".join(FOLD)) + "]")  # a character class: a plain pattern
+_FOLD_CHARS = tuple(FOLD)
 
 
 def fold(text: str) -> str:
@@ -106,9 +106,10 @@ def fold(text: str) -> str:
     >>> fold("從２０１５到2017，今明兩年")
     '从2015到2017，今明两年'
     """
-    if _FOLD_ANY.search(text) is None:  # one scan in C; most (already normalised) texts hold none
-        return text
-    return text.translate(_FOLD_TABLE)
+    for ch in _FOLD_CHARS:  # a substring test per character: most (already normalised) texts hold none
+        if ch in text:
+            return text.translate(_FOLD_TABLE)
+    return text
 
 
 def relation_at(text: str, start: int, end: int) -> str | None:
@@ -773,5 +774,15 @@ def year_number(text: str) -> int:
     return int("".join(str(_CN_VALUES[ch]) for ch in text))
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    """The last day of ``month`` (calendar.monthrange's answer, without its weekday).
+
+    >>> last_day(2024, 2), last_day(2023, 2), last_day(2023, 11)
+    (29, 28, 30)
+    """
+    if 1 <= month <= 12:
+        return _MONTH_DAYS[month] + (month == 2 and calendar.isleap(year))
+    return calendar.monthrange(year, month)[1]  # raises its own error for a month out of range

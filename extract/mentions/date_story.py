@@ -41,9 +41,10 @@ from zhenggai.mentions.base import Found
 from zhenggai.mentions.date_years import FUTURE_GRACE, is_plan
 from zhenggai.models import load_table
 
-# (kind, pattern, the characters a match can start with: None when any may)
-_CUES: list[tuple[str, limits.Pattern, frozenset[str] | None]] = [
-    (row[0], limits.compile(row[1]), first_chars(row[1], verbose=False)) for row in load_table("date_story_cues.tsv")
+# (kind, pattern, the characters a match can start with: empty when any may)
+_CUES: list[tuple[str, limits.Pattern, tuple[str, ...]]] = [
+    (row[0], limits.compile(row[1]), tuple(first_chars(row[1], verbose=False) or ()))
+    for row in load_table("date_story_cues.tsv")
 ]
 # What must come before each event: (kind, which end of it).
 _AFTER = {
@@ -71,8 +72,12 @@ def event_kind(sentence: str) -> str | None:
 
 def _kind(sentence: str) -> str | None:
     for kind, pattern, firsts in _CUES:
-        if firsts is not None and not any(ch in sentence for ch in firsts):
-            continue  # no character that opens a match of this cue: no search
+        for ch in firsts:
+            if ch in sentence:
+                break
+        else:
+            if firsts:
+                continue  # no character that opens a match of this cue: no search
         if pattern.search(sentence) is not None:
             return kind
     return None
