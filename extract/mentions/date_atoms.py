@@ -103,22 +103,22 @@ class Atom:
 
 
 _NAMES: dict = {}  # compiled pattern → group names by index (m.groupdict() is slower in `regex`)
-_FIELDS = [f for f in Atom.__slots__ if f not in ("start", "end")]
-_DEFAULTS = Atom(0, 0)
+_FIELDS = Atom.__slots__[2:]  # every field after start and end, in order
+assert Atom.__slots__[:2] == ("start", "end")
 
 
 def atom(m) -> Atom:
     """The :class:`Atom` of one match of an atom pattern."""
     from_year, fields = _written(m.re, m.groups())
-    return Atom(m.start("y") if from_year else m.start(), m.end(), **fields)  # 从2016到2018: starts at 2016
+    return Atom(m.start("y") if from_year else m.start(), m.end(), *fields)  # 从2016到2018: starts at 2016
 
 
 @lru_cache(maxsize=4096)
-def _written(pattern, groups: tuple) -> tuple[bool, dict]:
-    """(whether the atom starts at the group "y", the fields an atom of these groups sets).
+def _written(pattern, groups: tuple) -> tuple[bool, tuple]:
+    """(whether the atom starts at the group "y", the values of its fields after start and end).
 
     A pure function of the pattern and its groups' text (many notices write the same
-    2023年, 10月, 今年): cached.  The fields are copied into each new Atom.
+    2023年, 10月, 今年): cached.  The values are copied into each new Atom.
     """
     names = _NAMES.get(pattern)
     if names is None:
@@ -127,7 +127,7 @@ def _written(pattern, groups: tuple) -> tuple[bool, dict]:
             names[i] = name
     g = {names[i]: v for i, v in enumerate(groups, 1) if v is not None}
     a = _read(g)
-    return bool(g.get("yfrom")), {f: v for f in _FIELDS if (v := getattr(a, f)) != getattr(_DEFAULTS, f)}
+    return bool(g.get("yfrom")), tuple(getattr(a, f) for f in _FIELDS)
 
 
 def _read(g: dict) -> Atom:

@@ -388,11 +388,12 @@ BARE_MONTHS_RE = limits.compile(
     regex.VERBOSE | regex.MULTILINE,
 )
 
+_BARE_PARTS = ("初", "中", "底", "末")  # the parts a bare 月 may take (BARE_MONTH_PART_RE)
 # A part of a month standing alone (月底前完成, 月初召开): the month in context.
 BARE_MONTH_PART_RE = limits.compile(
     rf"""
     (?<![\d{CN_NUMERAL_CHARS}元正腊个本当上下次首每整半数几多按逐年岁])  # not 10月底, 每月底, 一个月末
-    月(?P<bmp>{_words_alternation([(w, MONTH_PARTS[w].blocked_by) for w in ("初", "中", "底", "末")])})
+    月(?P<bmp>{_words_alternation([(w, MONTH_PARTS[w].blocked_by) for w in _BARE_PARTS])})
     """,
     regex.VERBOSE,
 )
@@ -607,17 +608,23 @@ def key_positions(text: str, key: str) -> list[int]:
     return out
 
 
-def starts_before(text: str, positions: list[int], prefixes: frozenset[str]) -> list[int]:
+def _by_length(prefixes) -> tuple[tuple[int, frozenset[str]], ...]:
+    # prefixes grouped by length, for slicing the text once per length
+    lengths = sorted({len(p) for p in prefixes})
+    return tuple((n, frozenset(p for p in prefixes if len(p) == n)) for n in lengths)
+
+
+def starts_before(text: str, positions: list[int], prefixes) -> list[int]:
     """Where a match opening with one of ``prefixes`` right before a key at ``positions`` starts.
 
     >>> starts_before("今年，上一年，去年", [1, 5, 8], frozenset({"今", "上一", "去"}))
     [0, 3, 7]
     """
-    lengths = sorted({len(p) for p in prefixes})
+    groups = _by_length(prefixes) if not isinstance(prefixes, tuple) else prefixes
     out = set()
     for c in positions:
-        for n in lengths:
-            if n <= c and text[c - n : c] in prefixes:
+        for n, words in groups:
+            if n <= c and text[c - n : c] in words:
                 out.add(c - n)
     return sorted(out)
 
@@ -630,13 +637,19 @@ def _dense(positions: list[int], text: str) -> bool:
 # Matches that hold a 年 or a 月 a fixed word before it (RELATIVE_LED_RE: 今年, 上一年, 今明两年,
 # 去年同期; HALF_YEAR_RE: 上半年, or a bare 年 before 初/中/底/末/内; RELATIVE_MONTH_RE: 本月, 上个月)
 # are tried where such a word stands before a 年 or 月 of the text.
-_REL_YEAR_PREFIXES = frozenset([w[:-1] for w in RELATIVE_YEARS] + ["去", "上", "上一", "今明两"])
-_HALF_YEAR_PREFIXES = frozenset(w[:-1] for w in YEAR_PARTS if w.endswith("半年"))
+_REL_YEAR_PREFIXES = _by_length([w[:-1] for w in RELATIVE_YEARS] + ["去", "上", "上一", "今明两"])
+_HALF_YEAR_PREFIXES = _by_length([w[:-1] for w in YEAR_PARTS if w.endswith("半年")])
 _BARE_YEAR_NEXT = frozenset("初中底末内")  # BARE_YEAR_PART's words and 内 (年内)
-_REL_MONTH_PREFIXES = frozenset(w[:-1] for w in RELATIVE_MONTHS)
+_REL_MONTH_PREFIXES = _by_length([w[:-1] for w in RELATIVE_MONTHS])
 assert all(w.endswith("年") for w in RELATIVE_YEARS) and all(w.endswith("月") for w in RELATIVE_MONTHS)
-# SHORT_YEAR_RE opens two characters before its 年, and never right after a digit or a numeral.
+# SHORT_YEAR_RE opens two characters before its 年 (two digits or two of YEAR_CN_CHARS), never
+# right after a digit or a numeral.  No digit lies among the CJK ideographs (U+4E00..U+9FFF).
 _SHORT_YEAR_BLOCKED = frozenset(CN_NUMERAL_CHARS + "〇○OＯ第近满约超逾.") | frozenset("0123456789")
+
+
+def _no_year_digit(ch: str) -> bool:
+    # an ideograph that is none of YEAR_CN_CHARS: neither \d nor a Chinese year digit
+    return "\u4e00" <= ch <= "\u9fff" and ch not in YEAR_CN_CHARS
 
 
 def _keyed_matches(text: str, runs: list[tuple[int, int]]) -> dict:
@@ -647,13 +660,22 @@ def _keyed_matches(text: str, runs: list[tuple[int, int]]) -> dict:
     run_ends = {e for _, e in runs}  # a 年 right after four digits or more is no short year's
     half = starts_before(text, years, _HALF_YEAR_PREFIXES)
     bare = [c for c in years if text[c + 1 : c + 2] in _BARE_YEAR_NEXT]
-    short = [c - 2 for c in years if c >= 2 and c not in run_ends and text[c - 3 : c - 2] not in _SHORT_YEAR_BLOCKED]
+    short = [c - 2 for c in years if c >= 2 and c not in run_ends and text[c - 3 : c - 2] not in _SHORT_YEAR_BLOCKED
+             and not _no_year_digit(text[c - 1]) and not _no_year_digit(text[c - 2])]
     return {
         RELATIVE_LED_RE: matches_at(RELATIVE_LED_RE, text, starts_before(text, years, _REL_YEAR_PREFIXES)),
-        HALF_YEAR_RE: matches_at(HALF_YEAR_RE, text, sorted(set(half + bare))),
+        HALF_YEAR_RE: matches_at(HALF_YEAR_RE, text, sorted(set(half + bare)) if bare else half),
         RELATIVE_MONTH_RE: matches_at(RELATIVE_MONTH_RE, text, starts_before(text, months, _REL_MONTH_PREFIXES)),
         SHORT_YEAR_RE: matches_at(SHORT_YEAR_RE, text, short),
     }
+
+
+# Patterns whose every match holds one of a few words: no scan of a text without them.
+_GATES = (
+    (DECADE_RE, ("年代",)),
+    (BARE_MONTHS_RE, ("个月",)),
+    (BARE_MONTH_PART_RE, tuple("月" + w for w in _BARE_PARTS)),
+)
 
 
 def find_atoms(text: str, runs: list[tuple[int, int]] | None | bool = False) -> list:
@@ -671,6 +693,9 @@ def find_atoms(text: str, runs: list[tuple[int, int]] | None | bool = False) -> 
         found.update(_run_matches(text, runs))
         found.update(_keyed_matches(text, runs))
     found[QUARTER_RE] = matches_near(QUARTER_RE, text, _QUARTER_KEY, _QUARTER_BACK, _QUARTER_REACH)
+    for pattern, literals in _GATES:
+        if not any(w in text for w in literals):
+            found[pattern] = []  # a text without the words every match holds
     # in ATOM_PATTERNS order: the sort below is stable, and a tie keeps the earlier pattern's match
     matches = [m for pattern in ATOM_PATTERNS
                for m in (found[pattern] if pattern in found else pattern.finditer(text))]
