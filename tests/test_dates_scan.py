@@ -83,3 +83,11 @@ def test_matches_near_reads_only_around_the_key_and_agrees_with_finditer():
     near = P.matches_near(P.QUARTER_RE, text, "季", 10, 16)
     assert [m.group(0) for m in near] == ["一季度", "第2至第3季度末"]
     assert [m.span() for m in near] == [m.span() for m in P.QUARTER_RE.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["", "无句末", "进驻。反馈；整改\n完成", "。。;;\n\n!?！？", "末尾。"],
+                         ids=["empty", "none", "mixed", "runs", "at-end"])
+def test_sentence_ends_are_the_ends_of_sentence_end_matches(text):
+    from zhenggai.mentions.date_story import SENTENCE_END, sentence_ends
+
+    assert sentence_ends(text) == [m.end() for m in SENTENCE_END.finditer(text)]

@@ -157,6 +157,7 @@ _MONTH = r"(?:\d{1,2}(?!\d)|十[一二]?|[一二三四五六七八九元])"
 _DAY = r"(?:\d{1,2}(?!\d)|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])"
 # Range separators; dashes of every width that scraped pages use.
 SEP = r"(?:[ \t]{0,2}(?:至|到|—{1,2}|–|－|-|～|~|〜)[ \t]{0,2})"
+SEP_FIRST = frozenset(" \t至到—–－-～~〜")  # the characters SEP can open with
 _TIME = r"(?:[T ]?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d))"
 _QUARTER_DIGIT = r"[一二三四1-4]"
 

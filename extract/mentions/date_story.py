@@ -58,6 +58,26 @@ SENTENCE_END = limits.compile(
     """,
     regex.VERBOSE,
 )
+SENTENCE_END_CHARS = "。；;！？!?\n"  # the characters of SENTENCE_END, for sentence_ends
+
+
+def sentence_ends(text: str) -> list[int]:
+    r"""The offset after each sentence end of ``text`` (SENTENCE_END's match ends), in order.
+
+    One ``str.split`` per end character the text holds: cheaper than the regex's scan.
+
+    >>> sentence_ends("进驻。反馈；整改\n完成")
+    [3, 6, 9]
+    """
+    out: list[int] = []
+    for ch in SENTENCE_END_CHARS:
+        if ch in text:
+            at = 0
+            for part in text.split(ch)[:-1]:
+                at += len(part) + 1
+                out.append(at)
+    out.sort()
+    return out
 _EVENT_GRAINS = ("day", "month", "other")  # a year or a quarter dates no single event
 
 
@@ -89,7 +109,7 @@ def order_by_story(text: str, found: list[Found], published: dt.date | None) -> 
     if len(dates) < 2 or not any(found[i].values.get("year_inferred") for i in dates):
         return found  # nothing to order, or every year written out
     events: list[tuple[str, int]] = []  # (kind, index in found): the first date of each event
-    ends = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+    ends = sentence_ends(text) + [len(text)]
     sentence_of = [bisect.bisect_right(ends, found[i].start) for i in dates]  # the sentence holding each date
     for n, i in enumerate(dates):
         k = sentence_of[n]

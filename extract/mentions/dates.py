@@ -78,6 +78,7 @@ from zhenggai.mentions.date_patterns import (
     MIN_YEAR,
     RELATIVE_MONTHS,
     ROUTINE_BEFORE_RE,
+    SEP_FIRST,
     SEP_FULL_RE,
     YEAR_TAIL_RE,
     digit_runs,
@@ -259,6 +260,8 @@ def _joins(text: str, head: _Atom, tail: _Atom) -> bool:
 
 def _day_tail(text: str, head: _Atom) -> _Atom | None:
     # 10月9日至11日: a bare day after a full date ends a range in the same month
+    if text[head.end : head.end + 1] not in SEP_FIRST:
+        return None  # DAY_TAIL_RE opens on a separator
     m = DAY_TAIL_RE.match(text, head.end)
     if m is None:
         return None
