@@ -91,3 +91,9 @@ def test_sentence_ends_are_the_ends_of_sentence_end_matches(text):
     from zhenggai.mentions.date_story import SENTENCE_END, sentence_ends
 
     assert sentence_ends(text) == [m.end() for m in SENTENCE_END.finditer(text)]
+
+
+def test_no_digit_lies_among_the_cjk_ideographs():
+    """The scanner skips a start when the character there is an ideograph: \\d never is one."""
+    digit = P.limits.compile(r"\d")
+    assert not [cp for cp in range(0x4E00, 0xA000) if digit.match(chr(cp))]

@@ -648,9 +648,14 @@ assert all(w.endswith("年") for w in RELATIVE_YEARS) and all(w.endswith("月") 
 _SHORT_YEAR_BLOCKED = frozenset(CN_NUMERAL_CHARS + "〇○OＯ第近满约超逾.") | frozenset("0123456789")
 
 
+def _no_digit(ch: str) -> bool:
+    # a CJK ideograph: no \d lies among them
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def _no_year_digit(ch: str) -> bool:
     # an ideograph that is none of YEAR_CN_CHARS: neither \d nor a Chinese year digit
-    return "\u4e00" <= ch <= "\u9fff" and ch not in YEAR_CN_CHARS
+    return _no_digit(ch) and ch not in YEAR_CN_CHARS
 
 
 def _keyed_matches(text: str, runs: list[tuple[int, int]]) -> dict:
@@ -668,7 +673,19 @@ def _keyed_matches(text: str, runs: list[tuple[int, int]]) -> dict:
         HALF_YEAR_RE: matches_at(HALF_YEAR_RE, text, sorted(set(half + bare)) if bare else half),
         RELATIVE_MONTH_RE: matches_at(RELATIVE_MONTH_RE, text, starts_before(text, months, _REL_MONTH_PREFIXES)),
         SHORT_YEAR_RE: matches_at(SHORT_YEAR_RE, text, short),
+        DAYLESS_RANGE_RE: matches_at(DAYLESS_RANGE_RE, text, _dayless_starts(text, months)),
     }
+
+
+def _dayless_starts(text: str, months: list[int]) -> list[int]:
+    """Where DAYLESS_RANGE_RE (1月3至2月10) can open: one or two digits before a 月 followed by
+    one or two digits and a separator."""
+    starts = set()
+    for c in months:
+        if c and not _no_digit(text[c - 1]) and text[c + 1 : c + 2] and not _no_digit(text[c + 1]) \
+                and (text[c + 2 : c + 3] in SEP_FIRST or text[c + 3 : c + 4] in SEP_FIRST):
+            starts.update(range(max(0, c - 2), c))
+    return sorted(starts)
 
 
 # Patterns whose every match holds one of a few words: no scan of a text without them.

@@ -186,9 +186,12 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
                 last_month = (end_day.year, end_day.month)
         if head.same_period or head.grain == "other" and head.year2 is not None:
             continue  # a comparison span or a decade (90年代) sets no year for what follows
+        year = context_year(head, tail, result, last_year)
+        if year == last_year:
+            continue  # the year in context stays: whether this date may set it does not matter
         anchored = last_year is not None or published is not None
         if not (anchored and (names_scope(text, head, tail, result) or in_finding(text, head.start, findings))):
-            last_year = context_year(head, tail, result, last_year)
+            last_year = year
     found.sort(key=lambda f: f.start)
     # A numeric range tail (2023.6.1-6.30) is read from the text, not from the atoms:
     # make sure nothing after it claims the same characters.
