@@ -107,7 +107,10 @@ def is_plan(text: str, start: int, relation: str | None) -> bool:
     if relation == "before":
         return True
     before = text[max(0, start - 4):start]
-    return any(w in before for w in _FUTURE_WORDS)
+    for w in _FUTURE_WORDS:
+        if w in before:
+            return True
+    return False
 
 
 # A bare year that dates what a noun phrase describes: 2023年销售的安置房, 2022年建设的项目 —

@@ -84,6 +84,7 @@ from zhenggai.mentions.date_patterns import (
     digit_runs,
     find_atoms,
     fold,
+    last_day,
     relation_at,
     small_number,
 )
@@ -346,12 +347,12 @@ def _resolve(text: str, head: _Atom, tail: _Atom | None, last_year: int | None,
 
 def _possible_day(a: _Atom) -> bool:
     # 2000 is a leap year: a month/day that fails there fails in every year
-    try:
-        dt.date(2000, a.month, a.day)
-        dt.date(2000, a.month2 or a.month, a.day2 or a.day)
-    except ValueError:
-        return False
-    return True
+    return _in_2000(a.month, a.day) and _in_2000(a.month2 or a.month, a.day2 or a.day)
+
+
+def _in_2000(month: int, day: int) -> bool:
+    # whether dt.date(2000, month, day) exists, without building it
+    return 1 <= month <= 12 and 1 <= day <= last_day(2000, month)
 
 
 def _tail_end(tail: _Atom, head: _Atom, year: int, start_date: dt.date, last_year: int | None,
