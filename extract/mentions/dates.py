@@ -124,8 +124,9 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     unparsed = find_unparsed(text, runs)
     taken = [(f.start, f.end) for f in unparsed]
     atoms = [a for a in (_atom(m) for m in find_atoms(text, runs))
-             if not any(a.start < e and s < a.end for s, e in taken) and not _is_docnumber_year(text, a)
-             and not _approximate_years(a)]
+             if not (taken and any(a.start < e and s < a.end for s, e in taken))
+             and not (a.start and text[a.start - 1] in DOCNUMBER_OPENERS and _is_docnumber_year(text, a))
+             and not (a.short_year is not None and _approximate_years(a))]
     for a in atoms:
         if a.short_year is not None:
             a.year = full_year(a.short_year, published)
