@@ -609,24 +609,35 @@ def key_positions(text: str, key: str) -> list[int]:
     return out
 
 
-def _by_length(prefixes) -> tuple[tuple[int, frozenset[str]], ...]:
-    # prefixes grouped by length, for slicing the text once per length
-    lengths = sorted({len(p) for p in prefixes})
-    return tuple((n, frozenset(p for p in prefixes if len(p) == n)) for n in lengths)
+@dataclass(frozen=True, slots=True)
+class Prefixes:
+    """Words that may stand right before a key character, grouped for :func:`starts_before`."""
+
+    by_length: tuple[tuple[int, frozenset[str]], ...]  # (length, the words of that length)
+    last: frozenset[str]  # the words' last characters: a quick no for most keys
+
+    @classmethod
+    def of(cls, words) -> Prefixes:
+        words = set(words)
+        assert "" not in words, "a match opening on the key itself needs its own test"
+        lengths = sorted({len(w) for w in words})
+        return cls(tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths),
+                   frozenset(w[-1] for w in words))
 
 
-def starts_before(text: str, positions: list[int], prefixes) -> list[int]:
+def starts_before(text: str, positions: list[int], prefixes: Prefixes) -> list[int]:
     """Where a match opening with one of ``prefixes`` right before a key at ``positions`` starts.
 
-    >>> starts_before("今年，上一年，去年", [1, 5, 8], frozenset({"今", "上一", "去"}))
+    >>> starts_before("今年，上一年，去年", [1, 5, 8], Prefixes.of(["今", "上一", "去"]))
     [0, 3, 7]
     """
-    groups = _by_length(prefixes) if not isinstance(prefixes, tuple) else prefixes
     out = set()
+    last = prefixes.last
     for c in positions:
-        for n, words in groups:
-            if n <= c and text[c - n : c] in words:
-                out.add(c - n)
+        if c and text[c - 1] in last:
+            for n, words in prefixes.by_length:
+                if n <= c and text[c - n : c] in words:
+                    out.add(c - n)
     return sorted(out)
 
 
@@ -638,10 +649,10 @@ def _dense(positions: list[int], text: str) -> bool:
 # Matches that hold a 年 or a 月 a fixed word before it (RELATIVE_LED_RE: 今年, 上一年, 今明两年,
 # 去年同期; HALF_YEAR_RE: 上半年, or a bare 年 before 初/中/底/末/内; RELATIVE_MONTH_RE: 本月, 上个月)
 # are tried where such a word stands before a 年 or 月 of the text.
-_REL_YEAR_PREFIXES = _by_length([w[:-1] for w in RELATIVE_YEARS] + ["去", "上", "上一", "今明两"])
-_HALF_YEAR_PREFIXES = _by_length([w[:-1] for w in YEAR_PARTS if w.endswith("半年")])
+_REL_YEAR_PREFIXES = Prefixes.of([w[:-1] for w in RELATIVE_YEARS] + ["去", "上", "上一", "今明两"])
+_HALF_YEAR_PREFIXES = Prefixes.of([w[:-1] for w in YEAR_PARTS if w.endswith("半年")])
 _BARE_YEAR_NEXT = frozenset("初中底末内")  # BARE_YEAR_PART's words and 内 (年内)
-_REL_MONTH_PREFIXES = _by_length([w[:-1] for w in RELATIVE_MONTHS])
+_REL_MONTH_PREFIXES = Prefixes.of([w[:-1] for w in RELATIVE_MONTHS])
 assert all(w.endswith("年") for w in RELATIVE_YEARS) and all(w.endswith("月") for w in RELATIVE_MONTHS)
 # SHORT_YEAR_RE opens two characters before its 年 (two digits or two of YEAR_CN_CHARS), never
 # right after a digit or a numeral.  No digit lies among the CJK ideographs (U+4E00..U+9FFF).
@@ -682,8 +693,8 @@ def _dayless_starts(text: str, months: list[int]) -> list[int]:
     one or two digits and a separator."""
     starts = set()
     for c in months:
-        if c and not _no_digit(text[c - 1]) and text[c + 1 : c + 2] and not _no_digit(text[c + 1]) \
-                and (text[c + 2 : c + 3] in SEP_FIRST or text[c + 3 : c + 4] in SEP_FIRST):
+        if (text[c + 2 : c + 3] in SEP_FIRST or text[c + 3 : c + 4] in SEP_FIRST) and c \
+                and not _no_digit(text[c - 1]) and text[c + 1 : c + 2] and not _no_digit(text[c + 1]):
             starts.update(range(max(0, c - 2), c))
     return sorted(starts)
 
