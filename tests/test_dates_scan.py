@@ -97,3 +97,16 @@ def test_no_digit_lies_among_the_cjk_ideographs():
     """The scanner skips a start when the character there is an ideograph: \\d never is one."""
     digit = P.limits.compile(r"\d")
     assert not [cp for cp in range(0x4E00, 0xA000) if digit.match(chr(cp))]
+
+
+def test_the_relation_precheck_never_hides_a_relation_word():
+    """relation_at searches RELATION_BEFORE_RE only where _may_relate_before allows: every tail
+    the pattern matches (up to five pieces) passes that test."""
+    import itertools
+
+    pieces = ["截至", "截止", "至", "到", "于", "在", " ", "\t", "\n", "年", "2"]
+    for n in range(5):
+        for combo in itertools.product(pieces, repeat=n):
+            text = "".join(combo)
+            if P.RELATION_BEFORE_RE.search(text, max(0, len(text) - 6), len(text)) is not None:
+                assert P._may_relate_before(text, len(text)), text

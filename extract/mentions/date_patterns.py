@@ -114,8 +114,8 @@ def fold(text: str) -> str:
 
 def relation_at(text: str, start: int, end: int) -> str | None:
     """The relation word around the date at text[start:end]: since/until/before/after, or None."""
-    # Each pattern is tried only when the character next to the date can belong to a match.
-    if start and text[start - 1] in _BEFORE_LAST:
+    # Each pattern is tried only when the characters next to the date can belong to a match.
+    if _may_relate_before(text, start):
         before = RELATION_BEFORE_RE.search(text, max(0, start - 6), start)
         if before is not None:
             return before.lastgroup
@@ -789,10 +789,27 @@ def _relation_re(words: list[tuple[str, str, str]], anchor_end: bool) -> limits.
 RELATION_BEFORE_RE = _relation_re(RELATIONS_BEFORE, anchor_end=True)
 # 2022年12月以来 / 2022年1月前 (matched right after a date)
 RELATION_AFTER_RE = _relation_re(RELATIONS_AFTER, anchor_end=False)
-# The last character of a RELATION_BEFORE_RE match (a word's last, a blank, 于/在; a line
-# break, which $ may stand before) and the first of a RELATION_AFTER_RE match.
-_BEFORE_LAST = frozenset(w[-1] for w, _, _ in RELATIONS_BEFORE) | frozenset(" \t于在\n")
+# The last character of a RELATION_BEFORE_RE word and the first of a RELATION_AFTER_RE match.
+_WORD_LAST = frozenset(w[-1] for w, _, _ in RELATIONS_BEFORE)
 _AFTER_FIRST = frozenset(w[0] for w, _, _ in RELATIONS_AFTER) | frozenset(" \t")
+assert not _WORD_LAST & frozenset(" \t于在\n")
+
+
+def _may_relate_before(text: str, start: int) -> bool:
+    """Whether RELATION_BEFORE_RE (word, 0-2 blanks, 于/在?, end) can end at ``start``.
+
+    Read backwards: a line break ($ may stand before one), 于 or 在, up to two blanks, then the
+    last character of a word must come; those sets do not overlap, so there is one way to read.
+    """
+    j = start
+    if j and text[j - 1] == "\n":
+        j -= 1
+    if j and text[j - 1] in "于在":
+        j -= 1
+    for _ in range(2):
+        if j and text[j - 1] in " \t":
+            j -= 1
+    return j > 0 and text[j - 1] in _WORD_LAST
 
 # A routine announced by 每 earlier in the clause (每季度通报进展，年底进行考核; 每月10日前公开上月收支):
 # the year part, month word or bare day after it names a recurring time, not a date.
