@@ -37,13 +37,16 @@ import regex
 
 from zhenggai import limits
 from zhenggai.first_chars import first_chars
+from zhenggai.mentions.date_cues import required_words
 from zhenggai.mentions.base import Found
 from zhenggai.mentions.date_years import FUTURE_GRACE, is_plan
 from zhenggai.models import load_table
 
-# (kind, pattern, the characters a match can start with: empty when any may)
+# (kind, pattern, words one of which every match holds, else the characters a match can start
+# with; empty when there is no such test)
 _CUES: list[tuple[str, limits.Pattern, tuple[str, ...]]] = [
-    (row[0], limits.compile(row[1]), tuple(first_chars(row[1], verbose=False) or ()))
+    (row[0], limits.compile(row[1]),
+     required_words(row[1]) or tuple(first_chars(row[1], verbose=False) or ()))
     for row in load_table("date_story_cues.tsv")
 ]
 # What must come before each event: (kind, which end of it).
@@ -91,13 +94,13 @@ def event_kind(sentence: str) -> str | None:
 
 
 def _kind(sentence: str) -> str | None:
-    for kind, pattern, firsts in _CUES:
-        for ch in firsts:
-            if ch in sentence:
+    for kind, pattern, needed in _CUES:
+        for word in needed:
+            if word in sentence:
                 break
         else:
-            if firsts:
-                continue  # no character that opens a match of this cue: no search
+            if needed:
+                continue  # none of the words (or first characters) a match needs: no search
         if pattern.search(sentence) is not None:
             return kind
     return None
