@@ -43,8 +43,9 @@ def test_every_match_of_a_story_cue_holds_one_of_its_words(kind, fragment):
     words = required_words(fragment)
     assert words, f"the {kind} cue has no required word: it would be searched in every sentence"
     pattern = regex.compile(fragment)
-    pieces = list(words) + ["巡察", "巡视", "审计", "根据", "了", "会", "意见", "整改", "召开", "，", "。", "反", "馈",
-                            "开展", "进驻", "专题会议", "民主生活会", "检查", "出具", "审计报告", "回头", "看"]
+    pieces = list(words) + ["巡察", "巡视", "审计", "根据", "了", "会", "意见", "整改", "召开", "，", "。",
+                            "反", "馈", "开展", "进驻", "专题会议", "民主生活会", "检查", "出具",
+                            "审计报告", "回头", "看"]
     rng = random.Random(kind)
     matched = 0
     for _ in range(3000):

@@ -677,12 +677,14 @@ def _keyed_matches(text: str, runs: list[tuple[int, int]]) -> dict:
     run_ends = {e for _, e in runs}  # a 年 right after four digits or more is no short year's
     half = starts_before(text, years, _HALF_YEAR_PREFIXES)
     bare = [c for c in years if text[c + 1 : c + 2] in _BARE_YEAR_NEXT]
-    short = [c - 2 for c in years if c >= 2 and c not in run_ends and text[c - 3 : c - 2] not in _SHORT_YEAR_BLOCKED
+    short = [c - 2 for c in years if c >= 2 and c not in run_ends
+             and text[c - 3 : c - 2] not in _SHORT_YEAR_BLOCKED
              and not _no_year_digit(text[c - 1]) and not _no_year_digit(text[c - 2])]
     return {
         RELATIVE_LED_RE: matches_at(RELATIVE_LED_RE, text, starts_before(text, years, _REL_YEAR_PREFIXES)),
         HALF_YEAR_RE: matches_at(HALF_YEAR_RE, text, sorted(set(half + bare)) if bare else half),
-        RELATIVE_MONTH_RE: matches_at(RELATIVE_MONTH_RE, text, starts_before(text, months, _REL_MONTH_PREFIXES)),
+        RELATIVE_MONTH_RE: matches_at(RELATIVE_MONTH_RE, text,
+                                      starts_before(text, months, _REL_MONTH_PREFIXES)),
         SHORT_YEAR_RE: matches_at(SHORT_YEAR_RE, text, short),
         DAYLESS_RANGE_RE: matches_at(DAYLESS_RANGE_RE, text, _dayless_starts(text, months)),
     }

@@ -37,8 +37,8 @@ import regex
 
 from zhenggai import limits
 from zhenggai.first_chars import first_chars
-from zhenggai.mentions.date_cues import required_words
 from zhenggai.mentions.base import Found
+from zhenggai.mentions.date_cues import required_words
 from zhenggai.mentions.date_years import FUTURE_GRACE, is_plan
 from zhenggai.models import load_table
 
@@ -81,6 +81,8 @@ def sentence_ends(text: str) -> list[int]:
                 out.append(at)
     out.sort()
     return out
+
+
 _EVENT_GRAINS = ("day", "month", "other")  # a year or a quarter dates no single event
 
 

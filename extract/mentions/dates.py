@@ -191,8 +191,9 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
         year = context_year(head, tail, result, last_year)
         if year == last_year:
             continue  # the year in context stays: whether this date may set it does not matter
-        anchored = last_year is not None or published is not None
-        if not (anchored and (names_scope(text, head, tail, result) or in_finding(text, head.start, findings))):
+        if last_year is None and published is None:  # nothing anchors the dates yet: any year will do
+            last_year = year
+        elif not (names_scope(text, head, tail, result) or in_finding(text, head.start, findings)):
             last_year = year
     found.sort(key=lambda f: f.start)
     # A numeric range tail (2023.6.1-6.30) is read from the text, not from the atoms:
