@@ -123,10 +123,16 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     runs = digit_runs(text)  # where the patterns that open on four digits can match
     unparsed = find_unparsed(text, runs)
     taken = [(f.start, f.end) for f in unparsed]
-    atoms = [a for a in (_atom(m) for m in find_atoms(text, runs))
-             if not (taken and any(a.start < e and s < a.end for s, e in taken))
-             and not (a.start and text[a.start - 1] in DOCNUMBER_OPENERS and _is_docnumber_year(text, a))
-             and not (a.short_year is not None and _approximate_years(a))]
+    atoms = []
+    for m in find_atoms(text, runs):
+        a = _atom(m)
+        if taken and any(a.start < e and s < a.end for s, e in taken):
+            continue  # inside a run of digits read as a scrambled date
+        if a.start and text[a.start - 1] in DOCNUMBER_OPENERS and _is_docnumber_year(text, a):
+            continue
+        if a.short_year is not None and _approximate_years(a):
+            continue
+        atoms.append(a)
     for a in atoms:
         if a.short_year is not None:
             a.year = full_year(a.short_year, published)
@@ -176,7 +182,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
         if result is not None and result.kind == "date":
             if head.same_period:
                 result = same_period(text, result, found, published)
-            elif tail is None:
+            elif tail is None and text.startswith("至今", result.end):  # until_now reads nothing else
                 result = until_now(text, result, published)
         if result is not None:
             found.append(result)
