@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from zhenggai.mentions.date_patterns import (
     MONTH_PARTS,
@@ -102,17 +103,36 @@ class Atom:
 
 
 _NAMES: dict = {}  # compiled pattern → group names by index (m.groupdict() is slower in `regex`)
+_FIELDS = Atom.__slots__[2:]  # every field after start and end, in order
+assert Atom.__slots__[:2] == ("start", "end")
 
 
 def atom(m) -> Atom:
-    # m.groups() and the pattern's index are much faster than m.groupdict() in `regex`
-    names = _NAMES.get(m.re)
+    """The :class:`Atom` of one match of an atom pattern."""
+    from_year, fields = _written(m.re, m.groups())
+    return Atom(m.start("y") if from_year else m.start(), m.end(), *fields)  # 从2016到2018: starts at 2016
+
+
+@lru_cache(maxsize=4096)
+def _written(pattern, groups: tuple) -> tuple[bool, tuple]:
+    """(whether the atom starts at the group "y", the values of its fields after start and end).
+
+    A pure function of the pattern and its groups' text (many notices write the same
+    2023年, 10月, 今年): cached.  The values are copied into each new Atom.
+    """
+    names = _NAMES.get(pattern)
     if names is None:
-        names = _NAMES[m.re] = [None] * (m.re.groups + 1)
-        for name, i in m.re.groupindex.items():
+        names = _NAMES[pattern] = [None] * (pattern.groups + 1)
+        for name, i in pattern.groupindex.items():
             names[i] = name
-    g = {names[i]: v for i, v in enumerate(m.groups(), 1) if v is not None}
-    a = Atom(m.start("y") if g.get("yfrom") else m.start(), m.end())  # 从2016到2018: the span starts at 2016
+    g = {names[i]: v for i, v in enumerate(groups, 1) if v is not None}
+    a = _read(g)
+    return bool(g.get("yfrom")), tuple(getattr(a, f) for f in _FIELDS)
+
+
+def _read(g: dict) -> Atom:
+    # m.groups() and the pattern's index are much faster than m.groupdict() in `regex`
+    a = Atom(0, 0)  # start and end: the match's (see atom)
     if g.get("iy"):
         a.year, a.month, a.iso_sep = int(g.get("iy")), int(g.get("im")), g.get("isep")
         if g.get("id"):

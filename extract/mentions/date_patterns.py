@@ -97,7 +97,7 @@ FOLD.update({"．": ".", "／": "/", "－": "-", "：": ":", "　": " "})
 for _row in load_table("date_traditional.tsv"):
     FOLD[_row[0]] = _row[1]
 _FOLD_TABLE = str.maketrans(FOLD)
-_FOLD_ANY = limits.compile("[" + regex.escape("".join(FOLD)) + "]")  # a character class: a plain pattern
+_FOLD_CHARS = tuple(FOLD)
 
 
 def fold(text: str) -> str:
@@ -106,19 +106,23 @@ def fold(text: str) -> str:
     >>> fold("從２０１５到2017，今明兩年")
     '从2015到2017，今明两年'
     """
-    if _FOLD_ANY.search(text) is None:  # one scan in C; most (already normalised) texts hold none
-        return text
-    return text.translate(_FOLD_TABLE)
+    for ch in _FOLD_CHARS:  # a substring test per character: most (already normalised) texts hold none
+        if ch in text:
+            return text.translate(_FOLD_TABLE)
+    return text
 
 
 def relation_at(text: str, start: int, end: int) -> str | None:
     """The relation word around the date at text[start:end]: since/until/before/after, or None."""
-    before = RELATION_BEFORE_RE.search(text, max(0, start - 6), start)
-    if before is not None:
-        return before.lastgroup
-    after = RELATION_AFTER_RE.match(text, end)
-    if after is not None:
-        return after.lastgroup
+    # Each pattern is tried only when the characters next to the date can belong to a match.
+    if _may_relate_before(text, start):
+        before = RELATION_BEFORE_RE.search(text, max(0, start - 6), start)
+        if before is not None:
+            return before.lastgroup
+    if text[end : end + 1] in _AFTER_FIRST:
+        after = RELATION_AFTER_RE.match(text, end)
+        if after is not None:
+            return after.lastgroup
     return None
 
 
@@ -153,6 +157,7 @@ _MONTH = r"(?:\d{1,2}(?!\d)|十[一二]?|[一二三四五六七八九元])"
 _DAY = r"(?:\d{1,2}(?!\d)|[二三]?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|[一二三四五六七八九])"
 # Range separators; dashes of every width that scraped pages use.
 SEP = r"(?:[ \t]{0,2}(?:至|到|—{1,2}|–|－|-|～|~|〜)[ \t]{0,2})"
+SEP_FIRST = frozenset(" \t至到—–－-～~〜")  # the characters SEP can open with
 _TIME = r"(?:[T ]?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?!\d))"
 _QUARTER_DIGIT = r"[一二三四1-4]"
 
@@ -384,11 +389,12 @@ BARE_MONTHS_RE = limits.compile(
     regex.VERBOSE | regex.MULTILINE,
 )
 
+_BARE_PARTS = ("初", "中", "底", "末")  # the parts a bare 月 may take (BARE_MONTH_PART_RE)
 # A part of a month standing alone (月底前完成, 月初召开): the month in context.
 BARE_MONTH_PART_RE = limits.compile(
     rf"""
     (?<![\d{CN_NUMERAL_CHARS}元正腊个本当上下次首每整半数几多按逐年岁])  # not 10月底, 每月底, 一个月末
-    月(?P<bmp>{_words_alternation([(w, MONTH_PARTS[w].blocked_by) for w in ("初", "中", "底", "末")])})
+    月(?P<bmp>{_words_alternation([(w, MONTH_PARTS[w].blocked_by) for w in _BARE_PARTS])})
     """,
     regex.VERBOSE,
 )
@@ -482,13 +488,248 @@ DAY_TAIL_RE = limits.compile(
 )
 
 
-def find_atoms(text: str) -> list:
+# Runs of four digits or more.  ISO_RE, ISO_SPACED_RE, YEAR_LIST_RE, YEAR_SPAN_RE and
+# UNPARSED_RE can only match where such a run starts (their first four characters are
+# digits, with no digit before them; YEAR_SPAN_RE one 从/自 earlier): :func:`digit_runs`
+# finds the runs once and those patterns are tried at the run starts only.
+DIGIT_RUN_RE = limits.compile(
+    r"""
+    \d{4,}                                       # four digits or more (finditer takes whole runs)
+    """,
+    regex.VERBOSE,
+)
+# Run-start tries cost a call each: on a long number-dense text (a table of figures) one scan
+# of the whole text is cheaper.  Past _FEW_RUNS runs, runs are used only when the text has at
+# least _CHARS_PER_RUN characters per run (the same holds for the keys of matches_near).
+_FEW_RUNS = 64
+_CHARS_PER_RUN = 32
+
+
+def digit_runs(text: str) -> list[tuple[int, int]] | None:
+    r"""(start, end) of every run of four digits or more; None when the text is too number-dense
+    for trying patterns run by run to pay (then each pattern scans the whole text).
+
+    A run found by ``\d{4,}`` left to right is maximal: a digit before it would have
+    started the match earlier.
+
+    >>> digit_runs("于2023年5月,编号123,电话12345678")
+    [(1, 5), (17, 25)]
+    """
+    runs = [m.span() for m in DIGIT_RUN_RE.finditer(text)]
+    return runs if len(runs) <= _FEW_RUNS or len(runs) * _CHARS_PER_RUN <= len(text) else None
+
+
+def matches_at(pattern, text: str, starts) -> list:
+    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (ascending):
+    the same matches, found by trying ``pattern.match`` at those positions only."""
+    out = []
+    pos = 0
+    match = pattern.match
+    for s in starts:
+        if s >= pos:
+            m = match(text, s)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+    return out
+
+
+def _run_matches(text: str, runs: list[tuple[int, int]]) -> dict:
+    # ISO_RE (a run of 4 + separator, or a compact 8), ISO_SPACED_RE (4 + space),
+    # YEAR_LIST_RE (4, then 年 or a list word), YEAR_SPAN_RE (从/自 before a run of 4).
+    # Each start is kept only when the characters around the run can open that pattern's match.
+    fours = [s for s, e in runs if e - s == 4]
+    return {
+        ISO_RE: matches_at(ISO_RE, text, [s for s, e in runs if (e - s == 4 and text[e : e + 1] in _ISO_SEPS)
+                                          or (e - s == 8 and text.startswith(_CENTURIES, s))]),
+        ISO_SPACED_RE: matches_at(ISO_SPACED_RE, text, [s for s in fours if text.startswith(" ", s + 4)]),
+        YEAR_LIST_RE: matches_at(YEAR_LIST_RE, text, [s for s in fours if text.startswith(_CENTURIES, s)
+                                                      and _opens_list(text, s + 4)]),
+        YEAR_SPAN_RE: matches_at(YEAR_SPAN_RE, text, [s - 1 for s in fours if s and text[s - 1] in "从自"]),
+    }
+
+
+_ISO_SEPS = frozenset("-/.")  # ISO_RE's isep, right after the four digits of its year
+_CENTURIES = ("19", "20")  # how the compact day (20240307) and a listed year begin
+
+
+def _opens_list(text: str, end: int) -> bool:
+    # YEAR_LIST_RE after its first year: 年? then 、和与及 or 以及
+    if text.startswith("年", end):
+        end += 1
+    return text[end : end + 1] in ("、", "和", "与", "及") or text.startswith("以及", end)
+
+
+def matches_near(pattern, text: str, key: str, back: int, reach: int) -> list:
+    """``pattern.finditer(text)`` for a pattern whose every match holds ``key`` at most ``back``
+    characters after its start and reads at most ``reach`` characters from its start
+    (lookaheads included): each occurrence of ``key`` gets one search in a short window.
+
+    A match found starting at or before the key is the one the whole text gives (all it
+    reads lies inside the window); no match there means none starts within ``back``
+    characters before the key.  (A text dense with ``key`` is scanned whole instead.)
+    """
+    n = len(text)
+    keys = text.count(key)
+    if keys > _FEW_RUNS and keys * _CHARS_PER_RUN > n:  # keys everywhere: one scan is cheaper
+        return list(pattern.finditer(text))
+    out = []
+    pos = 0
+    find, search = text.find, pattern.search
+    c = find(key, pos)
+    while c >= 0:
+        m = search(text, max(pos, c - back), min(n, c + reach))
+        if m is None or m.start() > c:
+            pos = c + 1
+        else:
+            out.append(m)
+            pos = m.end()
+        c = find(key, pos)
+    return out
+
+
+# QUARTER_RE: every match holds one 季, at most 10 characters after its start
+# (第4 — 第4季度: 第, digit, a separator of 6, 第, digit), and reads at most 14 characters
+# (… 季度末 and the one character its last lookahead reads): a margin on top.
+_QUARTER_KEY, _QUARTER_BACK, _QUARTER_REACH = "季", 10, 16
+
+
+def key_positions(text: str, key: str) -> list[int]:
+    """Where ``key`` (one character) occurs in ``text``.
+
+    >>> key_positions("2023年，今年", "年")
+    [4, 7]
+    """
+    out = []
+    find = text.find
+    i = find(key)
+    while i >= 0:
+        out.append(i)
+        i = find(key, i + 1)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Prefixes:
+    """Words that may stand right before a key character, grouped for :func:`starts_before`."""
+
+    by_length: tuple[tuple[int, frozenset[str]], ...]  # (length, the words of that length)
+    last: frozenset[str]  # the words' last characters: a quick no for most keys
+
+    @classmethod
+    def of(cls, words) -> Prefixes:
+        words = set(words)
+        assert "" not in words, "a match opening on the key itself needs its own test"
+        lengths = sorted({len(w) for w in words})
+        return cls(tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths),
+                   frozenset(w[-1] for w in words))
+
+
+def starts_before(text: str, positions: list[int], prefixes: Prefixes) -> list[int]:
+    """Where a match opening with one of ``prefixes`` right before a key at ``positions`` starts.
+
+    >>> starts_before("今年，上一年，去年", [1, 5, 8], Prefixes.of(["今", "上一", "去"]))
+    [0, 3, 7]
+    """
+    out = set()
+    last = prefixes.last
+    for c in positions:
+        if c and text[c - 1] in last:
+            for n, words in prefixes.by_length:
+                if n <= c and text[c - n : c] in words:
+                    out.add(c - n)
+    return sorted(out)
+
+
+def _dense(positions: list[int], text: str) -> bool:
+    # as digit_runs: past a few keys, a text with one every few characters is scanned whole
+    return len(positions) > _FEW_RUNS and len(positions) * _CHARS_PER_RUN > len(text)
+
+
+# Matches that hold a 年 or a 月 a fixed word before it (RELATIVE_LED_RE: 今年, 上一年, 今明两年,
+# 去年同期; HALF_YEAR_RE: 上半年, or a bare 年 before 初/中/底/末/内; RELATIVE_MONTH_RE: 本月, 上个月)
+# are tried where such a word stands before a 年 or 月 of the text.
+_REL_YEAR_PREFIXES = Prefixes.of([w[:-1] for w in RELATIVE_YEARS] + ["去", "上", "上一", "今明两"])
+_HALF_YEAR_PREFIXES = Prefixes.of([w[:-1] for w in YEAR_PARTS if w.endswith("半年")])
+_BARE_YEAR_NEXT = frozenset("初中底末内")  # BARE_YEAR_PART's words and 内 (年内)
+_REL_MONTH_PREFIXES = Prefixes.of([w[:-1] for w in RELATIVE_MONTHS])
+assert all(w.endswith("年") for w in RELATIVE_YEARS) and all(w.endswith("月") for w in RELATIVE_MONTHS)
+# SHORT_YEAR_RE opens two characters before its 年 (two digits or two of YEAR_CN_CHARS), never
+# right after a digit or a numeral.  No digit lies among the CJK ideographs (U+4E00..U+9FFF).
+_SHORT_YEAR_BLOCKED = frozenset(CN_NUMERAL_CHARS + "〇○OＯ第近满约超逾.") | frozenset("0123456789")
+
+
+def _no_digit(ch: str) -> bool:
+    # a CJK ideograph: no \d lies among them
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _no_year_digit(ch: str) -> bool:
+    # an ideograph that is none of YEAR_CN_CHARS: neither \d nor a Chinese year digit
+    return _no_digit(ch) and ch not in YEAR_CN_CHARS
+
+
+def _keyed_matches(text: str, runs: list[tuple[int, int]]) -> dict:
+    years = key_positions(text, "年")
+    months = key_positions(text, "月")
+    if _dense(years, text) or _dense(months, text):
+        return {}
+    run_ends = {e for _, e in runs}  # a 年 right after four digits or more is no short year's
+    half = starts_before(text, years, _HALF_YEAR_PREFIXES)
+    bare = [c for c in years if text[c + 1 : c + 2] in _BARE_YEAR_NEXT]
+    short = [c - 2 for c in years if c >= 2 and c not in run_ends
+             and text[c - 3 : c - 2] not in _SHORT_YEAR_BLOCKED
+             and not _no_year_digit(text[c - 1]) and not _no_year_digit(text[c - 2])]
+    return {
+        RELATIVE_LED_RE: matches_at(RELATIVE_LED_RE, text, starts_before(text, years, _REL_YEAR_PREFIXES)),
+        HALF_YEAR_RE: matches_at(HALF_YEAR_RE, text, sorted(set(half + bare)) if bare else half),
+        RELATIVE_MONTH_RE: matches_at(RELATIVE_MONTH_RE, text,
+                                      starts_before(text, months, _REL_MONTH_PREFIXES)),
+        SHORT_YEAR_RE: matches_at(SHORT_YEAR_RE, text, short),
+        DAYLESS_RANGE_RE: matches_at(DAYLESS_RANGE_RE, text, _dayless_starts(text, months)),
+    }
+
+
+def _dayless_starts(text: str, months: list[int]) -> list[int]:
+    """Where DAYLESS_RANGE_RE (1月3至2月10) can open: one or two digits before a 月 followed by
+    one or two digits and a separator."""
+    starts = set()
+    for c in months:
+        if (text[c + 2 : c + 3] in SEP_FIRST or text[c + 3 : c + 4] in SEP_FIRST) and c \
+                and not _no_digit(text[c - 1]) and text[c + 1 : c + 2] and not _no_digit(text[c + 1]):
+            starts.update(range(max(0, c - 2), c))
+    return sorted(starts)
+
+
+# Patterns whose every match holds one of a few words: no scan of a text without them.
+_GATES = (
+    (DECADE_RE, ("年代",)),
+    (BARE_MONTHS_RE, ("个月",)),
+    (BARE_MONTH_PART_RE, tuple("月" + w for w in _BARE_PARTS)),
+)
+
+
+def find_atoms(text: str, runs: list[tuple[int, int]] | None | bool = False) -> list:
     """Matches of all atom patterns, leftmost-longest, non-overlapping.
+
+    ``runs``: :func:`digit_runs` of ``text`` when the caller has them.
 
     >>> [m.group(0) for m in find_atoms("2022年7月15日至9月23日,今年上半年")]
     ['2022年7月15日', '9月23日', '今年上半年']
     """
-    matches = [m for pattern in ATOM_PATTERNS for m in pattern.finditer(text)]
+    if runs is False:
+        runs = digit_runs(text)
+    found = {}
+    if runs is not None:
+        found.update(_run_matches(text, runs))
+        found.update(_keyed_matches(text, runs))
+    found[QUARTER_RE] = matches_near(QUARTER_RE, text, _QUARTER_KEY, _QUARTER_BACK, _QUARTER_REACH)
+    for pattern, literals in _GATES:
+        if not any(w in text for w in literals):
+            found[pattern] = []  # a text without the words every match holds
+    # in ATOM_PATTERNS order: the sort below is stable, and a tie keeps the earlier pattern's match
+    matches = [m for pattern in ATOM_PATTERNS
+               for m in (found[pattern] if pattern in found else pattern.finditer(text))]
     matches.sort(key=lambda m: (m.start(), -m.end()))
     kept = []
     end = 0
@@ -550,6 +791,27 @@ def _relation_re(words: list[tuple[str, str, str]], anchor_end: bool) -> limits.
 RELATION_BEFORE_RE = _relation_re(RELATIONS_BEFORE, anchor_end=True)
 # 2022年12月以来 / 2022年1月前 (matched right after a date)
 RELATION_AFTER_RE = _relation_re(RELATIONS_AFTER, anchor_end=False)
+# The last character of a RELATION_BEFORE_RE word and the first of a RELATION_AFTER_RE match.
+_WORD_LAST = frozenset(w[-1] for w, _, _ in RELATIONS_BEFORE)
+_AFTER_FIRST = frozenset(w[0] for w, _, _ in RELATIONS_AFTER) | frozenset(" \t")
+assert not _WORD_LAST & frozenset(" \t于在\n")
+
+
+def _may_relate_before(text: str, start: int) -> bool:
+    """Whether RELATION_BEFORE_RE (word, 0-2 blanks, 于/在?, end) can end at ``start``.
+
+    Read backwards: a line break ($ may stand before one), 于 or 在, up to two blanks, then the
+    last character of a word must come; those sets do not overlap, so there is one way to read.
+    """
+    j = start
+    if j and text[j - 1] == "\n":
+        j -= 1
+    if j and text[j - 1] in "于在":
+        j -= 1
+    for _ in range(2):
+        if j and text[j - 1] in " \t":
+            j -= 1
+    return j > 0 and text[j - 1] in _WORD_LAST
 
 # A routine announced by 每 earlier in the clause (每季度通报进展，年底进行考核; 每月10日前公开上月收支):
 # the year part, month word or bare day after it names a recurring time, not a date.
@@ -585,5 +847,15 @@ def year_number(text: str) -> int:
     return int("".join(str(_CN_VALUES[ch]) for ch in text))
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    """The last day of ``month`` (calendar.monthrange's answer, without its weekday).
+
+    >>> last_day(2024, 2), last_day(2023, 2), last_day(2023, 11)
+    (29, 28, 30)
+    """
+    if 1 <= month <= 12:
+        return _MONTH_DAYS[month] + (month == 2 and calendar.isleap(year))
+    return calendar.monthrange(year, month)[1]  # raises its own error for a month out of range

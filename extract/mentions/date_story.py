@@ -36,12 +36,18 @@ import datetime as dt
 import regex
 
 from zhenggai import limits
+from zhenggai.first_chars import first_chars
 from zhenggai.mentions.base import Found
+from zhenggai.mentions.date_cues import required_words
 from zhenggai.mentions.date_years import FUTURE_GRACE, is_plan
 from zhenggai.models import load_table
 
-_CUES: list[tuple[str, limits.Pattern]] = [
-    (row[0], limits.compile(row[1])) for row in load_table("date_story_cues.tsv")
+# (kind, pattern, words one of which every match holds, else the characters a match can start
+# with; empty when there is no such test)
+_CUES: list[tuple[str, limits.Pattern, tuple[str, ...]]] = [
+    (row[0], limits.compile(row[1]),
+     required_words(row[1]) or tuple(first_chars(row[1], verbose=False) or ()))
+    for row in load_table("date_story_cues.tsv")
 ]
 # What must come before each event: (kind, which end of it).
 _AFTER = {
@@ -55,6 +61,28 @@ SENTENCE_END = limits.compile(
     """,
     regex.VERBOSE,
 )
+SENTENCE_END_CHARS = "。；;！？!?\n"  # the characters of SENTENCE_END, for sentence_ends
+
+
+def sentence_ends(text: str) -> list[int]:
+    r"""The offset after each sentence end of ``text`` (SENTENCE_END's match ends), in order.
+
+    One ``str.split`` per end character the text holds: cheaper than the regex's scan.
+
+    >>> sentence_ends("进驻。反馈；整改\n完成")
+    [3, 6, 9]
+    """
+    out: list[int] = []
+    for ch in SENTENCE_END_CHARS:
+        if ch in text:
+            at = 0
+            for part in text.split(ch)[:-1]:
+                at += len(part) + 1
+                out.append(at)
+    out.sort()
+    return out
+
+
 _EVENT_GRAINS = ("day", "month", "other")  # a year or a quarter dates no single event
 
 
@@ -68,7 +96,13 @@ def event_kind(sentence: str) -> str | None:
 
 
 def _kind(sentence: str) -> str | None:
-    for kind, pattern in _CUES:
+    for kind, pattern, needed in _CUES:
+        for word in needed:
+            if word in sentence:
+                break
+        else:
+            if needed:
+                continue  # none of the words (or first characters) a match needs: no search
         if pattern.search(sentence) is not None:
             return kind
     return None
@@ -80,7 +114,7 @@ def order_by_story(text: str, found: list[Found], published: dt.date | None) -> 
     if len(dates) < 2 or not any(found[i].values.get("year_inferred") for i in dates):
         return found  # nothing to order, or every year written out
     events: list[tuple[str, int]] = []  # (kind, index in found): the first date of each event
-    ends = [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+    ends = sentence_ends(text) + [len(text)]
     sentence_of = [bisect.bisect_right(ends, found[i].start) for i in dates]  # the sentence holding each date
     for n, i in enumerate(dates):
         k = sentence_of[n]

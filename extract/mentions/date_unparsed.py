@@ -19,7 +19,15 @@ from __future__ import annotations
 import datetime as dt
 
 from zhenggai.mentions.base import Found
-from zhenggai.mentions.date_patterns import MAX_YEAR, MIN_YEAR, UNPARSED_RE, last_day, relation_at
+from zhenggai.mentions.date_patterns import (
+    MAX_YEAR,
+    MIN_YEAR,
+    UNPARSED_RE,
+    digit_runs,
+    last_day,
+    matches_at,
+    relation_at,
+)
 
 
 def readings(year: int, digits: str) -> list[dt.date]:
@@ -40,10 +48,28 @@ def readings(year: int, digits: str) -> list[dt.date]:
     return out
 
 
-def find_unparsed(text: str) -> list[Found]:
-    """Runs of digits that were a date before 年/月 were lost ("2021915日"): dates or unparsed_date."""
+def _may_open(text: str, start: int, end: int) -> bool:
+    # UNPARSED_RE at a digit run: 19/20 + 3 to 6 digits, then 月 or 日 (20229月, 2021915日);
+    # or 4 digits, 年, 3 or 4 digits and 日 (2022年915日)
+    n = end - start
+    if 5 <= n <= 8:
+        return text[end : end + 1] in ("月", "日") and text.startswith(("19", "20"), start)
+    return n == 4 and text.startswith("年", end) and "日" in text[end + 4 : end + 6]
+
+
+def find_unparsed(text: str, runs: list[tuple[int, int]] | None | bool = False) -> list[Found]:
+    """Runs of digits that were a date before 年/月 were lost ("2021915日"): dates or unparsed_date.
+
+    ``runs``: :func:`~zhenggai.mentions.date_patterns.digit_runs` of ``text`` when the caller has them.
+    """
+    if runs is False:
+        runs = digit_runs(text)
+    if runs is None:
+        matches = UNPARSED_RE.finditer(text)
+    else:  # a match starts a run of 4 (2022年915日) to 8 digits (2021915日): tried there only
+        matches = matches_at(UNPARSED_RE, text, [s for s, e in runs if _may_open(text, s, e)])
     found = []
-    for m in UNPARSED_RE.finditer(text):
+    for m in matches:
         if m.group("run"):
             run = m.group("run")
             year, rest = int(run[:4]), run[4:]

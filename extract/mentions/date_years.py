@@ -107,7 +107,10 @@ def is_plan(text: str, start: int, relation: str | None) -> bool:
     if relation == "before":
         return True
     before = text[max(0, start - 4):start]
-    return any(w in before for w in _FUTURE_WORDS)
+    for w in _FUTURE_WORDS:
+        if w in before:
+            return True
+    return False
 
 
 # A bare year that dates what a noun phrase describes: 2023年销售的安置房, 2022年建设的项目 —
@@ -149,11 +152,12 @@ def names_scope(text: str, head: _Atom, tail: _Atom | None, result: Found | None
 FINDING_REACH = 2000  # how far back a paragraph's start is looked for
 
 
-def in_finding(text: str, pos: int) -> bool:
+def in_finding(text: str, pos: int, memo: dict[int, bool] | None = None) -> bool:
     """Whether ``pos`` lies in a paragraph opening with a finding label (审计发现:, 存在问题:).
 
     A finding describes the state that was examined (截至2023年12月31日,欠缴租金…); its
     dates do not carry their year to the rectification reported after it (9月中下旬退还).
+    ``memo`` (one notice's): the answer by paragraph opening, for the next date there.
 
     >>> in_finding("审计发现:截至2023年12月31日,欠缴租金186万元。", 6)
     True
@@ -166,8 +170,13 @@ def in_finding(text: str, pos: int) -> bool:
         return False
     while start < pos and text[start] in " \u3000\t":
         start += 1
+    if memo is not None and start in memo:
+        return memo[start]
     end = cues.cue_end("issue_label", text, start)
-    return end is not None and text[end : end + 1] in (":", "：")
+    found = end is not None and text[end : end + 1] in (":", "：")
+    if memo is not None:
+        memo[start] = found
+    return found
 
 
 def context_year(head: _Atom, tail: _Atom | None, result: Found | None, last_year: int | None) -> int | None:

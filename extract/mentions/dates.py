@@ -78,10 +78,13 @@ from zhenggai.mentions.date_patterns import (
     MIN_YEAR,
     RELATIVE_MONTHS,
     ROUTINE_BEFORE_RE,
+    SEP_FIRST,
     SEP_FULL_RE,
     YEAR_TAIL_RE,
+    digit_runs,
     find_atoms,
     fold,
+    last_day,
     relation_at,
     small_number,
 )
@@ -117,11 +120,19 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     [('unparsed_date', '2021111日')]
     """
     original, text = text, fold(text)  # ２０２３年, 今明兩年: same length, offsets unchanged
-    unparsed = find_unparsed(text)
+    runs = digit_runs(text)  # where the patterns that open on four digits can match
+    unparsed = find_unparsed(text, runs)
     taken = [(f.start, f.end) for f in unparsed]
-    atoms = [a for a in (_atom(m) for m in find_atoms(text))
-             if not any(a.start < e and s < a.end for s, e in taken) and not _is_docnumber_year(text, a)
-             and not _approximate_years(a)]
+    atoms = []
+    for m in find_atoms(text, runs):
+        a = _atom(m)
+        if taken and any(a.start < e and s < a.end for s, e in taken):
+            continue  # inside a run of digits read as a scrambled date
+        if a.start and text[a.start - 1] in DOCNUMBER_OPENERS and _is_docnumber_year(text, a):
+            continue
+        if a.short_year is not None and _approximate_years(a):
+            continue
+        atoms.append(a)
     for a in atoms:
         if a.short_year is not None:
             a.year = full_year(a.short_year, published)
@@ -131,12 +142,12 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     last_month: tuple[int, int] | None = None  # (year, month) of the nearest dated month or day so far
     writing = writing_year(text, atoms, published)
     event_years: list[tuple[int, int]] | None = None  # built only when a date has no year to lean on
+    findings: dict[int, bool] = {}  # in_finding's answers by paragraph opening
     i = 0
     while i < len(atoms):
         head = atoms[i]
-        routine_re = CLAUSE_ROUTINE_BEFORE_RE if _counts_from_context(head) else ROUTINE_BEFORE_RE
         if (head.rel is BARE_YEAR or head.rel_month is not None or head.bare_day) and \
-                routine_re.search(text, max(0, head.start - 15), head.start):
+                _after_routine(text, head):
             i += 1  # 每季度通报，年底考核 / 每月10日前公开上月收支: a routine, not a date
             continue
         if head.rel_month is not None or head.bare_day:
@@ -171,7 +182,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
         if result is not None and result.kind == "date":
             if head.same_period:
                 result = same_period(text, result, found, published)
-            elif tail is None:
+            elif tail is None and text.startswith("至今", result.end):  # until_now reads nothing else
                 result = until_now(text, result, published)
         if result is not None:
             found.append(result)
@@ -183,9 +194,13 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
                 last_month = (end_day.year, end_day.month)
         if head.same_period or head.grain == "other" and head.year2 is not None:
             continue  # a comparison span or a decade (90年代) sets no year for what follows
-        anchored = last_year is not None or published is not None
-        if not ((names_scope(text, head, tail, result) or in_finding(text, head.start)) and anchored):
-            last_year = context_year(head, tail, result, last_year)
+        year = context_year(head, tail, result, last_year)
+        if year == last_year:
+            continue  # the year in context stays: whether this date may set it does not matter
+        if last_year is None and published is None:  # nothing anchors the dates yet: any year will do
+            last_year = year
+        elif not (names_scope(text, head, tail, result) or in_finding(text, head.start, findings)):
+            last_year = year
     found.sort(key=lambda f: f.start)
     # A numeric range tail (2023.6.1-6.30) is read from the text, not from the atoms:
     # make sure nothing after it claims the same characters.
@@ -197,6 +212,15 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     if original is not text:
         kept = [Found(f.kind, f.start, f.end, original[f.start:f.end], f.values) for f in kept]
     return kept
+
+
+def _after_routine(text: str, head: _Atom) -> bool:
+    """每季度通报，年底考核 / 每月10日前公开上月收支: a 每 shortly before makes it a routine."""
+    lo = max(0, head.start - 15)
+    if text.find("每", lo, head.start) < 0:  # both patterns open on 每: none, no routine
+        return False
+    routine_re = CLAUSE_ROUTINE_BEFORE_RE if _counts_from_context(head) else ROUTINE_BEFORE_RE
+    return routine_re.search(text, lo, head.start) is not None
 
 
 def _counts_from_context(a: _Atom) -> bool:
@@ -225,9 +249,13 @@ def _is_docnumber_year(text: str, a: _Atom) -> bool:
     return DOCNUMBER_AFTER_RE.match(text, a.end) is not None
 
 
+# The longest text SEP_FULL_RE can span: 起, two blanks, a two-character dash, two blanks.
+_SEP_MAX = 7
+
+
 def _joins(text: str, head: _Atom, tail: _Atom) -> bool:
     """Whether "head SEP tail" is one range (2022年7月15日至9月23日, 7月—9月, 2021年至2023年)."""
-    if not SEP_FULL_RE.fullmatch(text, head.end, tail.start):
+    if not 0 < tail.start - head.end <= _SEP_MAX or not SEP_FULL_RE.fullmatch(text, head.end, tail.start):
         return False
     if tail.iso_sep or head.iso_sep:
         return bool(tail.iso_sep and head.iso_sep)
@@ -244,6 +272,8 @@ def _joins(text: str, head: _Atom, tail: _Atom) -> bool:
 
 def _day_tail(text: str, head: _Atom) -> _Atom | None:
     # 10月9日至11日: a bare day after a full date ends a range in the same month
+    if text[head.end : head.end + 1] not in SEP_FIRST:
+        return None  # DAY_TAIL_RE opens on a separator
     m = DAY_TAIL_RE.match(text, head.end)
     if m is None:
         return None
@@ -282,7 +312,8 @@ def _resolve(text: str, head: _Atom, tail: _Atom | None, last_year: int | None,
             return None
         if head.month is None and head.quarter is None and head.part is None:
             return None  # a bare 11日 with no month to take only counts as a range tail
-        if FREQUENCY_BEFORE_RE.search(text, max(0, head.start - 4), head.start):
+        lo = max(0, head.start - 4)
+        if text.find("每", lo, head.start) >= 0 and FREQUENCY_BEFORE_RE.search(text, lo, head.start):
             return None  # 每年10月, 每季度
     if head.year is not None and not (MIN_YEAR <= head.year <= MAX_YEAR):
         return None
@@ -324,12 +355,12 @@ def _resolve(text: str, head: _Atom, tail: _Atom | None, last_year: int | None,
 
 def _possible_day(a: _Atom) -> bool:
     # 2000 is a leap year: a month/day that fails there fails in every year
-    try:
-        dt.date(2000, a.month, a.day)
-        dt.date(2000, a.month2 or a.month, a.day2 or a.day)
-    except ValueError:
-        return False
-    return True
+    return _in_2000(a.month, a.day) and _in_2000(a.month2 or a.month, a.day2 or a.day)
+
+
+def _in_2000(month: int, day: int) -> bool:
+    # whether dt.date(2000, month, day) exists, without building it
+    return 1 <= month <= 12 and 1 <= day <= last_day(2000, month)
 
 
 def _tail_end(tail: _Atom, head: _Atom, year: int, start_date: dt.date, last_year: int | None,
