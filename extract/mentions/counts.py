@@ -28,6 +28,7 @@ Choices:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
@@ -99,6 +100,24 @@ _COUNT_RE = limits.compile(
     """,
     regex.VERBOSE,
 )
+
+# Where counts can be: _COUNT_RE reads a stretch of number-like characters (qualifier,
+# range, number, 余/多, blank), then a measure word.  Every match therefore ends its
+# stretch with a number character right before a measure word's first character (the
+# anchor), and starts inside that stretch; only the stretches before anchors are read
+# (a few dozen characters of a notice instead of all of them).
+_BEFORE_UNIT = r"\d,." + regex.escape(  # every character the part before the measure word can consume
+    _CN_BODY + "千万亿萬億" + "大约将近接超过逾上" + " " + "至到-–—－~～" + "余多", special_only=False
+)
+_ANCHOR = rf"""
+    [\d{regex.escape(_CN_BODY + "千万亿萬億余多 ", special_only=False)}]   # the last character before the measure word
+    (?=[{_UNIT_FIRST}])                              # a measure word can start right after it
+    """
+_COUNT_ANCHOR = limits.compile(_ANCHOR, regex.VERBOSE)  # text with characters beyond U+FFFF
+_COUNT_ANCHOR_STD = limits.plain(_ANCHOR, regex.VERBOSE)  # the rest: the same scan, faster
+_STRETCH_START = limits.compile(f"(?r)[^{_BEFORE_UNIT}]")  # searching backwards: the character before a stretch
+# How far a match reaches past its anchor: the longest measure word, then 以上/左右.
+_TAIL = max(len(row[0]) for row in _UNIT_ROWS) + len("以上")
 
 # Characters before a single-character qualifier that make it part of another word:
 # 最近/附近/邻近, 节约/制约/签约/预约/违约/合约, 赶超, 网上/线上/以上/之上.
@@ -185,6 +204,8 @@ _SHARED_TAIL = limits.compile(
 def _canonical(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1))
 
+
+_COUNT_TWIN = limits.Twin(_COUNT_RE)  # re on the short windows before measure words
 
 # Group numbers of _COUNT_RE: the groups tuple is indexed by them, because a group
 # looked up by name costs the regex module several times a whole m.groups() call.
@@ -402,6 +423,36 @@ def _cut_duration(text: str, end: int, unit: str) -> bool:
     return any(n != unit and n.startswith(unit) and text.startswith(n[len(unit):], pos) for n in _NOT_UNITS)
 
 
+def _count_matches(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``_COUNT_RE.finditer(text, overlapped=True)``, in order, read only before anchors.
+
+    Why the same: a match starting at p reads number-like characters (``_BEFORE_UNIT``) up
+    to its measure word at u, so text[u - 1] and text[u] make an anchor and p lies in the
+    stretch of such characters ending at u - 1.  Only 大 is both number-like (大约) and a
+    measure word's first character (大类), and a match reads it only where it starts; so
+    the measure word of a match starting at p is the first anchor after p, and each anchor
+    owns the starts between the previous anchor (or its stretch's start) and itself.  No
+    match runs more than ``_TAIL`` characters past its anchor, so the window ending there
+    holds it whole; lookbehinds see the text before the window.  (Overlapped matches are
+    the matches at each start position, so trying each start gives them all.)
+    """
+    if limits.astral(text):
+        anchors, pattern = _COUNT_ANCHOR, _COUNT_RE  # \d beyond U+FFFF: the regex module's reading
+    else:
+        anchors, pattern = _COUNT_ANCHOR_STD, _COUNT_TWIN
+    n = len(text)
+    done = 0  # starts before this position belong to an earlier anchor
+    for anchor in anchors.finditer(text):
+        unit_at = anchor.end()
+        before = _STRETCH_START.search(text, done, anchor.start())
+        end = min(n, unit_at + _TAIL)
+        for start in range(before.end() if before is not None else done, unit_at):
+            m = pattern.match(text, start, end)
+            if m is not None:
+                yield m
+        done = unit_at
+
+
 def find_counts(text: str) -> list[Found]:
     """Counts in ``text`` (number + measure word), sorted by start and non-overlapping.
 
@@ -419,7 +470,7 @@ def find_counts(text: str) -> list[Found]:
     # starting inside a kept one is skipped before it is even interpreted.
     kept: list[tuple[int, int, str, dict, bool]] = []
     names: list[tuple[int, int]] | None = None  # found on the first count (most texts have one)
-    for m in _COUNT_RE.finditer(text, overlapped=True):
+    for m in _count_matches(text):
         if kept and m.start() < kept[-1][1]:
             continue
         item = _interpret(text, m)

@@ -1,0 +1,87 @@
+"""The fast paths of the mention extractors give exactly what the plain scans give.
+
+counts._count_matches reads only the stretches before measure words, with Python's
+``re`` on short windows (zhenggai.limits.Twin); these tests compare it with the
+whole-text overlapped scan of the regex module, on notice sentences and on random
+text over the characters that matter, and pin the assumption that both engines read
+``\\d`` alike below U+10000.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhenggai import limits
+from zhenggai.mentions import counts
+
+SENTENCES = [
+    ("plain", "反馈的6个方面23个问题中,已完成21个,约谈干部1.5万人次"),
+    ("qualifiers", "约1600家,近百件,超过300人,上千人,大约三十个,最近3家,节约2个"),
+    ("ranges", "3至5人,三到五个,1至2万人,2022-3个,0571-8958个"),
+    ("big_units", "120余万件,十多万人,2万多人次,1万余人,三大类,五大方面"),
+    ("spaced", "共 12 个问题, 3 人次"),
+    ("ordinals", "第3次,每3人,八届89次常务会议,一、二、三轮巡察"),
+    ("digits_glue", "1,234个,12.5个,10:30个,A3个,１２个"),
+    ("astral", "共\U00011F51\U00011F52个问题,12个"),
+    ("empty", ""),
+]
+
+
+def _spans(matches):
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def _reference(text):
+    return _spans(counts._COUNT_RE.finditer(text, overlapped=True))
+
+
+@pytest.mark.parametrize("text", [s for _, s in SENTENCES], ids=[n for n, _ in SENTENCES])
+def test_count_matches_equal_the_overlapped_scan(text):
+    with limits.deadline(10):
+        assert _spans(counts._count_matches(text)) == _reference(text)
+
+
+ALPHABET = (
+    "0123456789,. 一二三四五六七八九十两兩百千万亿萬億零〇拾佰仟余多约近超过逾上大将接至到-—~～"
+    "个人次件项条家名户类方面月部门届轮批期点位前后第每几数、的。,;:\n整改问题意见工作日小组"
+    "\U00011F51"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_property_count_matches_equal_the_overlapped_scan(text):
+    with limits.deadline(10):
+        assert _spans(counts._count_matches(text)) == _reference(text)
+
+
+def test_both_engines_read_digits_alike_below_the_astral_planes():
+    bmp = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
+    assert regex.findall(r"\d", bmp) == re.findall(r"\d", bmp)
+
+
+def test_twin_checks_the_deadline_on_short_windows():
+    twin = limits.Twin(limits.compile(r"\d+个  # a count", regex.VERBOSE))
+    with pytest.raises(TimeoutError), limits.deadline(0.001):
+        import time
+
+        time.sleep(0.01)
+        twin.match("12个", 0)
+
+
+def test_twin_gives_long_windows_to_the_regex_timer():
+    slow = limits.Twin(limits.compile(r"(?:a|aa)+b"))  # exponential backtracking
+    with pytest.raises(TimeoutError), limits.deadline(0.3):
+        slow.match("a" * (limits.TIMER_MIN_CHARS + 40), 0)
+
+
+def test_plain_refuses_repetition_and_unknown_flags():
+    with pytest.raises(ValueError, match="without repetition"):
+        limits.plain(r"[0-9]+")
+    with pytest.raises(ValueError, match="no equivalent"):
+        limits.plain("a", regex.V1)
