@@ -29,7 +29,7 @@ def _alternation(words: list[str] | tuple[str, ...]) -> str:
     return word_alternation(words)
 
 
-_SLOGAN_RE = limits.compile(_alternation(load_words("slogans.txt")))
+_SLOGAN_RE = limits.plain(_alternation(load_words("slogans.txt")))  # a word list: re scans it faster
 
 _QUOTE_RE = limits.compile(
     r"""
@@ -51,7 +51,9 @@ _HEADS = frozenset(row[0] for row in _NOUN_ROWS if len(row) > 1 and row[1] == "h
 _PLAIN_WORDS = frozenset(row[0] for row in _NOUN_ROWS if len(row) > 1 and row[1] == "word")
 # One character that ends a place or institution noun (敬老院, 卫生所): a stretch ending with one is a noun.
 _SUFFIXES = frozenset(row[0] for row in _NOUN_ROWS if len(row) > 1 and row[1] == "suffix")
-_NOUN_WORDS_RE = limits.compile(_alternation([row[0] for row in _NOUN_ROWS if row[1:] != ("suffix",)]))
+# A word list (no repetition): Python's re tries its 300 words at a position several times
+# faster than the regex module.
+_NOUN_WORDS_RE = limits.plain(_alternation([row[0] for row in _NOUN_ROWS if row[1:] != ("suffix",)]))
 
 # One-character stops that never sit inside a counted noun ("3个县的", "5家已").
 _CLEAR_STOPS = frozenset("的已尚均都等中")
