@@ -85,3 +85,32 @@ def test_plain_refuses_repetition_and_unknown_flags():
         limits.plain(r"[0-9]+")
     with pytest.raises(ValueError, match="no equivalent"):
         limits.plain("a", regex.V1)
+
+
+# -- document numbers: searched for only near year brackets ----------------------------------------
+
+from zhenggai.mentions import documents  # noqa: E402
+
+DOC_SENTENCES = [
+    ("square", "按照浙民发〔2023〕12号文件要求,依据国办发[2022]3号和【2021】第7 号"),
+    ("round", "杭政办发(2020)5号,见(2023)3号,市委发（2019）12号"),
+    ("long_prefix", "根据中共浙江省委办公厅浙江省人民政府办公厅发〔2023〕1号"),
+    ("crowded", "〔2023〔2022〕1号〕2号,发(2023)(2024)3号"),
+    ("no_number", "〔2023〕年度,(2023)年"),
+]
+
+
+@pytest.mark.parametrize("text", [s for _, s in DOC_SENTENCES], ids=[n for n, _ in DOC_SENTENCES])
+def test_docnumber_matches_equal_the_whole_text_scan(text):
+    want = _spans(documents._DOCNUMBER_RE.finditer(text))
+    assert _spans(documents._docnumber_matches(text)) == want
+
+
+DOC_ALPHABET = "〔〕[]［］【】(（)）1920230 第号发函字浙民国办见的。\n年"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=DOC_ALPHABET, max_size=60))
+def test_property_docnumber_matches_equal_the_whole_text_scan(text):
+    want = _spans(documents._DOCNUMBER_RE.finditer(text))
+    assert _spans(documents._docnumber_matches(text)) == want
