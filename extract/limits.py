@@ -519,17 +519,26 @@ class Twin:
             raise ValueError("the two engines number the groups differently")
         self.groupindex = pattern.groupindex
 
+    # check() inlined: match is called at every start position of a count's stretch.
     def match(self, string: str, pos: int = 0, endpos: int | None = None):
-        if (len(string) if endpos is None else endpos) - pos >= TIMER_MIN_CHARS:
+        if endpos is None:
+            endpos = len(string)
+        if endpos - pos >= TIMER_MIN_CHARS:
             return self.regex.match(string, pos, endpos)  # the wrapper: deadline and timer
-        check()
-        return self._std.match(string, pos, len(string) if endpos is None else endpos)
+        end = _DEADLINE.get()
+        if end is not None and _now() >= end:
+            raise TimeoutError("zhenggai deadline passed")
+        return self._std.match(string, pos, endpos)
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None):
-        if (len(string) if endpos is None else endpos) - pos >= TIMER_MIN_CHARS:
+        if endpos is None:
+            endpos = len(string)
+        if endpos - pos >= TIMER_MIN_CHARS:
             return self.regex.search(string, pos, endpos)
-        check()
-        return self._std.search(string, pos, len(string) if endpos is None else endpos)
+        end = _DEADLINE.get()
+        if end is not None and _now() >= end:
+            raise TimeoutError("zhenggai deadline passed")
+        return self._std.search(string, pos, endpos)
 
 
 _ASTRAL = regex.compile("[\U00010000-\U0010FFFF]")  # one range: no repetition, a linear scan

@@ -114,3 +114,21 @@ DOC_ALPHABET = "〔〕[]［］【】(（)）1920230 第号发函字浙民国办�
 def test_property_docnumber_matches_equal_the_whole_text_scan(text):
     want = _spans(documents._DOCNUMBER_RE.finditer(text))
     assert _spans(documents._docnumber_matches(text)) == want
+
+
+# -- count nouns: the sure hard stops tested before the pattern ------------------------------------
+
+from zhenggai.mentions import count_context  # noqa: E402
+
+
+def test_the_sure_hard_stops_hold_no_han_character():
+    han = regex.compile(r"\p{Han}")
+    below = [c for c in range(ord(count_context._FIRST_HAN)) if han.match(chr(c))]
+    assert below == []
+    assert [ch for ch in count_context._CJK_PUNCTUATION if han.match(ch)] == []
+
+
+@pytest.mark.parametrize("text,start,limit", [("12个,问题", 3, None), ("12个问题", 3, 3), ("12个", 3, None),
+                                              ("12个。", 3, None), ("12个\n问题", 3, None)])
+def test_no_noun_after_a_hard_stop(text, start, limit):
+    assert count_context.find_noun(text, start, limit) is None

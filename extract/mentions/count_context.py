@@ -59,6 +59,10 @@ _NOUN_WORDS_RE = limits.plain(_alternation([row[0] for row in _NOUN_ROWS if row[
 _CLEAR_STOPS = frozenset("的已尚均都等中")
 # Anything that is not a Han character ends a noun: punctuation, digits, Latin, spaces, brackets.
 _HARD_STOP_RE = limits.compile(r"[^\p{Han}]")
+# Sure hard stops, tested before the pattern: everything below the first Han block (U+2E80,
+# the radicals), and the Chinese punctuation that follows counts.
+_FIRST_HAN = "\u2e80"
+_CJK_PUNCTUATION = frozenset("，。、；：？！（）“”‘’《》【】〔〕…—　")
 
 
 def slogan_spans(text: str) -> list[tuple[int, int]]:
@@ -100,6 +104,32 @@ def inside_any(start: int, end: int, spans: list[tuple[int, int]], starts: list[
     return False
 
 
+class Cursor:
+    """Sorted, non-overlapping spans asked about in order: a pointer walks them once.
+
+    ``overlaps(start, end)`` is ``inside_any(start, end, spans, starts)`` for calls whose
+    ``start`` never decreases (the counts of a text, in order); the only span that can
+    overlap is the first one ending after ``start``.
+
+    >>> names = Cursor([(2, 6), (10, 12)])
+    >>> names.overlaps(0, 2), names.overlaps(1, 3), names.overlaps(6, 10), names.overlaps(11, 15)
+    (False, True, False, True)
+    """
+
+    __slots__ = ("_spans", "_at")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._spans = spans
+        self._at = 0
+
+    def overlaps(self, start: int, end: int) -> bool:
+        spans, at = self._spans, self._at
+        while at < len(spans) and spans[at][1] <= start:
+            at += 1
+        self._at = at
+        return at < len(spans) and spans[at][0] < end
+
+
 def find_noun(text: str, start: int, limit: int | None = None) -> str | None:
     """The counted noun right after a count ending at ``start``, or None.
 
@@ -114,6 +144,9 @@ def find_noun(text: str, start: int, limit: int | None = None) -> str | None:
     """
     if text.startswith("的问题", start):
         start += 1  # 反映2212个的问题: a stray 的 between the count and 问题
+    first = text[start : start + 1]
+    if not first or first < _FIRST_HAN or first in _CJK_PUNCTUATION:
+        return None  # a hard stop right after the count (most counts): nothing to read
     stop = min(len(text), start + NOUN_CAP + SHORT_NOUN)
     if limit is not None:
         stop = min(stop, limit)

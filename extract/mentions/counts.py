@@ -37,8 +37,8 @@ import regex
 from zhenggai import limits
 from zhenggai.mentions.base import Found
 from zhenggai.mentions.count_context import (
+    Cursor,
     find_noun,
-    inside_any,
     merge_spans,
     short_quote_spans,
     slogan_spans,
@@ -115,6 +115,8 @@ _ANCHOR = rf"""
     """
 _COUNT_ANCHOR = limits.compile(_ANCHOR, regex.VERBOSE)  # text with characters beyond U+FFFF
 _COUNT_ANCHOR_STD = limits.plain(_ANCHOR, regex.VERBOSE)  # the rest: the same scan, faster
+# A count starting with a digit reads an Arabic number, which never starts after a digit.
+_ASCII_DIGITS = frozenset("0123456789")
 _STRETCH_START = limits.compile(f"(?r)[^{_BEFORE_UNIT}]")  # searching backwards: the character before a stretch
 # How far a match reaches past its anchor: the longest measure word, then 以上/左右.
 _TAIL = max(len(row[0]) for row in _UNIT_ROWS) + len("以上")
@@ -447,6 +449,8 @@ def _count_matches(text: str) -> Iterator[regex.Match[str]]:
         before = _STRETCH_START.search(text, done, anchor.start())
         end = min(n, unit_at + _TAIL)
         for start in range(before.end() if before is not None else done, unit_at):
+            if text[start] in _ASCII_DIGITS and start and text[start - 1] in _ASCII_DIGITS:
+                continue  # inside a number: both ways to read it need no digit before it
             m = pattern.match(text, start, end)
             if m is not None:
                 yield m
@@ -469,7 +473,7 @@ def find_counts(text: str) -> list[Found]:
     # longest one wins by keeping matches as they come (约1600家 over 1600家); a match
     # starting inside a kept one is skipped before it is even interpreted.
     kept: list[tuple[int, int, str, dict, bool]] = []
-    names: list[tuple[int, int]] | None = None  # found on the first count (most texts have one)
+    names: Cursor | None = None  # found on the first count (most texts have one)
     for m in _count_matches(text):
         if kept and m.start() < kept[-1][1]:
             continue
@@ -478,14 +482,12 @@ def find_counts(text: str) -> list[Found]:
             continue
         if names is None:
             # Slogans and document titles never hold counts; both are sorted, non-overlapping spans.
-            names = merge_spans(slogan_spans(text) + title_spans(text))
-            name_starts = [s for s, _ in names]
-            quotes = short_quote_spans(text)
-            quote_starts = [s for s, _ in quotes]
+            names = Cursor(merge_spans(slogan_spans(text) + title_spans(text)))
+            quotes = Cursor(short_quote_spans(text))
         start, end, _, _, chinese = item
-        if names and inside_any(start, end, names, name_starts):
+        if names.overlaps(start, end):
             continue  # 两个维护, 八项规定, 《…二十条措施》
-        if chinese and quotes and inside_any(start, end, quotes, quote_starts):
+        if chinese and quotes.overlaps(start, end):
             continue  # “两项”补贴, “整合一批”: a quoted name, not a quantity
         kept.append(item)
 
