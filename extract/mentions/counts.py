@@ -179,6 +179,7 @@ _SESSION_AFTER = limits.compile(
     """,
     regex.VERBOSE,
 )
+_SESSION_AFTER_MAX = len("常委会扩大会议")  # the longest session name: 会议 ends within it
 # 一、二、三轮巡察: the last numeral of an enumeration before 轮/届/批/期 names the
 # rounds (ordinals), it does not say there were three.
 _ORDINAL_LIST_UNITS = frozenset("轮届批期輪")
@@ -307,9 +308,11 @@ def _ordinal_context(text: str, m: regex.Match[str], g: tuple) -> bool:
     unit = g[_UNIT]
     start = m.start(_NUM + 1) if g[_LO] is None else m.start(_LO + 1)
     if unit == "次":
-        if _SESSION_BEFORE.search(text[max(0, start - 2) : start]) and text[start - 1 : start] == "届":
+        if text[start - 1 : start] == "届" and _SESSION_BEFORE.search(text[max(0, start - 2) : start]):
             return True  # 八届89次 (not 换届3次)
-        if _SESSION_AFTER.match(text, m.end()) and _SESSION_BEFORE.search(text[max(0, start - 12) : start]):
+        if "会议" in text[m.end() : m.end() + _SESSION_AFTER_MAX] and _SESSION_AFTER.match(text, m.end()) and (
+            _SESSION_BEFORE.search(text[max(0, start - 12) : start])
+        ):
             return True  # 三届人大五次会议
         return False
     if unit in _ORDINAL_LIST_UNITS and text[start - 1 : start] == "、":
@@ -341,6 +344,8 @@ def _once_per_period(text: str, m: regex.Match[str], g: tuple) -> bool:
     return bool(_EVERY_BEFORE.search(text[max(0, m.start() - EVERY_GAP - 1) : m.start()]))
 
 
+# Units with checks of their own in _interpret (time of day, sessions, rounds).
+_CHECKED_UNITS = frozenset("点次") | _ORDINAL_LIST_UNITS
 # First characters of _SHARED_TAIL after its optional space: a cheap test before the regex.
 _SHARED_FIRST = frozenset("和或及与、至到")
 
@@ -353,12 +358,14 @@ def _interpret(text: str, m: regex.Match[str]) -> tuple[int, int, str, dict, boo
         return None  # 3个月, 12部门, 5人小组
     if not _context_ok(text, m, g):
         return None
-    if unit == "点" and not _POINT_NOUN.match(text, m.end()):
-        return None  # 下午3点: a time of day; 3点整改意见 is a count
-    if (unit == "次" or unit in _ORDINAL_LIST_UNITS) and _ordinal_context(text, m, g):
-        return None  # 八届89次常务会议, 一、二、三轮巡察: ordinals
-    qualified = bool(g[_Q1])
-    value = _number_value(g[_NUM], qualified)
+    if unit in _CHECKED_UNITS:
+        if unit == "点" and not _POINT_NOUN.match(text, m.end()):
+            return None  # 下午3点: a time of day; 3点整改意见 is a count
+        if (unit == "次" or unit in _ORDINAL_LIST_UNITS) and _ordinal_context(text, m, g):
+            return None  # 八届89次常务会议, 一、二、三轮巡察: ordinals
+    qualified = g[_Q1] is not None  # the group is empty or a word
+    number = g[_NUM]
+    value = _string_value(number, qualified) if len(number) <= _CACHED_NUMBER else _number_value(number, qualified)
     if value is None and _once_per_period(text, m, g):
         value = Decimal(1)
     if value is None:
@@ -366,7 +373,7 @@ def _interpret(text: str, m: regex.Match[str]) -> tuple[int, int, str, dict, boo
     if g[_BIG] is not None:
         for ch in g[_BIG]:
             value *= CN_BIG_UNITS[ch]  # 120余万件 → 1200000, approximate
-    approx = bool(g[_Q1] or g[_Q0] or g[_Q2] or g[_Q3])
+    approx = qualified or g[_Q0] is not None or g[_Q2] is not None or g[_Q3] is not None
     if g[_LO] is not None:
         low = _number_value(g[_LO], qualified)
         if low is not None and g[_LO][-1] not in _BIG_CHARS:
@@ -377,16 +384,16 @@ def _interpret(text: str, m: regex.Match[str]) -> tuple[int, int, str, dict, boo
             return None  # not a range ("2022-3个"): the match starting at the high end is used
         value, approx = low, True
     end = m.end()
-    if g[_CN] is not None and text[end : end + 1] in _SLOGAN_NEXT:
-        return None  # 五个一, 三个一批, 两个“一百年”: slogan pattern
     after = text[end : end + 2]
+    if g[_CN] is not None and after[:1] in _SLOGAN_NEXT:
+        return None  # 五个一, 三个一批, 两个“一百年”: slogan pattern
     if after[:1] in _SHARED_FIRST or (after[:1] == " " and after[1:] in _SHARED_FIRST):
         shared = _SHARED_TAIL.match(text, end)
         if shared is not None and any(
             n != unit and n.startswith(unit) and shared["rest"].startswith(n) for n in _NOT_UNITS
         ):
             return None  # 15个和10个工作日, 3个至6个月: durations sharing their measure word
-    if text[end : end + 1] == "\n" and _cut_duration(text, end, unit):
+    if after[:1] == "\n" and _cut_duration(text, end, unit):
         return None  # 3个⏎— 3 —⏎(running header)⏎工作日: a duration cut by a page break
     values = {"value": value, "unit": unit, "noun": None, "approx": approx}
     return m.start(), end, m.group(), values, g[_CN] is not None
