@@ -77,9 +77,20 @@ class RunScanner:
     ) -> Iterator[regex.Match[str]]:
         """The matches ``pattern.finditer(text, pos, endpos, overlapped=overlapped)`` would give, in order."""
         n = len(text) if endpos is None else min(endpos, len(text))
-        for start, end in self.runs(text, pos, n):
-            window = min(n, end + self.reach)
-            for m in self.pattern.finditer(text, start, window, overlapped=overlapped):
+        # runs() inlined (a generator less per match); the same steps.
+        anchor_to_end, stop_before, finditer, reach = (
+            self._anchor_to_end.search, self._stop_before.search, self.pattern.finditer, self.reach
+        )
+        while pos < n:
+            hit = anchor_to_end(text, pos, n)
+            if hit is None:
+                return
+            at, end = hit.span()
+            before = stop_before(text, pos, at)
+            start = before.end() if before is not None else pos
+            window = end + reach if end + reach < n else n
+            for m in finditer(text, start, window, overlapped=overlapped):
                 if m.start() >= end:
                     break  # the next run's business (and cut short by this window)
                 yield m
+            pos = end
