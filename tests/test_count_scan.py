@@ -123,9 +123,9 @@ from zhenggai.mentions import count_context  # noqa: E402
 
 def test_the_sure_hard_stops_hold_no_han_character():
     han = regex.compile(r"\p{Han}")
-    below = [c for c in range(ord(count_context._FIRST_HAN)) if han.match(chr(c))]
+    below = [c for c in range(ord(count_context.FIRST_HAN)) if han.match(chr(c))]
     assert below == []
-    assert [ch for ch in count_context._CJK_PUNCTUATION if han.match(ch)] == []
+    assert [ch for ch in count_context.CJK_PUNCTUATION if han.match(ch)] == []
 
 
 @pytest.mark.parametrize("text,start,limit", [("12个,问题", 3, None), ("12个问题", 3, 3), ("12个", 3, None),

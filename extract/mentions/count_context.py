@@ -59,10 +59,11 @@ _NOUN_WORDS_RE = limits.plain(_alternation([row[0] for row in _NOUN_ROWS if row[
 _CLEAR_STOPS = frozenset("的已尚均都等中")
 # Anything that is not a Han character ends a noun: punctuation, digits, Latin, spaces, brackets.
 _HARD_STOP_RE = limits.compile(r"[^\p{Han}]")
-# Sure hard stops, tested before the pattern: everything below the first Han block (U+2E80,
-# the radicals), and the Chinese punctuation that follows counts.
-_FIRST_HAN = "\u2e80"
-_CJK_PUNCTUATION = frozenset("，。、；：？！（）“”‘’《》【】〔〕…—　")
+# Sure hard stops, tested before the pattern (and by find_counts before it calls):
+# everything below the first Han block (U+2E80, the radicals), and the Chinese
+# punctuation that follows counts.
+FIRST_HAN = "\u2e80"
+CJK_PUNCTUATION = frozenset("，。、；：？！（）“”‘’《》【】〔〕…—　")
 
 
 def slogan_spans(text: str) -> list[tuple[int, int]]:
@@ -145,7 +146,7 @@ def find_noun(text: str, start: int, limit: int | None = None) -> str | None:
     if text.startswith("的问题", start):
         start += 1  # 反映2212个的问题: a stray 的 between the count and 问题
     first = text[start : start + 1]
-    if not first or first < _FIRST_HAN or first in _CJK_PUNCTUATION:
+    if not first or first < FIRST_HAN or first in CJK_PUNCTUATION:
         return None  # a hard stop right after the count (most counts): nothing to read
     stop = min(len(text), start + NOUN_CAP + SHORT_NOUN)
     if limit is not None:

@@ -37,6 +37,8 @@ import regex
 from zhenggai import limits
 from zhenggai.mentions.base import Found
 from zhenggai.mentions.count_context import (
+    CJK_PUNCTUATION,
+    FIRST_HAN,
     Cursor,
     find_noun,
     merge_spans,
@@ -499,8 +501,10 @@ def find_counts(text: str) -> list[Found]:
         kept.append(item)
 
     result: list[Found] = []
+    last = len(kept) - 1
     for i, (start, end, written, values, _) in enumerate(kept):
-        limit = kept[i + 1][0] if i + 1 < len(kept) else None
-        values["noun"] = find_noun(text, end, limit)
+        after = text[end : end + 1]
+        if after and after >= FIRST_HAN and after not in CJK_PUNCTUATION:  # else a sure hard stop: no noun
+            values["noun"] = find_noun(text, end, kept[i + 1][0] if i < last else None)
         result.append(Found("count", start, end, written, values))
     return result
