@@ -36,6 +36,7 @@ import regex
 
 from zhenggai import limits
 from zhenggai.mentions.base import Found
+from zhenggai.mentions.word_trie import word_trie
 from zhenggai.mentions.count_context import (
     CJK_PUNCTUATION,
     FIRST_HAN,
@@ -62,6 +63,10 @@ _NOT_UNITS = frozenset(row[0] for row in _UNIT_ROWS if len(row) > 1 and row[1] =
 _UNITS = "|".join(
     regex.escape(w) for w in sorted({row[0] for row in _UNIT_ROWS}, key=len, reverse=True)
 )
+
+# The same words as a trie (zhenggai.mentions.word_trie): the longest at a position, as
+# _UNITS finds it, each character tried once (only optional 以上/左右 follow it in _COUNT_RE).
+_UNIT_TRIE = word_trie(row[0] for row in _UNIT_ROWS)
 
 # First characters of all measure-word entries: a cheap test before the long alternation.
 _UNIT_FIRST = "".join(sorted({row[0][0] for row in _UNIT_ROWS}))
@@ -97,7 +102,7 @@ _COUNT_RE = limits.compile(
     (?P<q2>[余多])?                              # 200余条, 三百多条, 1万余人, 2万多人次
     \ ?                                         # PDF text layers put a space between digits and Han
     (?=[{_UNIT_FIRST}])                         # cheap test: a measure word can start here
-    (?P<unit>{_UNITS})                          # measure word, or a "not" entry (个月, 部门), longest first
+    (?P<unit>{_UNIT_TRIE})                      # measure word, or a "not" entry (个月, 部门), the longest
     (?P<q3>以上|左右)?                           # 2次以上, 100人左右
     """,
     regex.VERBOSE,
