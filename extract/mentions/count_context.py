@@ -42,6 +42,8 @@ _QUOTE_RE = limits.compile(
     regex.VERBOSE,
 )
 
+_QUOTE_OPENERS = "“‘\"「『"  # every match of _QUOTE_RE starts with one
+
 # Titles of documents: 《关于…的二十条措施》 names a document, it reports nothing done.
 _TITLE_RE = limits.compile(r"《[^《》\n]{1,120}》")
 
@@ -77,11 +79,15 @@ def short_quote_spans(text: str) -> list[tuple[int, int]]:
     A numeral inside a short quotation names a programme or slogan ("整合一批、提升一批");
     it does not report how many of something were handled.
     """
+    if not any(mark in text for mark in _QUOTE_OPENERS):
+        return []  # no quotation mark: nothing to scan for
     return [(m.start() + 1, m.end() - 1) for m in _QUOTE_RE.finditer(text)]
 
 
 def title_spans(text: str) -> list[tuple[int, int]]:
     """Spans of document titles in 《》, sorted (counts inside them are part of a name)."""
+    if "《" not in text:
+        return []
     return [m.span() for m in _TITLE_RE.finditer(text)]
 
 
