@@ -141,3 +141,38 @@ def test_the_sure_hard_stops_hold_no_han_character():
                                               ("12个。", 3, None), ("12个\n问题", 3, None)])
 def test_no_noun_after_a_hard_stop(text, start, limit):
     assert count_context.find_noun(text, start, limit) is None
+
+
+# -- word lists as tries: the same matches as the longest-first alternations ----------------------
+
+from zhenggai.mentions.word_trie import word_trie  # noqa: E402
+from zhenggai.models import load_table, load_words, word_alternation  # noqa: E402
+
+WORD_LISTS = {
+    "slogans": list(load_words("slogans.txt")),
+    "nouns": [row[0] for row in load_table("counted_nouns.txt") if row[1:] != ("suffix",)],
+    "units": [row[0] for row in load_table("measure_words.txt")],
+}
+
+
+@pytest.mark.parametrize("name", list(WORD_LISTS))
+def test_trie_matches_the_alternation_on_running_text(name):
+    words = WORD_LISTS[name]
+    trie, alternation = regex.compile(word_trie(words)), regex.compile(word_alternation(words))
+    text = "".join(words[::3]) + "的" + "".join(reversed(words)) + "问题整改" + "".join(w[:-1] for w in words)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+    assert [m.span() for m in re.finditer(word_trie(words), text)] == [m.span() for m in alternation.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(sorted({w for ws in WORD_LISTS.values() for w in ws} | {"的", "个", "人", "项"})),
+                max_size=12))
+def test_property_trie_matches_the_alternation(pieces):
+    text = "".join(pieces)
+    for words in WORD_LISTS.values():
+        want = [m.span() for m in regex.finditer(word_alternation(words), text)]
+        assert [m.span() for m in re.finditer(word_trie(words), text)] == want
+
+
+def test_a_trie_has_no_repetition():
+    assert not limits.can_repeat(word_trie(WORD_LISTS["nouns"]))

@@ -16,7 +16,8 @@ from bisect import bisect_right
 import regex
 
 from zhenggai import limits
-from zhenggai.models import load_table, load_words, word_alternation
+from zhenggai.mentions.word_trie import word_trie
+from zhenggai.models import load_table, load_words
 
 # Longest noun reported; longer stretches are phrases we cannot delimit without a parser.
 NOUN_CAP = 8
@@ -24,12 +25,9 @@ NOUN_CAP = 8
 SHORT_NOUN = 4
 
 
-def _alternation(words: list[str] | tuple[str, ...]) -> str:
-    # Longest first, so that the regex alternation (first alternative wins) prefers 人次 over 人.
-    return word_alternation(words)
-
-
-_SLOGAN_RE = limits.plain(_alternation(load_words("slogans.txt")))  # a word list: re scans it faster
+# Word lists as tries (word_trie: the same matches as the longest-first alternation) for
+# Python's re, which scans them several times faster than the regex module.
+_SLOGAN_RE = limits.plain(word_trie(load_words("slogans.txt")))
 
 _QUOTE_RE = limits.compile(
     r"""
@@ -53,9 +51,7 @@ _HEADS = frozenset(row[0] for row in _NOUN_ROWS if len(row) > 1 and row[1] == "h
 _PLAIN_WORDS = frozenset(row[0] for row in _NOUN_ROWS if len(row) > 1 and row[1] == "word")
 # One character that ends a place or institution noun (敬老院, 卫生所): a stretch ending with one is a noun.
 _SUFFIXES = frozenset(row[0] for row in _NOUN_ROWS if len(row) > 1 and row[1] == "suffix")
-# A word list (no repetition): Python's re tries its 300 words at a position several times
-# faster than the regex module.
-_NOUN_WORDS_RE = limits.plain(_alternation([row[0] for row in _NOUN_ROWS if row[1:] != ("suffix",)]))
+_NOUN_WORDS_RE = limits.plain(word_trie(row[0] for row in _NOUN_ROWS if row[1:] != ("suffix",)))
 
 # One-character stops that never sit inside a counted noun ("3个县的", "5家已").
 _CLEAR_STOPS = frozenset("的已尚均都等中")

@@ -488,6 +488,7 @@ def find_counts(text: str) -> list[Found]:
     # starting inside a kept one is skipped before it is even interpreted.
     kept: list[tuple[int, int, str, dict, bool]] = []
     names: Cursor | None = None  # found on the first count (most texts have one)
+    quotes: Cursor | None = None
     for m in _count_matches(text):
         if kept and m.start() < kept[-1][1]:
             continue
@@ -497,12 +498,14 @@ def find_counts(text: str) -> list[Found]:
         if names is None:
             # Slogans and document titles never hold counts; both are sorted, non-overlapping spans.
             names = Cursor(merge_spans(slogan_spans(text) + title_spans(text)))
-            quotes = Cursor(short_quote_spans(text))
         start, end, _, _, chinese = item
         if names.overlaps(start, end):
             continue  # 两个维护, 八项规定, 《…二十条措施》
-        if chinese and quotes.overlaps(start, end):
-            continue  # “两项”补贴, “整合一批”: a quoted name, not a quantity
+        if chinese:
+            if quotes is None:  # found on the first count in Chinese numerals
+                quotes = Cursor(short_quote_spans(text))
+            if quotes.overlaps(start, end):
+                continue  # “两项”补贴, “整合一批”: a quoted name, not a quantity
         kept.append(item)
 
     result: list[Found] = []
