@@ -176,3 +176,8 @@ def test_property_trie_matches_the_alternation(pieces):
 
 def test_a_trie_has_no_repetition():
     assert not limits.can_repeat(word_trie(WORD_LISTS["nouns"]))
+
+
+def test_the_never_first_characters_fail_the_first_test():
+    first = regex.compile(rf"[\d{counts._CN_START}百千大将接超约近逾上]")
+    assert [ch for ch in counts._NEVER_FIRST if first.match(ch)] == []

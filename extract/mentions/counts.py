@@ -124,6 +124,8 @@ _COUNT_ANCHOR = limits.compile(_ANCHOR, regex.VERBOSE)  # text with characters b
 _COUNT_ANCHOR_STD = limits.plain(_ANCHOR, regex.VERBOSE)  # the rest: the same scan, faster
 # A count starting with a digit reads an Arabic number, which never starts after a digit.
 _ASCII_DIGITS = frozenset("0123456789")
+# Characters of a stretch that _COUNT_RE's first-character test refuses (no digits among them).
+_NEVER_FIRST = frozenset(",. 〇零○万亿拾佰仟萬億至到-–—－~～余多")
 _STRETCH_START = limits.compile(f"(?r)[^{_BEFORE_UNIT}]")  # searching backwards: the character before a stretch
 # How far a match reaches past its anchor: the longest measure word, then 以上/左右.
 _TAIL = max(len(row[0]) for row in _UNIT_ROWS) + len("以上")
@@ -463,8 +465,12 @@ def _count_matches(text: str) -> Iterator[regex.Match[str]]:
         before = _STRETCH_START.search(text, done, anchor.start())
         end = min(n, unit_at + _TAIL)
         for start in range(before.end() if before is not None else done, unit_at):
-            if text[start] in _ASCII_DIGITS and start and text[start - 1] in _ASCII_DIGITS:
-                continue  # inside a number: both ways to read it need no digit before it
+            ch = text[start]
+            if ch in _ASCII_DIGITS:
+                if start and text[start - 1] in _ASCII_DIGITS:
+                    continue  # inside a number: both ways to read it need no digit before it
+            elif ch in _NEVER_FIRST:
+                continue  # the pattern's first test refuses it (a comma, 万, 余, a separator …)
             m = pattern.match(text, start, end)
             if m is not None:
                 yield m
