@@ -117,8 +117,8 @@ _BEFORE_UNIT = r"\d,." + regex.escape(  # every character the part before the me
     _CN_BODY + "千万亿萬億" + "大约将近接超过逾上" + " " + "至到-–—－~～" + "余多", special_only=False
 )
 _ANCHOR = rf"""
-    [\d{regex.escape(_CN_BODY + "千万亿萬億余多 ", special_only=False)}]   # the last character before the measure word
-    (?=[{_UNIT_FIRST}])                              # a measure word can start right after it
+    [{_UNIT_FIRST}]                                  # a measure word can start here
+    (?<=[\d{regex.escape(_CN_BODY + "千万亿萬億余多 ", special_only=False)}].)   # after what ends a number (or 余/多, a blank)
     """
 _COUNT_ANCHOR = limits.compile(_ANCHOR, regex.VERBOSE)  # text with characters beyond U+FFFF
 _COUNT_ANCHOR_STD = limits.plain(_ANCHOR, regex.VERBOSE)  # the rest: the same scan, faster
@@ -461,8 +461,8 @@ def _count_matches(text: str) -> Iterator[regex.Match[str]]:
     n = len(text)
     done = 0  # starts before this position belong to an earlier anchor
     for anchor in anchors.finditer(text):
-        unit_at = anchor.end()
-        before = _STRETCH_START.search(text, done, anchor.start())
+        unit_at = anchor.start()
+        before = _STRETCH_START.search(text, done, unit_at - 1)
         end = min(n, unit_at + _TAIL)
         for start in range(before.end() if before is not None else done, unit_at):
             ch = text[start]
