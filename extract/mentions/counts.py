@@ -218,6 +218,15 @@ def _canonical(value: Decimal) -> Decimal:
 
 
 _COUNT_TWIN = limits.Twin(_COUNT_RE)  # re on the short windows before measure words
+# The same pattern with its range part failing at once, for a stretch without a range
+# separator (most): the range part reads one inside the stretch, so it could not match there.
+# The groups stay, unset, so the matches are the same, without the range part's attempts.
+_RANGE_PART = "(?:\n      (?P<lo>"
+assert _COUNT_RE.pattern.count(_RANGE_PART) == 1
+_COUNT_NO_RANGE_TWIN = limits.Twin(
+    limits.compile(_COUNT_RE.pattern.replace(_RANGE_PART, "(?:(?!)\n      (?P<lo>"), _COUNT_RE.flags)
+)
+_RANGE_SEPARATORS = frozenset("至到-–—－~～")
 
 # Group numbers of _COUNT_RE: the groups tuple is indexed by them, because a group
 # looked up by name costs the regex module several times a whole m.groups() call.
@@ -458,20 +467,23 @@ def _count_matches(text: str) -> Iterator[regex.Match[str]]:
         anchors, pattern = _COUNT_ANCHOR, _COUNT_RE  # \d beyond U+FFFF: the regex module's reading
     else:
         anchors, pattern = _COUNT_ANCHOR_STD, _COUNT_TWIN
+    plain_pattern = pattern if pattern is _COUNT_RE else _COUNT_NO_RANGE_TWIN
     n = len(text)
     done = 0  # starts before this position belong to an earlier anchor
     for anchor in anchors.finditer(text):
         unit_at = anchor.start()
         before = _STRETCH_START.search(text, done, unit_at - 1)
+        first = before.end() if before is not None else done
         end = min(n, unit_at + _TAIL)
-        for start in range(before.end() if before is not None else done, unit_at):
+        match = (pattern if not _RANGE_SEPARATORS.isdisjoint(text[first:unit_at]) else plain_pattern).match
+        for start in range(first, unit_at):
             ch = text[start]
             if ch in _ASCII_DIGITS:
                 if start and text[start - 1] in _ASCII_DIGITS:
                     continue  # inside a number: both ways to read it need no digit before it
             elif ch in _NEVER_FIRST:
                 continue  # the pattern's first test refuses it (a comma, 万, 余, a separator …)
-            m = pattern.match(text, start, end)
+            m = match(text, start, end)
             if m is not None:
                 yield m
         done = unit_at
