@@ -181,3 +181,10 @@ def test_a_trie_has_no_repetition():
 def test_the_never_first_characters_fail_the_first_test():
     first = regex.compile(rf"[\d{counts._CN_START}百千大将接超约近逾上]")
     assert [ch for ch in counts._NEVER_FIRST if first.match(ch)] == []
+
+
+@pytest.mark.parametrize("text", ["约" + "一" * 3000 + "个", "共" + "1," * 2500 + "3个人", "两" * 2100 + "个" + "3" * 2100 + "人"],
+                         ids=["numerals", "grouped", "two_long"])
+def test_long_stretches_equal_the_overlapped_scan(text):
+    with limits.deadline(30):
+        assert _spans(counts._count_matches(text)) == _reference(text)

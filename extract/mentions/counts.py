@@ -475,6 +475,15 @@ def _count_matches(text: str) -> Iterator[regex.Match[str]]:
         before = _STRETCH_START.search(text, done, unit_at - 1)
         first = before.end() if before is not None else done
         end = min(n, unit_at + _TAIL)
+        if unit_at - first >= limits.TIMER_MIN_CHARS:
+            # A long stretch (a hostile run of numerals): one overlapped scan in C, with the
+            # regex timer and a deadline check per match, rather than a call per start.
+            for m in _COUNT_RE.finditer(text, first, end, overlapped=True):
+                if m.start() >= unit_at:
+                    break  # the next anchor's
+                yield m
+            done = unit_at
+            continue
         match = (pattern if not _RANGE_SEPARATORS.isdisjoint(text[first:unit_at]) else plain_pattern).match
         for start in range(first, unit_at):
             ch = text[start]
