@@ -10,8 +10,8 @@ shorter words in different orders: use the trie where nothing after it can fail
 
 >>> word_trie(["人", "人次", "件"])
 '(?:人(?:次|)|件)'
->>> import regex
->>> regex.match(word_trie(["个", "个月", "个工作日"]), "个工作日内").group()
+>>> from zhenggai import limits
+>>> limits.plain(word_trie(["个", "个月", "个工作日"])).match("个工作日内").group()
 '个工作日'
 """
 
