@@ -188,3 +188,15 @@ def test_the_never_first_characters_fail_the_first_test():
 def test_long_stretches_equal_the_overlapped_scan(text):
     with limits.deadline(30):
         assert _spans(counts._count_matches(text)) == _reference(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789个人次件大类方面以上左右,.的为１２万余约第\n ", max_size=40))
+def test_property_digit_counts_equal_the_overlapped_scan(text):
+    with limits.deadline(10):
+        assert _spans(counts._count_matches(text)) == _reference(text)
+
+
+def test_a_long_digit_run_takes_the_pattern():
+    text = "共" + "1" * (counts._DIGIT_RUN_MAX + 3) + "个,3个"
+    assert _spans(counts._count_matches(text)) == _reference(text)

@@ -126,6 +126,11 @@ _COUNT_ANCHOR_STD = limits.plain(_ANCHOR, regex.VERBOSE)  # the rest: the same s
 _ASCII_DIGITS = frozenset("0123456789")
 # Characters of a stretch that _COUNT_RE's first-character test refuses (no digits among them).
 _NEVER_FIRST = frozenset(",. 〇零○万亿拾佰仟萬億至到-–—－~～余多")
+# _BEFORE_UNIT as a set, digits apart: below U+10000 (astral text takes the pattern alone)
+# regex's \d is str.isdecimal (Python's Unicode decimal digits, tests/test_count_scan.py).
+_BEFORE_UNIT_SET = frozenset(
+    "0123456789,." + _CN_BODY + "千万亿萬億" + "大约将近接超过逾上" + " " + "至到-–—－~～" + "余多"
+)
 _STRETCH_START = limits.compile(f"(?r)[^{_BEFORE_UNIT}]")  # searching backwards: the character before a stretch
 # How far a match reaches past its anchor: the longest measure word, then 以上/左右.
 _TAIL = max(len(row[0]) for row in _UNIT_ROWS) + len("以上")
@@ -233,6 +238,67 @@ _RANGE_SEPARATORS = frozenset("至到-–—－~～")
 _GROUP = {name: number - 1 for name, number in _COUNT_RE.groupindex.items()}
 _Q1, _LO, _NUM, _CN, _Q2, _UNIT, _Q3 = (_GROUP[k] for k in ("q1", "lo", "num", "cn", "q2", "unit", "q3"))
 _Q0, _BIG = _GROUP["q0"], _GROUP["big"]
+_AR, _MULT = _GROUP["ar"], _GROUP["mult"]
+
+
+class _DigitCount:
+    """What ``_COUNT_RE.match`` gives where a stretch is ASCII digits alone before a measure word.
+
+    There (44个: the stretch starts after a character that is no part of a count) the
+    pattern can only read the digits as the number (no qualifier, range, 万/亿, 余/多 or
+    blank) and the longest measure word after them, then 以上/左右: so this holds the
+    same groups and spans, found without the pattern (tests/test_count_scan.py checks
+    it against the pattern).  Only the Match methods the count code calls.
+    """
+
+    __slots__ = ("_start", "_end", "_groups", "_text")
+
+    def __init__(self, text: str, start: int, end: int, groups: tuple) -> None:
+        self._text, self._start, self._end, self._groups = text, start, end, groups
+
+    def groups(self) -> tuple:
+        return self._groups
+
+    def start(self, group: int = 0) -> int:
+        if group in (0, _NUM + 1, _AR + 1):
+            return self._start
+        raise ValueError(f"group {group} of a digit count")  # never asked (the code asks for these)
+
+    def end(self, group: int = 0) -> int:
+        if group == 0:
+            return self._end
+        raise ValueError(f"group {group} of a digit count")
+
+    def span(self, group: int = 0) -> tuple[int, int]:
+        return self.start(group), self.end(group)
+
+    def group(self, group: int = 0) -> str:
+        if group == 0:
+            return self._text[self._start : self._end]
+        raise ValueError(f"group {group} of a digit count")
+
+
+_UNIT_WORD = limits.plain(_UNIT_TRIE)  # the longest measure word at a position
+_DIGIT_RUN_MAX = 24  # longer digit runs take the pattern (they are no counts anyway)
+
+
+def _digit_count(text: str, digits_start: int, unit_at: int) -> _DigitCount | None:
+    """The match at ``digits_start`` when text[digits_start:unit_at] are the ASCII digits of a stretch."""
+    unit = _UNIT_WORD.match(text, unit_at)
+    if unit is None:
+        return None  # a first character only (大 without 类): the pattern fails too
+    end = unit.end()
+    q3 = text[end : end + 2]
+    if q3 == "以上" or q3 == "左右":
+        end += 2
+    else:
+        q3 = None
+    groups = [None] * len(_GROUP)
+    groups[_NUM] = groups[_AR] = text[digits_start:unit_at]
+    groups[_MULT] = ""
+    groups[_UNIT] = unit.group()
+    groups[_Q3] = q3
+    return _DigitCount(text, digits_start, end, tuple(groups))
 
 
 def _number_value(s: str, qualified: bool) -> Decimal | None:
@@ -470,8 +536,23 @@ def _count_matches(text: str) -> Iterator[regex.Match[str]]:
     plain_pattern = pattern if pattern is _COUNT_RE else _COUNT_NO_RANGE_TWIN
     n = len(text)
     done = 0  # starts before this position belong to an earlier anchor
+    digits_first = pattern is _COUNT_TWIN  # (astral text: the pattern alone)
     for anchor in anchors.finditer(text):
         unit_at = anchor.start()
+        if digits_first and text[unit_at - 1] in _ASCII_DIGITS:
+            # The commonest count, 44个: ASCII digits alone in their stretch, read without the pattern.
+            start = unit_at - 1
+            floor = max(done, unit_at - _DIGIT_RUN_MAX)
+            while start > floor and text[start - 1] in _ASCII_DIGITS:
+                start -= 1
+            prev = text[start - 1] if start else ""
+            if start > floor or not start:  # the whole digit run (not cut at the floor)
+                if not prev or (prev not in _BEFORE_UNIT_SET and not prev.isdecimal()):
+                    m = _digit_count(text, start, unit_at)
+                    if m is not None:
+                        yield m
+                    done = unit_at
+                    continue
         before = _STRETCH_START.search(text, done, unit_at - 1)
         first = before.end() if before is not None else done
         end = min(n, unit_at + _TAIL)
