@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import math
 import os
+import re as _std_re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -446,6 +447,110 @@ def compile(pattern: str | bytes, flags: int = 0, **kwargs: Any) -> Pattern | re
     """
     compiled = regex.compile(pattern, flags, **kwargs)
     return Pattern(compiled) if can_repeat(compiled.pattern, compiled.flags) else compiled
+
+
+# -- the standard engine for hot patterns ---------------------------------------------------------
+#
+# The regex module pays for every element of a pattern at every attempt (a 12-group pattern
+# costs ~2 µs per call where Python's own ``re`` costs a few tenths), and tests a character
+# class member by member (a 200-character class is 100 times slower than in ``re``).  The two
+# functions below let a hot caller use ``re`` where doing so keeps the deadline's behaviour.
+
+# regex flags that ``re`` reads the same way (V0 is re's behaviour; UNICODE is re's default on str).
+_STD_FLAGS = {regex.I: _std_re.I, regex.M: _std_re.M, regex.S: _std_re.S, regex.X: _std_re.X, regex.A: _std_re.A}
+_STD_IGNORED = regex.U | regex.V0
+
+
+def _std_compile(pattern: str, flags: int) -> _std_re.Pattern:
+    std = 0
+    for flag, value in _STD_FLAGS.items():
+        if flags & flag:
+            std |= value
+            flags &= ~flag
+    if flags & ~_STD_IGNORED:
+        raise ValueError(f"regex flags {flags:#x} have no equivalent in re")
+    return _std_re.compile(pattern, std)
+
+
+def plain(pattern: str, flags: int = 0) -> _std_re.Pattern:
+    """A pattern that cannot repeat (a word list, a class), compiled by Python's ``re``.
+
+    Such a pattern needs no deadline (:func:`compile` leaves it unwrapped too: its work is
+    linear in the text), and ``re`` scans it several times faster than the regex module.
+    Only for syntax both engines read alike (literals, escapes, classes of listed
+    characters, groups, alternation, lookarounds), not ``\\p{…}`` nor set operations; and
+    ``\\d``/``\\w`` follow Python's Unicode tables, older than the regex module's.
+
+    >>> plain("问题|整改  # two words", regex.VERBOSE).findall("整改问题")
+    ['整改', '问题']
+    >>> plain(r"\\d+")
+    Traceback (most recent call last):
+    ...
+    ValueError: plain() takes patterns without repetition; use compile(): '\\\\d+'
+    """
+    if can_repeat(pattern, flags):
+        raise ValueError(f"plain() takes patterns without repetition; use compile(): {pattern!r}")
+    return _std_compile(pattern, flags)
+
+
+class Twin:
+    """A pattern compiled by both engines: ``re`` for short windows, the wrapped regex for long ones.
+
+    ``match`` and ``search`` keep :class:`Pattern`'s deadline behaviour exactly: every call
+    checks the deadline first; a window of at least ``TIMER_MIN_CHARS`` goes to the regex
+    module with the time left as its timeout; a shorter one, which the wrapper would
+    run without a timer, runs on ``re`` (bounded by its size just the same).  The caller
+    keeps to syntax both engines read alike (see :func:`plain`) and, because ``\\d`` and
+    friends follow different Unicode versions, sends text with a character beyond
+    U+FFFF (:func:`astral`) to ``.regex`` instead.
+
+    >>> TWO = Twin(compile(r"(?<!\\d)\\d+个  # a count", regex.VERBOSE))
+    >>> with deadline(5.0):
+    ...     TWO.match("共12个", 1).group(), TWO.match("共12个", 2)
+    ('12个', None)
+    """
+
+    __slots__ = ("regex", "_std", "groupindex")
+
+    def __init__(self, pattern: Pattern | regex.Pattern) -> None:
+        self.regex = pattern
+        self._std = _std_compile(pattern.pattern, pattern.flags)
+        if self._std.groupindex != dict(pattern.groupindex):
+            raise ValueError("the two engines number the groups differently")
+        self.groupindex = pattern.groupindex
+
+    # check() inlined: match is called at every start position of a count's stretch.
+    def match(self, string: str, pos: int = 0, endpos: int | None = None):
+        if endpos is None:
+            endpos = len(string)
+        if endpos - pos >= TIMER_MIN_CHARS:
+            return self.regex.match(string, pos, endpos)  # the wrapper: deadline and timer
+        end = _DEADLINE.get()
+        if end is not None and _now() >= end:
+            raise TimeoutError("zhenggai deadline passed")
+        return self._std.match(string, pos, endpos)
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None):
+        if endpos is None:
+            endpos = len(string)
+        if endpos - pos >= TIMER_MIN_CHARS:
+            return self.regex.search(string, pos, endpos)
+        end = _DEADLINE.get()
+        if end is not None and _now() >= end:
+            raise TimeoutError("zhenggai deadline passed")
+        return self._std.search(string, pos, endpos)
+
+
+_ASTRAL = regex.compile("[\U00010000-\U0010FFFF]")  # one range: no repetition, a linear scan
+
+
+def astral(text: str) -> bool:
+    """Whether ``text`` holds a character beyond U+FFFF (where ``re`` and regex may read ``\\d`` apart).
+
+    >>> astral("整改12个"), astral("\U00011F51")
+    (False, True)
+    """
+    return _ASTRAL.search(text) is not None
 
 
 @contextmanager

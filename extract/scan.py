@@ -41,6 +41,10 @@ from collections.abc import Iterator
 import regex
 
 from zhenggai import limits
+from zhenggai.first_chars import first_chars
+
+
+_MAX_FIRSTS = 3  # anchors starting with at most this many characters get the str pretest
 
 
 class RunScanner:
@@ -59,6 +63,11 @@ class RunScanner:
             regex.VERBOSE,
         )
         self._stop_before = limits.compile(f"(?r)[^{consumable}]")  # no repetition: a linear scan
+        # The characters an anchor can start with, when they are few: a text holding none
+        # of them (most notices for 倍/番) has no run, which a str scan per character tells
+        # faster than the search (with more characters the scans cost more than they save).
+        firsts = first_chars(anchor, verbose=False)
+        self._firsts = firsts if firsts is not None and len(firsts) <= _MAX_FIRSTS else None
 
     def runs(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int]]:
         """(start, end) of each run of consumable characters in ``text[pos:endpos]`` that holds an anchor."""
@@ -77,9 +86,22 @@ class RunScanner:
     ) -> Iterator[regex.Match[str]]:
         """The matches ``pattern.finditer(text, pos, endpos, overlapped=overlapped)`` would give, in order."""
         n = len(text) if endpos is None else min(endpos, len(text))
-        for start, end in self.runs(text, pos, n):
-            window = min(n, end + self.reach)
-            for m in self.pattern.finditer(text, start, window, overlapped=overlapped):
+        if self._firsts is not None and not any(ch in text for ch in self._firsts):
+            return
+        # runs() inlined (a generator less per match); the same steps.
+        anchor_to_end, stop_before, finditer, reach = (
+            self._anchor_to_end.search, self._stop_before.search, self.pattern.finditer, self.reach
+        )
+        while pos < n:
+            hit = anchor_to_end(text, pos, n)
+            if hit is None:
+                return
+            at, end = hit.span()
+            before = stop_before(text, pos, at)
+            start = before.end() if before is not None else pos
+            window = end + reach if end + reach < n else n
+            for m in finditer(text, start, window, overlapped=overlapped):
                 if m.start() >= end:
                     break  # the next run's business (and cut short by this window)
                 yield m
+            pos = end

@@ -28,6 +28,7 @@ Choices:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
@@ -35,9 +36,12 @@ import regex
 
 from zhenggai import limits
 from zhenggai.mentions.base import Found
+from zhenggai.mentions.word_trie import word_trie
 from zhenggai.mentions.count_context import (
+    CJK_PUNCTUATION,
+    FIRST_HAN,
+    Cursor,
     find_noun,
-    inside_any,
     merge_spans,
     short_quote_spans,
     slogan_spans,
@@ -59,6 +63,10 @@ _NOT_UNITS = frozenset(row[0] for row in _UNIT_ROWS if len(row) > 1 and row[1] =
 _UNITS = "|".join(
     regex.escape(w) for w in sorted({row[0] for row in _UNIT_ROWS}, key=len, reverse=True)
 )
+
+# The same words as a trie (zhenggai.mentions.word_trie): the longest at a position, as
+# _UNITS finds it, each character tried once (only optional 以上/左右 follow it in _COUNT_RE).
+_UNIT_TRIE = word_trie(row[0] for row in _UNIT_ROWS)
 
 # First characters of all measure-word entries: a cheap test before the long alternation.
 _UNIT_FIRST = "".join(sorted({row[0][0] for row in _UNIT_ROWS}))
@@ -94,11 +102,38 @@ _COUNT_RE = limits.compile(
     (?P<q2>[余多])?                              # 200余条, 三百多条, 1万余人, 2万多人次
     \ ?                                         # PDF text layers put a space between digits and Han
     (?=[{_UNIT_FIRST}])                         # cheap test: a measure word can start here
-    (?P<unit>{_UNITS})                          # measure word, or a "not" entry (个月, 部门), longest first
+    (?P<unit>{_UNIT_TRIE})                      # measure word, or a "not" entry (个月, 部门), the longest
     (?P<q3>以上|左右)?                           # 2次以上, 100人左右
     """,
     regex.VERBOSE,
 )
+
+# Where counts can be: _COUNT_RE reads a stretch of number-like characters (qualifier,
+# range, number, 余/多, blank), then a measure word.  Every match therefore ends its
+# stretch with a number character right before a measure word's first character (the
+# anchor), and starts inside that stretch; only the stretches before anchors are read
+# (a few dozen characters of a notice instead of all of them).
+_BEFORE_UNIT = r"\d,." + regex.escape(  # every character the part before the measure word can consume
+    _CN_BODY + "千万亿萬億" + "大约将近接超过逾上" + " " + "至到-–—－~～" + "余多", special_only=False
+)
+_ANCHOR = rf"""
+    [{_UNIT_FIRST}]                                  # a measure word can start here
+    (?<=[\d{regex.escape(_CN_BODY + "千万亿萬億余多 ", special_only=False)}].)   # after what ends a number (or 余/多, a blank)
+    """
+_COUNT_ANCHOR = limits.compile(_ANCHOR, regex.VERBOSE)  # text with characters beyond U+FFFF
+_COUNT_ANCHOR_STD = limits.plain(_ANCHOR, regex.VERBOSE)  # the rest: the same scan, faster
+# A count starting with a digit reads an Arabic number, which never starts after a digit.
+_ASCII_DIGITS = frozenset("0123456789")
+# Characters of a stretch that _COUNT_RE's first-character test refuses (no digits among them).
+_NEVER_FIRST = frozenset(",. 〇零○万亿拾佰仟萬億至到-–—－~～余多")
+# _BEFORE_UNIT as a set, digits apart: below U+10000 (astral text takes the pattern alone)
+# regex's \d is str.isdecimal (Python's Unicode decimal digits, tests/test_count_scan.py).
+_BEFORE_UNIT_SET = frozenset(
+    "0123456789,." + _CN_BODY + "千万亿萬億" + "大约将近接超过逾上" + " " + "至到-–—－~～" + "余多"
+)
+_STRETCH_START = limits.compile(f"(?r)[^{_BEFORE_UNIT}]")  # searching backwards: the character before a stretch
+# How far a match reaches past its anchor: the longest measure word, then 以上/左右.
+_TAIL = max(len(row[0]) for row in _UNIT_ROWS) + len("以上")
 
 # Characters before a single-character qualifier that make it part of another word:
 # 最近/附近/邻近, 节约/制约/签约/预约/违约/合约, 赶超, 网上/线上/以上/之上.
@@ -158,6 +193,7 @@ _SESSION_AFTER = limits.compile(
     """,
     regex.VERBOSE,
 )
+_SESSION_AFTER_MAX = len("常委会扩大会议")  # the longest session name: 会议 ends within it
 # 一、二、三轮巡察: the last numeral of an enumeration before 轮/届/批/期 names the
 # rounds (ordinals), it does not say there were three.
 _ORDINAL_LIST_UNITS = frozenset("轮届批期輪")
@@ -186,11 +222,83 @@ def _canonical(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1))
 
 
+_COUNT_TWIN = limits.Twin(_COUNT_RE)  # re on the short windows before measure words
+# The same pattern with its range part failing at once, for a stretch without a range
+# separator (most): the range part reads one inside the stretch, so it could not match there.
+# The groups stay, unset, so the matches are the same, without the range part's attempts.
+_RANGE_PART = "(?:\n      (?P<lo>"
+assert _COUNT_RE.pattern.count(_RANGE_PART) == 1
+_COUNT_NO_RANGE_TWIN = limits.Twin(
+    limits.compile(_COUNT_RE.pattern.replace(_RANGE_PART, "(?:(?!)\n      (?P<lo>"), _COUNT_RE.flags)
+)
+_RANGE_SEPARATORS = frozenset("至到-–—－~～")
+
 # Group numbers of _COUNT_RE: the groups tuple is indexed by them, because a group
 # looked up by name costs the regex module several times a whole m.groups() call.
 _GROUP = {name: number - 1 for name, number in _COUNT_RE.groupindex.items()}
 _Q1, _LO, _NUM, _CN, _Q2, _UNIT, _Q3 = (_GROUP[k] for k in ("q1", "lo", "num", "cn", "q2", "unit", "q3"))
 _Q0, _BIG = _GROUP["q0"], _GROUP["big"]
+_AR, _MULT = _GROUP["ar"], _GROUP["mult"]
+
+
+class _DigitCount:
+    """What ``_COUNT_RE.match`` gives where a stretch is ASCII digits alone before a measure word.
+
+    There (44个: the stretch starts after a character that is no part of a count) the
+    pattern can only read the digits as the number (no qualifier, range, 万/亿, 余/多 or
+    blank) and the longest measure word after them, then 以上/左右: so this holds the
+    same groups and spans, found without the pattern (tests/test_count_scan.py checks
+    it against the pattern).  Only the Match methods the count code calls.
+    """
+
+    __slots__ = ("_start", "_end", "_groups", "_text")
+
+    def __init__(self, text: str, start: int, end: int, groups: tuple) -> None:
+        self._text, self._start, self._end, self._groups = text, start, end, groups
+
+    def groups(self) -> tuple:
+        return self._groups
+
+    def start(self, group: int = 0) -> int:
+        if group in (0, _NUM + 1, _AR + 1):
+            return self._start
+        raise ValueError(f"group {group} of a digit count")  # never asked (the code asks for these)
+
+    def end(self, group: int = 0) -> int:
+        if group == 0:
+            return self._end
+        raise ValueError(f"group {group} of a digit count")
+
+    def span(self, group: int = 0) -> tuple[int, int]:
+        return self.start(group), self.end(group)
+
+    def group(self, group: int = 0) -> str:
+        if group == 0:
+            return self._text[self._start : self._end]
+        raise ValueError(f"group {group} of a digit count")
+
+
+_UNIT_WORD = limits.plain(_UNIT_TRIE)  # the longest measure word at a position
+_DIGIT_RUN_MAX = 24  # longer digit runs take the pattern (they are no counts anyway)
+
+
+def _digit_count(text: str, digits_start: int, unit_at: int) -> _DigitCount | None:
+    """The match at ``digits_start`` when text[digits_start:unit_at] are the ASCII digits of a stretch."""
+    unit = _UNIT_WORD.match(text, unit_at)
+    if unit is None:
+        return None  # a first character only (大 without 类): the pattern fails too
+    end = unit.end()
+    q3 = text[end : end + 2]
+    if q3 == "以上" or q3 == "左右":
+        end += 2
+    else:
+        q3 = None
+    groups = [None] * len(_GROUP)
+    groups[_NUM] = groups[_AR] = text[digits_start:unit_at]
+    groups[_MULT] = ""
+    groups[_UNIT] = unit.group()
+    groups[_Q3] = q3
+    return _DigitCount(text, digits_start, end, tuple(groups))
 
 
 def _number_value(s: str, qualified: bool) -> Decimal | None:
@@ -284,9 +392,11 @@ def _ordinal_context(text: str, m: regex.Match[str], g: tuple) -> bool:
     unit = g[_UNIT]
     start = m.start(_NUM + 1) if g[_LO] is None else m.start(_LO + 1)
     if unit == "次":
-        if _SESSION_BEFORE.search(text[max(0, start - 2) : start]) and text[start - 1 : start] == "届":
+        if text[start - 1 : start] == "届" and _SESSION_BEFORE.search(text[max(0, start - 2) : start]):
             return True  # 八届89次 (not 换届3次)
-        if _SESSION_AFTER.match(text, m.end()) and _SESSION_BEFORE.search(text[max(0, start - 12) : start]):
+        if "会议" in text[m.end() : m.end() + _SESSION_AFTER_MAX] and _SESSION_AFTER.match(text, m.end()) and (
+            _SESSION_BEFORE.search(text[max(0, start - 12) : start])
+        ):
             return True  # 三届人大五次会议
         return False
     if unit in _ORDINAL_LIST_UNITS and text[start - 1 : start] == "、":
@@ -318,6 +428,8 @@ def _once_per_period(text: str, m: regex.Match[str], g: tuple) -> bool:
     return bool(_EVERY_BEFORE.search(text[max(0, m.start() - EVERY_GAP - 1) : m.start()]))
 
 
+# Units with checks of their own in _interpret (time of day, sessions, rounds).
+_CHECKED_UNITS = frozenset("点次") | _ORDINAL_LIST_UNITS
 # First characters of _SHARED_TAIL after its optional space: a cheap test before the regex.
 _SHARED_FIRST = frozenset("和或及与、至到")
 
@@ -330,12 +442,14 @@ def _interpret(text: str, m: regex.Match[str]) -> tuple[int, int, str, dict, boo
         return None  # 3个月, 12部门, 5人小组
     if not _context_ok(text, m, g):
         return None
-    if unit == "点" and not _POINT_NOUN.match(text, m.end()):
-        return None  # 下午3点: a time of day; 3点整改意见 is a count
-    if (unit == "次" or unit in _ORDINAL_LIST_UNITS) and _ordinal_context(text, m, g):
-        return None  # 八届89次常务会议, 一、二、三轮巡察: ordinals
-    qualified = bool(g[_Q1])
-    value = _number_value(g[_NUM], qualified)
+    if unit in _CHECKED_UNITS:
+        if unit == "点" and not _POINT_NOUN.match(text, m.end()):
+            return None  # 下午3点: a time of day; 3点整改意见 is a count
+        if (unit == "次" or unit in _ORDINAL_LIST_UNITS) and _ordinal_context(text, m, g):
+            return None  # 八届89次常务会议, 一、二、三轮巡察: ordinals
+    qualified = g[_Q1] is not None  # the group is empty or a word
+    number = g[_NUM]
+    value = _string_value(number, qualified) if len(number) <= _CACHED_NUMBER else _number_value(number, qualified)
     if value is None and _once_per_period(text, m, g):
         value = Decimal(1)
     if value is None:
@@ -343,7 +457,7 @@ def _interpret(text: str, m: regex.Match[str]) -> tuple[int, int, str, dict, boo
     if g[_BIG] is not None:
         for ch in g[_BIG]:
             value *= CN_BIG_UNITS[ch]  # 120余万件 → 1200000, approximate
-    approx = bool(g[_Q1] or g[_Q0] or g[_Q2] or g[_Q3])
+    approx = qualified or g[_Q0] is not None or g[_Q2] is not None or g[_Q3] is not None
     if g[_LO] is not None:
         low = _number_value(g[_LO], qualified)
         if low is not None and g[_LO][-1] not in _BIG_CHARS:
@@ -354,16 +468,16 @@ def _interpret(text: str, m: regex.Match[str]) -> tuple[int, int, str, dict, boo
             return None  # not a range ("2022-3个"): the match starting at the high end is used
         value, approx = low, True
     end = m.end()
-    if g[_CN] is not None and text[end : end + 1] in _SLOGAN_NEXT:
-        return None  # 五个一, 三个一批, 两个“一百年”: slogan pattern
     after = text[end : end + 2]
+    if g[_CN] is not None and after[:1] in _SLOGAN_NEXT:
+        return None  # 五个一, 三个一批, 两个“一百年”: slogan pattern
     if after[:1] in _SHARED_FIRST or (after[:1] == " " and after[1:] in _SHARED_FIRST):
         shared = _SHARED_TAIL.match(text, end)
         if shared is not None and any(
             n != unit and n.startswith(unit) and shared["rest"].startswith(n) for n in _NOT_UNITS
         ):
             return None  # 15个和10个工作日, 3个至6个月: durations sharing their measure word
-    if text[end : end + 1] == "\n" and _cut_duration(text, end, unit):
+    if after[:1] == "\n" and _cut_duration(text, end, unit):
         return None  # 3个⏎— 3 —⏎(running header)⏎工作日: a duration cut by a page break
     values = {"value": value, "unit": unit, "noun": None, "approx": approx}
     return m.start(), end, m.group(), values, g[_CN] is not None
@@ -402,6 +516,69 @@ def _cut_duration(text: str, end: int, unit: str) -> bool:
     return any(n != unit and n.startswith(unit) and text.startswith(n[len(unit):], pos) for n in _NOT_UNITS)
 
 
+def _count_matches(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``_COUNT_RE.finditer(text, overlapped=True)``, in order, read only before anchors.
+
+    Why the same: a match starting at p reads number-like characters (``_BEFORE_UNIT``) up
+    to its measure word at u, so text[u - 1] and text[u] make an anchor and p lies in the
+    stretch of such characters ending at u - 1.  Only 大 is both number-like (大约) and a
+    measure word's first character (大类), and a match reads it only where it starts; so
+    the measure word of a match starting at p is the first anchor after p, and each anchor
+    owns the starts between the previous anchor (or its stretch's start) and itself.  No
+    match runs more than ``_TAIL`` characters past its anchor, so the window ending there
+    holds it whole; lookbehinds see the text before the window.  (Overlapped matches are
+    the matches at each start position, so trying each start gives them all.)
+    """
+    if limits.astral(text):
+        anchors, pattern = _COUNT_ANCHOR, _COUNT_RE  # \d beyond U+FFFF: the regex module's reading
+    else:
+        anchors, pattern = _COUNT_ANCHOR_STD, _COUNT_TWIN
+    plain_pattern = pattern if pattern is _COUNT_RE else _COUNT_NO_RANGE_TWIN
+    n = len(text)
+    done = 0  # starts before this position belong to an earlier anchor
+    digits_first = pattern is _COUNT_TWIN  # (astral text: the pattern alone)
+    for anchor in anchors.finditer(text):
+        unit_at = anchor.start()
+        if digits_first and text[unit_at - 1] in _ASCII_DIGITS:
+            # The commonest count, 44个: ASCII digits alone in their stretch, read without the pattern.
+            start = unit_at - 1
+            floor = max(done, unit_at - _DIGIT_RUN_MAX)
+            while start > floor and text[start - 1] in _ASCII_DIGITS:
+                start -= 1
+            prev = text[start - 1] if start else ""
+            if start > floor or not start:  # the whole digit run (not cut at the floor)
+                if not prev or (prev not in _BEFORE_UNIT_SET and not prev.isdecimal()):
+                    m = _digit_count(text, start, unit_at)
+                    if m is not None:
+                        yield m
+                    done = unit_at
+                    continue
+        before = _STRETCH_START.search(text, done, unit_at - 1)
+        first = before.end() if before is not None else done
+        end = min(n, unit_at + _TAIL)
+        if unit_at - first >= limits.TIMER_MIN_CHARS:
+            # A long stretch (a hostile run of numerals): one overlapped scan in C, with the
+            # regex timer and a deadline check per match, rather than a call per start.
+            for m in _COUNT_RE.finditer(text, first, end, overlapped=True):
+                if m.start() >= unit_at:
+                    break  # the next anchor's
+                yield m
+            done = unit_at
+            continue
+        match = (pattern if not _RANGE_SEPARATORS.isdisjoint(text[first:unit_at]) else plain_pattern).match
+        for start in range(first, unit_at):
+            ch = text[start]
+            if ch in _ASCII_DIGITS:
+                if start and text[start - 1] in _ASCII_DIGITS:
+                    continue  # inside a number: both ways to read it need no digit before it
+            elif ch in _NEVER_FIRST:
+                continue  # the pattern's first test refuses it (a comma, 万, 余, a separator …)
+            m = match(text, start, end)
+            if m is not None:
+                yield m
+        done = unit_at
+
+
 def find_counts(text: str) -> list[Found]:
     """Counts in ``text`` (number + measure word), sorted by start and non-overlapping.
 
@@ -418,8 +595,9 @@ def find_counts(text: str) -> list[Found]:
     # longest one wins by keeping matches as they come (约1600家 over 1600家); a match
     # starting inside a kept one is skipped before it is even interpreted.
     kept: list[tuple[int, int, str, dict, bool]] = []
-    names: list[tuple[int, int]] | None = None  # found on the first count (most texts have one)
-    for m in _COUNT_RE.finditer(text, overlapped=True):
+    names: Cursor | None = None  # found on the first count (most texts have one)
+    quotes: Cursor | None = None
+    for m in _count_matches(text):
         if kept and m.start() < kept[-1][1]:
             continue
         item = _interpret(text, m)
@@ -427,20 +605,22 @@ def find_counts(text: str) -> list[Found]:
             continue
         if names is None:
             # Slogans and document titles never hold counts; both are sorted, non-overlapping spans.
-            names = merge_spans(slogan_spans(text) + title_spans(text))
-            name_starts = [s for s, _ in names]
-            quotes = short_quote_spans(text)
-            quote_starts = [s for s, _ in quotes]
+            names = Cursor(merge_spans(slogan_spans(text) + title_spans(text)))
         start, end, _, _, chinese = item
-        if names and inside_any(start, end, names, name_starts):
+        if names.overlaps(start, end):
             continue  # 两个维护, 八项规定, 《…二十条措施》
-        if chinese and quotes and inside_any(start, end, quotes, quote_starts):
-            continue  # “两项”补贴, “整合一批”: a quoted name, not a quantity
+        if chinese:
+            if quotes is None:  # found on the first count in Chinese numerals
+                quotes = Cursor(short_quote_spans(text))
+            if quotes.overlaps(start, end):
+                continue  # “两项”补贴, “整合一批”: a quoted name, not a quantity
         kept.append(item)
 
     result: list[Found] = []
+    last = len(kept) - 1
     for i, (start, end, written, values, _) in enumerate(kept):
-        limit = kept[i + 1][0] if i + 1 < len(kept) else None
-        values["noun"] = find_noun(text, end, limit)
+        after = text[end : end + 1]
+        if after and after >= FIRST_HAN and after not in CJK_PUNCTUATION:  # else a sure hard stop: no noun
+            values["noun"] = find_noun(text, end, kept[i + 1][0] if i < last else None)
         result.append(Found("count", start, end, written, values))
     return result

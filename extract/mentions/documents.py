@@ -21,6 +21,8 @@ Choices:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from zhenggai import limits
@@ -59,6 +61,19 @@ _DOCNUMBER_RE = limits.compile(
 )
 
 
+# Every document number holds an opening bracket and the first two digits of its year:
+# the pattern runs only around these (see _docnumbers).  No repetition: re scans for it.
+_YEAR_BRACKET = limits.plain(
+    r"""
+    [〔\[［【(（]   # a year bracket, square or round
+    (?:19|20)      # and the century of the year
+    """,
+    regex.VERBOSE,
+)
+_MAX_PREFIX = 12  # the issuer code: at most this many characters before the bracket
+_MAX_AFTER = 18  # bracket, year, bracket, blank, 第, blank, six digits, blank and 号: the rest of a match
+
+
 def _lead_re() -> limits.Pattern[str]:
     return limits.compile(word_alternation(load_words("docnumber_lead_words.txt")))
 
@@ -79,12 +94,15 @@ def _titles(text: str) -> list[Found]:
                 found.append(_title(text, s, e))
         stack.clear()
 
+    if "《" not in text:
+        return found  # nothing opens: no title
     for m in _TITLE_MARKS_RE.finditer(text):
         ch, pos = m[0], m.start()
         if ch == "《":
             stack.append((pos, []))
         elif ch == "\n":
-            fail_all()
+            if stack:
+                fail_all()
         elif stack:
             open_pos, children = stack.pop()
             inside = text[open_pos + 1 : pos]
@@ -105,9 +123,30 @@ def _title(text: str, start: int, end: int) -> Found:
     return Found("document", start, end, text[start:end], {"title": text[start + 1 : end - 1].strip()})
 
 
+def _docnumber_matches(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``_DOCNUMBER_RE.finditer(text)``, searched for only near year brackets.
+
+    Every match holds a year bracket (``_YEAR_BRACKET``) and starts at most ``_MAX_PREFIX``
+    characters before it (its issuer code) and ends at most ``_MAX_AFTER`` after it; a
+    search from there (not before the previous match's end, where the whole-text scan
+    resumes) finds the match holding that bracket, if any, or one holding an earlier bracket
+    that had none, which cannot be: so the matches are the same, in the same order.
+    """
+    n = len(text)
+    done = 0  # the end of the last match: the whole-text scan resumes there
+    for bracket in _YEAR_BRACKET.finditer(text):
+        at = bracket.start()
+        if at < done:
+            continue  # inside the last match
+        m = _DOCNUMBER_RE.search(text, max(done, at - _MAX_PREFIX), min(n, at + _MAX_AFTER))
+        if m is not None:
+            yield m
+            done = m.end()
+
+
 def _docnumbers(text: str) -> list[Found]:
     found: list[Found] = []
-    for m in _DOCNUMBER_RE.finditer(text):
+    for m in _docnumber_matches(text):
         start = m.start()
         prefix = m["prefix"]
         if prefix:

@@ -213,6 +213,9 @@ def _foreign_re() -> limits.Pattern[str]:
 
 _NOT_AFTER = _not_after_re()
 _FOREIGN = _foreign_re()
+# The last characters of the foreign currency words: a match of _FOREIGN holds one (a cheap
+# test before the search; most amounts have none before them).
+_FOREIGN_ENDS = frozenset(w[-1] for w in load_words("money_foreign_prefix.txt"))
 
 
 # Group numbers of _MONEY_RE, minus one: indexes into m.groups().
@@ -262,7 +265,8 @@ def _interpret(text: str, m: regex.Match[str]) -> Found | None:
         _NAME_AFTER.match(text, m.end()) or _BYLINE_BEFORE.search(text, max(0, m.start() - 6), m.start())
     ):
         return None  # 编辑:陆元华, 作者:柒元: a one-numeral "amount" is a personal name
-    if _FOREIGN.search(text, max(0, m.start() - 8), m.start(_LO + 1)):
+    before, lo_start = max(0, m.start() - 8), m.start(_LO + 1)
+    if not _FOREIGN_ENDS.isdisjoint(text[before:lo_start]) and _FOREIGN.search(text, before, lo_start):
         return None  # 港币100万元
     if not g[_YUAN] and g[_CUR] in ("人民币", "RMB") and not (g[_LO_UNIT] or g[_HI_UNIT]):
         return None  # 人民币 before a bare number without 万/亿/元 is too weak ("人民币2023年")
