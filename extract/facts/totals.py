@@ -289,7 +289,7 @@ def find_totals(
         sent = regions.sentence(f.start)
         lead = label_before(text, cs)  # 已完成：11个: the label line's label is the clause's cue
         left, right = lead + text[cs : f.start], text[f.end : max(ce, f.end)]
-        if _SOFT_WRAP.match(text, max(0, cs - 2), cs + 1):
+        if cs >= 2 and text[cs - 1] == "\n" and _SOFT_WRAP.match(text, cs - 2, cs + 1):
             # 共建立完善⏎制度26项: a hard-wrapped line (PDF text) splits the cue; read on
             # across the break (the line before ends in a character, not punctuation).
             ps = regions.clause(cs - 2)[0]

@@ -72,6 +72,35 @@ def _rows_of(kind: str) -> tuple[_Row, ...]:
     return tuple(row for row in _rows() if row.kind == kind)
 
 
+class _CueIndex:
+    """The rows of one (mention kind, unit), indexed by the characters their cues start with.
+
+    ``left``/``right`` map a character to the left/right rows whose cue can start with it;
+    ``left_any``/``right_any`` hold the rows with no such bound (always tried).  A left cue
+    must start somewhere in the clause before the figure, a right cue at the clause's first
+    character: classify looks up those characters instead of testing every row.
+    """
+
+    __slots__ = ("left", "left_any", "right", "right_any")
+
+    def __init__(self, rows: tuple[_Row, ...]) -> None:
+        self.left: dict[str, tuple[_Row, ...]] = {}
+        self.right: dict[str, tuple[_Row, ...]] = {}
+        self.left_any = tuple(r for r in rows if r.side == "left" and r.first is None)
+        self.right_any = tuple(r for r in rows if r.side != "left" and r.first is None)
+        for row in rows:
+            if row.first is not None:
+                table = self.left if row.side == "left" else self.right
+                for ch in row.first:
+                    table[ch] = (*table.get(ch, ()), row)
+
+
+@lru_cache(maxsize=256)
+def _cue_index(kind: str, unit: str | None) -> _CueIndex:
+    """The index of the rows for a figure of this kind and unit (a row's units must allow it)."""
+    return _CueIndex(tuple(row for row in _rows_of(kind) if row.units is None or unit in row.units))
+
+
 @lru_cache(maxsize=None)
 def _plan() -> limits.Pattern:
     words = sorted(load_words("totals_plan_words.txt"), key=len, reverse=True)
@@ -118,23 +147,23 @@ def classify(
     True
     """
     other_noun = noun is not None and _ISSUE_WORD not in noun
+    index = _cue_index(kind, unit)
+    # The rows worth a search: left cues that can start at some character of ``left``,
+    # right cues that can start with the first character of ``right``.  The best
+    # candidate is a minimum, so the order they are tried in does not matter.
+    rows = set(index.left_any)
+    lookup = index.left.get
+    for ch in set(left):
+        hit = lookup(ch)
+        if hit is not None:
+            rows.update(hit)
+    rows.update(index.right_any)
+    rows.update(index.right.get(right[:1], ()))
     best: tuple[int, int, str] | None = None
-    head = right[:1]
-    left_chars: set[str] | None = None  # built once, for the cues' first-character tests
-    for row in _rows_of(kind):
-        if row.units is not None and unit not in row.units:
-            continue
-        first = row.first
+    for row in rows:
         if row.side == "right":
-            if first is not None and head not in first:
-                continue  # ^(?:cue): the clause after the figure must open with the cue
             m = row.pattern.search(right)
         else:
-            if first is not None:
-                if left_chars is None:
-                    left_chars = set(left)
-                if first.isdisjoint(left_chars):
-                    continue  # the cue cannot start anywhere in the clause before the figure
             if other_noun and row.key in _OWN_NOUN_KEYS:
                 continue  # 问题…分解到32个责任单位: the figure counts the units, not the issues
             m = row.pattern.search(left)
