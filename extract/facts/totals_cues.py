@@ -19,6 +19,7 @@ from functools import lru_cache
 import regex
 
 from zhenggai import limits
+from zhenggai.facts.cue_chars import lacks, required_chars
 from zhenggai.first_chars import first_chars
 from zhenggai.models import load_table, load_words
 
@@ -32,7 +33,8 @@ _ISSUE_WORD = "问题"
 
 
 class _Row:
-    __slots__ = ("key", "kind", "units", "side", "pattern", "need", "order", "gap", "first")
+    __slots__ = ("key", "kind", "units", "side", "pattern", "need", "order", "gap", "first", "required",
+                 "need_required")
 
     def __init__(self, order: int, key: str, kind: str, units: str, side: str, fragment: str, need: str = ""):
         self.order, self.key, self.kind, self.side = order, key, kind, side
@@ -59,6 +61,9 @@ class _Row:
         self.gap = self.pattern.groupindex.get("gap")
         # Characters the cue must start with (None: no such bound): a set test skips most rows.
         self.first = first_chars(fragment)
+        # Character sets every match of the cue / of the need word holds one of (zhenggai.facts.cue_chars).
+        self.required = required_chars(fragment)
+        self.need_required = required_chars(need, verbose=False) if need else ()
 
 
 @lru_cache(maxsize=None)
@@ -153,20 +158,33 @@ def classify(
     # candidate is a minimum, so the order they are tried in does not matter.
     rows = set(index.left_any)
     lookup = index.left.get
-    for ch in set(left):
+    left_chars = set(left)
+    for ch in left_chars:
         hit = lookup(ch)
         if hit is not None:
             rows.update(hit)
     rows.update(index.right_any)
     rows.update(index.right.get(right[:1], ()))
     best: tuple[int, int, str] | None = None
+    right_chars = sentence_chars = None  # built once, when a row's test needs them
     for row in rows:
         if row.side == "right":
-            m = row.pattern.search(right)
+            if row.required:
+                if right_chars is None:
+                    right_chars = set(right)
+                if lacks(row.required, right_chars):
+                    continue  # the clause after the figure lacks a character the cue needs
         else:
             if other_noun and row.key in _OWN_NOUN_KEYS:
                 continue  # 问题…分解到32个责任单位: the figure counts the units, not the issues
-            m = row.pattern.search(left)
+            if row.required and lacks(row.required, left_chars):
+                    continue  # the clause before the figure lacks a character the cue needs
+        if row.need_required:
+            if sentence_chars is None:
+                sentence_chars = set(sentence)
+            if lacks(row.need_required, sentence_chars):
+                continue  # the sentence cannot hold the row's need word
+        m = row.pattern.search(right if row.side == "right" else left)
         if not m:
             continue
         if row.need is not None and not row.need.search(sentence):
