@@ -89,6 +89,12 @@ def marker_style(marker: str) -> str:
     >>> marker_style("(十二)"), marker_style("3."), marker_style("4 ."), marker_style("②")
     ('(C)', 'A', 'A', 'O')
     """
+    return _marker_style(marker)
+
+
+@lru_cache(maxsize=1024)
+def _marker_style(marker: str) -> str:
+    # A pure function of a short marker, asked for every heading: computed once per marker.
     if _CIRCLED.search(marker):
         return "O"
     if _PAREN_NUM.search(marker):

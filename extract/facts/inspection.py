@@ -24,6 +24,7 @@ from typing import Any
 import regex
 
 from zhenggai import limits
+from zhenggai.facts.cue_chars import Required, lacks, required_chars
 from zhenggai.facts.inspection_dates import (
     FEEDBACK,
     VERB,
@@ -43,7 +44,7 @@ from zhenggai.facts.inspection_patterns import (
 from zhenggai.facts.regions import Regions
 from zhenggai.mentions.base import Found
 from zhenggai.mentions.date_story import event_kind
-from zhenggai.models import load_words
+from zhenggai.models import load_table, load_words
 from zhenggai.numerals import parse_number
 from zhenggai.scan import RunScanner
 
@@ -60,6 +61,28 @@ _AUTHOR_OF_REPORT = limits.compile(
     """,
     regex.VERBOSE,
 )
+
+
+@lru_cache(maxsize=None)
+def _revisit_cues() -> tuple[Required, ...]:
+    """What each revisit cue of the story table (models/date_story_cues.tsv) needs (facts.cue_chars)."""
+    return tuple(required_chars(row[1], verbose=False) for row in load_table("date_story_cues.tsv")
+                 if row[0] == "revisit")
+
+
+def _is_revisit(sentence: str) -> bool:
+    """``event_kind(sentence) == "revisit"``; the story cues are not run when the sentence lacks
+    what every revisit cue needs (most titles and sentences hold no 回头看).
+
+    >>> _is_revisit("关于市委巡察“回头看”整改情况的通报"), _is_revisit("关于市委巡察整改情况的通报")
+    (True, False)
+    """
+    cues = _revisit_cues()
+    if cues and all(cues):
+        chars = set(sentence)
+        if all(lacks(need, chars) for need in cues):
+            return False
+    return event_kind(sentence) == "revisit"
 
 
 def _ordinal(text: str | None) -> int | None:
@@ -152,12 +175,12 @@ def find_inspection(
     # early, a preamble cut by a heading), the head of the text.
     # A notice on a 回头看 (its title says so) answers the 回头看, not the first inspection the
     # preamble tells before it: the 回头看 sentence is read first.
-    revisit = bool(title) and event_kind(title) == "revisit"
+    revisit = bool(title) and _is_revisit(title)
     for span in ((r_start, r_end), (0, min(regions.n, HEAD_CHARS))):
         sentences = regions.sentences(*span)
         team_sentence, team_match = None, None
         if revisit:
-            told = [sp for sp in sentences if event_kind(text[sp[0]:sp[1]]) == "revisit"]
+            told = [sp for sp in sentences if _is_revisit(text[sp[0]:sp[1]])]
             team_sentence, team_match = _team_sentence(text, told, memo)
         if team_sentence is None:
             team_sentence, team_match = _team_sentence(text, sentences, memo)

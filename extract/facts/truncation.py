@@ -145,21 +145,39 @@ def _walk(nodes: Sequence[Any]):
         yield from _walk(getattr(n, "children", None) or [])
 
 
+def _tail_lines(text: str, count: int) -> list[tuple[int, str]]:
+    """(offset, stripped line) of the last ``count`` non-blank lines, in text order: read from
+    the end, since only the tail of a notice tells whether it was cut.
+
+    >>> _tail_lines("a\\n\\n b \\nc", 2)
+    [(3, 'b'), (7, 'c')]
+    """
+    out: list[tuple[int, str]] = []
+    end = len(text)
+    while len(out) < count:
+        cut = text.rfind("\n", 0, end)
+        raw = text[cut + 1 : end]
+        if raw.strip():
+            out.append((cut + 1, raw.strip()))
+        if cut < 0:
+            break
+        end = cut
+    out.reverse()
+    return out
+
+
 def truncation_reason(text: str, outline: Sequence[Any] = (), aspects: int | None = None) -> str | None:
     """Why ``text`` looks cut off mid-notice, or None (see the module docstring for the signs)."""
-    lines, start = [], 0
-    for raw in text.split("\n"):  # (offset, stripped line) of every non-blank line
-        if raw.strip():
-            lines.append((start, raw.strip()))
-        start += len(raw) + 1
+    lines = _tail_lines(text, _TAIL_LINES)
     if not lines:
         return None
-    for _, line in lines[-_TAIL_LINES:]:
+    for _, line in lines:
         if _page_link_re().search(line) or _PAGE_COUNT.search(line):
             return f"a link to another page ({line[:30]})"
     last_start, last = lines[-1]
-    nodes = [n for n in _walk(outline) if getattr(n, "marker", "")]
-    if nodes and len(lines) > 1 and max(n.start for n in nodes) >= last_start:
+    # The start of the last numbered heading (None without one), from one walk of the outline.
+    last_heading = max((n.start for n in _walk(outline) if getattr(n, "marker", "")), default=None)
+    if last_heading is not None and len(lines) > 1 and last_heading >= last_start:
         return f"it ends on the heading {last[:30]!r} with nothing under it"
     if _BARE_MARKER.search(last):
         return f"it ends on the heading marker {last!r} with nothing after it"
@@ -173,13 +191,15 @@ def truncation_reason(text: str, outline: Sequence[Any] = (), aspects: int | Non
         if not _CLOSED_END.search(last) and not _is_trailer(last) and len(lines) > 1:
             previous_start, previous = lines[-2]
             body = len(last) >= _SENTENCE_LINE and _BODY_LINE.search(last)
-            after_heading = nodes and max(n.start for n in nodes) >= previous_start
+            after_heading = last_heading is not None and last_heading >= previous_start
             if body or after_heading or _CLOSED_END.search(previous):
                 return f"the last line stops mid-sentence (…{last[-10:]})"
+    if not aspects:
+        return None  # the last sign needs a stated number of aspects
     roots = list(outline)
     issue_roots = [n for n in roots if getattr(n, "role", None) == "issue"]
-    closing = any(getattr(n, "role", None) == "closing" for n in _walk(roots))
-    if aspects and issue_roots and len(issue_roots) < aspects and not closing and roots[-1] is issue_roots[-1]:
+    if (issue_roots and len(issue_roots) < aspects and roots[-1] is issue_roots[-1]
+            and not any(getattr(n, "role", None) == "closing" for n in _walk(roots))):
         return (f"the outline stops after {len(issue_roots)} of {aspects} stated aspects "
                 "and no closing part follows")
     return None
