@@ -14,6 +14,7 @@ import zhenggai.facts.guards
 import zhenggai.facts.inspection
 import zhenggai.facts.truncation
 from zhenggai.facts import inspection_dates as dates
+from zhenggai.facts import source
 from zhenggai.facts.guards import Guarded
 from zhenggai.facts.inspection_patterns import patterns
 from zhenggai.facts.regions import Regions
@@ -30,6 +31,9 @@ GUARDED = {
     "target": patterns()["target"],
     "audit_office": patterns()["audit_office"],
     "audit_verb": patterns()["audit_verb"],
+    "source_site": source._SITE,
+    "source_published": source._PUBLISHED,
+    "source_editor": source._EDITOR,
 }
 
 
@@ -46,7 +50,32 @@ def test_guarded_pattern_finds_the_same_in_every_sentence_of_the_gold_texts(name
         for s, e in Regions(text, []).sentences():
             assert _span(guarded.search(text, s, e)) == _span(guarded.pattern.search(text, s, e)), text[s:e]
             checked += 1
+        lines = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"] + [len(text) + 1]
+        for s, e in [(0, len(text)), *zip(lines, [x - 1 for x in lines[1:]])]:
+            assert _span(guarded.search(text, s, e)) == _span(guarded.pattern.search(text, s, e)), text[s:e]
     assert checked > 1000
+
+
+def _wechat_head_unguarded(text):
+    for m in source._WECHAT_HEAD.finditer(text, 0, min(len(text), source.WECHAT_HEAD_CHARS)):
+        if m["badge"] or m["before"] or m["after"]:
+            return m
+    return None
+
+
+HEADS = ["原创 清风某县 清风某县 发表于 2023-11-23 10:05\n\n正文", "清风某县 2023-11-23 10:05 发表于浙江\n正文",
+         "转载 某某 2023年11月23日 10:05\n正文", "某某市纪委监委网站 2024年10月29日\n正文"]
+
+
+@pytest.mark.parametrize("text", TEXTS + HEADS)
+def test_wechat_head_skips_only_heads_without_a_mark(text):
+    assert _span(source.wechat_head(text)) == _span(_wechat_head_unguarded(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="原创转载置顶发表于清风某县浙江 \n2023-11:05年月日", max_size=60))
+def test_property_wechat_head_equals_the_unguarded_scan(text):
+    assert _span(source.wechat_head(text)) == _span(_wechat_head_unguarded(text))
 
 
 @settings(max_examples=300, deadline=None)

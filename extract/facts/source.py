@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import regex
 
 from zhenggai import limits
+from zhenggai.facts.guards import Guarded
 from zhenggai.mentions.date_patterns import small_number, year_number
 from zhenggai.models import load_table, load_words
 from zhenggai.sitenames import site_note_start
@@ -121,7 +122,7 @@ _TITLE_NO_GUANYU = limits.compile(
 _MONTH_DAY_TIME = r"(?:\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?" \
     r"(?:\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?)"
 _STAMP_START = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)"  # 2016-08-17 / 2016年8月17
-_SITE = limits.compile(
+_SITE = Guarded(limits.compile(
     rf"""
     (?<!\p{{Han}})(?:信息来源|文章来源|稿件来源|来源)[\x20\t]*[:：][\x20\t]*   # 来源: label (not in a longer word)
     (?!{_LABELS})                                       # an empty value (来源: 发布时间:…) is no site
@@ -129,7 +130,7 @@ _SITE = limits.compile(
     (?=\s|$|{_LABELS}|{_STAMP_START})                   # … up to a blank, line end, the next label or a date
     """,
     regex.VERBOSE | regex.MULTILINE,
-)
+), ("来源",))  # every label holds 来源 (facts.guards)
 # A date/time stamp printed right after the site on its line ("来源:某某日报 2016-08-17 11:05:24"):
 # the publication time, unlabelled.
 _SITE_STAMP = limits.compile(
@@ -139,14 +140,14 @@ _SITE_STAMP = limits.compile(
     """,
     regex.VERBOSE,
 )
-_PUBLISHED = limits.compile(
+_PUBLISHED = Guarded(limits.compile(
     rf"""
     (?:信息提供日期|提供日期|发布时间|发布日期|发文日期|更新时间   # 发布时间: label, even glued to a value before it
       |(?<!\p{{Han}})(?:时间|日期))\s*[:：]\s*               # bare 时间:/日期: only as a label of its own
     (?P<y>\d{{4}}){_MONTH_DAY_TIME}                                  # 2023-06-02 / 2023年6月2日 16:43
     """,
     regex.VERBOSE,
-)
+), ("时间", "日期"))  # every label holds one (facts.guards)
 # The signature date: the last line of a notice when it holds only a date
 # (2024年3月1日 / 二〇二四年三月十五日) under the issuer's name.
 _SIGNATURE_DATE = limits.compile(
@@ -190,15 +191,17 @@ _WECHAT_HEAD = limits.compile(
     """,
     regex.VERBOSE | regex.MULTILINE,
 )
+# The words of the groups badge, before and after above: a head line needs one of them.
+_WECHAT_MARKS = ("原创", "转载", "置顶", "发表于")
 # Where the WeChat head line is looked for: the first lines of the text.
 WECHAT_HEAD_CHARS = 300
-_EDITOR = limits.compile(
+_EDITOR = Guarded(limits.compile(
     r"""
     责任编辑\s*[:：]\s*                 # 责任编辑: label
     (?P<editor>[^\s|【】\[\]()（）]+)   # the name up to a blank or bracket
     """,
     regex.VERBOSE,
-)
+), ("责任编辑",))  # the label (facts.guards)
 
 
 @dataclass
@@ -387,7 +390,10 @@ def wechat_head(text: str) -> regex.Match | None:
     >>> wechat_head("某某市纪委监委网站 2024年10月29日\n正文") is None
     True
     """
-    for m in _WECHAT_HEAD.finditer(text, 0, min(len(text), WECHAT_HEAD_CHARS)):
+    head = min(len(text), WECHAT_HEAD_CHARS)
+    if not any(text.find(mark, 0, head) >= 0 for mark in _WECHAT_MARKS):
+        return None  # no mark in the head: no match of the head line could carry one
+    for m in _WECHAT_HEAD.finditer(text, 0, head):
         if m["badge"] or m["before"] or m["after"]:  # a WeChat mark, not any "name date" line
             return m
     return None
