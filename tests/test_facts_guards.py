@@ -108,3 +108,24 @@ def test_a_guard_needs_words():
 def test_doctests(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_team_runs_need_the_kind_word_and_zu_and_find_what_the_team_pattern_finds():
+    scanner, team = zhenggai.facts.inspection._team_scanner(), patterns()["team"]
+    found = 0
+    for text in TEXTS:
+        for s, e in Regions(text, []).sentences():
+            spans = [m.span() for m in team.finditer(text, s, e)]
+            assert [m.span() for m in scanner.finditer(text, s, e)] == spans, text[s:e]
+            assert zhenggai.facts.inspection._team_matches(text, s, e, {}) == [] or spans
+            found += len(spans)
+    assert found > 50
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="清河县委市省第二四12巡察视工作组机动专项对向党组,。 ", max_size=40))
+def test_property_team_scanner_equals_the_team_pattern(text):
+    scanner, team = zhenggai.facts.inspection._team_scanner(), patterns()["team"]
+    assert [m.span() for m in scanner.finditer(text)] == [m.span() for m in team.finditer(text)]
+    hits = zhenggai.facts.inspection._team_matches(text, 0, len(text), {})
+    assert [m.span() for m in hits] == [m.span() for m in team.finditer(text)]

@@ -36,6 +36,7 @@ from zhenggai.facts.inspection_dates import (
 )
 from zhenggai.facts.inspection_patterns import (
     AUDIT_GENRE,
+    ORD,
     AUDIT_TITLE,
     KIND_OR_AUDIT,
     KIND_WORD,
@@ -112,7 +113,12 @@ def _team_scanner() -> RunScanner:
     words = load_words("inspection_bodies.txt") + load_words("inspection_modes.txt")
     extra = "".join(sorted({ch for w in words for ch in w if not _WORD_CHAR.match(ch)}))
     consumable = r"\w\d" + regex.escape(extra + "〇零第巡视察工作组", special_only=False)
-    return RunScanner(patterns()["team"], consumable, anchor="巡视|巡察", reach=12)
+    # Every team match closes with the kind word and 组, maybe 工作 or an ordinal between:
+    # 巡察组 / 巡视工作组 / 巡察四组.  Runs without such a stretch hold no team.
+    return RunScanner(patterns()["team"], consumable, anchor=_TEAM_ANCHOR, reach=12)
+
+
+_TEAM_ANCHOR = rf"(?:巡视|巡察)(?:(?:工作)?|{ORD})组"
 
 
 _WORD_CHAR = limits.compile(r"\w  # a word character", regex.VERBOSE)
@@ -121,14 +127,14 @@ _WORD_CHAR = limits.compile(r"\w  # a word character", regex.VERBOSE)
 def _team_matches(text: str, s: int, e: int, memo: dict[tuple[int, int], list]) -> list:
     """Team-pattern matches in sentence [s, e), computed once per sentence (``memo``).
 
-    Every team match holds 巡视 or 巡察: the (long) pattern runs only on the
-    stretches of the sentence around them.
+    Every team match holds 巡视 or 巡察 and ends in 组 (巡察组, 巡察四组): the (long) pattern
+    runs only on the stretches of the sentence around them.
     """
     key = (s, e)
     hits = memo.get(key)
     if hits is None:
-        if text.find("巡察", s, e) < 0 and text.find("巡视", s, e) < 0:
-            hits = []
+        if (text.find("巡察", s, e) < 0 and text.find("巡视", s, e) < 0) or text.find("组", s, e) < 0:
+            hits = []  # every team match holds 巡视/巡察 and ends in 组
         else:
             hits = list(_team_scanner().finditer(text, s, e))  # = team.finditer(text, s, e)
         memo[key] = hits
