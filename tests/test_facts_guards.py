@@ -14,7 +14,7 @@ import zhenggai.facts.guards
 import zhenggai.facts.inspection
 import zhenggai.facts.truncation
 from zhenggai.facts import inspection_dates as dates
-from zhenggai.facts import source
+from zhenggai.facts import contact, source
 from zhenggai.facts.guards import Guarded
 from zhenggai.facts.inspection_patterns import patterns
 from zhenggai.facts.regions import Regions
@@ -34,6 +34,12 @@ GUARDED = {
     "source_site": source._SITE,
     "source_published": source._PUBLISHED,
     "source_editor": source._EDITOR,
+    "contact_invite": contact._INVITE,
+    "contact_phone": contact._PHONE,
+    "contact_address": contact._ADDRESS,
+    "contact_postal": contact._POSTAL,
+    "contact_email": contact._EMAIL,
+    "contact_mailbox": contact._MAILBOX,
 }
 
 
@@ -53,6 +59,7 @@ def test_guarded_pattern_finds_the_same_in_every_sentence_of_the_gold_texts(name
         lines = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"] + [len(text) + 1]
         for s, e in [(0, len(text)), *zip(lines, [x - 1 for x in lines[1:]])]:
             assert _span(guarded.search(text, s, e)) == _span(guarded.pattern.search(text, s, e)), text[s:e]
+        assert [_span(m) for m in guarded.finditer(text)] == [_span(m) for m in guarded.pattern.finditer(text)]
     assert checked > 1000
 
 

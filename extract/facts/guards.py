@@ -20,6 +20,7 @@ tests/test_facts_guards.py checks each guard against its pattern on the gold tex
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -40,12 +41,24 @@ class Guarded:
     def __getattr__(self, name: str) -> Any:
         return getattr(self.pattern, name)
 
-    def search(self, string: str, pos: int | None = None, endpos: int | None = None) -> Any:
-        """The pattern's first match in ``string[pos:endpos]``; None at once when no word is there."""
+    def holds_word(self, string: str, pos: int | None = None, endpos: int | None = None) -> bool:
+        """Whether ``string[pos:endpos]`` holds one of the words (else the pattern cannot match there)."""
         start = 0 if pos is None else pos
         end = len(string) if endpos is None else endpos
         find = string.find
         for word in self.words:
             if find(word, start, end) >= 0:
-                return self.pattern.search(string, pos, endpos)
+                return True
+        return False
+
+    def search(self, string: str, pos: int | None = None, endpos: int | None = None) -> Any:
+        """The pattern's first match in ``string[pos:endpos]``; None at once when no word is there."""
+        if self.holds_word(string, pos, endpos):
+            return self.pattern.search(string, pos, endpos)
         return None
+
+    def finditer(self, string: str, pos: int | None = None, endpos: int | None = None) -> Iterator[Any]:
+        """The pattern's matches in ``string[pos:endpos]``; none at once when no word is there."""
+        if self.holds_word(string, pos, endpos):
+            return self.pattern.finditer(string, pos, endpos)
+        return iter(())
