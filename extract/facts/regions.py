@@ -106,11 +106,17 @@ def _pattern(name: str) -> limits.Pattern:
     return _CACHE[name]
 
 
-def walk(nodes: Sequence[Any]) -> Iterator[Any]:
-    """All outline nodes, depth first, in document order."""
-    for node in nodes:
-        yield node
-        yield from walk(getattr(node, "children", None) or [])
+def walk(nodes: Sequence[Any]) -> list[Any]:
+    """All outline nodes, depth first, in document order (a list, built without recursion)."""
+    out: list[Any] = []
+    stack = list(nodes)[::-1]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        children = getattr(node, "children", None)
+        if children:
+            stack.extend(children[::-1])
+    return out
 
 
 def _bounds(positions: list[int], pos: int, n: int, reach: int | None = None) -> tuple[int, int]:
@@ -274,9 +280,12 @@ class Regions:
         k = 0 if after <= 0 else bisect_left(para, after - 1) + 1
         pos = para[k - 1] + 1 if 0 < k <= len(para) else 0
         for stop in (para + [self.n])[k:]:  # (none when no paragraph starts after it)
-            # After blanks, the opener starts with one of its words' first characters.
-            head = text[pos : pos + 1]
-            if (head in openers or head.isspace()) and closing.match(text, pos, stop):
+            # After blanks, the opener starts with one of its words' first characters.  (Every
+            # character \s matches is isspace(); a blank \s does not take is no opener either.)
+            first = pos
+            while first < stop and text[first].isspace():
+                first += 1
+            if first < stop and text[first] in openers and closing.match(text, pos, stop):
                 starts.append(pos)
                 break
             pos = stop + 1

@@ -27,6 +27,7 @@ from typing import Any
 import regex
 
 from zhenggai import limits
+from zhenggai.facts.regions import walk
 from zhenggai.models import load_words, word_alternation
 
 # How far from the end a pagination widget counts (its lines, not the notice's).
@@ -139,10 +140,6 @@ def _is_trailer(line: str) -> bool:
                 or (len(line) < _SENTENCE_LINE and _issuer_end_re().search(line)))
 
 
-def _walk(nodes: Sequence[Any]):
-    for n in nodes:
-        yield n
-        yield from _walk(getattr(n, "children", None) or [])
 
 
 def _tail_lines(text: str, count: int) -> list[tuple[int, str]]:
@@ -176,7 +173,7 @@ def truncation_reason(text: str, outline: Sequence[Any] = (), aspects: int | Non
             return f"a link to another page ({line[:30]})"
     last_start, last = lines[-1]
     # The start of the last numbered heading (None without one), from one walk of the outline.
-    last_heading = max((n.start for n in _walk(outline) if getattr(n, "marker", "")), default=None)
+    last_heading = max((n.start for n in walk(outline) if getattr(n, "marker", "")), default=None)
     if last_heading is not None and len(lines) > 1 and last_heading >= last_start:
         return f"it ends on the heading {last[:30]!r} with nothing under it"
     if _BARE_MARKER.search(last):
@@ -199,7 +196,7 @@ def truncation_reason(text: str, outline: Sequence[Any] = (), aspects: int | Non
     roots = list(outline)
     issue_roots = [n for n in roots if getattr(n, "role", None) == "issue"]
     if (issue_roots and len(issue_roots) < aspects and roots[-1] is issue_roots[-1]
-            and not any(getattr(n, "role", None) == "closing" for n in _walk(roots))):
+            and not any(getattr(n, "role", None) == "closing" for n in walk(roots))):
         return (f"the outline stops after {len(issue_roots)} of {aspects} stated aspects "
                 "and no closing part follows")
     return None
