@@ -14,7 +14,7 @@ import zhenggai.facts.guards
 import zhenggai.facts.inspection
 import zhenggai.facts.truncation
 from zhenggai.facts import inspection_dates as dates
-from zhenggai.facts import contact, source
+from zhenggai.facts import contact, source, totals
 from zhenggai.facts.guards import Guarded
 from zhenggai.facts.inspection_patterns import patterns
 from zhenggai.facts.regions import Regions
@@ -40,6 +40,15 @@ GUARDED = {
     "contact_postal": contact._POSTAL,
     "contact_email": contact._EMAIL,
     "contact_mailbox": contact._MAILBOX,
+    "totals_all_done": totals._ALL_DONE,
+    "totals_all_resolved": totals._ALL_RESOLVED,
+    "totals_threshold": totals._THRESHOLD,
+    "totals_measure_noun": totals._MEASURE_NOUN,
+    "totals_part_before": totals._PART_BEFORE,
+    "author_of_report": zhenggai.facts.inspection._AUTHOR_OF_REPORT,
+    "body": patterns()["body"],
+    "round": patterns()["round"],
+    "mode": patterns()["mode"],
 }
 
 
@@ -60,6 +69,9 @@ def test_guarded_pattern_finds_the_same_in_every_sentence_of_the_gold_texts(name
         for s, e in [(0, len(text)), *zip(lines, [x - 1 for x in lines[1:]])]:
             assert _span(guarded.search(text, s, e)) == _span(guarded.pattern.search(text, s, e)), text[s:e]
         assert [_span(m) for m in guarded.finditer(text)] == [_span(m) for m in guarded.pattern.finditer(text)]
+        for i in range(0, len(text), 7):  # .match at many offsets, to the sentence end or 40 characters on
+            e = min(len(text), i + 40)
+            assert _span(guarded.match(text, i, e)) == _span(guarded.pattern.match(text, i, e)), text[i:e]
     assert checked > 1000
 
 
@@ -86,11 +98,13 @@ def test_property_wechat_head_equals_the_unguarded_scan(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="对向县委巡察视组进驻开展进行实施了反馈出具审计报告局厅署时间期间为意见,。年月日12", max_size=40))
+@given(st.text(alphabet="对向县委巡察视组进驻开展进行实施了反馈出具审计报告局厅署时间期间为意见全部均已完成整改的措施余个人轮第,。年月日12",
+               max_size=40))
 def test_property_guarded_equals_pattern(text):
     for guarded in GUARDED.values():
         assert _span(guarded.search(text)) == _span(guarded.pattern.search(text))
         assert _span(guarded.search(text, 1, len(text) - 1)) == _span(guarded.pattern.search(text, 1, len(text) - 1))
+        assert _span(guarded.match(text, 1)) == _span(guarded.pattern.match(text, 1))
 
 
 def test_a_window_without_the_words_is_not_searched():
@@ -136,3 +150,11 @@ def test_property_team_scanner_equals_the_team_pattern(text):
     assert [m.span() for m in scanner.finditer(text)] == [m.span() for m in team.finditer(text)]
     hits = zhenggai.facts.inspection._team_matches(text, 0, len(text), {})
     assert [m.span() for m in hits] == [m.span() for m in team.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="合计共计累计总计一共同享追回资金处分人公,", max_size=20))
+def test_property_stated_total_skips_only_clauses_without_its_characters(text):
+    from zhenggai.facts.totals_stated import _stated_words, is_stated_total
+
+    assert is_stated_total(text) is bool(_stated_words().search(text))

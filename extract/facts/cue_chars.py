@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterable
 from functools import lru_cache
 
 from zhenggai.first_chars import _C, _parser
@@ -61,8 +62,8 @@ def required_chars(fragment: str, verbose: bool = True) -> Required:
     return tuple(frozenset(s) for s in _sequence(list(parsed)))
 
 
-def lacks(required: Required, chars: set[str] | frozenset[str]) -> bool:
-    """Whether ``chars`` (the characters of a string) miss one of the ``required`` sets.
+def lacks(required: Required, chars: Iterable[str]) -> bool:
+    """Whether ``chars`` (a string, or the set of its characters) miss one of the ``required`` sets.
 
     >>> lacks(required_chars("已(?:完成|办结)"), set("已办理"))
     True

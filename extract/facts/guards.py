@@ -57,6 +57,12 @@ class Guarded:
             return self.pattern.search(string, pos, endpos)
         return None
 
+    def match(self, string: str, pos: int | None = None, endpos: int | None = None) -> Any:
+        """The pattern's match at ``pos``; None at once when no word is in ``string[pos:endpos]``."""
+        if self.holds_word(string, pos, endpos):
+            return self.pattern.match(string, pos, endpos)
+        return None
+
     def finditer(self, string: str, pos: int | None = None, endpos: int | None = None) -> Iterator[Any]:
         """The pattern's matches in ``string[pos:endpos]``; none at once when no word is there."""
         if self.holds_word(string, pos, endpos):

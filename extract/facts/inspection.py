@@ -24,6 +24,7 @@ from typing import Any
 import regex
 
 from zhenggai import limits
+from zhenggai.facts.guards import Guarded
 from zhenggai.facts.cue_chars import Required, lacks, required_chars
 from zhenggai.facts.inspection_dates import (
     FEEDBACK,
@@ -53,7 +54,7 @@ from zhenggai.scan import RunScanner
 # the first few paragraphs, so look no further than this.
 HEAD_CHARS = 3000
 # An audit office as the author of the audit report (审议了县审计局所作的审计工作报告).
-_AUTHOR_OF_REPORT = limits.compile(
+_AUTHOR_OF_REPORT = Guarded(limits.compile(
     r"""
     (?P<body>[^\W\d_了的和与对由经据于在]{1,8}?审计(?:厅|局))   # 县审计局 (not 审议了…: 了 starts no name)
     (?:所作|所做|作出|提交|提请审议)的?      # 所作的 / 提交的
@@ -61,7 +62,7 @@ _AUTHOR_OF_REPORT = limits.compile(
     审计(?:工作|结果)?报告                  # 审计工作报告 / 审计结果报告
     """,
     regex.VERBOSE,
-)
+), ("报告",))  # every match holds it (facts.guards)
 
 
 @lru_cache(maxsize=None)

@@ -75,7 +75,7 @@ def patterns() -> dict[str, limits.Pattern | Guarded]:
             """,
             regex.VERBOSE,
         ),
-        "body": limits.compile(
+        "body": Guarded(limits.compile(
             rf"""
             (?P<body>{COMPOUND_BODY}|{bodies})            # the sending body (省委教育工委 / 市委) …
             (?:[^\n,。;]{{0,8}}?第{ORD}轮)?               # … optionally its round …
@@ -83,8 +83,8 @@ def patterns() -> dict[str, limits.Pattern | Guarded]:
             (?P<kind>巡视|巡察){NOT_AGENCY}                # … then the kind word (not 巡察办)
             """,
             regex.VERBOSE,
-        ),
-        "round": limits.compile(
+        ), ("巡视", "巡察")),  # every match holds one (facts.guards)
+        "round": Guarded(limits.compile(
             rf"""
             (?P<round>
               (?:{ORD}届)?                                # 十九届 / 十四届
@@ -94,8 +94,8 @@ def patterns() -> dict[str, limits.Pattern | Guarded]:
             )
             """,
             regex.VERBOSE,
-        ),
-        "mode": limits.compile(
+        ), ("轮",)),  # every match holds one (facts.guards)
+        "mode": Guarded(limits.compile(
             rf"""
             (?P<mode>
               (?:{modes})?(?:巡视|巡察)\s*[“"‘']?回头看[”"’']?   # 巡视“回头看” (with an optional mode word)
@@ -103,7 +103,7 @@ def patterns() -> dict[str, limits.Pattern | Guarded]:
             )
             """,
             regex.VERBOSE,
-        ),
+        ), ("巡视", "巡察")),  # every match holds one (facts.guards)
         "target": Guarded(limits.compile(
             r"""
             对(?P<target>[^\n,。;:、对]{2,40}?)        # 对 <the inspected body> …
