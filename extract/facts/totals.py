@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 import regex
@@ -188,6 +189,10 @@ _LIST_BREAK = limits.compile(
 )
 
 
+_FIGURE_KINDS = frozenset({"count", "percent", "money"})  # the mentions a total may be
+_START = attrgetter("start")
+
+
 def _is_share_of_done(text: str, left: str, clause_start: int, done: int | None) -> bool:
     """Whether a percent whose clause reads ``left`` before it (占总数的) is the share of the
     completed figure ending at ``done``, one comma back in the same sentence."""
@@ -276,10 +281,8 @@ def find_totals(
     completed_at: int | None = None  # end of the figure that gave ``completed``
 
     # A negative figure (-3.8亿元, 负3.9%) is a fall, never a total of what was done.
-    figures = sorted(
-        (f for f in found if f.kind in ("count", "percent", "money") and f.values.get("value", 0) >= 0),
-        key=lambda f: f.start,
-    )
+    figures = [f for f in found if f.kind in _FIGURE_KINDS and f.values.get("value", 0) >= 0]
+    figures.sort(key=_START)
     keys: dict[int, str | None] = {}  # start → the key a count in totals context answered
     issues_after_aspects = False  # the issues total came as N个方面M个问题 (the strongest form)
     category_done: dict[tuple[int, int], int] = {}  # paragraph → issues of fully done categories
@@ -288,7 +291,8 @@ def find_totals(
             continue
         cs, ce = regions.clause(f.start)
         sent = regions.sentence(f.start)
-        lead = label_before(text, cs)  # 已完成：11个: the label line's label is the clause's cue
+        # 已完成：11个: the label line's label is the clause's cue (only after a colon)
+        lead = label_before(text, cs) if cs and text[cs - 1] in ":：" else ""
         left, right = lead + text[cs : f.start], text[f.end : max(ce, f.end)]
         if cs >= 2 and text[cs - 1] == "\n" and _SOFT_WRAP.match(text, cs - 2, cs + 1):
             # 共建立完善⏎制度26项: a hard-wrapped line (PDF text) splits the cue; read on

@@ -15,6 +15,7 @@ table row, so more specific rows come first in the data file.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import repeat
 
 import regex
 
@@ -100,6 +101,9 @@ class _CueIndex:
                     table[ch] = (*table.get(ch, ()), row)
 
 
+_NO_ROWS = repeat(())  # the default of each character's lookup (no row starts with it)
+
+
 @lru_cache(maxsize=256)
 def _cue_index(kind: str, unit: str | None) -> _CueIndex:
     """The index of the rows for a figure of this kind and unit (a row's units must allow it)."""
@@ -156,15 +160,9 @@ def classify(
     # The rows worth a search: left cues that can start at some character of ``left``,
     # right cues that can start with the first character of ``right``.  The best
     # candidate is a minimum, so the order they are tried in does not matter.
-    rows = set(index.left_any)
-    lookup = index.left.get
     left_chars = set(left)
-    for ch in left_chars:
-        hit = lookup(ch)
-        if hit is not None:
-            rows.update(hit)
-    rows.update(index.right_any)
-    rows.update(index.right.get(right[:1], ()))
+    rows = set(index.left_any)
+    rows.update(index.right_any, index.right.get(right[:1], ()), *map(index.left.get, left_chars, _NO_ROWS))
     best: tuple[int, int, str] | None = None
     right_chars = sentence_chars = None  # built once, when a row's test needs them
     for row in rows:
