@@ -28,6 +28,8 @@ from zhenggai.facts.guards import Guarded
 from zhenggai.facts.cue_chars import Required, lacks, required_chars
 from zhenggai.facts.inspection_dates import (
     FEEDBACK,
+    DateMentions,
+    Mentions,
     VERB,
     dates_in,
     end_marked,
@@ -120,6 +122,32 @@ def _team_scanner() -> RunScanner:
 
 
 _TEAM_ANCHOR = rf"(?:巡视|巡察)(?:(?:工作)?|{ORD})组"
+# The anchor alone: every team match ends where one of these ends (…巡察组 / …巡察四组).
+_TEAM_END = limits.compile(
+    rf"""
+    (?:巡视|巡察)(?:(?:工作)?|{ORD})组   # 巡察组 / 巡视工作组 / 巡察四组
+    """,
+    regex.VERBOSE,
+)
+TEAM_LOOKAHEAD = 12 + 2  # how far past a match its lookaheads may read (as the scanner's reach + 2)
+
+
+def _team_finditer(text: str, s: int, e: int) -> list[regex.Match]:
+    """``team.finditer(text, s, e)``, as the run scanner gives it, with each run's window cut
+    after its last 巡察组: no team match ends later (it ends where a 巡察组 ends), and the
+    pattern would otherwise be tried at every position up to the run's end.
+    """
+    scanner, out = _team_scanner(), []
+    for start, end in scanner.runs(text, s, e):
+        last = start
+        for m in _TEAM_END.finditer(text, start, end):
+            last = m.end()
+        window = min(e, end + scanner.reach, last + TEAM_LOOKAHEAD)
+        for m in scanner.pattern.finditer(text, start, window):
+            if m.start() >= end:
+                break  # the next run's business
+            out.append(m)
+    return out
 
 
 _WORD_CHAR = limits.compile(r"\w  # a word character", regex.VERBOSE)
@@ -137,7 +165,7 @@ def _team_matches(text: str, s: int, e: int, memo: dict[tuple[int, int], list]) 
         if (text.find("巡察", s, e) < 0 and text.find("巡视", s, e) < 0) or text.find("组", s, e) < 0:
             hits = []  # every team match holds 巡视/巡察 and ends in 组
         else:
-            hits = list(_team_scanner().finditer(text, s, e))  # = team.finditer(text, s, e)
+            hits = _team_finditer(text, s, e)  # = team.finditer(text, s, e)
         memo[key] = hits
     return hits
 
@@ -174,6 +202,7 @@ def find_inspection(
     """
     pats = patterns()
     regions = regions or Regions(text, outline)
+    found = DateMentions(found)  # the date mentions, indexed once for the per-sentence lookups
     r_start, r_end = _region(regions)
     out: dict[str, Any] = {}
     verb = None
@@ -287,16 +316,17 @@ def find_inspection(
 
 
 def _audit(
-    text: str, found: Sequence[Found], regions: Regions, sentences: list[tuple[int, int]],
+    text: str, found: Mentions, regions: Regions, sentences: list[tuple[int, int]],
     title: str | None, out: dict[str, Any], head: str = "", force: bool = False,
 ) -> None:
     """Fill kind/body/start/end for an audit (审计) notice, when the text says so (always with ``force``)."""
     pats = patterns()
     # The preamble first; announcements state the audit under 一、审计整改总体情况.
     head_sentences = regions.sentences(0, min(regions.n, HEAD_CHARS))
-    for s, e in [*sentences, *(x for x in head_sentences if x not in sentences)]:
+    taken = set(sentences)
+    for s, e in [*sentences, *(x for x in head_sentences if x not in taken)]:
         office = pats["audit_office"].search(text, s, e)
-        verb = pats["audit_verb"].search(text, s, e)
+        verb = pats["audit_verb"].search(text, s, e) if office else None
         if office and verb:
             out["kind"] = "审计"
             out["body"] = office["body"]

@@ -15,7 +15,9 @@ The dates themselves are the date mentions already found; this module only picks
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Any
 
 import regex
@@ -100,9 +102,37 @@ _PERIOD_LABEL = Guarded(limits.compile(
 ), ("时间", "期间", "时段"))  # every match holds one
 
 
-def dates_in(found: Sequence[Found], start: int, end: int) -> list[Found]:
+class DateMentions:
+    """The date mentions of one notice in text order, their starts beside them: ``dates_in``
+    then bisects instead of reading every mention of the notice for each sentence.
+
+    >>> from zhenggai.mentions.base import Found
+    >>> dates = DateMentions([Found("date", 9, 14, "5月1日", {}), Found("count", 0, 2, "3个", {}),
+    ...                       Found("date", 2, 7, "4月1日", {})])
+    >>> [d.text for d in dates_in(dates, 0, 10)], [d.text for d in dates_in(dates, 3, 20)]
+    (['4月1日', '5月1日'], ['5月1日'])
+    """
+
+    __slots__ = ("dates", "starts")
+
+    def __init__(self, found: Sequence[Found]) -> None:
+        self.dates = sorted((f for f in found if f.kind == "date"), key=_START)  # stable: ties keep their order
+        self.starts = [f.start for f in self.dates]
+
+    def between(self, start: int, end: int) -> list[Found]:
+        """The date mentions that start inside [start, end), in text order."""
+        return self.dates[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+_START = attrgetter("start")
+Mentions = Sequence[Found] | DateMentions  # what the readers below take: mentions, or their dates indexed
+
+
+def dates_in(found: Mentions, start: int, end: int) -> list[Found]:
     """The date mentions that start inside [start, end), in text order."""
-    return sorted((f for f in found if f.kind == "date" and start <= f.start < end), key=lambda f: f.start)
+    if isinstance(found, DateMentions):
+        return found.between(start, end)
+    return sorted((f for f in found if f.kind == "date" and start <= f.start < end), key=_START)
 
 
 def period(text: str, dates: list[Found]) -> tuple[Any, Any]:
@@ -134,7 +164,7 @@ _END_OF_STAY = limits.compile(
 )
 
 
-def end_marked(text: str, found: Sequence[Found], s: int, e: int) -> Any:
+def end_marked(text: str, found: Mentions, s: int, e: int) -> Any:
     """The last day of a stay marked in words in ``text[s:e]`` (…,5月31日结束进驻), or None.
 
     >>> from zhenggai.mentions import find_mentions
@@ -154,7 +184,7 @@ def _no_year(dates: list[Found]) -> list[Found]:
 
 
 def period_elsewhere(
-    text: str, found: Sequence[Found], sentences: Sequence[tuple[int, int]],
+    text: str, found: Mentions, sentences: Sequence[tuple[int, int]],
 ) -> tuple[Any, Any, tuple[int, int] | None]:
     """The period from any opening sentence when the team sentence gave none.
 
@@ -197,7 +227,7 @@ def _day_like(d: Found) -> bool:
 
 
 def feedback_day(
-    text: str, found: Sequence[Found], sentences: Sequence[tuple[int, int]],
+    text: str, found: Mentions, sentences: Sequence[tuple[int, int]],
     team_sentence: tuple[int, int] | None = None, team_verb: int | None = None, not_before: Any = None,
 ) -> Any:
     """The feedback day: the last date before 反馈 (else the first after it) in a feedback sentence.

@@ -121,7 +121,7 @@ def patterns() -> dict[str, limits.Pattern | Guarded]:
             )
             """,
             regex.VERBOSE,
-        ), ("审计",)),  # every match holds one (facts.guards)
+        ), ("审计署", "审计厅", "审计局")),  # every match holds one (facts.guards)
         "audit_verb": Guarded(limits.compile(
             r"""
             (?:进行|开展|实施)了?[^\n。;]{0,40}?审计        # 进行了…审计
