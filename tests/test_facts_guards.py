@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import zhenggai.facts.cue_chars
 import zhenggai.facts.guards
 import zhenggai.facts.inspection
+import zhenggai.facts.inspection_dates
 import zhenggai.facts.truncation
 from zhenggai.facts import inspection_dates as dates
 from zhenggai.facts import contact, source, totals
@@ -123,8 +124,9 @@ def test_a_guard_needs_words():
 
 @pytest.mark.parametrize(
     "module",
-    [zhenggai.facts.guards, zhenggai.facts.cue_chars, zhenggai.facts.truncation, zhenggai.facts.inspection],
-    ids=["guards", "cue_chars", "truncation", "inspection"],
+    [zhenggai.facts.guards, zhenggai.facts.cue_chars, zhenggai.facts.truncation, zhenggai.facts.inspection,
+     zhenggai.facts.inspection_dates],
+    ids=["guards", "cue_chars", "truncation", "inspection", "inspection_dates"],
 )
 def test_doctests(module):
     result = doctest.testmod(module)
@@ -158,3 +160,15 @@ def test_property_stated_total_skips_only_clauses_without_its_characters(text):
     from zhenggai.facts.totals_stated import _stated_words, is_stated_total
 
     assert is_stated_total(text) is bool(_stated_words().search(text))
+
+
+@pytest.mark.parametrize("text", TEXTS[:40])
+def test_date_mentions_index_gives_what_the_scan_gives(text):
+    from zhenggai.facts.inspection_dates import DateMentions, dates_in
+    from zhenggai.mentions import find_mentions
+
+    found = find_mentions(text)
+    index = DateMentions(found)
+    for start in range(0, len(text), 97):
+        for end in (start, start + 40, start + 400, len(text)):
+            assert dates_in(index, start, end) == dates_in(found, start, end)
