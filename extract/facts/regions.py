@@ -119,6 +119,15 @@ def walk(nodes: Sequence[Any]) -> list[Any]:
     return out
 
 
+def _newlines(text: str) -> list[int]:
+    """Offsets of the newlines of ``text``, in order."""
+    out, i = [], text.find(_NEWLINE)
+    while i >= 0:
+        out.append(i)
+        i = text.find(_NEWLINE, i + 1)
+    return out
+
+
 def _bounds(positions: list[int], pos: int, n: int, reach: int | None = None) -> tuple[int, int]:
     # positions: sorted delimiter offsets; the span between the delimiter before
     # pos and the one at/after pos, at most ``reach`` characters either side of pos.
@@ -199,7 +208,7 @@ class Regions:
         self.n = len(text)
         self._clause = [m.start() for m in _CLAUSE_DELIM.finditer(text)]
         self._sentence = [i for i in self._clause if text[i] in _SENTENCE_CHARS]
-        self._para = [i for i in self._clause if text[i] == _NEWLINE]
+        self._para = _newlines(text)  # (the newlines among them)
         self.roots = list(outline or [])
         self._detail = self._outermost_detail(self.roots)
         self._detail_starts = [d[0] for d in self._detail]
