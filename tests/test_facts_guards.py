@@ -50,6 +50,7 @@ GUARDED = {
     "body": patterns()["body"],
     "round": patterns()["round"],
     "mode": patterns()["mode"],
+    "page_count": zhenggai.facts.truncation._PAGE_COUNT,
 }
 
 

@@ -135,8 +135,9 @@ def _ordinal_flags(
                             f"heading {marker!r} (ordinal {ordinal}) follows ordinal {prev}: "
                             f"{ordinal - prev - 1} missing"))
             last[style] = ordinal
-        child_last = _ordinal_flags(getattr(node, "children", None) or [], out, child_carry)
-        child_carry.update(child_last)
+        children = getattr(node, "children", None)
+        if children:  # (a leaf's children give no flag and no ordinal to carry)
+            child_carry.update(_ordinal_flags(children, out, child_carry))
     return last
 
 

@@ -27,6 +27,7 @@ from typing import Any
 import regex
 
 from zhenggai import limits
+from zhenggai.facts.guards import Guarded
 from zhenggai.facts.regions import walk
 from zhenggai.models import load_words, word_alternation
 
@@ -69,12 +70,12 @@ _BARE_MARKER = limits.compile(
     """,
     regex.VERBOSE,
 )
-_PAGE_COUNT = limits.compile(
+_PAGE_COUNT = Guarded(limits.compile(
     r"""
     共\s*(?:[2-9]|[1-9]\d+)\s*页   # 共2页 … 共12页: more than one page
     """,
     regex.VERBOSE,
-)
+), ("页",))  # every match holds it (facts.guards)
 
 
 @lru_cache(maxsize=None)
