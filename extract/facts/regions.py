@@ -128,17 +128,6 @@ def _newlines(text: str) -> list[int]:
     return out
 
 
-def _bounds(positions: list[int], pos: int, n: int, reach: int | None = None) -> tuple[int, int]:
-    # positions: sorted delimiter offsets; the span between the delimiter before
-    # pos and the one at/after pos, at most ``reach`` characters either side of pos.
-    i = bisect_right(positions, pos - 1)
-    start = positions[i - 1] + 1 if i > 0 else 0
-    end = positions[i] if i < len(positions) else n
-    if reach is not None:
-        start, end = max(start, pos - reach), min(end, pos + reach)
-    return start, end
-
-
 _LEAD_BLANKS = "\x20\u3000"  # the blanks the line/sentence patterns below allow before their first character
 _CN_ORDINALS = frozenset("一二三四五六七八九十")  # 一是 / 二是
 _ISSUE_OPENERS = _CN_ORDINALS | frozenset("针关就")  # 一是… / 针对 / 关于 / 就
@@ -225,20 +214,32 @@ class Regions:
         self._quoted: dict[tuple[int, int], bool] = {}  # sentence span → opens with a quoted issue
 
     # -- text units -------------------------------------------------------
+    # Each unit is the span between the delimiter before ``pos`` and the one at or after it
+    # (sorted offsets, bisected); clause and sentence reach at most their REACH either side.
     def clause(self, pos: int) -> tuple[int, int]:
         """(start, end) of the comma-delimited clause holding ``pos`` (reach: CLAUSE_REACH)."""
-        return _bounds(self._clause, pos, self.n, CLAUSE_REACH)
+        positions = self._clause
+        i = bisect_right(positions, pos - 1)
+        start = positions[i - 1] + 1 if i > 0 else 0
+        end = positions[i] if i < len(positions) else self.n
+        return max(start, pos - CLAUSE_REACH), min(end, pos + CLAUSE_REACH)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding ``pos`` (end excludes the 。; reach: SENTENCE_REACH)."""
         span = self._sentence_at.get(pos)
         if span is None:
-            span = self._sentence_at[pos] = _bounds(self._sentence, pos, self.n, SENTENCE_REACH)
+            positions = self._sentence
+            i = bisect_right(positions, pos - 1)
+            start = positions[i - 1] + 1 if i > 0 else 0
+            end = positions[i] if i < len(positions) else self.n
+            span = self._sentence_at[pos] = (max(start, pos - SENTENCE_REACH), min(end, pos + SENTENCE_REACH))
         return span
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         """(start, end) of the line holding ``pos``."""
-        return _bounds(self._para, pos, self.n)
+        positions = self._para
+        i = bisect_right(positions, pos - 1)
+        return (positions[i - 1] + 1 if i > 0 else 0), (positions[i] if i < len(positions) else self.n)
 
     def sentences(self, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Sentence spans inside [start, end)."""
