@@ -133,15 +133,40 @@ _CN_ORDINALS = frozenset("一二三四五六七八九十")  # 一是 / 二是
 _ISSUE_OPENERS = _CN_ORDINALS | frozenset("针关就")  # 一是… / 针对 / 关于 / 就
 
 
+# The first character that is no such blank (a class, no repetition: a linear scan).
+_NOT_LEAD_BLANK = limits.compile(
+    r"""
+    [^\x20\u3000]       # anything but a space or an ideographic space
+    """,
+    regex.VERBOSE,
+)
+# The first character that is no white space (\s), for the closing openers.
+_NOT_SPACE = limits.compile(
+    r"""
+    \S                  # anything but white space
+    """,
+    regex.VERBOSE,
+)
+
+
 def _first_char(text: str, start: int, end: int) -> str:
     """The first character of ``text[start:end]`` after spaces and ideographic spaces ('' if none).
 
     The patterns below open with those blanks and then a character of a known set: when
     the first character is not in it, they cannot match and are not run.
     """
-    while start < end and text[start] in _LEAD_BLANKS:
-        start += 1
-    return text[start] if start < end else ""
+    if start < end and text[start] not in _LEAD_BLANKS:
+        return text[start]  # the usual case: no blank
+    m = _NOT_LEAD_BLANK.search(text, start, end)
+    return m.group() if m is not None else ""
+
+
+def _first_non_space(text: str, start: int, end: int) -> str:
+    """The first character of ``text[start:end]`` that ``\\s`` does not match ('' if none)."""
+    if start < end and not text[start].isspace():
+        return text[start]  # (isspace() holds for every character that \s matches)
+    m = _NOT_SPACE.search(text, start, end)
+    return m.group() if m is not None else ""
 
 
 # A row of a table flattened to text: "3  惠农资金发放不及时  补发资金4.12万元  2023年8月  计财股  已完成".
@@ -290,12 +315,9 @@ class Regions:
         k = 0 if after <= 0 else bisect_left(para, after - 1) + 1
         pos = para[k - 1] + 1 if 0 < k <= len(para) else 0
         for stop in (para + [self.n])[k:]:  # (none when no paragraph starts after it)
-            # After blanks, the opener starts with one of its words' first characters.  (Every
-            # character \s matches is isspace(); a blank \s does not take is no opener either.)
-            first = pos
-            while first < stop and text[first].isspace():
-                first += 1
-            if first < stop and text[first] in openers and closing.match(text, pos, stop):
+            # After white space (\s, as the pattern's \s*), the opener starts with one of its
+            # words' first characters.
+            if _first_non_space(text, pos, stop) in openers and closing.match(text, pos, stop):
                 starts.append(pos)
                 break
             pos = stop + 1
