@@ -29,6 +29,7 @@ GUARDED = {
     "FEEDBACK_EVENT": dates._FEEDBACK_EVENT,
     "PERIOD_VERB": dates._PERIOD_VERB,
     "PERIOD_LABEL": dates._PERIOD_LABEL,
+    "DONE_VERB": dates._DONE_VERB,
     "target": patterns()["target"],
     "audit_office": patterns()["audit_office"],
     "audit_verb": patterns()["audit_verb"],

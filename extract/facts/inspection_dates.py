@@ -66,13 +66,13 @@ _FEEDBACK_SCOPE = limits.compile(
     regex.VERBOSE,
 )
 # The inspection or audit itself, in a sentence that goes on to its feedback.
-_DONE_VERB = limits.compile(
+_DONE_VERB = Guarded(limits.compile(
     r"""
     (?:开展|进行|实施)了?[^\n。;]{0,30}?(?:巡视|巡察|审计)   # 进行了审计 / 开展了…巡察
     |进驻                                                 # the team moved in
     """,
     regex.VERBOSE,
-)
+), ("开展", "进行", "实施", "进驻"))  # every match holds one
 RANGE_SEP = limits.compile(
     r"""
     [至到~～—–]                                      # 3月6日至5月10日
@@ -116,7 +116,8 @@ class DateMentions:
     __slots__ = ("dates", "starts")
 
     def __init__(self, found: Sequence[Found]) -> None:
-        self.dates = sorted((f for f in found if f.kind == "date"), key=_START)  # stable: ties keep their order
+        self.dates = [f for f in found if f.kind == "date"]
+        self.dates.sort(key=_START)  # stable: ties keep their order
         self.starts = [f.start for f in self.dates]
 
     def between(self, start: int, end: int) -> list[Found]:
