@@ -37,6 +37,14 @@ GUARDED = {
     "source_site": source._SITE,
     "source_published": source._PUBLISHED,
     "source_editor": source._EDITOR,
+    "source_breadcrumb": source._BREADCRUMB,
+    "source_byline": source._BYLINE,
+    "source_furniture": source._FURNITURE_LINE,
+    "source_column": source._COLUMN_PREFIX,
+    "source_title_label": source._TITLE_LABEL,
+    "source_title": source._TITLE,
+    "source_title_no_guanyu": source._TITLE_NO_GUANYU,
+    "source_speech_date": source._SPEECH_DATE,
     "contact_invite": contact._INVITE,
     "contact_phone": contact._PHONE,
     "contact_address": contact._ADDRESS,
@@ -182,7 +190,8 @@ def _pieces(guarded) -> list[str]:
     its own, and digits, blanks and delimiters: texts strung from them reach the pattern's branches."""
     source = guarded.pattern.pattern
     runs = regex.findall(r"[\p{Han}“”《》]+", source)
-    extra = ["1", "23", "87654321", "0571-", "@a.cn", " ", "，", "。", ":", "\n", "年", "月"]
+    extra = ["1", "23", "2023", "87654321", "0571-", "@a.cn", " ", "，", "。", ":", "：", "\n", "年", "月", "日",
+             "(", ")", "（", "）", "【", "】", ">", "—"]
     return sorted(set(runs) | {ch for run in runs for ch in run}) + extra
 
 

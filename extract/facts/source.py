@@ -49,7 +49,7 @@ _LABELS = rf"""
       |【|\[|\|)                                       # a bracketed field or a bar
 """
 
-_BREADCRUMB = limits.compile(
+_BREADCRUMB = Guarded(limits.compile(
     r"""
     ^\s*(?:(?:您当前的位置|您现在的位置|您的位置|当前位置|现在位置|所在位置)   # breadcrumb label
           \s*[:：]?\s*
@@ -57,49 +57,49 @@ _BREADCRUMB = limits.compile(
     .*[>›»]\s*                                                          # up to the last > separator
     """,
     regex.VERBOSE,
-)
+), (">", "›", "»"))  # every match ends at a separator (facts.guards)
 # Page furniture around a title: a byline "(记者 王某)" / "(通讯员 …)" glued before or
 # after it, and the 摘要/导读 labels of news pages.  A byline is cut off; a furniture
 # line is no title.
-_BYLINE = limits.compile(
+_BYLINE = Guarded(limits.compile(
     r"""
     ^[(（\[【]\s*(?:本报|本网|本台)?(?:记者|通讯员|作者|撰稿|文|图)(?:\s*[/:：]|\s)\s*[^)）\]】\n]{0,30}[)）\]】]\s*  # (记者 王某) before
     |\s*[(（\[【]\s*(?:本报|本网|本台)?(?:记者|通讯员|作者|撰稿|文|图)(?:\s*[/:：]|\s)\s*[^)）\]】\n]{0,30}[)）\]】]$  # … or after
     """,
     regex.VERBOSE,
-)
-_FURNITURE_LINE = limits.compile(
+), ("(", "（", "[", "【"))  # every byline is bracketed
+_FURNITURE_LINE = Guarded(limits.compile(
     r"""
     ^(?:摘要|摘\s要|导读|核心提示|编者按|内容提要|正文|全文)\s*[:：]?\s*$   # a news page's field label alone
     """,
     regex.VERBOSE,
-)
+), ("摘", "导读", "核心提示", "编者按", "内容提要", "正文", "全文"))  # the labels
 # A column name written before the title with a colon ("本级巡察整改:中共某局党组关于…的通报"):
 # dropped when what follows is a title on its own.
-_COLUMN_PREFIX = limits.compile(
+_COLUMN_PREFIX = Guarded(limits.compile(
     r"""
     ^(?!关于)[^\s:：,，。;；关]{2,12}[:：]\s*   # 本级巡察整改: / 整改公示: (no 关于 inside)
     """,
     regex.VERBOSE,
-)
+), (":", "："))  # the colon
 # Info-disclosure pages (政府信息公开) print the title as a labelled field,
 # often as a bulleted list item: "- 标 题:某镇党委关于…的通报", "文件名称:…".
-_TITLE_LABEL = limits.compile(
+_TITLE_LABEL = Guarded(limits.compile(
     r"""
     ^\s*[-•·*]?\s*                                  # optional list bullet
     (?:标\s*题|文件名称|信息名称|文章标题|名\s*称)   # the title field label (spaced 标 题 too)
     \s*[:：]\s*                                     # its colon
     """,
     regex.VERBOSE,
-)
-_TITLE = limits.compile(
+), (":", "："))  # the colon
+_TITLE = Guarded(limits.compile(
     r"""
     ^[^\n]{0,60}?关于[^\n]{2,100}?                 # (issuer) 关于 subject
     (?:通报|报告|情况|公告|公示|通知)              # the document type closes the title
     (?:[(（][^\n)）]{1,30}[)）])?\s*$             # optional (节选)/(第二批) note
     """,
     regex.VERBOSE,
-)
+), ("关于",))  # every such title holds it
 _HEADING_START = limits.compile(
     r"""
     ^(?:[一二三四五六七八九十]+[、.,，．]              # 一、 — a section heading, not the title
@@ -109,14 +109,14 @@ _HEADING_START = limits.compile(
     """,
     regex.VERBOSE,
 )
-_TITLE_NO_GUANYU = limits.compile(
+_TITLE_NO_GUANYU = Guarded(limits.compile(
     r"""
     ^[^\n]{2,80}?(?:巡视|巡察|审计)[^\n]{0,30}?整改  # a rectification title without 关于
     [^\n]{0,30}?(?:通报|报告|公告|公示)\s*$         # ending in the document type
     |^[^\n]{2,60}?审计(?:结果公告|工作报告)\s*$       # an audit genre title: 某省2015年度审计结果公告
     """,
     regex.VERBOSE,
-)
+), ("巡视", "巡察", "审计"))  # every branch holds one
 # The month, day and optional time after a year, as page stamps write them: -08-17 11:05:24 /
 # 年8月17日 16:43.  One fragment for every stamp pattern below (they name the year group y).
 _MONTH_DAY_TIME = r"(?:\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?" \
@@ -163,7 +163,7 @@ _SIGNATURE_DATE = limits.compile(
 # The speech date of a report read to a congress or committee, on its own line under the
 # title: "——2023年12月27日在区第五届人民代表大会常务委员会第十九次会议上".  Such a report
 # has no signature; this is its date.
-_SPEECH_DATE = limits.compile(
+_SPEECH_DATE = Guarded(limits.compile(
     r"""
     ^[\x20\u3000\t]*[—－\-]{1,2}[\x20\u3000]*        # the dash that opens the line
     (?P<y>\d{4}|[〇○零一二三四五六七八九]{4})[\x20]*年[\x20]*   # 2023年 / 二〇二三年
@@ -172,7 +172,7 @@ _SPEECH_DATE = limits.compile(
     [\x20]*在[^\n]{0,60}?(?:会议|会)上                         # 在…会议上: where it was read
     """,
     regex.VERBOSE | regex.MULTILINE,
-)
+), ("会",))  # 会议上 / 会上
 # The head line of a WeChat article copied as text: its badge (原创), the author and the
 # account name, and the stamp with 发表于 — before it ("发表于 2023-11-23 10:05") or after it
 # with the poster's region ("2023-11-23 10:05 发表于浙江").  The account is the page's site,
