@@ -176,7 +176,7 @@ def classify(
             if other_noun and row.key in _OWN_NOUN_KEYS:
                 continue  # 问题…分解到32个责任单位: the figure counts the units, not the issues
             if row.required and lacks(row.required, left_chars):
-                    continue  # the clause before the figure lacks a character the cue needs
+                continue  # the clause before the figure lacks a character the cue needs
         if row.need_required:
             if sentence_chars is None:
                 sentence_chars = set(sentence)
