@@ -204,3 +204,17 @@ def test_property_guard_agrees_on_texts_made_of_the_patterns_own_words(name, dat
     text = "".join(data.draw(st.lists(st.sampled_from(_pieces(guarded)), max_size=10)))
     assert _span(guarded.search(text)) == _span(guarded.pattern.search(text))
     assert _span(guarded.match(text)) == _span(guarded.pattern.match(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="一二十(（第1２关于\n 、.）)部分", max_size=30))
+def test_property_title_lines_and_heading_test_equal_the_plain_ones(text):
+    assert list(source._lines(text)) == text.split("\n")
+    for line in text.split("\n"):
+        assert source._is_heading_start(line) is (source._HEADING_START.match(line) is not None)
+
+
+@pytest.mark.parametrize("text", TEXTS[::5])
+def test_heading_test_equals_the_pattern_on_gold_lines(text):
+    for line in text.split("\n"):
+        assert source._is_heading_start(line.strip()) is (source._HEADING_START.match(line.strip()) is not None)

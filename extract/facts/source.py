@@ -15,6 +15,7 @@ Scraped notices start with breadcrumbs and a metadata line before the body:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -227,7 +228,7 @@ def _joined_title(candidate: str, text: str, pos: int) -> str | None:
         return None
     following = [ln.strip() for ln in text[pos : pos + 200].split("\n") if ln.strip()][:2]
     for line in following:
-        if len(line) > 40 or _HEADING_START.match(line) or line.endswith(("。", ":", "：", ",", "，")):
+        if len(line) > 40 or _is_heading_start(line) or line.endswith(("。", ":", "：", ",", "，")):
             return None
         candidate += line
         if _TITLE.match(candidate):
@@ -272,12 +273,38 @@ def _strip_furniture(candidate: str, lead: int) -> tuple[int, str]:
     return lead, candidate.strip()
 
 
+# The characters _HEADING_START can open with (and any digit): a line opening otherwise is no heading.
+_HEADING_FIRST = frozenset("一二三四五六七八九十(（第")
+
+
+def _is_heading_start(line: str) -> bool:
+    """Whether ``line`` opens with a section marker (一、 / (一) / 1. / 第一部分)."""
+    first = line[:1]
+    # (Every character \d matches below U+10000 is isdigit(); astral ones go to the regex.)
+    if first not in _HEADING_FIRST and not first.isdigit() and first <= "\uffff":
+        return False
+    return _HEADING_START.match(line) is not None
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` as ``text.split("\\n")`` gives them, one at a time: the title is
+    looked for in the first few, and a long text need not be cut up whole."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
 def _find_title(text: str) -> tuple[str | None, int | None]:
     seen = 0
     pos = 0
     fallback: tuple[str | None, int | None] = (None, None)
     previous: tuple[str, int] | None = None  # the line right above (None after a blank line)
-    for line in text.split("\n"):
+    for line in _lines(text):
         start, pos = pos, pos + len(line) + 1
         if not line.strip():
             previous = None
@@ -294,7 +321,7 @@ def _find_title(text: str) -> tuple[str | None, int | None]:
         lead = len(body) - len(body.lstrip())
         candidate = body.strip()
         if (not candidate or _SITE.search(candidate) or _PUBLISHED.search(candidate)
-                or _HEADING_START.match(candidate) or _FURNITURE_LINE.match(candidate)):
+                or _is_heading_start(candidate) or _FURNITURE_LINE.match(candidate)):
             continue
         lead, candidate = _strip_furniture(candidate, lead)
         if not candidate:
