@@ -174,7 +174,10 @@ def truncation_reason(text: str, outline: Sequence[Any] = (), aspects: int | Non
             return f"a link to another page ({line[:30]})"
     last_start, last = lines[-1]
     # The start of the last numbered heading (None without one), from one walk of the outline.
-    last_heading = max((n.start for n in walk(outline) if getattr(n, "marker", "")), default=None)
+    last_heading = None
+    for node in walk(outline):
+        if getattr(node, "marker", "") and (last_heading is None or node.start > last_heading):
+            last_heading = node.start
     if last_heading is not None and len(lines) > 1 and last_heading >= last_start:
         return f"it ends on the heading {last[:30]!r} with nothing under it"
     if _BARE_MARKER.search(last):
