@@ -15,9 +15,10 @@ from __future__ import annotations
 import regex
 
 from zhenggai import limits
+from zhenggai.facts.guards import Guarded
 
 # Where the contact block starts: the invitation sentence.
-_INVITE = limits.compile(
+_INVITE = Guarded(limits.compile(
     r"""
     欢迎[^\n。]{0,40}?监督            # 欢迎广大干部群众…监督
     |意见(?:和|或)?建议               # 如有意见建议
@@ -25,11 +26,11 @@ _INVITE = limits.compile(
     |联系方式\s*[:：]                 # 联系方式:
     """,
     regex.VERBOSE,
-)
+), ("欢迎", "建议", "电话", "方式"))  # every branch holds one (facts.guards)
 # How far after the invitation the contact details may run.
 BLOCK_CHARS = 500
 
-_PHONE = limits.compile(
+_PHONE = Guarded(limits.compile(
     r"""
     (?:(?:联系电话|举报电话|监督电话|咨询电话|受理电话|值班电话|电话号码|联系方式|电话)   # label
     |(?:致电|拨打)[^\n,，;；。:：\d]{0,12})                                      # or 致电学院党委办公室:
@@ -42,8 +43,8 @@ _PHONE = limits.compile(
     (?!\d)                                                                                 # not a longer digit run
     """,
     regex.VERBOSE,
-)
-_ADDRESS = limits.compile(
+), ("电话", "联系方式", "致电", "拨打"))  # every label holds one
+_ADDRESS = Guarded(limits.compile(
     r"""
     (?:邮寄地址|通信地址|通讯地址|来信地址|联系地址|信件地址|地址)   # label
     \s*(?:为|是)?\s*[:：]\s*
@@ -51,21 +52,21 @@ _ADDRESS = limits.compile(
     \s*(?=[\n;；。,，]|[(（]?\s*邮(?:编|政编码)|$)                   # … or a following (邮编…)
     """,
     regex.VERBOSE,
-)
-_POSTAL = limits.compile(
+), ("地址",))  # every label holds it
+_POSTAL = Guarded(limits.compile(
     r"""
     (?:邮编|邮政编码)\s*[:：]?\s*        # label
     (?P<postal_code>\d{6})(?!\d)        # six digits
     """,
     regex.VERBOSE,
-)
-_EMAIL = limits.compile(
+), ("邮编", "邮政编码"))  # the labels
+_EMAIL = Guarded(limits.compile(
     r"""
     (?P<email>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)   # user@host.tld
     """,
     regex.VERBOSE,
-)
-_MAILBOX = limits.compile(
+), ("@",))  # every address holds it
+_MAILBOX = Guarded(limits.compile(
     r"""
     (?<![电子意见])信箱\s*[:：]\s*                                  # 信箱: <value> (not 电子信箱/意见信箱)
     (?P<mailbox>[^\n;；。,，]{1,40})                                 # as written up to the clause end
@@ -73,7 +74,7 @@ _MAILBOX = limits.compile(
     (?P<mailbox>[^\n;；。,，:：]{1,30}?信箱[^\n;；。,，]{0,10})      # a value that names a 信箱
     """,
     regex.VERBOSE,
-)
+), ("信箱",))  # both branches hold it
 
 
 _AREA_NUMBER = limits.compile(

@@ -89,6 +89,12 @@ def marker_style(marker: str) -> str:
     >>> marker_style("(十二)"), marker_style("3."), marker_style("4 ."), marker_style("②")
     ('(C)', 'A', 'A', 'O')
     """
+    return _marker_style(marker)
+
+
+@lru_cache(maxsize=1024)
+def _marker_style(marker: str) -> str:
+    # A pure function of a short marker, asked for every heading: computed once per marker.
     if _CIRCLED.search(marker):
         return "O"
     if _PAREN_NUM.search(marker):
@@ -129,8 +135,9 @@ def _ordinal_flags(
                             f"heading {marker!r} (ordinal {ordinal}) follows ordinal {prev}: "
                             f"{ordinal - prev - 1} missing"))
             last[style] = ordinal
-        child_last = _ordinal_flags(getattr(node, "children", None) or [], out, child_carry)
-        child_carry.update(child_last)
+        children = getattr(node, "children", None)
+        if children:  # (a leaf's children give no flag and no ordinal to carry)
+            child_carry.update(_ordinal_flags(children, out, child_carry))
     return last
 
 

@@ -24,8 +24,12 @@ from typing import Any
 import regex
 
 from zhenggai import limits
+from zhenggai.facts.guards import Guarded
+from zhenggai.facts.cue_chars import Required, lacks, required_chars
 from zhenggai.facts.inspection_dates import (
     FEEDBACK,
+    DateMentions,
+    Mentions,
     VERB,
     dates_in,
     end_marked,
@@ -35,6 +39,7 @@ from zhenggai.facts.inspection_dates import (
 )
 from zhenggai.facts.inspection_patterns import (
     AUDIT_GENRE,
+    ORD,
     AUDIT_TITLE,
     KIND_OR_AUDIT,
     KIND_WORD,
@@ -43,7 +48,7 @@ from zhenggai.facts.inspection_patterns import (
 from zhenggai.facts.regions import Regions
 from zhenggai.mentions.base import Found
 from zhenggai.mentions.date_story import event_kind
-from zhenggai.models import load_words
+from zhenggai.models import load_table, load_words
 from zhenggai.numerals import parse_number
 from zhenggai.scan import RunScanner
 
@@ -51,7 +56,7 @@ from zhenggai.scan import RunScanner
 # the first few paragraphs, so look no further than this.
 HEAD_CHARS = 3000
 # An audit office as the author of the audit report (审议了县审计局所作的审计工作报告).
-_AUTHOR_OF_REPORT = limits.compile(
+_AUTHOR_OF_REPORT = Guarded(limits.compile(
     r"""
     (?P<body>[^\W\d_了的和与对由经据于在]{1,8}?审计(?:厅|局))   # 县审计局 (not 审议了…: 了 starts no name)
     (?:所作|所做|作出|提交|提请审议)的?      # 所作的 / 提交的
@@ -59,7 +64,29 @@ _AUTHOR_OF_REPORT = limits.compile(
     审计(?:工作|结果)?报告                  # 审计工作报告 / 审计结果报告
     """,
     regex.VERBOSE,
-)
+), ("报告",))  # every match holds it (facts.guards)
+
+
+@lru_cache(maxsize=None)
+def _revisit_cues() -> tuple[Required, ...]:
+    """What each revisit cue of the story table (models/date_story_cues.tsv) needs (facts.cue_chars)."""
+    return tuple(required_chars(row[1], verbose=False) for row in load_table("date_story_cues.tsv")
+                 if row[0] == "revisit")
+
+
+def _is_revisit(sentence: str) -> bool:
+    """``event_kind(sentence) == "revisit"``; the story cues are not run when the sentence lacks
+    what every revisit cue needs (most titles and sentences hold no 回头看).
+
+    >>> _is_revisit("关于市委巡察“回头看”整改情况的通报"), _is_revisit("关于市委巡察整改情况的通报")
+    (True, False)
+    """
+    cues = _revisit_cues()
+    if cues and all(cues):
+        chars = set(sentence)
+        if all(lacks(need, chars) for need in cues):
+            return False
+    return event_kind(sentence) == "revisit"
 
 
 def _ordinal(text: str | None) -> int | None:
@@ -89,7 +116,38 @@ def _team_scanner() -> RunScanner:
     words = load_words("inspection_bodies.txt") + load_words("inspection_modes.txt")
     extra = "".join(sorted({ch for w in words for ch in w if not _WORD_CHAR.match(ch)}))
     consumable = r"\w\d" + regex.escape(extra + "〇零第巡视察工作组", special_only=False)
-    return RunScanner(patterns()["team"], consumable, anchor="巡视|巡察", reach=12)
+    # Every team match closes with the kind word and 组, maybe 工作 or an ordinal between:
+    # 巡察组 / 巡视工作组 / 巡察四组.  Runs without such a stretch hold no team.
+    return RunScanner(patterns()["team"], consumable, anchor=_TEAM_ANCHOR, reach=12)
+
+
+_TEAM_ANCHOR = rf"(?:巡视|巡察)(?:(?:工作)?|{ORD})组"
+# The anchor alone: every team match ends where one of these ends (…巡察组 / …巡察四组).
+_TEAM_END = limits.compile(
+    rf"""
+    (?:巡视|巡察)(?:(?:工作)?|{ORD})组   # 巡察组 / 巡视工作组 / 巡察四组
+    """,
+    regex.VERBOSE,
+)
+TEAM_LOOKAHEAD = 12 + 2  # how far past a match its lookaheads may read (as the scanner's reach + 2)
+
+
+def _team_finditer(text: str, s: int, e: int) -> list[regex.Match]:
+    """``team.finditer(text, s, e)``, as the run scanner gives it, with each run's window cut
+    after its last 巡察组: no team match ends later (it ends where a 巡察组 ends), and the
+    pattern would otherwise be tried at every position up to the run's end.
+    """
+    scanner, out = _team_scanner(), []
+    for start, end in scanner.runs(text, s, e):
+        last = start
+        for m in _TEAM_END.finditer(text, start, end):
+            last = m.end()
+        window = min(e, end + scanner.reach, last + TEAM_LOOKAHEAD)
+        for m in scanner.pattern.finditer(text, start, window):
+            if m.start() >= end:
+                break  # the next run's business
+            out.append(m)
+    return out
 
 
 _WORD_CHAR = limits.compile(r"\w  # a word character", regex.VERBOSE)
@@ -98,16 +156,16 @@ _WORD_CHAR = limits.compile(r"\w  # a word character", regex.VERBOSE)
 def _team_matches(text: str, s: int, e: int, memo: dict[tuple[int, int], list]) -> list:
     """Team-pattern matches in sentence [s, e), computed once per sentence (``memo``).
 
-    Every team match holds 巡视 or 巡察: the (long) pattern runs only on the
-    stretches of the sentence around them.
+    Every team match holds 巡视 or 巡察 and ends in 组 (巡察组, 巡察四组): the (long) pattern
+    runs only on the stretches of the sentence around them.
     """
     key = (s, e)
     hits = memo.get(key)
     if hits is None:
-        if text.find("巡察", s, e) < 0 and text.find("巡视", s, e) < 0:
-            hits = []
+        if (text.find("巡察", s, e) < 0 and text.find("巡视", s, e) < 0) or text.find("组", s, e) < 0:
+            hits = []  # every team match holds 巡视/巡察 and ends in 组
         else:
-            hits = list(_team_scanner().finditer(text, s, e))  # = team.finditer(text, s, e)
+            hits = _team_finditer(text, s, e)  # = team.finditer(text, s, e)
         memo[key] = hits
     return hits
 
@@ -144,6 +202,7 @@ def find_inspection(
     """
     pats = patterns()
     regions = regions or Regions(text, outline)
+    found = DateMentions(found)  # the date mentions, indexed once for the per-sentence lookups
     r_start, r_end = _region(regions)
     out: dict[str, Any] = {}
     verb = None
@@ -152,12 +211,12 @@ def find_inspection(
     # early, a preamble cut by a heading), the head of the text.
     # A notice on a 回头看 (its title says so) answers the 回头看, not the first inspection the
     # preamble tells before it: the 回头看 sentence is read first.
-    revisit = bool(title) and event_kind(title) == "revisit"
+    revisit = bool(title) and _is_revisit(title)
     for span in ((r_start, r_end), (0, min(regions.n, HEAD_CHARS))):
         sentences = regions.sentences(*span)
         team_sentence, team_match = None, None
         if revisit:
-            told = [sp for sp in sentences if event_kind(text[sp[0]:sp[1]]) == "revisit"]
+            told = [sp for sp in sentences if _is_revisit(text[sp[0]:sp[1]])]
             team_sentence, team_match = _team_sentence(text, told, memo)
         if team_sentence is None:
             team_sentence, team_match = _team_sentence(text, sentences, memo)
@@ -257,16 +316,17 @@ def find_inspection(
 
 
 def _audit(
-    text: str, found: Sequence[Found], regions: Regions, sentences: list[tuple[int, int]],
+    text: str, found: Mentions, regions: Regions, sentences: list[tuple[int, int]],
     title: str | None, out: dict[str, Any], head: str = "", force: bool = False,
 ) -> None:
     """Fill kind/body/start/end for an audit (审计) notice, when the text says so (always with ``force``)."""
     pats = patterns()
     # The preamble first; announcements state the audit under 一、审计整改总体情况.
     head_sentences = regions.sentences(0, min(regions.n, HEAD_CHARS))
-    for s, e in [*sentences, *(x for x in head_sentences if x not in sentences)]:
+    taken = set(sentences)
+    for s, e in [*sentences, *(x for x in head_sentences if x not in taken)]:
         office = pats["audit_office"].search(text, s, e)
-        verb = pats["audit_verb"].search(text, s, e)
+        verb = pats["audit_verb"].search(text, s, e) if office else None
         if office and verb:
             out["kind"] = "审计"
             out["body"] = office["body"]

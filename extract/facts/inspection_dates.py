@@ -15,27 +15,30 @@ The dates themselves are the date mentions already found; this module only picks
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Any
 
 import regex
 
 from zhenggai import limits
+from zhenggai.facts.guards import Guarded
 from zhenggai.mentions.base import Found
 
-VERB = limits.compile(
+VERB = Guarded(limits.compile(
     r"""
     (?:开展|进行|实施)了?[^\n。;]{0,30}?(?:巡视|巡察)   # 开展了…巡察
     |进驻                                               # 进驻 (the team moved in)
     |(?:巡视|巡察)了                                    # 巡视了
     """,
     regex.VERBOSE,
-)
+), ("巡视", "巡察", "进驻"))  # every match holds one (facts.guards)
 # What an audit office issues on its feedback day: 审计报告, or its full title in 《》
 # (出具了《某县审计局关于…的审计报告》), 审计意见书, 审计决定书.
 REPORT = r"(?:审计报告|《[^》\n]{0,80}?(?:审计报告|审计意见书)》|审计意见书|审计决定书?)"
 
-FEEDBACK = limits.compile(
+FEEDBACK = Guarded(limits.compile(
     rf"""
     (?<!(?:根据|按照|针对|对照)(?:巡视|巡察|审计)?)   # 根据巡察反馈意见制定方案: the opinions as a noun
     反馈(?!(?:意见|问题)的?(?:整改|落实))           # not the noun 反馈意见整改落实 (no feedback event)
@@ -43,10 +46,10 @@ FEEDBACK = limits.compile(
     |出具了?{REPORT}                                 # an audit's feedback: 于8月11日出具了审计报告
     """,
     regex.VERBOSE,
-)
+), ("反馈", "出具"))  # every match holds one
 # The feedback as an event (the team gave it), not the opinions as a noun that a
 # meeting heard (召开会议,听取巡察反馈意见): such sentences are read first.
-_FEEDBACK_EVENT = limits.compile(
+_FEEDBACK_EVENT = Guarded(limits.compile(
     rf"""
     向[^\n。;]{1,40}?(?:集中|分别|书面|正式)?反馈       # 向…党组反馈了巡察意见
     |反馈了                                              # 反馈了巡察意见
@@ -55,7 +58,7 @@ _FEEDBACK_EVENT = limits.compile(
     |出具了?{REPORT}                                     # an audit's report day
     """,
     regex.VERBOSE,
-)
+), ("反馈", "出具"))  # every match holds one
 _FEEDBACK_SCOPE = limits.compile(
     r"""
     巡视|巡察|审计|意见                # a 反馈 sentence about the inspection, not any feedback
@@ -63,13 +66,13 @@ _FEEDBACK_SCOPE = limits.compile(
     regex.VERBOSE,
 )
 # The inspection or audit itself, in a sentence that goes on to its feedback.
-_DONE_VERB = limits.compile(
+_DONE_VERB = Guarded(limits.compile(
     r"""
     (?:开展|进行|实施)了?[^\n。;]{0,30}?(?:巡视|巡察|审计)   # 进行了审计 / 开展了…巡察
     |进驻                                                 # the team moved in
     """,
     regex.VERBOSE,
-)
+), ("开展", "进行", "实施", "进驻"))  # every match holds one
 RANGE_SEP = limits.compile(
     r"""
     [至到~～—–]                                      # 3月6日至5月10日
@@ -79,29 +82,58 @@ RANGE_SEP = limits.compile(
 )
 # The inspection itself (not 开展巡察整改 or a 巡察办 meeting) in a sentence other than the
 # team sentence: 对<target>开展/进行…巡察, or the team moving in (进驻).
-_PERIOD_VERB = limits.compile(
+_PERIOD_VERB = Guarded(limits.compile(
     r"""
     (?P<verb>对)[^\n。;]{1,40}?(?:开展|进行|实施)了?[^\n。;]{0,20}?(?:巡视|巡察)(?!整改|反馈|意见|办)  # 对…进行了巡察
     |(?:巡视|巡察)(?:工作)?组[^\n。;]{0,30}?(?P<verb>进驻)                                     # 巡察组…进驻
     |(?P<verb>进驻)[^\n。;]{1,40}?(?:开展|进行)了?[^\n。;]{0,10}?(?:巡视|巡察)                 # 进驻…开展巡察
     """,
     regex.VERBOSE,
-)
+), ("巡视", "巡察"))  # every branch holds one
 # A period written after a label rather than before the verb: "集中进驻时间为2022年3月1日至
 # 4月4日", "巡察期间(2020年8月20日至10月20日)", "巡视时间:…".  The date must follow at once.
-_PERIOD_LABEL = limits.compile(
+_PERIOD_LABEL = Guarded(limits.compile(
     r"""
     (?:进驻|巡视|巡察)(?:工作)?(?:时间|期间|时段)   # 进驻时间 / 巡察期间 / 巡视工作时间
     \s*(?:为|是|从|自)?\s*[:：(（]?\s*              # 为 / : / an opening bracket
     (?:从|自|于)?                                   # 从2020年…
     """,
     regex.VERBOSE,
-)
+), ("时间", "期间", "时段"))  # every match holds one
 
 
-def dates_in(found: Sequence[Found], start: int, end: int) -> list[Found]:
+class DateMentions:
+    """The date mentions of one notice in text order, their starts beside them: ``dates_in``
+    then bisects instead of reading every mention of the notice for each sentence.
+
+    >>> from zhenggai.mentions.base import Found
+    >>> dates = DateMentions([Found("date", 9, 14, "5月1日", {}), Found("count", 0, 2, "3个", {}),
+    ...                       Found("date", 2, 7, "4月1日", {})])
+    >>> [d.text for d in dates_in(dates, 0, 10)], [d.text for d in dates_in(dates, 3, 20)]
+    (['4月1日', '5月1日'], ['5月1日'])
+    """
+
+    __slots__ = ("dates", "starts")
+
+    def __init__(self, found: Sequence[Found]) -> None:
+        self.dates = [f for f in found if f.kind == "date"]
+        self.dates.sort(key=_START)  # stable: ties keep their order
+        self.starts = [f.start for f in self.dates]
+
+    def between(self, start: int, end: int) -> list[Found]:
+        """The date mentions that start inside [start, end), in text order."""
+        return self.dates[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+_START = attrgetter("start")
+Mentions = Sequence[Found] | DateMentions  # what the readers below take: mentions, or their dates indexed
+
+
+def dates_in(found: Mentions, start: int, end: int) -> list[Found]:
     """The date mentions that start inside [start, end), in text order."""
-    return sorted((f for f in found if f.kind == "date" and start <= f.start < end), key=lambda f: f.start)
+    if isinstance(found, DateMentions):
+        return found.between(start, end)
+    return sorted((f for f in found if f.kind == "date" and start <= f.start < end), key=_START)
 
 
 def period(text: str, dates: list[Found]) -> tuple[Any, Any]:
@@ -133,7 +165,7 @@ _END_OF_STAY = limits.compile(
 )
 
 
-def end_marked(text: str, found: Sequence[Found], s: int, e: int) -> Any:
+def end_marked(text: str, found: Mentions, s: int, e: int) -> Any:
     """The last day of a stay marked in words in ``text[s:e]`` (…,5月31日结束进驻), or None.
 
     >>> from zhenggai.mentions import find_mentions
@@ -153,7 +185,7 @@ def _no_year(dates: list[Found]) -> list[Found]:
 
 
 def period_elsewhere(
-    text: str, found: Sequence[Found], sentences: Sequence[tuple[int, int]],
+    text: str, found: Mentions, sentences: Sequence[tuple[int, int]],
 ) -> tuple[Any, Any, tuple[int, int] | None]:
     """The period from any opening sentence when the team sentence gave none.
 
@@ -196,7 +228,7 @@ def _day_like(d: Found) -> bool:
 
 
 def feedback_day(
-    text: str, found: Sequence[Found], sentences: Sequence[tuple[int, int]],
+    text: str, found: Mentions, sentences: Sequence[tuple[int, int]],
     team_sentence: tuple[int, int] | None = None, team_verb: int | None = None, not_before: Any = None,
 ) -> Any:
     """The feedback day: the last date before 反馈 (else the first after it) in a feedback sentence.

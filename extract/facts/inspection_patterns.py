@@ -16,6 +16,7 @@ from functools import lru_cache
 import regex
 
 from zhenggai import limits
+from zhenggai.facts.guards import Guarded
 from zhenggai.models import load_words
 
 ORD = r"[\d一二三四五六七八九十百两〇零]+"  # ordinal numerals: 第四, 第12, 十九届
@@ -57,7 +58,7 @@ def _alternation(name: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def patterns() -> dict[str, limits.Pattern]:
+def patterns() -> dict[str, limits.Pattern | Guarded]:
     bodies = _alternation("inspection_bodies.txt")
     modes = _alternation("inspection_modes.txt")
     return {
@@ -74,7 +75,7 @@ def patterns() -> dict[str, limits.Pattern]:
             """,
             regex.VERBOSE,
         ),
-        "body": limits.compile(
+        "body": Guarded(limits.compile(
             rf"""
             (?P<body>{COMPOUND_BODY}|{bodies})            # the sending body (省委教育工委 / 市委) …
             (?:[^\n,。;]{{0,8}}?第{ORD}轮)?               # … optionally its round …
@@ -82,8 +83,8 @@ def patterns() -> dict[str, limits.Pattern]:
             (?P<kind>巡视|巡察){NOT_AGENCY}                # … then the kind word (not 巡察办)
             """,
             regex.VERBOSE,
-        ),
-        "round": limits.compile(
+        ), ("巡视", "巡察")),  # every match holds one (facts.guards)
+        "round": Guarded(limits.compile(
             rf"""
             (?P<round>
               (?:{ORD}届)?                                # 十九届 / 十四届
@@ -93,8 +94,8 @@ def patterns() -> dict[str, limits.Pattern]:
             )
             """,
             regex.VERBOSE,
-        ),
-        "mode": limits.compile(
+        ), ("轮",)),  # every match holds one (facts.guards)
+        "mode": Guarded(limits.compile(
             rf"""
             (?P<mode>
               (?:{modes})?(?:巡视|巡察)\s*[“"‘']?回头看[”"’']?   # 巡视“回头看” (with an optional mode word)
@@ -102,16 +103,16 @@ def patterns() -> dict[str, limits.Pattern]:
             )
             """,
             regex.VERBOSE,
-        ),
-        "target": limits.compile(
+        ), ("巡视", "巡察")),  # every match holds one (facts.guards)
+        "target": Guarded(limits.compile(
             r"""
             对(?P<target>[^\n,。;:、对]{2,40}?)        # 对 <the inspected body> …
             (?:的)?(?:开展|进行|实施)了?               # … 开展了/进行了 (the inspection verb)
             (?=[^\n,。;]{0,16}?(?:巡视|巡察|审计|回头看|检查))   # … of an inspection, not 对…进行了测评
             """,
             regex.VERBOSE,
-        ),
-        "audit_office": limits.compile(
+        ), ("开展", "进行", "实施")),  # every match holds one (facts.guards)
+        "audit_office": Guarded(limits.compile(
             r"""
             (?<![^\n,。;:、\s\d年月日据对由经和与的于照至])   # starts after a boundary, not inside a word
             (?P<body>
@@ -120,14 +121,14 @@ def patterns() -> dict[str, limits.Pattern]:
             )
             """,
             regex.VERBOSE,
-        ),
-        "audit_verb": limits.compile(
+        ), ("审计署", "审计厅", "审计局")),  # every match holds one (facts.guards)
+        "audit_verb": Guarded(limits.compile(
             r"""
             (?:进行|开展|实施)了?[^\n。;]{0,40}?审计        # 进行了…审计
             |审计了                                          # 审计了
             """,
             regex.VERBOSE,
-        ),
+        ), ("审计",)),  # every match holds one (facts.guards)
     }
 
 

@@ -15,8 +15,9 @@ True
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -84,6 +85,12 @@ def _closing_re() -> limits.Pattern:
     )
 
 
+@lru_cache(maxsize=None)
+def _closing_firsts() -> frozenset[str]:
+    """First characters of the closing openers: a paragraph opening with none (and no blank) is no closing."""
+    return frozenset(w[0] for w in load_words("closing_openers.txt") if w)
+
+
 _CACHE: dict[str, limits.Pattern] = {}
 
 
@@ -99,22 +106,67 @@ def _pattern(name: str) -> limits.Pattern:
     return _CACHE[name]
 
 
-def walk(nodes: Sequence[Any]) -> Iterator[Any]:
-    """All outline nodes, depth first, in document order."""
-    for node in nodes:
-        yield node
-        yield from walk(getattr(node, "children", None) or [])
+def walk(nodes: Sequence[Any]) -> list[Any]:
+    """All outline nodes, depth first, in document order (a list, built without recursion)."""
+    out: list[Any] = []
+    stack = list(nodes)[::-1]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        children = getattr(node, "children", None)
+        if children:
+            stack.extend(children[::-1])
+    return out
 
 
-def _bounds(positions: list[int], pos: int, n: int, reach: int | None = None) -> tuple[int, int]:
-    # positions: sorted delimiter offsets; the span between the delimiter before
-    # pos and the one at/after pos, at most ``reach`` characters either side of pos.
-    i = bisect_right(positions, pos - 1)
-    start = positions[i - 1] + 1 if i > 0 else 0
-    end = positions[i] if i < len(positions) else n
-    if reach is not None:
-        start, end = max(start, pos - reach), min(end, pos + reach)
-    return start, end
+def _newlines(text: str) -> list[int]:
+    """Offsets of the newlines of ``text``, in order."""
+    out, i = [], text.find(_NEWLINE)
+    while i >= 0:
+        out.append(i)
+        i = text.find(_NEWLINE, i + 1)
+    return out
+
+
+_LEAD_BLANKS = "\x20\u3000"  # the blanks the line/sentence patterns below allow before their first character
+_CN_ORDINALS = frozenset("一二三四五六七八九十")  # 一是 / 二是
+_ISSUE_OPENERS = _CN_ORDINALS | frozenset("针关就")  # 一是… / 针对 / 关于 / 就
+
+
+# The first character that is no such blank (a class, no repetition: a linear scan).
+_NOT_LEAD_BLANK = limits.compile(
+    r"""
+    [^\x20\u3000]       # anything but a space or an ideographic space
+    """,
+    regex.VERBOSE,
+)
+# The first character that is no white space (\s), for the closing openers.
+_NOT_SPACE = limits.compile(
+    r"""
+    \S                  # anything but white space
+    """,
+    regex.VERBOSE,
+)
+
+
+def _first_char(text: str, start: int, end: int) -> str:
+    """The first character of ``text[start:end]`` after spaces and ideographic spaces ('' if none).
+
+    The patterns below open with those blanks and then a character of a known set: when
+    the first character is not in it, they cannot match and are not run.
+    """
+    if start < end and text[start] not in _LEAD_BLANKS:
+        return text[start]  # the usual case: no blank
+    m = _NOT_LEAD_BLANK.search(text, start, end)
+    return m.group() if m is not None else ""
+
+
+def _first_non_space(text: str, start: int, end: int) -> str:
+    """The first character of ``text[start:end]`` that ``\\s`` does not match ('' if none)."""
+    if start < end and not text[start].isspace():
+        return text[start]  # (isspace() holds for every character that \s matches)
+    m = _NOT_SPACE.search(text, start, end)
+    return m.group() if m is not None else ""
 
 
 # A row of a table flattened to text: "3  惠农资金发放不及时  补发资金4.12万元  2023年8月  计财股  已完成".
@@ -170,31 +222,49 @@ class Regions:
         self.n = len(text)
         self._clause = [m.start() for m in _CLAUSE_DELIM.finditer(text)]
         self._sentence = [i for i in self._clause if text[i] in _SENTENCE_CHARS]
-        self._para = [i for i in self._clause if text[i] == _NEWLINE]
+        self._para = _newlines(text)  # (the newlines among them)
         self.roots = list(outline or [])
         self._detail = self._outermost_detail(self.roots)
         self._detail_starts = [d[0] for d in self._detail]
-        # Closing sections, found once: in_closing runs for every figure.
-        self._closing_spans = [
-            (n.start, n.end) for n in walk(self.roots) if getattr(n, "role", None) == "closing"
-        ]
+        # Where the closing starts, found once (in_closing runs for every figure).  Every
+        # closing section starts at or after it, so "inside a closing section" is
+        # "at or after closing_from".
         self.closing_from = self._closing_start()
         self._table_rows: dict[int, bool] = {}  # line start → is a flattened table row
-        self._heads: dict[int, list[int]] = {}  # id(node) → its numbered heading starts
+        self._heads: dict[int, list[int]] = {}  # id(node) → its numbered heading starts, sorted
         self._summaries: dict[tuple[int, int], bool] = {}  # paragraph → is a summary paragraph
+        # Per-text memos of the lookups every figure makes (several per figure, same offsets):
+        self._sentence_at: dict[int, tuple[int, int]] = {}  # offset → its sentence span
+        self._one_issue_line: dict[int, bool] = {}  # line start → a table row or a 二是针对…问题 line
+        self._quoted: dict[tuple[int, int], bool] = {}  # sentence span → opens with a quoted issue
 
     # -- text units -------------------------------------------------------
+    # Each unit is the span between the delimiter before ``pos`` and the one at or after it
+    # (sorted offsets, bisected); clause and sentence reach at most their REACH either side.
     def clause(self, pos: int) -> tuple[int, int]:
         """(start, end) of the comma-delimited clause holding ``pos`` (reach: CLAUSE_REACH)."""
-        return _bounds(self._clause, pos, self.n, CLAUSE_REACH)
+        positions = self._clause
+        i = bisect_right(positions, pos - 1)
+        start = positions[i - 1] + 1 if i > 0 else 0
+        end = positions[i] if i < len(positions) else self.n
+        return max(start, pos - CLAUSE_REACH), min(end, pos + CLAUSE_REACH)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding ``pos`` (end excludes the 。; reach: SENTENCE_REACH)."""
-        return _bounds(self._sentence, pos, self.n, SENTENCE_REACH)
+        span = self._sentence_at.get(pos)
+        if span is None:
+            positions = self._sentence
+            i = bisect_right(positions, pos - 1)
+            start = positions[i - 1] + 1 if i > 0 else 0
+            end = positions[i] if i < len(positions) else self.n
+            span = self._sentence_at[pos] = (max(start, pos - SENTENCE_REACH), min(end, pos + SENTENCE_REACH))
+        return span
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         """(start, end) of the line holding ``pos``."""
-        return _bounds(self._para, pos, self.n)
+        positions = self._para
+        i = bisect_right(positions, pos - 1)
+        return (positions[i - 1] + 1 if i > 0 else 0), (positions[i] if i < len(positions) else self.n)
 
     def sentences(self, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """Sentence spans inside [start, end)."""
@@ -238,10 +308,16 @@ class Regions:
         # paragraph that follows the last issue/measure heading.
         starts = [n.start for n in walk(self.roots) if getattr(n, "role", None) == "closing"]
         after = max((d[2].start for d in self._detail), default=self.preamble_end() if self.roots else 0)
-        closing = _pattern("closing")
-        pos = 0
-        for stop in self._para + [self.n]:
-            if pos >= after and closing.match(self.text, pos, stop):
+        closing, openers = _pattern("closing"), _closing_firsts()
+        text, para = self.text, self._para
+        # Paragraph k spans [para[k-1] + 1, para[k]) (the first from 0, the last to the end):
+        # begin at the first one that starts at or after ``after``.
+        k = 0 if after <= 0 else bisect_left(para, after - 1) + 1
+        pos = para[k - 1] + 1 if 0 < k <= len(para) else 0
+        for stop in (para + [self.n])[k:]:  # (none when no paragraph starts after it)
+            # After white space (\s, as the pattern's \s*), the opener starts with one of its
+            # words' first characters.
+            if _first_non_space(text, pos, stop) in openers and closing.match(text, pos, stop):
                 starts.append(pos)
                 break
             pos = stop + 1
@@ -261,9 +337,9 @@ class Regions:
         # once per figure in it.
         starts = self._heads.get(id(node))
         if starts is None:
-            starts = self._heads[id(node)] = [
+            starts = self._heads[id(node)] = sorted(
                 getattr(n, "heading_start", n.start) for n in walk([node]) if getattr(n, "marker", "")
-            ]
+            )
         return starts
 
     def is_summary_paragraph(self, pos: int) -> bool:
@@ -281,7 +357,12 @@ class Regions:
         hit = self._table_rows.get(start)
         if hit is None:
             window = min(end, start + TABLE_ROW_SCAN)
-            hit = self._table_rows[start] = bool(_TABLE_ROW.match(self.text, start, window))
+            # The row number first: a line opening with no digit is no row.  (Every character
+            # \d matches below U+10000 is isdigit() in Python; newer astral digits go to the regex.)
+            first = _first_char(self.text, start, window)
+            hit = self._table_rows[start] = (first.isdigit() or first > "\uffff") and bool(
+                _TABLE_ROW.match(self.text, start, window)
+            )
         return hit
 
     def in_totals_context(self, pos: int) -> bool:
@@ -292,30 +373,49 @@ class Regions:
         context; inside an issue section, only a summary paragraph at the tail
         of the last one counts ("整改期间,共建立完善制度…追回资金…").
         """
-        line_start, line_end = self.paragraph(pos)
-        if self._is_table_row(line_start, line_end):
-            return False  # one row of a flattened table: that issue's own figures
-        if _ENUMERATED_ISSUE.match(self.text, line_start, line_end):
-            return False  # 二是针对…的问题,…: one issue's paragraph in a notice without headings
-        sent_start, sent_end = self.sentence(pos)
-        if _QUOTED_ISSUE_SENTENCE.match(self.text, sent_start, sent_end):
-            return False  # 针对“…”问题,…: the sentence reports on that one issue
+        closing = pos >= self.closing_from  # (in_closing)
         hit = self._detail_at(pos)
-        if hit is None or self.in_closing(pos):
+        if hit is not None and not closing and not hit[3]:
+            return False  # inside an issue section other than the last: that issue's own figures
+        line_start, line_end = self.paragraph(pos)
+        if self._one_issue_line_at(line_start, line_end):
+            return False  # a table row, or 二是针对…的问题,…: that issue's own figures
+        sent = self.sentence(pos)
+        quoted = self._quoted.get(sent)
+        if quoted is None:
+            quoted = self._quoted[sent] = _first_char(self.text, *sent) in _ISSUE_OPENERS and (
+                _QUOTED_ISSUE_SENTENCE.match(self.text, *sent) is not None
+            )
+        if quoted:
+            return False  # 针对“…”问题,…: the sentence reports on that one issue
+        if hit is None or closing:
             return True
-        _start, _end, node, last = hit
-        if not last:
-            return False
+        node = hit[2]
         ps, pe = line_start, line_end  # the paragraph holding pos
-        if any(ps <= h < pe for h in self._heading_starts(node)):
-            return False
+        heads = self._heading_starts(node)
+        i = bisect_left(heads, ps)
+        if i < len(heads) and heads[i] < pe:
+            return False  # a numbered heading starts in this paragraph
         summary = self._summaries.get((ps, pe))
         if summary is None:
             summary = self._summaries[(ps, pe)] = self.is_summary_paragraph(pos)
         return summary
 
+    def _one_issue_line_at(self, start: int, end: int) -> bool:
+        # Once per line: a flattened table row, or a paragraph opening with 二是针对…的问题
+        # (one issue's paragraph in a notice without headings).
+        hit = self._one_issue_line.get(start)
+        if hit is None:
+            hit = self._one_issue_line[start] = self._is_table_row(start, end) or (
+                _first_char(self.text, start, end) in _CN_ORDINALS
+                and _ENUMERATED_ISSUE.match(self.text, start, end) is not None
+            )
+        return hit
+
     def in_closing(self, pos: int) -> bool:
-        """True inside the closing (下一步 … / closing sections)."""
-        if pos >= self.closing_from:
-            return True
-        return any(start <= pos < end for start, end in self._closing_spans)
+        """True inside the closing (下一步 … / closing sections).
+
+        Every closing section starts at or after ``closing_from`` (the first of them, or
+        an earlier 下一步 paragraph), so being inside one is being at or after it.
+        """
+        return pos >= self.closing_from

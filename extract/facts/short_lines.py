@@ -38,8 +38,15 @@ _SENTENCE_END = frozenset("。！？!?；;：:")  # a line ending in these ends 
 def join_short_lines(text: str) -> str:
     """``text`` with the line breaks inside sentences made spaces, in a short-line layout only."""
     lines = text.split("\n")
-    filled = [ln.strip(" \t\u3000") for ln in lines if ln.strip(" \t\u3000")]
-    if len(filled) < MIN_LINES or sum(len(ln) <= SHORT_LINE for ln in filled) < MIN_SHARE * len(filled):
+    if len(lines) < MIN_LINES:
+        return text  # too few lines, blank or not
+    filled = short = 0  # non-blank lines, and the short ones among them
+    for ln in lines:
+        size = len(ln.strip(" \t\u3000"))
+        if size:
+            filled += 1
+            short += size <= SHORT_LINE
+    if filled < MIN_LINES or short < MIN_SHARE * filled:
         return text
     out = list(text)
     pos = 0

@@ -15,11 +15,13 @@ Scraped notices start with breadcrumbs and a metadata line before the body:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
 
 from zhenggai import limits
+from zhenggai.facts.guards import Guarded
 from zhenggai.mentions.date_patterns import small_number, year_number
 from zhenggai.models import load_table, load_words
 from zhenggai.sitenames import site_note_start
@@ -48,7 +50,7 @@ _LABELS = rf"""
       |【|\[|\|)                                       # a bracketed field or a bar
 """
 
-_BREADCRUMB = limits.compile(
+_BREADCRUMB = Guarded(limits.compile(
     r"""
     ^\s*(?:(?:您当前的位置|您现在的位置|您的位置|当前位置|现在位置|所在位置)   # breadcrumb label
           \s*[:：]?\s*
@@ -56,49 +58,49 @@ _BREADCRUMB = limits.compile(
     .*[>›»]\s*                                                          # up to the last > separator
     """,
     regex.VERBOSE,
-)
+), (">", "›", "»"))  # every match ends at a separator (facts.guards)
 # Page furniture around a title: a byline "(记者 王某)" / "(通讯员 …)" glued before or
 # after it, and the 摘要/导读 labels of news pages.  A byline is cut off; a furniture
 # line is no title.
-_BYLINE = limits.compile(
+_BYLINE = Guarded(limits.compile(
     r"""
     ^[(（\[【]\s*(?:本报|本网|本台)?(?:记者|通讯员|作者|撰稿|文|图)(?:\s*[/:：]|\s)\s*[^)）\]】\n]{0,30}[)）\]】]\s*  # (记者 王某) before
     |\s*[(（\[【]\s*(?:本报|本网|本台)?(?:记者|通讯员|作者|撰稿|文|图)(?:\s*[/:：]|\s)\s*[^)）\]】\n]{0,30}[)）\]】]$  # … or after
     """,
     regex.VERBOSE,
-)
-_FURNITURE_LINE = limits.compile(
+), ("(", "（", "[", "【"))  # every byline is bracketed
+_FURNITURE_LINE = Guarded(limits.compile(
     r"""
     ^(?:摘要|摘\s要|导读|核心提示|编者按|内容提要|正文|全文)\s*[:：]?\s*$   # a news page's field label alone
     """,
     regex.VERBOSE,
-)
+), ("摘", "导读", "核心提示", "编者按", "内容提要", "正文", "全文"))  # the labels
 # A column name written before the title with a colon ("本级巡察整改:中共某局党组关于…的通报"):
 # dropped when what follows is a title on its own.
-_COLUMN_PREFIX = limits.compile(
+_COLUMN_PREFIX = Guarded(limits.compile(
     r"""
     ^(?!关于)[^\s:：,，。;；关]{2,12}[:：]\s*   # 本级巡察整改: / 整改公示: (no 关于 inside)
     """,
     regex.VERBOSE,
-)
+), (":", "："))  # the colon
 # Info-disclosure pages (政府信息公开) print the title as a labelled field,
 # often as a bulleted list item: "- 标 题:某镇党委关于…的通报", "文件名称:…".
-_TITLE_LABEL = limits.compile(
+_TITLE_LABEL = Guarded(limits.compile(
     r"""
     ^\s*[-•·*]?\s*                                  # optional list bullet
     (?:标\s*题|文件名称|信息名称|文章标题|名\s*称)   # the title field label (spaced 标 题 too)
     \s*[:：]\s*                                     # its colon
     """,
     regex.VERBOSE,
-)
-_TITLE = limits.compile(
+), (":", "："))  # the colon
+_TITLE = Guarded(limits.compile(
     r"""
     ^[^\n]{0,60}?关于[^\n]{2,100}?                 # (issuer) 关于 subject
     (?:通报|报告|情况|公告|公示|通知)              # the document type closes the title
     (?:[(（][^\n)）]{1,30}[)）])?\s*$             # optional (节选)/(第二批) note
     """,
     regex.VERBOSE,
-)
+), ("关于",))  # every such title holds it
 _HEADING_START = limits.compile(
     r"""
     ^(?:[一二三四五六七八九十]+[、.,，．]              # 一、 — a section heading, not the title
@@ -108,20 +110,20 @@ _HEADING_START = limits.compile(
     """,
     regex.VERBOSE,
 )
-_TITLE_NO_GUANYU = limits.compile(
+_TITLE_NO_GUANYU = Guarded(limits.compile(
     r"""
     ^[^\n]{2,80}?(?:巡视|巡察|审计)[^\n]{0,30}?整改  # a rectification title without 关于
     [^\n]{0,30}?(?:通报|报告|公告|公示)\s*$         # ending in the document type
     |^[^\n]{2,60}?审计(?:结果公告|工作报告)\s*$       # an audit genre title: 某省2015年度审计结果公告
     """,
     regex.VERBOSE,
-)
+), ("巡视", "巡察", "审计"))  # every branch holds one
 # The month, day and optional time after a year, as page stamps write them: -08-17 11:05:24 /
 # 年8月17日 16:43.  One fragment for every stamp pattern below (they name the year group y).
 _MONTH_DAY_TIME = r"(?:\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?" \
     r"(?:\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?)"
 _STAMP_START = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)"  # 2016-08-17 / 2016年8月17
-_SITE = limits.compile(
+_SITE = Guarded(limits.compile(
     rf"""
     (?<!\p{{Han}})(?:信息来源|文章来源|稿件来源|来源)[\x20\t]*[:：][\x20\t]*   # 来源: label (not in a longer word)
     (?!{_LABELS})                                       # an empty value (来源: 发布时间:…) is no site
@@ -129,7 +131,7 @@ _SITE = limits.compile(
     (?=\s|$|{_LABELS}|{_STAMP_START})                   # … up to a blank, line end, the next label or a date
     """,
     regex.VERBOSE | regex.MULTILINE,
-)
+), ("来源",))  # every label holds 来源 (facts.guards)
 # A date/time stamp printed right after the site on its line ("来源:某某日报 2016-08-17 11:05:24"):
 # the publication time, unlabelled.
 _SITE_STAMP = limits.compile(
@@ -139,14 +141,14 @@ _SITE_STAMP = limits.compile(
     """,
     regex.VERBOSE,
 )
-_PUBLISHED = limits.compile(
+_PUBLISHED = Guarded(limits.compile(
     rf"""
     (?:信息提供日期|提供日期|发布时间|发布日期|发文日期|更新时间   # 发布时间: label, even glued to a value before it
       |(?<!\p{{Han}})(?:时间|日期))\s*[:：]\s*               # bare 时间:/日期: only as a label of its own
     (?P<y>\d{{4}}){_MONTH_DAY_TIME}                                  # 2023-06-02 / 2023年6月2日 16:43
     """,
     regex.VERBOSE,
-)
+), ("时间", "日期"))  # every label holds one (facts.guards)
 # The signature date: the last line of a notice when it holds only a date
 # (2024年3月1日 / 二〇二四年三月十五日) under the issuer's name.
 _SIGNATURE_DATE = limits.compile(
@@ -162,7 +164,7 @@ _SIGNATURE_DATE = limits.compile(
 # The speech date of a report read to a congress or committee, on its own line under the
 # title: "——2023年12月27日在区第五届人民代表大会常务委员会第十九次会议上".  Such a report
 # has no signature; this is its date.
-_SPEECH_DATE = limits.compile(
+_SPEECH_DATE = Guarded(limits.compile(
     r"""
     ^[\x20\u3000\t]*[—－\-]{1,2}[\x20\u3000]*        # the dash that opens the line
     (?P<y>\d{4}|[〇○零一二三四五六七八九]{4})[\x20]*年[\x20]*   # 2023年 / 二〇二三年
@@ -171,7 +173,7 @@ _SPEECH_DATE = limits.compile(
     [\x20]*在[^\n]{0,60}?(?:会议|会)上                         # 在…会议上: where it was read
     """,
     regex.VERBOSE | regex.MULTILINE,
-)
+), ("会",))  # 会议上 / 会上
 # The head line of a WeChat article copied as text: its badge (原创), the author and the
 # account name, and the stamp with 发表于 — before it ("发表于 2023-11-23 10:05") or after it
 # with the poster's region ("2023-11-23 10:05 发表于浙江").  The account is the page's site,
@@ -190,15 +192,17 @@ _WECHAT_HEAD = limits.compile(
     """,
     regex.VERBOSE | regex.MULTILINE,
 )
+# The words of the groups badge, before and after above: a head line needs one of them.
+_WECHAT_MARKS = ("原创", "转载", "置顶", "发表于")
 # Where the WeChat head line is looked for: the first lines of the text.
 WECHAT_HEAD_CHARS = 300
-_EDITOR = limits.compile(
+_EDITOR = Guarded(limits.compile(
     r"""
     责任编辑\s*[:：]\s*                 # 责任编辑: label
     (?P<editor>[^\s|【】\[\]()（）]+)   # the name up to a blank or bracket
     """,
     regex.VERBOSE,
-)
+), ("责任编辑",))  # the label (facts.guards)
 
 
 @dataclass
@@ -224,7 +228,7 @@ def _joined_title(candidate: str, text: str, pos: int) -> str | None:
         return None
     following = [ln.strip() for ln in text[pos : pos + 200].split("\n") if ln.strip()][:2]
     for line in following:
-        if len(line) > 40 or _HEADING_START.match(line) or line.endswith(("。", ":", "：", ",", "，")):
+        if len(line) > 40 or _is_heading_start(line) or line.endswith(("。", ":", "：", ",", "，")):
             return None
         candidate += line
         if _TITLE.match(candidate):
@@ -269,12 +273,38 @@ def _strip_furniture(candidate: str, lead: int) -> tuple[int, str]:
     return lead, candidate.strip()
 
 
+# The characters _HEADING_START can open with (and any digit): a line opening otherwise is no heading.
+_HEADING_FIRST = frozenset("一二三四五六七八九十(（第")
+
+
+def _is_heading_start(line: str) -> bool:
+    """Whether ``line`` opens with a section marker (一、 / (一) / 1. / 第一部分)."""
+    first = line[:1]
+    # (Every character \d matches below U+10000 is isdigit(); astral ones go to the regex.)
+    if first not in _HEADING_FIRST and not first.isdigit() and first <= "\uffff":
+        return False
+    return _HEADING_START.match(line) is not None
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` as ``text.split("\\n")`` gives them, one at a time: the title is
+    looked for in the first few, and a long text need not be cut up whole."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
+
+
 def _find_title(text: str) -> tuple[str | None, int | None]:
     seen = 0
     pos = 0
     fallback: tuple[str | None, int | None] = (None, None)
     previous: tuple[str, int] | None = None  # the line right above (None after a blank line)
-    for line in text.split("\n"):
+    for line in _lines(text):
         start, pos = pos, pos + len(line) + 1
         if not line.strip():
             previous = None
@@ -291,7 +321,7 @@ def _find_title(text: str) -> tuple[str | None, int | None]:
         lead = len(body) - len(body.lstrip())
         candidate = body.strip()
         if (not candidate or _SITE.search(candidate) or _PUBLISHED.search(candidate)
-                or _HEADING_START.match(candidate) or _FURNITURE_LINE.match(candidate)):
+                or _is_heading_start(candidate) or _FURNITURE_LINE.match(candidate)):
             continue
         lead, candidate = _strip_furniture(candidate, lead)
         if not candidate:
@@ -387,7 +417,10 @@ def wechat_head(text: str) -> regex.Match | None:
     >>> wechat_head("某某市纪委监委网站 2024年10月29日\n正文") is None
     True
     """
-    for m in _WECHAT_HEAD.finditer(text, 0, min(len(text), WECHAT_HEAD_CHARS)):
+    head = min(len(text), WECHAT_HEAD_CHARS)
+    if not any(text.find(mark, 0, head) >= 0 for mark in _WECHAT_MARKS):
+        return None  # no mark in the head: no match of the head line could carry one
+    for m in _WECHAT_HEAD.finditer(text, 0, head):
         if m["badge"] or m["before"] or m["after"]:  # a WeChat mark, not any "name date" line
             return m
     return None

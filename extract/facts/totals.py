@@ -39,11 +39,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any
 
 import regex
 
 from zhenggai import limits
+from zhenggai.facts.guards import Guarded
 from zhenggai.facts.regions import Regions
 from zhenggai.facts.totals_lists import SUMMED_KEYS, list_head, listed_object, parallel_sum, to_int
 from zhenggai.facts.totals_cues import LEFT_GAP, _money_rows, _plan, _rows, classify, money_category
@@ -66,38 +68,38 @@ _CONTINUE_SYSTEMS = limits.compile(
     """,
     regex.VERBOSE,
 )
-_ALL_DONE = limits.compile(
+_ALL_DONE = Guarded(limits.compile(
     r"""
     ^[^;。]{0,10}?(?:已全部|全部已?|均已|已经全部)                    # 已全部 / 均已 … (may follow a comma)
     (?:完成整改|整改完成|整改到位|整改销号|完成|销号|整改)            # … completed
     """,
     regex.VERBOSE,
-)
-_ALL_RESOLVED = limits.compile(
+), ("全部", "均已"))  # every match holds one (facts.guards)
+_ALL_RESOLVED = Guarded(limits.compile(
     r"""
     ^[^;。]{0,10}?(?:已全部|全部已?|均已|已经全部)(?:办结|办理完毕|处理完毕)   # 已全部办结
     """,
     regex.VERBOSE,
-)
+), ("全部", "均已"))  # every match holds one
 _FEEDBACK = limits.compile(
     r"""
     反馈|指出|交办                         # the figure is the number of feedback issues
     """,
     regex.VERBOSE,
 )
-_THRESHOLD = limits.compile(
+_THRESHOLD = Guarded(limits.compile(
     r"""
     (?:及?以上|及?以下|左右)?的\s*                  # 100%的 / 80%以下的 … then a count (used with .match):
     [\d一二三四五六七八九十两]                       # the units that reached that rate, not a rate stated
     """,
     regex.VERBOSE,
-)
-_MEASURE_NOUN = limits.compile(
+), ("的",))  # every match holds it
+_MEASURE_NOUN = Guarded(limits.compile(
     r"""
     \s*(?:具体)?(?:整改)?(?:措施|举措)                # 尚未完成的12条措施: the figure counts measures
     """,
     regex.VERBOSE,
-)
+), ("措施", "举措"))  # every match holds one
 _TASK_CUE = limits.compile(
     r"""
     整改任务                                # 形成整改任务46项: tasks, coarser than measures
@@ -187,6 +189,10 @@ _LIST_BREAK = limits.compile(
 )
 
 
+_FIGURE_KINDS = frozenset({"count", "percent", "money"})  # the mentions a total may be
+_START = attrgetter("start")
+
+
 def _is_share_of_done(text: str, left: str, clause_start: int, done: int | None) -> bool:
     """Whether a percent whose clause reads ``left`` before it (占总数的) is the share of the
     completed figure ending at ``done``, one comma back in the same sentence."""
@@ -207,12 +213,12 @@ _ASPECTS_THEN = limits.compile(
 )
 # Words before a figure that make it a part of the whole: the rest still open (剩余3个问题),
 # or one person's own list (班子成员制定个人整改措施26条).
-_PART_BEFORE = limits.compile(
+_PART_BEFORE = Guarded(limits.compile(
     r"""
     (?:剩余|其余|尚余|余下|尚未完成的?|未完成的?|尚在推进的?|正在整改的?|个人)[^,;。\d]{0,6}$
     """,
     regex.VERBOSE,
-)
+), ("余", "未完成", "推进", "正在整改", "个人"))  # every word holds one
 # Keys a cue over a listed item may give a count of people (list_head).
 _PEOPLE_KEYS = frozenset({"people_held_accountable", "people_disciplined", "people_talked_to"})
 
@@ -275,10 +281,8 @@ def find_totals(
     completed_at: int | None = None  # end of the figure that gave ``completed``
 
     # A negative figure (-3.8亿元, 负3.9%) is a fall, never a total of what was done.
-    figures = sorted(
-        (f for f in found if f.kind in ("count", "percent", "money") and f.values.get("value", 0) >= 0),
-        key=lambda f: f.start,
-    )
+    figures = [f for f in found if f.kind in _FIGURE_KINDS and f.values.get("value", 0) >= 0]
+    figures.sort(key=_START)
     keys: dict[int, str | None] = {}  # start → the key a count in totals context answered
     issues_after_aspects = False  # the issues total came as N个方面M个问题 (the strongest form)
     category_done: dict[tuple[int, int], int] = {}  # paragraph → issues of fully done categories
@@ -287,9 +291,10 @@ def find_totals(
             continue
         cs, ce = regions.clause(f.start)
         sent = regions.sentence(f.start)
-        lead = label_before(text, cs)  # 已完成：11个: the label line's label is the clause's cue
+        # 已完成：11个: the label line's label is the clause's cue (only after a colon)
+        lead = label_before(text, cs) if cs and text[cs - 1] in ":：" else ""
         left, right = lead + text[cs : f.start], text[f.end : max(ce, f.end)]
-        if _SOFT_WRAP.match(text, max(0, cs - 2), cs + 1):
+        if cs >= 2 and text[cs - 1] == "\n" and _SOFT_WRAP.match(text, cs - 2, cs + 1):
             # 共建立完善⏎制度26项: a hard-wrapped line (PDF text) splits the cue; read on
             # across the break (the line before ends in a character, not punctuation).
             ps = regions.clause(cs - 2)[0]

@@ -15,10 +15,12 @@ table row, so more specific rows come first in the data file.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import repeat
 
 import regex
 
 from zhenggai import limits
+from zhenggai.facts.cue_chars import lacks, required_chars
 from zhenggai.first_chars import first_chars
 from zhenggai.models import load_table, load_words
 
@@ -32,7 +34,8 @@ _ISSUE_WORD = "问题"
 
 
 class _Row:
-    __slots__ = ("key", "kind", "units", "side", "pattern", "need", "order", "gap", "first")
+    __slots__ = ("key", "kind", "units", "side", "pattern", "need", "order", "gap", "first", "required",
+                 "need_required")
 
     def __init__(self, order: int, key: str, kind: str, units: str, side: str, fragment: str, need: str = ""):
         self.order, self.key, self.kind, self.side = order, key, kind, side
@@ -59,6 +62,9 @@ class _Row:
         self.gap = self.pattern.groupindex.get("gap")
         # Characters the cue must start with (None: no such bound): a set test skips most rows.
         self.first = first_chars(fragment)
+        # Character sets every match of the cue / of the need word holds one of (zhenggai.facts.cue_chars).
+        self.required = required_chars(fragment)
+        self.need_required = required_chars(need, verbose=False) if need else ()
 
 
 @lru_cache(maxsize=None)
@@ -70,6 +76,38 @@ def _rows() -> tuple[_Row, ...]:
 def _rows_of(kind: str) -> tuple[_Row, ...]:
     """The rows for one mention kind, in table order."""
     return tuple(row for row in _rows() if row.kind == kind)
+
+
+class _CueIndex:
+    """The rows of one (mention kind, unit), indexed by the characters their cues start with.
+
+    ``left``/``right`` map a character to the left/right rows whose cue can start with it;
+    ``left_any``/``right_any`` hold the rows with no such bound (always tried).  A left cue
+    must start somewhere in the clause before the figure, a right cue at the clause's first
+    character: classify looks up those characters instead of testing every row.
+    """
+
+    __slots__ = ("left", "left_any", "right", "right_any")
+
+    def __init__(self, rows: tuple[_Row, ...]) -> None:
+        self.left: dict[str, tuple[_Row, ...]] = {}
+        self.right: dict[str, tuple[_Row, ...]] = {}
+        self.left_any = tuple(r for r in rows if r.side == "left" and r.first is None)
+        self.right_any = tuple(r for r in rows if r.side != "left" and r.first is None)
+        for row in rows:
+            if row.first is not None:
+                table = self.left if row.side == "left" else self.right
+                for ch in row.first:
+                    table[ch] = (*table.get(ch, ()), row)
+
+
+_NO_ROWS = repeat(())  # the default of each character's lookup (no row starts with it)
+
+
+@lru_cache(maxsize=256)
+def _cue_index(kind: str, unit: str | None) -> _CueIndex:
+    """The index of the rows for a figure of this kind and unit (a row's units must allow it)."""
+    return _CueIndex(tuple(row for row in _rows_of(kind) if row.units is None or unit in row.units))
 
 
 @lru_cache(maxsize=None)
@@ -118,26 +156,33 @@ def classify(
     True
     """
     other_noun = noun is not None and _ISSUE_WORD not in noun
+    index = _cue_index(kind, unit)
+    # The rows worth a search: left cues that can start at some character of ``left``,
+    # right cues that can start with the first character of ``right``.  The best
+    # candidate is a minimum, so the order they are tried in does not matter.
+    left_chars = set(left)
+    rows = set(index.left_any)
+    rows.update(index.right_any, index.right.get(right[:1], ()), *map(index.left.get, left_chars, _NO_ROWS))
     best: tuple[int, int, str] | None = None
-    head = right[:1]
-    left_chars: set[str] | None = None  # built once, for the cues' first-character tests
-    for row in _rows_of(kind):
-        if row.units is not None and unit not in row.units:
-            continue
-        first = row.first
+    right_chars = sentence_chars = None  # built once, when a row's test needs them
+    for row in rows:
         if row.side == "right":
-            if first is not None and head not in first:
-                continue  # ^(?:cue): the clause after the figure must open with the cue
-            m = row.pattern.search(right)
+            if row.required:
+                if right_chars is None:
+                    right_chars = set(right)
+                if lacks(row.required, right_chars):
+                    continue  # the clause after the figure lacks a character the cue needs
         else:
-            if first is not None:
-                if left_chars is None:
-                    left_chars = set(left)
-                if first.isdisjoint(left_chars):
-                    continue  # the cue cannot start anywhere in the clause before the figure
             if other_noun and row.key in _OWN_NOUN_KEYS:
                 continue  # 问题…分解到32个责任单位: the figure counts the units, not the issues
-            m = row.pattern.search(left)
+            if row.required and lacks(row.required, left_chars):
+                continue  # the clause before the figure lacks a character the cue needs
+        if row.need_required:
+            if sentence_chars is None:
+                sentence_chars = set(sentence)
+            if lacks(row.need_required, sentence_chars):
+                continue  # the sentence cannot hold the row's need word
+        m = row.pattern.search(right if row.side == "right" else left)
         if not m:
             continue
         if row.need is not None and not row.need.search(sentence):

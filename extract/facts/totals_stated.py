@@ -21,6 +21,7 @@ from functools import lru_cache
 import regex
 
 from zhenggai import limits
+from zhenggai.facts.cue_chars import Required, lacks, required_chars
 from zhenggai.models import load_table
 
 Number = int | Decimal
@@ -45,7 +46,17 @@ def is_stated_total(left: str) -> bool:
     >>> is_stated_total("追回公共资金")
     False
     """
+    # Every word holds one of a few characters (计 / 共): without them, no search.
+    if lacks(_stated_chars(), left):
+        return False
     return bool(_stated_words().search(left))
+
+
+@lru_cache(maxsize=None)
+def _stated_chars() -> Required:
+    """What every stated-total word needs (facts.cue_chars), one set per required character."""
+    fragments = [row[0] for row in load_table("totals_stated_words.tsv")]
+    return required_chars(f"(?:{'|'.join(fragments)})")
 
 
 class Tally:

@@ -27,6 +27,8 @@ from typing import Any
 import regex
 
 from zhenggai import limits
+from zhenggai.facts.guards import Guarded
+from zhenggai.facts.regions import walk
 from zhenggai.models import load_words, word_alternation
 
 # How far from the end a pagination widget counts (its lines, not the notice's).
@@ -68,12 +70,12 @@ _BARE_MARKER = limits.compile(
     """,
     regex.VERBOSE,
 )
-_PAGE_COUNT = limits.compile(
+_PAGE_COUNT = Guarded(limits.compile(
     r"""
     共\s*(?:[2-9]|[1-9]\d+)\s*页   # 共2页 … 共12页: more than one page
     """,
     regex.VERBOSE,
-)
+), ("页",))  # every match holds it (facts.guards)
 
 
 @lru_cache(maxsize=None)
@@ -139,27 +141,44 @@ def _is_trailer(line: str) -> bool:
                 or (len(line) < _SENTENCE_LINE and _issuer_end_re().search(line)))
 
 
-def _walk(nodes: Sequence[Any]):
-    for n in nodes:
-        yield n
-        yield from _walk(getattr(n, "children", None) or [])
+
+
+def _tail_lines(text: str, count: int) -> list[tuple[int, str]]:
+    """(offset, stripped line) of the last ``count`` non-blank lines, in text order: read from
+    the end, since only the tail of a notice tells whether it was cut.
+
+    >>> _tail_lines("a\\n\\n b \\nc", 2)
+    [(3, 'b'), (7, 'c')]
+    """
+    out: list[tuple[int, str]] = []
+    end = len(text)
+    while len(out) < count:
+        cut = text.rfind("\n", 0, end)
+        raw = text[cut + 1 : end]
+        if raw.strip():
+            out.append((cut + 1, raw.strip()))
+        if cut < 0:
+            break
+        end = cut
+    out.reverse()
+    return out
 
 
 def truncation_reason(text: str, outline: Sequence[Any] = (), aspects: int | None = None) -> str | None:
     """Why ``text`` looks cut off mid-notice, or None (see the module docstring for the signs)."""
-    lines, start = [], 0
-    for raw in text.split("\n"):  # (offset, stripped line) of every non-blank line
-        if raw.strip():
-            lines.append((start, raw.strip()))
-        start += len(raw) + 1
+    lines = _tail_lines(text, _TAIL_LINES)
     if not lines:
         return None
-    for _, line in lines[-_TAIL_LINES:]:
+    for _, line in lines:
         if _page_link_re().search(line) or _PAGE_COUNT.search(line):
             return f"a link to another page ({line[:30]})"
     last_start, last = lines[-1]
-    nodes = [n for n in _walk(outline) if getattr(n, "marker", "")]
-    if nodes and len(lines) > 1 and max(n.start for n in nodes) >= last_start:
+    # The start of the last numbered heading (None without one), from one walk of the outline.
+    last_heading = None
+    for node in walk(outline):
+        if getattr(node, "marker", "") and (last_heading is None or node.start > last_heading):
+            last_heading = node.start
+    if last_heading is not None and len(lines) > 1 and last_heading >= last_start:
         return f"it ends on the heading {last[:30]!r} with nothing under it"
     if _BARE_MARKER.search(last):
         return f"it ends on the heading marker {last!r} with nothing after it"
@@ -173,13 +192,15 @@ def truncation_reason(text: str, outline: Sequence[Any] = (), aspects: int | Non
         if not _CLOSED_END.search(last) and not _is_trailer(last) and len(lines) > 1:
             previous_start, previous = lines[-2]
             body = len(last) >= _SENTENCE_LINE and _BODY_LINE.search(last)
-            after_heading = nodes and max(n.start for n in nodes) >= previous_start
+            after_heading = last_heading is not None and last_heading >= previous_start
             if body or after_heading or _CLOSED_END.search(previous):
                 return f"the last line stops mid-sentence (…{last[-10:]})"
+    if not aspects:
+        return None  # the last sign needs a stated number of aspects
     roots = list(outline)
     issue_roots = [n for n in roots if getattr(n, "role", None) == "issue"]
-    closing = any(getattr(n, "role", None) == "closing" for n in _walk(roots))
-    if aspects and issue_roots and len(issue_roots) < aspects and not closing and roots[-1] is issue_roots[-1]:
+    if (issue_roots and len(issue_roots) < aspects and roots[-1] is issue_roots[-1]
+            and not any(getattr(n, "role", None) == "closing" for n in walk(roots))):
         return (f"the outline stops after {len(issue_roots)} of {aspects} stated aspects "
                 "and no closing part follows")
     return None

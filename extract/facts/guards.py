@@ -1,0 +1,70 @@
+"""A pattern run only where it can match: when its window holds one of the words every match holds.
+
+The inspection readers try a few long patterns on every opening sentence (VERB on each
+sentence that may name the team, FEEDBACK on each that may date the feedback); most
+sentences hold none of the words those patterns are built around, and ``str.find`` says
+so far faster than the regex (and its deadline wrapper) does.
+
+>>> import regex
+>>> from zhenggai import limits
+>>> verb = Guarded(limits.compile(r"进行了?[^。]{0,9}?巡察  # 进行了…巡察", regex.VERBOSE), ("巡察",))
+>>> verb.search("市委巡察组对我局进行了常规巡察。").group()
+'进行了常规巡察'
+>>> verb.search("召开专题会议。") is None          # no 巡察: the regex is not run
+True
+
+The words must be such that every match of the pattern holds one of them *within the
+match* (lookarounds do not count: a match's lookbehind may read before the window);
+tests/test_facts_guards.py checks each guard against its pattern on the gold texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+
+class Guarded:
+    """``pattern.search`` that first checks ``words`` (one must occur in the searched window)."""
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern: Any, words: tuple[str, ...]) -> None:
+        if not words or not all(words):
+            raise ValueError("a guard needs at least one non-empty word")
+        self.pattern = pattern
+        self.words = words
+
+    def __repr__(self) -> str:
+        return f"Guarded({self.pattern!r}, {self.words!r})"
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.pattern, name)
+
+    def holds_word(self, string: str, pos: int | None = None, endpos: int | None = None) -> bool:
+        """Whether ``string[pos:endpos]`` holds one of the words (else the pattern cannot match there)."""
+        start = 0 if pos is None else pos
+        end = len(string) if endpos is None else endpos
+        find = string.find
+        for word in self.words:
+            if find(word, start, end) >= 0:
+                return True
+        return False
+
+    def search(self, string: str, pos: int | None = None, endpos: int | None = None) -> Any:
+        """The pattern's first match in ``string[pos:endpos]``; None at once when no word is there."""
+        if self.holds_word(string, pos, endpos):
+            return self.pattern.search(string, pos, endpos)
+        return None
+
+    def match(self, string: str, pos: int | None = None, endpos: int | None = None) -> Any:
+        """The pattern's match at ``pos``; None at once when no word is in ``string[pos:endpos]``."""
+        if self.holds_word(string, pos, endpos):
+            return self.pattern.match(string, pos, endpos)
+        return None
+
+    def finditer(self, string: str, pos: int | None = None, endpos: int | None = None) -> Iterator[Any]:
+        """The pattern's matches in ``string[pos:endpos]``; none at once when no word is there."""
+        if self.holds_word(string, pos, endpos):
+            return self.pattern.finditer(string, pos, endpos)
+        return iter(())

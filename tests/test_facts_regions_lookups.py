@@ -1,0 +1,90 @@
+"""zhenggai.facts.regions: the lookups every figure makes, against plain reference readings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from zhenggai.facts.regions import (
+    CLAUSE_REACH,
+    SENTENCE_REACH,
+    Regions,
+    _first_char,
+    _first_non_space,
+    walk,
+)
+from zhenggai.outline import parse_outline
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = [p.read_text(encoding="utf-8") for d in ("corpus/gold", "tests/fixtures/notices")
+         for p in sorted((ROOT / d).glob("*.txt"))]
+CLAUSE_ENDS = set(",，;；:：。!！?？、\n")
+SENTENCE_ENDS = set("。!！?？;；\n")
+
+
+def _span(text: str, pos: int, ends: set[str], reach: int | None) -> tuple[int, int]:
+    start = pos
+    while start > 0 and text[start - 1] not in ends:
+        start -= 1
+    end = pos
+    while end < len(text) and text[end] not in ends:
+        end += 1
+    if reach is not None:
+        start, end = max(start, pos - reach), min(end, pos + reach)
+    return start, end
+
+
+@pytest.mark.parametrize("i", range(0, len(TEXTS), 4))
+def test_clause_sentence_and_paragraph_read_as_a_character_walk_does(i):
+    text = TEXTS[i]
+    regions = Regions(text, [])
+    for pos in range(0, len(text), 13):
+        assert regions.clause(pos) == _span(text, pos, CLAUSE_ENDS, CLAUSE_REACH)
+        assert regions.sentence(pos) == _span(text, pos, SENTENCE_ENDS, SENTENCE_REACH)
+        assert regions.paragraph(pos) == _span(text, pos, {"\n"}, None)
+
+
+@pytest.mark.parametrize("i", range(0, len(TEXTS), 3))
+def test_in_closing_is_inside_a_closing_section_or_after_the_closing_start(i):
+    text = TEXTS[i]
+    outline = parse_outline(text)
+    regions = Regions(text, outline)
+    spans = [(n.start, n.end) for n in walk(outline) if n.role == "closing"]
+    for pos in range(0, len(text), 11):
+        expected = pos >= regions.closing_from or any(s <= pos < e for s, e in spans)
+        assert regions.in_closing(pos) is expected
+
+
+@pytest.mark.parametrize(
+    "text,first",
+    [("二是针对", "二"), ("  \u3000二是", "二"), ("\u3000" * 50_000 + "针对", "针"), ("   ", ""), ("", ""), ("\t一", "\t")],
+    ids=["no_blank", "blanks", "a_long_run_of_blanks", "only_blanks", "empty", "a_tab_is_no_such_blank"],
+)
+def test_first_char_after_spaces(text, first):
+    assert _first_char(text, 0, len(text)) == first
+
+
+@pytest.mark.parametrize(
+    "text,first",
+    [("下一步", "下"), (" \t\u3000下一步", "下"), ("\x1c下", "\x1c"), (" " * 50_000, "")],
+    ids=["no_space", "white_space", "a_separator_is_no_white_space_to_regex", "only_spaces"],
+)
+def test_first_non_space_stops_where_the_regex_white_space_stops(text, first):
+    assert _first_non_space(text, 0, len(text)) == first
+    m = regex.match(r"\s*", text)
+    assert text[m.end() : m.end() + 1] == first
+
+
+def test_walk_is_document_order_at_any_depth():
+    class Node:
+        def __init__(self, name, children=()):
+            self.name, self.children = name, list(children)
+
+    deep = Node("leaf")
+    for i in range(3000):  # deeper than Python's recursion limit
+        deep = Node(f"n{i}", [deep])
+    tree = [Node("a", [Node("b", [Node("c")]), Node("d")]), Node("e")]
+    assert [n.name for n in walk(tree)] == ["a", "b", "c", "d", "e"]
+    assert len(walk([deep])) == 3001
