@@ -27,6 +27,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
+from zhenggai.facts.first_pairs import may_open, pairs_of
 from zhenggai.models import load_table
 
 CONTEXT_CHARS = 160  # how much of a section's body stands in for a statement that names no topic
@@ -45,15 +46,18 @@ class _Tag(NamedTuple):
     label: str
     pattern: object  # compiled regex
     starts: frozenset[str] | None  # characters a cue can start with (None: no cheap test)
+    openings: tuple[frozenset[str], frozenset[str]] | None  # the pairs and single characters a cue opens with
 
 
 @lru_cache(maxsize=1)
 def _tags() -> tuple[_Tag, ...]:
     from zhenggai import limits
+    from zhenggai.facts.first_pairs import first_pairs, split_openings
     from zhenggai.first_chars import first_chars
 
     return tuple(
-        _Tag(code, level1, label, limits.compile(cues), first_chars(cues, verbose=False))
+        _Tag(code, level1, label, limits.compile(cues), first_chars(cues, verbose=False),
+             split_openings(first_pairs(cues)))
         for code, level1, label, cues in load_table("issue_categories.tsv")
     )
 
@@ -96,9 +100,15 @@ def find_tags(text: str) -> list[tuple[int, _Tag, list[str]]]:
     """(first position, tag, matched words) for every tag with a cue in ``text``, by position."""
     found = []
     chars = set(text)
+    pairs = None  # the text's two-character stretches, made when a tag passes the first test
     for tag in _tags():
         if tag.starts is not None and chars.isdisjoint(tag.starts):
             continue  # no character a cue starts with: the pattern cannot match
+        if tag.openings is not None:
+            if pairs is None:
+                pairs = pairs_of(text)
+            if not may_open(tag.openings, chars, pairs):
+                continue  # no pair of characters a cue opens with: it cannot match either
         matches = list(tag.pattern.finditer(text))
         if matches:
             found.append((matches[0].start(), tag, list(dict.fromkeys(m.group() for m in matches))))

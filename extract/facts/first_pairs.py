@@ -1,0 +1,143 @@
+"""The two-character openings a regex match can start with: a sharper test than its first characters.
+
+The topic tags of the issue taxonomy (models/issue_categories.tsv) are large
+alternations of cue words; an issue statement holds the first character of about
+half of them (问, 整, 学 …) but the opening pair of only one or two.  Testing the
+statement's character pairs against each tag's possible openings skips the tags
+that cannot match, before their pattern runs.
+
+>>> sorted(first_pairs("上[一]?轮|整改(?:不到位|台账)"))
+['上一', '上轮', '整改']
+>>> sorted(first_pairs("河[湖长]|污染(?:防治)?|环"))
+['污染', '河湖', '河长', '环']
+>>> sorted(first_pairs("(?<!廉洁|廉政)风险"))          # a lookbehind consumes nothing
+['风险']
+>>> sorted(first_pairs("的[^，。；]{0,24}问题"))        # 的, then any character (or 问 at once)
+['的', '的问']
+>>> first_pairs("(?:问题)?") is None                    # may match the empty string: no test
+True
+
+An opening of one character means "this character, then anything (or the end)".
+The fragment is read with Python's regex parser, as :mod:`zhenggai.first_chars` does;
+what it cannot read or bound gets ``None``: no test, the pattern alone decides.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from functools import lru_cache
+
+from zhenggai.first_chars import _C, _REPEATS, _ZERO_WIDTH, _Unbounded, _class, _parser
+
+_N = 2  # length of the openings
+_MAX_OPENINGS = 20_000  # more possible openings than this: no useful test
+
+# A partial opening: the characters consumed so far, and whether they are all of what the
+# path consumed (True: the next item continues it; False: an unknown character follows).
+_State = tuple[str, bool]
+_START: frozenset[_State] = frozenset({("", True)})
+
+
+@lru_cache(maxsize=None)
+def first_pairs(fragment: str) -> frozenset[str] | None:
+    """Openings (one or two characters) some match of ``fragment`` must start with; None: no bound."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = _parser.parse(fragment, 0)
+        states = _sequence(list(parsed))
+    except (re.error, _Unbounded, TypeError, ValueError, AttributeError, RecursionError):
+        return None
+    openings = frozenset(s for s, _ in states)
+    if not openings or "" in openings or len(openings) > _MAX_OPENINGS:
+        return None
+    return openings
+
+
+def split_openings(openings: frozenset[str] | None) -> tuple[frozenset[str], frozenset[str]] | None:
+    """``openings`` as (two-character openings, one-character openings), for :func:`may_open`."""
+    if openings is None:
+        return None
+    return frozenset(s for s in openings if len(s) == _N), frozenset(s for s in openings if len(s) < _N)
+
+
+def pairs_of(text: str) -> set[str]:
+    """Every two-character stretch of ``text`` (what :func:`may_open` tests against)."""
+    return {text[i : i + _N] for i in range(len(text) - 1)}
+
+
+def may_open(split: tuple[frozenset[str], frozenset[str]], chars: set[str], pairs: set[str]) -> bool:
+    """Whether a text with these characters and pairs holds one of the openings (``split_openings``).
+
+    >>> may_open(split_openings(first_pairs("河[湖长]|环")), set("环境"), pairs_of("环境"))
+    True
+    >>> may_open(split_openings(first_pairs("河[湖长]|环")), set("河道"), pairs_of("河道"))
+    False
+    """
+    two, one = split
+    return not two.isdisjoint(pairs) or not one.isdisjoint(chars)
+
+
+def _then(states: set[_State] | frozenset[_State], item: set[_State]) -> set[_State]:
+    """The openings of ``states`` followed by ``item``'s."""
+    out: set[_State] = set()
+    for s, whole in states:
+        if not whole or len(s) >= _N:
+            out.add((s, False))
+            continue
+        for t, t_whole in item:
+            u = s + t
+            out.add((u[:_N], False) if len(u) >= _N else (u, t_whole))
+        if len(out) > _MAX_OPENINGS:
+            raise _Unbounded
+    return out
+
+
+def _sequence(items: list) -> set[_State]:
+    states: set[_State] = set(_START)
+    for op, av in items:
+        if all(not whole or len(s) >= _N for s, whole in states):
+            break  # every path already has its opening: later items change nothing
+        states = _then(states, _item(op, av))
+    return states
+
+
+def _item(op, av) -> set[_State]:
+    if op is _C.LITERAL:
+        return {(chr(av), True)}
+    if op in _ZERO_WIDTH:
+        return set(_START)  # consumes nothing
+    if op is _C.IN:
+        try:
+            return {(ch, True) for ch in _class(av)}
+        except _Unbounded:
+            return {("", False)}  # a negated or category class: some unknown character
+    if op is _C.BRANCH:
+        out: set[_State] = set()
+        for branch in av[1]:
+            out |= _sequence(list(branch))
+        return out
+    if op is _C.SUBPATTERN:
+        _group, add_flags, del_flags, pattern = av
+        if add_flags or del_flags:
+            raise _Unbounded  # (?i) and friends change what a literal matches
+        return _sequence(list(pattern))
+    if op in _REPEATS:
+        low, high, pattern = av
+        inner = _sequence(list(pattern))
+        out = set(_START) if low == 0 else set()
+        states: set[_State] = set(_START)
+        for count in range(1, high + 1):
+            before = states
+            states = _then(states, inner)
+            if count >= low:
+                out |= states
+            if states == before and count >= low:
+                break  # a fixed point (the inner part may be empty): more repeats add nothing
+            if count >= low + _N and all(not whole or len(s) >= _N for s, whole in states):
+                break
+        return out
+    if op in (_C.ANY, _C.NOT_LITERAL):
+        return {("", False)}
+    raise _Unbounded  # GROUPREF, conditionals …
