@@ -84,3 +84,46 @@ def test_traditional_notice_reports_simplified_strings(path, expected):
     for key in path:
         value = value[key]
     assert value == expected
+
+
+# -- the table-driven t2s conversion: the same output as OpenCC's own ------------------------------
+
+def _opencc(text: str) -> str:
+    from zhenggai.read.script import _converter
+
+    return _converter().convert(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一目瞭然，不瞭解情況",          # phrases whose characters alone would convert differently
+        "上鍊上鍊上鍊",                    # the same phrase again and again in one piece
+        "乾隆年間的乾燥天氣",              # 乾 kept in a phrase, converted alone
+        "國際 發展-計劃,完畢",             # separators OpenCC splits at
+        "",
+    ],
+    ids=["phrases", "repeated-phrase", "phrase-vs-char", "separators", "empty"],
+)
+def test_t2s_matches_opencc(text):
+    from zhenggai.read.script import _t2s
+
+    assert _t2s(text) == _opencc(text)
+
+
+def _phrases() -> list[str]:
+    from zhenggai.read.script import _t2s_tables
+
+    return sorted(_t2s_tables()[1])
+
+
+_PIECES = st.one_of(st.sampled_from(_phrases()), st.sampled_from(list("國際發展計劃乾瞭鍊，。 -的了")))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=20).map("".join))
+def test_property_t2s_matches_opencc(text):
+    """Phrases (overlapping, repeated, split by separators) mixed with characters convert as OpenCC does."""
+    from zhenggai.read.script import _t2s
+
+    assert _t2s(text) == _opencc(text)
