@@ -21,6 +21,7 @@ A ① alone on its line (its ② on a later line) stays a heading.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -93,6 +94,30 @@ def lines(text: str) -> list[Line]:
                 out.append(Line(start, content, content + len(body)))
         start += len(segment) + 1
     return out
+
+
+def iter_lines(text: str, start: int, end: int) -> Iterator[Line]:
+    """The lines of ``lines(text[start:end])``, offsets in ``text``, one at a time and without the slice.
+
+    For the first line of a section's body, which need not split the whole body.
+
+    >>> [(ln.content, ln.end) for ln in iter_lines("xx一、总体情况\\n\\n  正文。\\nyy", 2, 16)]
+    [(2, 8), (12, 15)]
+    """
+    pos = start
+    while True:
+        newline = text.find("\n", pos, end)
+        stop = end if newline < 0 else newline
+        segment = text[pos:stop]
+        stripped = segment.lstrip(_INDENT)
+        if stripped:
+            body = stripped.rstrip()
+            if body:
+                content = pos + len(segment) - len(stripped)
+                yield Line(pos, content, content + len(body))
+        if newline < 0:
+            return
+        pos = newline + 1
 
 
 def first_outside(text: str, start: int, end: int, stops: str) -> int:

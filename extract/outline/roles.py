@@ -33,14 +33,14 @@ import regex
 from zhenggai import limits
 from zhenggai.outline import cues
 from zhenggai.outline.evidence import (
-    WEAK_PROBLEM_CUES,
     first_paragraph,
     names_shortcoming,
+    names_strong_cue,
     problem_named_in_body,
     report_follows,
     reported_problem,
 )
-from zhenggai.outline.headings import first_outside, lines
+from zhenggai.outline.headings import first_outside, iter_lines
 from zhenggai.outline.nodes import OutlineNode, iter_with_parent
 
 # Wrapper after the problem: 问题的整改情况 / 方面 / 的整改 …
@@ -129,8 +129,7 @@ def _aspect_grouping(node: OutlineNode) -> bool:
     """
     if not _BARE_ASPECT.match(node.heading) or not node.children:
         return False
-    strong_cues = [c for c in cues.cues("problem") if c not in WEAK_PROBLEM_CUES]
-    return all(c.children and any(w in c.heading for w in strong_cues) for c in node.children)
+    return all(c.children and names_strong_cue(c.heading) for c in node.children)
 
 
 # An aspect wrapper at the end of a heading: …方面 / …方面的问题 / …方面存在问题的整改情况.
@@ -365,9 +364,8 @@ def _add_paragraph_measures(text: str, roots: list[OutlineNode], measure_parents
         if not n.children and (n.role == "issue" or id(n) in measure_parents)
     ]
     for node in targets:
-        body = text[node.body_start:node.end]
-        for line in lines(body):
-            s, e = node.body_start + line.content, node.body_start + line.end
+        for line in iter_lines(text, node.body_start, max(node.end, node.body_start)):
+            s, e = line.content, line.end
             status_end = cues.cue_end("status", text, s)
             if status_end is not None and status_end < e and text[status_end] in ":：" and node.children:
                 # 整改情况:已完成。… reports on the measure above it.
