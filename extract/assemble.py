@@ -190,7 +190,7 @@ def _build(text: str, info: SourceInfo) -> Notice:
     # never-after-publication rule.
     published = reference_date(published_at, meta.signed_at, info.url)
     found = find_mentions(norm.text, published=published)
-    inexact = [f for f in found if not all(json_exact(f.values.get(k)) for k in ("value", "value_max"))]
+    inexact = [f for f in found if not _exact_values(f.values)]
     if inexact:
         found = [f for f in found if f not in inexact]
     outline = parse_outline(norm.text)
@@ -204,15 +204,21 @@ def _build(text: str, info: SourceInfo) -> Notice:
     ]
     paths = section_paths(outline, [f.start for f in found])
     rows: list[tuple[Found, int, dict[str, Any]]] = []  # mention, its original start, its record fields
+    value_fields = _mention_value_fields()
     for f, path in zip(found, paths):
         check()  # a notice with 100k mentions spends seconds here, between regex calls
-        model = MENTION_MODELS.get(f.kind)
-        if model is None:
-            continue
+        keys = value_fields.get(f.kind)
+        if keys is None:
+            continue  # a kind with no record model
         start, end = norm.span_to_original(f.start, f.end)
-        keys = _value_fields(model)
-        fields = {k: v for k, v in f.values.items() if k in keys}
-        fields.update(kind=f.kind, text=text[start:end], start=start, end=end, section=path)
+        values = f.values
+        # Only the fields the kind's model has (all of them, nearly always: one C-level copy).
+        fields = dict(values) if keys.issuperset(values) else {k: v for k, v in values.items() if k in keys}
+        fields["kind"] = f.kind
+        fields["text"] = text[start:end]
+        fields["start"] = start
+        fields["end"] = end
+        fields["section"] = path
         rows.append((f, start, fields))
 
     totals = _totals(facts.totals, norm, text, flags)
@@ -308,6 +314,21 @@ def _field_names(model: type) -> frozenset[str]:
 def _value_fields(model: type) -> frozenset[str]:
     """Fields a mention's ``values`` may fill (``kind`` and ``text`` come from the span)."""
     return _field_names(model) - {"kind", "text"}
+
+
+@lru_cache(maxsize=1)
+def _mention_value_fields() -> dict[str, frozenset[str]]:
+    """Mention kind → the fields its ``values`` may fill (:func:`_value_fields` of its model)."""
+    return {kind: _value_fields(model) for kind, model in MENTION_MODELS.items()}
+
+
+def _exact_values(values: dict[str, Any]) -> bool:
+    """Whether a mention's ``value`` and ``value_max`` are both :func:`json_exact` (absent ones are)."""
+    for key in ("value", "value_max"):
+        value = values.get(key)
+        if isinstance(value, Decimal) and not json_exact(value):
+            return False
+    return True
 
 
 def _known(model: type, values: dict[str, Any] | None) -> dict[str, Any]:
