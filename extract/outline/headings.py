@@ -150,12 +150,15 @@ def first_outside(text: str, start: int, end: int, stops: str) -> int:
 
 
 def _plain_first(text: str, start: int, end: int, stops: str) -> int:
-    best = -1
-    for ch in stops:
-        i = text.find(ch, start, end)
-        if i >= 0 and (best < 0 or i < best):
-            best = i
-    return best
+    """Index of the first character of ``stops`` in ``text[start:end]``, or -1 (one class search)."""
+    m = _stops_re(stops).search(text, start, end)
+    return -1 if m is None else m.start()
+
+
+@cache
+def _stops_re(stops: str) -> regex.Pattern:
+    chars = regex.escape(stops, special_only=False)
+    return limits.compile(f"[{chars}]  # any of the stops (one character: no repetition)", regex.VERBOSE)
 
 
 @cache

@@ -251,7 +251,8 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
             labels[id(n)] = next((r for r in ("issue_label", "measure_label") if _label(n.heading, r)), None)
         return labels[id(n)]
 
-    for node, parent in iter_with_parent(roots):
+    walk = list(iter_with_parent(roots))  # (the roles change no child list: one walk serves all three passes)
+    for node, parent in walk:
         if node.kind == "closing" or (parent is not None and parent.role == "closing"):
             node.role = "closing"
             continue
@@ -331,17 +332,18 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
             issue_parents.add(id(node))
         else:
             node.role = "other"
-    _demote_grouping_issues(roots)
-    _add_paragraph_measures(text, roots, measure_parents)
+    _demote_grouping_issues(roots, walk)
+    _add_paragraph_measures(text, roots, measure_parents, walk)
 
 
-def _demote_grouping_issues(roots: list[OutlineNode]) -> None:
+def _demote_grouping_issues(roots: list[OutlineNode], walk: list | None = None) -> None:
     """An issue whose children are issues groups them (an aspect, 在“…”方面): it becomes "other".
 
     It keeps its ``issue`` text (the aspect's statement); only the innermost
     problems count as issues, so "10个方面44个问题" compares with the leaves.
+    ``walk``: ``list(iter_with_parent(roots))`` when the caller has it.
     """
-    for node, _ in iter_with_parent(roots):
+    for node, _ in walk if walk is not None else iter_with_parent(roots):
         if node.role == "issue" and any(c.role == "issue" for c in node.children):
             node.role = "other"
 
@@ -357,10 +359,11 @@ def _sentence_end(text: str, start: int, end: int) -> int:
     return stop
 
 
-def _add_paragraph_measures(text: str, roots: list[OutlineNode], measure_parents: set[int]) -> None:
+def _add_paragraph_measures(text: str, roots: list[OutlineNode], measure_parents: set[int],
+                            walk: list | None = None) -> None:
     """Issues (and 整改措施 blocks) without numbered children: one measure per body paragraph."""
     targets = [
-        n for n, _ in iter_with_parent(roots)
+        n for n, _ in (walk if walk is not None else iter_with_parent(roots))
         if not n.children and (n.role == "issue" or id(n) in measure_parents)
     ]
     for node in targets:
