@@ -197,9 +197,9 @@ def _build(text: str, info: SourceInfo) -> Notice:
     facts = extract_facts(norm.text, found, outline, published=published, meta=meta)
     flag_pairs = list(info.extra_flags) + list(check_flags(norm.text, found, outline, facts, published=published))
 
-    flags: list[Flag] = [
-        Flag(code="invalid_mention", message=f"{f.kind} {f.text!r} at {norm.to_original(f.start)}: "
-             "more than 15 significant digits, not a figure (and not exact in JSON)")
+    inexact_flags = [
+        {"code": "invalid_mention", "message": f"{f.kind} {f.text!r} at {norm.to_original(f.start)}: "
+         "more than 15 significant digits, not a figure (and not exact in JSON)"}
         for f in inexact
     ]
     paths = section_paths(outline, [f.start for f in found])
@@ -221,22 +221,8 @@ def _build(text: str, info: SourceInfo) -> Notice:
         fields["section"] = path
         rows.append((f, start, fields))
 
-    totals = _totals(facts.totals, norm, text, flags)
     title = facts.title or info.title
     kind = classify_doctype(_simplified(title, script), opening_of(norm.text), outline_summary(outline))
-    source = Source(
-        path=info.path,
-        url=info.url,
-        format=info.format,
-        encoding=info.encoding,
-        site=_simplified(info.site, script) or meta.site,
-        published_at=published_at,
-        editor=info.editor or meta.editor,
-        script=script,
-        fetched_at=_as_datetime(info.fetched_at),
-        published_from=published_from,
-        urls=info.urls,
-    )
     record = {
         "id": notice_id(norm.text),
         "extractor_version": zhenggai.__version__,
@@ -244,22 +230,61 @@ def _build(text: str, info: SourceInfo) -> Notice:
         "issuer": facts.issuer,
         "doc_type": kind.doc_type,
         "doc_type_evidence": kind.evidence,
-        "source": source,
-        "inspection": valid_fact(Inspection, _known(Inspection, facts.inspection), "inspection", flags),
-        "totals": totals,
-        "contact": valid_fact(Contact, _known(Contact, facts.contact), "contact", flags),
         "text": text,
     }
-    pair_flags = [Flag(code=code, message=message) for code, message in flag_pairs]
+    # The parts of the record as plain fields; validated once, inside the notice, below.
+    parts = {
+        "source": dict(
+            path=info.path,
+            url=info.url,
+            format=info.format,
+            encoding=info.encoding,
+            site=_simplified(info.site, script) or meta.site,
+            published_at=published_at,
+            editor=info.editor or meta.editor,
+            script=script,
+            fetched_at=_as_datetime(info.fetched_at),
+            published_from=published_from,
+            urls=info.urls,
+        ),
+        "inspection": _known(Inspection, facts.inspection),
+        "totals": _totals_fields(facts.totals, norm, text),
+        "contact": _known(Contact, facts.contact),
+    }
+    pair_flags = [{"code": code, "message": message} for code, message in flag_pairs]
+    try:
+        # Everything validated in one call: the same validators as one model at a time,
+        # without a Python call (and a throw-away object) per record.  Valid facts keep
+        # their values and make no flag, so the record is the one the checked path builds.
+        audit = parts["inspection"].get("kind") == "审计"
+        return Notice(
+            **record,
+            **parts,
+            sections=[_section_data(node, norm, text, work, audit=audit) for node in outline],
+            mentions=[fields for _, _, fields in rows],
+            flags=inexact_flags + pair_flags,
+        )
+    except ValidationError:
+        pass  # a value the schema refuses: the checked path below turns it into a flag
+
+    # Fact by fact: a refused value is dropped and flagged (invalid_fact), in this order.
+    flags = [Flag(**flag) for flag in inexact_flags]
+    totals = _valid_totals(parts["totals"], flags)
+    source = Source(**parts["source"])
+    record.update(
+        source=source,
+        inspection=valid_fact(Inspection, parts["inspection"], "inspection", flags),
+        totals=totals,
+        contact=valid_fact(Contact, parts["contact"], "contact", flags),
+    )
+    pair_flag_models = [Flag(**flag) for flag in pair_flags]
     audit = record["inspection"].kind == "审计"
     try:
-        # Mentions and sections validated in one call, inside the notice (the same
-        # validators as one model at a time, without a Python call per record).
         return Notice(
             **record,
             sections=[_section_data(node, norm, text, work, audit=audit) for node in outline],
             mentions=[fields for _, _, fields in rows],
-            flags=flags + pair_flags,
+            flags=flags + pair_flag_models,
         )
     except ValidationError:
         pass  # a mention the schema refuses: one at a time below, so it becomes a flag
@@ -272,7 +297,7 @@ def _build(text: str, info: SourceInfo) -> Notice:
         except ValidationError as exc:
             flags.append(Flag(code="invalid_mention", message=f"{f.kind} {f.text!r} at {start}: {_first_error(exc)}"))
     sections = [_section(node, norm, text, work, audit=audit) for node in outline]
-    return Notice(**record, sections=sections, mentions=mentions, flags=flags + pair_flags)
+    return Notice(**record, sections=sections, mentions=mentions, flags=flags + pair_flag_models)
 
 
 def section_paths(roots: list[Any], offsets: list[int]) -> list[list[int]]:
@@ -434,18 +459,30 @@ def json_exact(value: Any) -> bool:
 MAX_FIGURE_DIGITS = 15
 
 
-def _totals(values: dict[str, Any] | None, norm: Normalized, text: str, flags: list[Flag]) -> Totals:
+def _totals_fields(values: dict[str, Any] | None, norm: Normalized, text: str) -> dict[str, Any]:
+    """The Totals fields: figures exact in JSON only, each money total with its span in ``text``."""
     values = {k: v for k, v in (values or {}).items() if json_exact(v)}
     money = []
     for item in values.pop("money", None) or []:
         if not json_exact(item["value"]):
             continue
         start, end = norm.span_to_original(item["start"], item["end"])
-        total = valid_fact(MoneyTotal, dict(category=item["category"], value=item["value"], text=text[start:end],
-                                            start=start, end=end), "money total", flags, drop_all=True)
-        if total is not None:
-            money.append(total)
-    return valid_fact(Totals, {"money": money, **_known(Totals, values)}, "totals", flags)
+        money.append(dict(category=item["category"], value=item["value"], text=text[start:end], start=start, end=end))
+    return {"money": money, **_known(Totals, values)}
+
+
+def _valid_totals(fields: dict[str, Any], flags: list[Flag]) -> Totals:
+    """:class:`Totals` from :func:`_totals_fields`; a refused money total or figure is dropped and flagged."""
+    money = [
+        total for item in fields["money"]
+        if (total := valid_fact(MoneyTotal, item, "money total", flags, drop_all=True)) is not None
+    ]
+    return valid_fact(Totals, {**fields, "money": money}, "totals", flags)
+
+
+def _totals(values: dict[str, Any] | None, norm: Normalized, text: str, flags: list[Flag]) -> Totals:
+    """The notice's :class:`Totals`, each refused value dropped and flagged (see :func:`valid_fact`)."""
+    return _valid_totals(_totals_fields(values, norm, text), flags)
 
 
 def valid_fact(model: type, values: dict[str, Any], what: str, flags: list[Flag], *, drop_all: bool = False):
