@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhenggai.facts.categories import _tags, find_tags
-from zhenggai.facts.first_pairs import first_pairs, may_open, pairs_of, split_openings
+from zhenggai.facts.categories import _candidate_tags, _tags, find_tags
+from zhenggai.facts.first_pairs import first_pairs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,20 +68,31 @@ def test_filter_changes_no_tag_on_the_taxonomy_set():
         assert find_tags(text) == _unfiltered(text), text
 
 
-_CUE_CHARS = "".join(sorted({ch for tag in _tags() for op in tag.openings[0] | tag.openings[1] for ch in op}))
+_CUE_CHARS = "".join(sorted({ch for tag in _tags() for opening in tag.openings for ch in opening}))
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=_CUE_CHARS[:200] + "的问题整改不到位，。", max_size=40))
 def test_property_a_tag_match_opens_with_one_of_its_openings(text):
-    chars, pairs = set(text), pairs_of(text)
-    for tag in _tags():
+    candidates = _candidate_tags(text)
+    for k, tag in enumerate(_tags()):
         m = tag.pattern.search(text)
         if m is not None:
-            assert may_open(tag.openings, chars, pairs), (tag.code, text)
-            assert text[m.start() : m.start() + 2] in tag.openings[0] or text[m.start()] in tag.openings[1]
+            assert candidates >> k & 1, (tag.code, text)
+            assert text[m.start() : m.start() + 2] in tag.openings or text[m.start()] in tag.openings
 
 
-def test_split_openings():
-    assert split_openings(frozenset({"河湖", "环"})) == (frozenset({"河湖"}), frozenset({"环"}))
-    assert split_openings(None) is None
+@pytest.mark.parametrize(
+    "text,codes",
+    [
+        ("河长制落实不到位", {"ecology"}),           # 河长 opens an ecology cue
+        ("会计核算不规范", {"finance"}),
+        ("的了吗", set()),                          # no opening of any tag
+    ],
+    ids=["ecology", "finance", "none"],
+)
+def test_candidate_tags_from_the_openings(text, codes):
+    got = {tag.code for k, tag in enumerate(_tags()) if _candidate_tags(text) >> k & 1}
+    assert codes <= got
+    if not codes:
+        assert got == set()

@@ -27,7 +27,6 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import NamedTuple
 
-from zhenggai.facts.first_pairs import may_open, pairs_of
 from zhenggai.models import load_table
 
 CONTEXT_CHARS = 160  # how much of a section's body stands in for a statement that names no topic
@@ -45,21 +44,51 @@ class _Tag(NamedTuple):
     level1: str
     label: str
     pattern: object  # compiled regex
-    starts: frozenset[str] | None  # characters a cue can start with (None: no cheap test)
-    openings: tuple[frozenset[str], frozenset[str]] | None  # the pairs and single characters a cue opens with
+    openings: frozenset[str] | None  # the one or two characters a cue opens with (None: no bound)
 
 
 @lru_cache(maxsize=1)
 def _tags() -> tuple[_Tag, ...]:
     from zhenggai import limits
-    from zhenggai.facts.first_pairs import first_pairs, split_openings
-    from zhenggai.first_chars import first_chars
+    from zhenggai.facts.first_pairs import first_pairs
 
     return tuple(
-        _Tag(code, level1, label, limits.compile(cues), first_chars(cues, verbose=False),
-             split_openings(first_pairs(cues)))
+        _Tag(code, level1, label, limits.compile(cues), first_pairs(cues))
         for code, level1, label, cues in load_table("issue_categories.tsv")
     )
+
+
+@lru_cache(maxsize=1)
+def _tag_index() -> tuple[dict[str, int], dict[str, int], int]:
+    """Which tags can match a text, read from its characters before any pattern runs.
+
+    (opening pair → bit mask of the tags that can open with it, where bit ``k`` is the
+    ``k``-th of :func:`_tags`; the same for openings of one character; the mask of the
+    tags with no bound, always tried).
+    """
+    pairs: dict[str, int] = {}
+    singles: dict[str, int] = {}
+    unbounded = 0
+    for k, tag in enumerate(_tags()):
+        if tag.openings is None:
+            unbounded |= 1 << k
+            continue
+        for opening in tag.openings:
+            table = pairs if len(opening) == 2 else singles
+            table[opening] = table.get(opening, 0) | 1 << k
+    return pairs, singles, unbounded
+
+
+def _candidate_tags(text: str) -> int:
+    """Bit mask of the tags one of whose openings occurs in ``text`` (the others cannot match)."""
+    pairs, singles, mask = _tag_index()
+    get = pairs.get
+    for i in range(len(text) - 1):
+        mask |= get(text[i : i + 2], 0)
+    for ch, bits in singles.items():
+        if ch in text:
+            mask |= bits
+    return mask
 
 
 @lru_cache(maxsize=1)
@@ -99,16 +128,10 @@ def find_frame(heading: str) -> tuple[str, str] | None:
 def find_tags(text: str) -> list[tuple[int, _Tag, list[str]]]:
     """(first position, tag, matched words) for every tag with a cue in ``text``, by position."""
     found = []
-    chars = set(text)
-    pairs = None  # the text's two-character stretches, made when a tag passes the first test
-    for tag in _tags():
-        if tag.starts is not None and chars.isdisjoint(tag.starts):
-            continue  # no character a cue starts with: the pattern cannot match
-        if tag.openings is not None:
-            if pairs is None:
-                pairs = pairs_of(text)
-            if not may_open(tag.openings, chars, pairs):
-                continue  # no pair of characters a cue opens with: it cannot match either
+    candidates = _candidate_tags(text)
+    for k, tag in enumerate(_tags()):
+        if not candidates >> k & 1:
+            continue  # none of the tag's openings is in the text: its pattern cannot match
         matches = list(tag.pattern.finditer(text))
         if matches:
             found.append((matches[0].start(), tag, list(dict.fromkeys(m.group() for m in matches))))

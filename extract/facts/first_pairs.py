@@ -2,9 +2,10 @@
 
 The topic tags of the issue taxonomy (models/issue_categories.tsv) are large
 alternations of cue words; an issue statement holds the first character of about
-half of them (问, 整, 学 …) but the opening pair of only one or two.  Testing the
-statement's character pairs against each tag's possible openings skips the tags
-that cannot match, before their pattern runs.
+half of them (问, 整, 学 …) but the opening pair of only one or two.  Looking the
+statement's character pairs up among the tags' possible openings
+(``zhenggai.facts.categories``) skips the tags that cannot match, before their
+pattern runs.
 
 >>> sorted(first_pairs("上[一]?轮|整改(?:不到位|台账)"))
 ['上一', '上轮', '整改']
@@ -53,30 +54,6 @@ def first_pairs(fragment: str) -> frozenset[str] | None:
     if not openings or "" in openings or len(openings) > _MAX_OPENINGS:
         return None
     return openings
-
-
-def split_openings(openings: frozenset[str] | None) -> tuple[frozenset[str], frozenset[str]] | None:
-    """``openings`` as (two-character openings, one-character openings), for :func:`may_open`."""
-    if openings is None:
-        return None
-    return frozenset(s for s in openings if len(s) == _N), frozenset(s for s in openings if len(s) < _N)
-
-
-def pairs_of(text: str) -> set[str]:
-    """Every two-character stretch of ``text`` (what :func:`may_open` tests against)."""
-    return {text[i : i + _N] for i in range(len(text) - 1)}
-
-
-def may_open(split: tuple[frozenset[str], frozenset[str]], chars: set[str], pairs: set[str]) -> bool:
-    """Whether a text with these characters and pairs holds one of the openings (``split_openings``).
-
-    >>> may_open(split_openings(first_pairs("河[湖长]|环")), set("环境"), pairs_of("环境"))
-    True
-    >>> may_open(split_openings(first_pairs("河[湖长]|环")), set("河道"), pairs_of("河道"))
-    False
-    """
-    two, one = split
-    return not two.isdisjoint(pairs) or not one.isdisjoint(chars)
 
 
 def _then(states: set[_State] | frozenset[_State], item: set[_State]) -> set[_State]:
