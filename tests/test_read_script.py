@@ -127,3 +127,30 @@ def test_property_t2s_matches_opencc(text):
     from zhenggai.read.script import _t2s
 
     assert _t2s(text) == _opencc(text)
+
+
+# -- the GB2312 shortcut of the detection: the same answer as the set test --------------------------
+
+def _pool() -> list[str]:
+    from zhenggai.read.script import _traditional_in_gb2312, traditional_chars
+
+    return sorted(_traditional_in_gb2312()) + sorted(traditional_chars())[:40] + list("整改情况—\\abc，。〇•…乾坤")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_pool()), max_size=15).map("".join))
+def test_property_may_hold_traditional_is_the_set_test(text):
+    from zhenggai.read.script import _may_hold_traditional, traditional_chars
+
+    assert _may_hold_traditional(text) is (not traditional_chars().isdisjoint(text))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("整改情况—完成", False), ("乾坤", True), ("關於", True), ("a\\b", False), ("整改\ud800", False)],
+    ids=["dash", "gb2312-traditional", "not-gb2312", "backslash", "surrogate"],
+)
+def test_may_hold_traditional(text, expected):
+    from zhenggai.read.script import _may_hold_traditional
+
+    assert _may_hold_traditional(text) is expected

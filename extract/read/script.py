@@ -177,13 +177,47 @@ def _delete_traditional() -> dict[int, None]:
 _DELETE_TRADITIONAL: dict[int, None] | None = None
 
 
+# Characters removed before the GB2312 test of _may_hold_traditional: a dash GB2312 lacks but
+# simplified notices use, and the backslash (the test reads "\\" in the encoding as "not in GB2312").
+_NOT_GB2312_SIMPLIFIED = ("\u2014", "\\")
+
+
+@lru_cache(maxsize=1)
+def _traditional_in_gb2312() -> tuple[str, ...]:
+    """The traditional-only characters that GB2312 (a simplified-character set) still encodes (乾, 於 …)."""
+    def encodable(ch: str) -> bool:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    assert not set(_NOT_GB2312_SIMPLIFIED) & traditional_chars()
+    return tuple(sorted(ch for ch in traditional_chars() if encodable(ch)))
+
+
+def _may_hold_traditional(sample: str) -> bool:
+    """``not traditional_chars().isdisjoint(sample)``, mostly without hashing every character.
+
+    A text that GB2312 encodes whole (after the dash and backslash, neither traditional, are
+    removed) can hold no traditional character but the few GB2312 has (``_traditional_in_gb2312``):
+    one C-level encoding and a handful of substring tests.  Otherwise the set test decides.
+    """
+    probe = sample
+    for ch in _NOT_GB2312_SIMPLIFIED:
+        probe = probe.replace(ch, "")
+    if b"\\" not in probe.encode("gb2312", "backslashreplace"):  # (EUC-CN multi-byte codes hold no 0x5C)
+        return any(ch in sample for ch in _traditional_in_gb2312())
+    return not traditional_chars().isdisjoint(sample)
+
+
 def _counts(sample: str) -> tuple[int, int]:
     """(traditional-only characters, Han characters) in ``sample``.
 
     Counted by C-level passes (a set test, a deletion, one regex substitution),
     not character by character in Python: this runs on every notice.
     """
-    if traditional_chars().isdisjoint(sample):
+    if not _may_hold_traditional(sample):
         return 0, 0  # the common case, simplified text: no need to count the Han characters
     trad = len(sample) - len(sample.translate(_delete_traditional()))
     han = len(_NOT_HAN.sub("", sample))
