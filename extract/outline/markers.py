@@ -12,8 +12,8 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -61,8 +61,7 @@ _NUMBER_GROUP = {kind: f"{kind}_c" if kind == "circled" else f"{kind}_n" for kin
 _GROUPS = {kind: (_MARKER.groupindex[kind], _MARKER.groupindex[_NUMBER_GROUP[kind]]) for kind in KINDS}
 
 
-@dataclass(frozen=True, slots=True)
-class MarkerMatch:
+class MarkerMatch(NamedTuple):
     """A marker at the start of a line; offsets are relative to the string matched."""
 
     kind: str  # one of KINDS

@@ -127,8 +127,8 @@ def _aspect_grouping(node: OutlineNode) -> bool:
     measures of its own); only such a three-level layout makes the aspect a grouping,
     so an aspect whose children are plain measures stays the issue.
     """
-    if not _BARE_ASPECT.match(node.heading) or not node.children:
-        return False
+    if not node.children or "方面" not in node.heading or not _BARE_ASPECT.match(node.heading):
+        return False  # (方面: the word the pattern needs, tested first)
     return all(c.children and names_strong_cue(c.heading) for c in node.children)
 
 
