@@ -204,7 +204,10 @@ def candidates(text: str, all_lines: list[Line]) -> list[Candidate]:
     out = []
     inline_next = 0  # the circled number that continues an inline run (0: none open)
     for index, line in enumerate(all_lines):
-        m = match_marker(text, line.content) if text[line.content] in _MARKER_FIRST else None
+        if text[line.content] not in _MARKER_FIRST:
+            continue  # (inline_next is kept: no marker here, as when the pattern finds none)
+        newline = text.find("\n", line.end)
+        m = match_marker(text, line.content, len(text) if newline < 0 else newline)
         if m is None or m.text_start > line.end:
             continue
         if m.kind == "circled":
