@@ -313,19 +313,21 @@ def section_paths(roots: list[Any], offsets: list[int]) -> list[list[int]]:
         node, parent = todo.pop()
         path = parent + [node.ordinal]
         nodes.append((node.start, node.end, path))
-        todo.extend((child, path) for child in reversed(node.children))
+        if node.children:
+            todo.extend([(child, path) for child in reversed(node.children)])
     result: dict[int, list[int]] = {}
     stack: list[tuple[int, int, list[int]]] = []
-    j = 0
+    j, count = 0, len(nodes)
     for off in sorted(set(offsets)):
-        while j < len(nodes) and nodes[j][0] <= off:
-            while stack and stack[-1][1] <= nodes[j][0]:
+        while j < count and nodes[j][0] <= off:
+            start = nodes[j][0]
+            while stack and stack[-1][1] <= start:
                 stack.pop()
             stack.append(nodes[j])
             j += 1
         while stack and stack[-1][1] <= off:
             stack.pop()
-        result[off] = list(stack[-1][2]) if stack else []
+        result[off] = stack[-1][2][:] if stack else []
     return [result[off] for off in offsets]
 
 
@@ -423,13 +425,13 @@ def _section_data(
     if node.role == "issue":
         context = norm.text[node.body_start : min(node.end, node.body_start + CONTEXT_CHARS)]
         data["categories"] = [
-            c._asdict() for c in categorize(issue or heading, heading=heading, context=context,
-                                            frames=frames, audit=audit)
+            {"level": c.level, "code": c.code, "label": c.label, "evidence": c.evidence}  # (= c._asdict())
+            for c in categorize(issue or heading, heading=heading, context=context, frames=frames, audit=audit)
         ]
     if children:
         inner = (*frames, heading)
         data["children"] = [_section_data(child, norm, text, work, frames=inner, audit=audit)
-                            for child in node.children]
+                            for child in node.children] if node.children else []
     return data
 
 
