@@ -247,9 +247,16 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
     labels: dict[int, str | None] = {}  # id(node) → "issue_label" | "measure_label" | None
 
     def label(n: OutlineNode) -> str | None:
-        if id(n) not in labels:
-            labels[id(n)] = next((r for r in ("issue_label", "measure_label") if _label(n.heading, r)), None)
-        return labels[id(n)]
+        key = id(n)
+        if key in labels:
+            return labels[key]
+        found = None
+        if _label(n.heading, "issue_label"):
+            found = "issue_label"
+        elif _label(n.heading, "measure_label"):
+            found = "measure_label"
+        labels[key] = found
+        return found
 
     walk = list(iter_with_parent(roots))  # (the roles change no child list: one walk serves all three passes)
     for node, parent in walk:
