@@ -44,29 +44,35 @@ class _Tag(NamedTuple):
     level1: str
     label: str
     pattern: object  # compiled regex
-    openings: frozenset[str] | None  # the one or two characters a cue opens with (None: no bound)
+    openings: frozenset[str] | None  # the one to three characters a cue opens with (None: no bound)
+
+
+# How many opening characters the tag test reads: two tell the cue words apart poorly
+# (学习, 整改 open many), three well; more cost more than the searches they save.
+OPENING_CHARS = 3
 
 
 @lru_cache(maxsize=1)
 def _tags() -> tuple[_Tag, ...]:
     from zhenggai import limits
-    from zhenggai.facts.first_pairs import first_pairs
+    from zhenggai.facts.first_pairs import first_openings
 
     return tuple(
-        _Tag(code, level1, label, limits.compile(cues), first_pairs(cues))
+        _Tag(code, level1, label, limits.compile(cues), first_openings(cues, OPENING_CHARS))
         for code, level1, label, cues in load_table("issue_categories.tsv")
     )
 
 
 @lru_cache(maxsize=1)
-def _tag_index() -> tuple[dict[str, int], dict[str, int], int]:
+def _tag_index() -> tuple[dict[str, list], dict[str, int], int]:
     """Which tags can match a text, read from its characters before any pattern runs.
 
-    (opening pair → bit mask of the tags that can open with it, where bit ``k`` is the
-    ``k``-th of :func:`_tags`; the same for openings of one character; the mask of the
-    tags with no bound, always tried).
+    (opening pair → [bit mask of the tags that can open with that pair, third character →
+    bit mask of the tags that can open with those three], where bit ``k`` is the ``k``-th of
+    :func:`_tags`; one-character opening → bit mask; the mask of the tags with no bound,
+    always tried).
     """
-    pairs: dict[str, int] = {}
+    pairs: dict[str, list] = {}
     singles: dict[str, int] = {}
     unbounded = 0
     for k, tag in enumerate(_tags()):
@@ -74,8 +80,14 @@ def _tag_index() -> tuple[dict[str, int], dict[str, int], int]:
             unbounded |= 1 << k
             continue
         for opening in tag.openings:
-            table = pairs if len(opening) == 2 else singles
-            table[opening] = table.get(opening, 0) | 1 << k
+            if len(opening) == 1:
+                singles[opening] = singles.get(opening, 0) | 1 << k
+                continue
+            entry = pairs.setdefault(opening[:2], [0, {}])
+            if len(opening) == 2:
+                entry[0] |= 1 << k  # the pair alone (the cue ends, or any character follows)
+            else:
+                entry[1][opening[2]] = entry[1].get(opening[2], 0) | 1 << k
     return pairs, singles, unbounded
 
 
@@ -83,8 +95,13 @@ def _candidate_tags(text: str) -> int:
     """Bit mask of the tags one of whose openings occurs in ``text`` (the others cannot match)."""
     pairs, singles, mask = _tag_index()
     get = pairs.get
-    for i in range(len(text) - 1):
-        mask |= get(text[i : i + 2], 0)
+    last = len(text) - 1
+    for i in range(last):
+        entry = get(text[i : i + 2])
+        if entry is not None:
+            mask |= entry[0]
+            if entry[1] and i + 1 < last:
+                mask |= entry[1].get(text[i + 2], 0)
     for ch, bits in singles.items():
         if ch in text:
             mask |= bits

@@ -31,7 +31,6 @@ from functools import lru_cache
 
 from zhenggai.first_chars import _C, _REPEATS, _ZERO_WIDTH, _Unbounded, _class, _parser
 
-_N = 2  # length of the openings
 _MAX_OPENINGS = 20_000  # more possible openings than this: no useful test
 
 # A partial opening: the characters consumed so far, and whether they are all of what the
@@ -40,14 +39,23 @@ _State = tuple[str, bool]
 _START: frozenset[_State] = frozenset({("", True)})
 
 
-@lru_cache(maxsize=None)
 def first_pairs(fragment: str) -> frozenset[str] | None:
     """Openings (one or two characters) some match of ``fragment`` must start with; None: no bound."""
+    return first_openings(fragment, 2)
+
+
+@lru_cache(maxsize=None)
+def first_openings(fragment: str, n: int) -> frozenset[str] | None:
+    """Openings of at most ``n`` characters some match of ``fragment`` must start with; None: no bound.
+
+    >>> sorted(first_openings("整改(?:不到位|台账)|回头看", 3))
+    ['回头看', '整改不', '整改台']
+    """
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             parsed = _parser.parse(fragment, 0)
-        states = _sequence(list(parsed))
+        states = _sequence(list(parsed), n)
     except (re.error, _Unbounded, TypeError, ValueError, AttributeError, RecursionError):
         return None
     openings = frozenset(s for s, _ in states)
@@ -56,31 +64,31 @@ def first_pairs(fragment: str) -> frozenset[str] | None:
     return openings
 
 
-def _then(states: set[_State] | frozenset[_State], item: set[_State]) -> set[_State]:
+def _then(states: set[_State] | frozenset[_State], item: set[_State], n: int) -> set[_State]:
     """The openings of ``states`` followed by ``item``'s."""
     out: set[_State] = set()
     for s, whole in states:
-        if not whole or len(s) >= _N:
+        if not whole or len(s) >= n:
             out.add((s, False))
             continue
         for t, t_whole in item:
             u = s + t
-            out.add((u[:_N], False) if len(u) >= _N else (u, t_whole))
+            out.add((u[:n], False) if len(u) >= n else (u, t_whole))
         if len(out) > _MAX_OPENINGS:
             raise _Unbounded
     return out
 
 
-def _sequence(items: list) -> set[_State]:
+def _sequence(items: list, n: int) -> set[_State]:
     states: set[_State] = set(_START)
     for op, av in items:
-        if all(not whole or len(s) >= _N for s, whole in states):
+        if all(not whole or len(s) >= n for s, whole in states):
             break  # every path already has its opening: later items change nothing
-        states = _then(states, _item(op, av))
+        states = _then(states, _item(op, av, n), n)
     return states
 
 
-def _item(op, av) -> set[_State]:
+def _item(op, av, n: int) -> set[_State]:
     if op is _C.LITERAL:
         return {(chr(av), True)}
     if op in _ZERO_WIDTH:
@@ -93,26 +101,26 @@ def _item(op, av) -> set[_State]:
     if op is _C.BRANCH:
         out: set[_State] = set()
         for branch in av[1]:
-            out |= _sequence(list(branch))
+            out |= _sequence(list(branch), n)
         return out
     if op is _C.SUBPATTERN:
         _group, add_flags, del_flags, pattern = av
         if add_flags or del_flags:
             raise _Unbounded  # (?i) and friends change what a literal matches
-        return _sequence(list(pattern))
+        return _sequence(list(pattern), n)
     if op in _REPEATS:
         low, high, pattern = av
-        inner = _sequence(list(pattern))
+        inner = _sequence(list(pattern), n)
         out = set(_START) if low == 0 else set()
         states: set[_State] = set(_START)
         for count in range(1, high + 1):
             before = states
-            states = _then(states, inner)
+            states = _then(states, inner, n)
             if count >= low:
                 out |= states
             if states == before and count >= low:
                 break  # a fixed point (the inner part may be empty): more repeats add nothing
-            if count >= low + _N and all(not whole or len(s) >= _N for s, whole in states):
+            if count >= low + n and all(not whole or len(s) >= n for s, whole in states):
                 break
         return out
     if op in (_C.ANY, _C.NOT_LITERAL):
