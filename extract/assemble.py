@@ -205,12 +205,13 @@ def _build(text: str, info: SourceInfo) -> Notice:
     paths = section_paths(outline, [f.start for f in found])
     rows: list[tuple[Found, int, dict[str, Any]]] = []  # mention, its original start, its record fields
     value_fields = _mention_value_fields()
+    shifted = norm.index_map is not None  # (else normalised offsets are the original ones)
     for f, path in zip(found, paths):
         check()  # a notice with 100k mentions spends seconds here, between regex calls
         keys = value_fields.get(f.kind)
         if keys is None:
             continue  # a kind with no record model
-        start, end = norm.span_to_original(f.start, f.end)
+        start, end = norm.span_to_original(f.start, f.end) if shifted else (f.start, f.end)
         values = f.values
         # Only the fields the kind's model has (all of them, nearly always: one C-level copy).
         fields = dict(values) if keys.issuperset(values) else {k: v for k, v in values.items() if k in keys}
