@@ -27,6 +27,7 @@ UNBOUNDED = [
     ("negated_first", "[^,;。]{0,8}?处分"),
     ("regex_only_syntax", "[\\p{Han}、和]{0,6}?制度"),
     ("flags", "(?i:rmb)"),
+    ("global_flags", "(?i)rmb"),
 ]
 
 

@@ -35,3 +35,45 @@ def test_property_item_matches_are_finditer(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert _spans(_item_matches(text, start, end)) == _spans(_ITEM.finditer(text, start, end))
+
+
+# -- the heading helpers that read a line or a span without slicing it -------------------------------
+
+from zhenggai.outline.headings import _PAIRS, Line, first_outside, iter_lines, lines  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="一二整改 \t\u3000\n。", max_size=30), st.data())
+def test_property_iter_lines_is_lines_of_the_slice(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    shifted = [Line(ln.start + start, ln.content + start, ln.end + start) for ln in lines(text[start:end])]
+    assert list(iter_lines(text, start, end)) == shifted
+
+
+def _first_outside_reference(text: str, start: int, end: int, stops: str) -> int:
+    """The documented rule, character by character: the first stop outside balanced quotes."""
+    depth: list[str] = []
+    straight = False
+    for i in range(start, end):
+        ch = text[i]
+        if ch == '"':
+            straight = not straight
+        elif ch in _PAIRS:
+            depth.append(_PAIRS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif not depth and not straight and ch in stops:
+            return i
+    if depth or straight:  # unbalanced: the quotes are ignored
+        return next((i for i in range(start, end) if text[i] in stops), -1)
+    return -1
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="关于“”‘’《》()（）\"问题。,，;；", max_size=24), st.data())
+def test_property_first_outside_follows_the_rule(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for stops in ("。!?！？", ";；", ",，"):
+        assert first_outside(text, start, end, stops) == _first_outside_reference(text, start, end, stops)

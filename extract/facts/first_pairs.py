@@ -55,6 +55,8 @@ def first_openings(fragment: str, n: int) -> frozenset[str] | None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             parsed = _parser.parse(fragment, 0)
+        if parsed.state.flags & (re.IGNORECASE | re.LOCALE):
+            return None  # a global (?i) changes what a literal matches
         states = _sequence(list(parsed), n)
     except (re.error, _Unbounded, TypeError, ValueError, AttributeError, RecursionError):
         return None
