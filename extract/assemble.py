@@ -190,47 +190,40 @@ def _build(text: str, info: SourceInfo) -> Notice:
     # never-after-publication rule.
     published = reference_date(published_at, meta.signed_at, info.url)
     found = find_mentions(norm.text, published=published)
-    inexact = [f for f in found if not all(json_exact(f.values.get(k)) for k in ("value", "value_max"))]
+    inexact = [f for f in found if not _exact_values(f.values)]
     if inexact:
         found = [f for f in found if f not in inexact]
     outline = parse_outline(norm.text)
     facts = extract_facts(norm.text, found, outline, published=published, meta=meta)
     flag_pairs = list(info.extra_flags) + list(check_flags(norm.text, found, outline, facts, published=published))
 
-    flags: list[Flag] = [
-        Flag(code="invalid_mention", message=f"{f.kind} {f.text!r} at {norm.to_original(f.start)}: "
-             "more than 15 significant digits, not a figure (and not exact in JSON)")
+    inexact_flags = [
+        {"code": "invalid_mention", "message": f"{f.kind} {f.text!r} at {norm.to_original(f.start)}: "
+         "more than 15 significant digits, not a figure (and not exact in JSON)"}
         for f in inexact
     ]
     paths = section_paths(outline, [f.start for f in found])
     rows: list[tuple[Found, int, dict[str, Any]]] = []  # mention, its original start, its record fields
+    value_fields = _mention_value_fields()
+    shifted = norm.index_map is not None  # (else normalised offsets are the original ones)
     for f, path in zip(found, paths):
         check()  # a notice with 100k mentions spends seconds here, between regex calls
-        model = MENTION_MODELS.get(f.kind)
-        if model is None:
-            continue
-        start, end = norm.span_to_original(f.start, f.end)
-        keys = _value_fields(model)
-        fields = {k: v for k, v in f.values.items() if k in keys}
-        fields.update(kind=f.kind, text=text[start:end], start=start, end=end, section=path)
+        keys = value_fields.get(f.kind)
+        if keys is None:
+            continue  # a kind with no record model
+        start, end = norm.span_to_original(f.start, f.end) if shifted else (f.start, f.end)
+        values = f.values
+        # Only the fields the kind's model has (all of them, nearly always: one C-level copy).
+        fields = dict(values) if keys.issuperset(values) else {k: v for k, v in values.items() if k in keys}
+        fields["kind"] = f.kind
+        fields["text"] = text[start:end]
+        fields["start"] = start
+        fields["end"] = end
+        fields["section"] = path
         rows.append((f, start, fields))
 
-    totals = _totals(facts.totals, norm, text, flags)
     title = facts.title or info.title
     kind = classify_doctype(_simplified(title, script), opening_of(norm.text), outline_summary(outline))
-    source = Source(
-        path=info.path,
-        url=info.url,
-        format=info.format,
-        encoding=info.encoding,
-        site=_simplified(info.site, script) or meta.site,
-        published_at=published_at,
-        editor=info.editor or meta.editor,
-        script=script,
-        fetched_at=_as_datetime(info.fetched_at),
-        published_from=published_from,
-        urls=info.urls,
-    )
     record = {
         "id": notice_id(norm.text),
         "extractor_version": zhenggai.__version__,
@@ -238,22 +231,61 @@ def _build(text: str, info: SourceInfo) -> Notice:
         "issuer": facts.issuer,
         "doc_type": kind.doc_type,
         "doc_type_evidence": kind.evidence,
-        "source": source,
-        "inspection": valid_fact(Inspection, _known(Inspection, facts.inspection), "inspection", flags),
-        "totals": totals,
-        "contact": valid_fact(Contact, _known(Contact, facts.contact), "contact", flags),
         "text": text,
     }
-    pair_flags = [Flag(code=code, message=message) for code, message in flag_pairs]
+    # The parts of the record as plain fields; validated once, inside the notice, below.
+    parts = {
+        "source": dict(
+            path=info.path,
+            url=info.url,
+            format=info.format,
+            encoding=info.encoding,
+            site=_simplified(info.site, script) or meta.site,
+            published_at=published_at,
+            editor=info.editor or meta.editor,
+            script=script,
+            fetched_at=_as_datetime(info.fetched_at),
+            published_from=published_from,
+            urls=info.urls,
+        ),
+        "inspection": _known(Inspection, facts.inspection),
+        "totals": _totals_fields(facts.totals, norm, text),
+        "contact": _known(Contact, facts.contact),
+    }
+    pair_flags = [{"code": code, "message": message} for code, message in flag_pairs]
+    try:
+        # Everything validated in one call: the same validators as one model at a time,
+        # without a Python call (and a throw-away object) per record.  Valid facts keep
+        # their values and make no flag, so the record is the one the checked path builds.
+        audit = parts["inspection"].get("kind") == "审计"
+        return Notice(
+            **record,
+            **parts,
+            sections=[_section_data(node, norm, text, work, audit=audit) for node in outline],
+            mentions=[fields for _, _, fields in rows],
+            flags=inexact_flags + pair_flags,
+        )
+    except ValidationError:
+        pass  # a value the schema refuses: the checked path below turns it into a flag
+
+    # Fact by fact: a refused value is dropped and flagged (invalid_fact), in this order.
+    flags = [Flag(**flag) for flag in inexact_flags]
+    totals = _valid_totals(parts["totals"], flags)
+    source = Source(**parts["source"])
+    record.update(
+        source=source,
+        inspection=valid_fact(Inspection, parts["inspection"], "inspection", flags),
+        totals=totals,
+        contact=valid_fact(Contact, parts["contact"], "contact", flags),
+    )
+    pair_flag_models = [Flag(**flag) for flag in pair_flags]
     audit = record["inspection"].kind == "审计"
     try:
-        # Mentions and sections validated in one call, inside the notice (the same
-        # validators as one model at a time, without a Python call per record).
         return Notice(
             **record,
             sections=[_section_data(node, norm, text, work, audit=audit) for node in outline],
             mentions=[fields for _, _, fields in rows],
-            flags=flags + pair_flags,
+            flags=flags + pair_flag_models,
         )
     except ValidationError:
         pass  # a mention the schema refuses: one at a time below, so it becomes a flag
@@ -266,7 +298,7 @@ def _build(text: str, info: SourceInfo) -> Notice:
         except ValidationError as exc:
             flags.append(Flag(code="invalid_mention", message=f"{f.kind} {f.text!r} at {start}: {_first_error(exc)}"))
     sections = [_section(node, norm, text, work, audit=audit) for node in outline]
-    return Notice(**record, sections=sections, mentions=mentions, flags=flags + pair_flags)
+    return Notice(**record, sections=sections, mentions=mentions, flags=flags + pair_flag_models)
 
 
 def section_paths(roots: list[Any], offsets: list[int]) -> list[list[int]]:
@@ -282,19 +314,21 @@ def section_paths(roots: list[Any], offsets: list[int]) -> list[list[int]]:
         node, parent = todo.pop()
         path = parent + [node.ordinal]
         nodes.append((node.start, node.end, path))
-        todo.extend((child, path) for child in reversed(node.children))
+        if node.children:
+            todo.extend([(child, path) for child in reversed(node.children)])
     result: dict[int, list[int]] = {}
     stack: list[tuple[int, int, list[int]]] = []
-    j = 0
+    j, count = 0, len(nodes)
     for off in sorted(set(offsets)):
-        while j < len(nodes) and nodes[j][0] <= off:
-            while stack and stack[-1][1] <= nodes[j][0]:
+        while j < count and nodes[j][0] <= off:
+            start = nodes[j][0]
+            while stack and stack[-1][1] <= start:
                 stack.pop()
             stack.append(nodes[j])
             j += 1
         while stack and stack[-1][1] <= off:
             stack.pop()
-        result[off] = list(stack[-1][2]) if stack else []
+        result[off] = stack[-1][2][:] if stack else []
     return [result[off] for off in offsets]
 
 
@@ -308,6 +342,21 @@ def _field_names(model: type) -> frozenset[str]:
 def _value_fields(model: type) -> frozenset[str]:
     """Fields a mention's ``values`` may fill (``kind`` and ``text`` come from the span)."""
     return _field_names(model) - {"kind", "text"}
+
+
+@lru_cache(maxsize=1)
+def _mention_value_fields() -> dict[str, frozenset[str]]:
+    """Mention kind → the fields its ``values`` may fill (:func:`_value_fields` of its model)."""
+    return {kind: _value_fields(model) for kind, model in MENTION_MODELS.items()}
+
+
+def _exact_values(values: dict[str, Any]) -> bool:
+    """Whether a mention's ``value`` and ``value_max`` are both :func:`json_exact` (absent ones are)."""
+    for key in ("value", "value_max"):
+        value = values.get(key)
+        if isinstance(value, Decimal) and not json_exact(value):
+            return False
+    return True
 
 
 def _known(model: type, values: dict[str, Any] | None) -> dict[str, Any]:
@@ -377,13 +426,13 @@ def _section_data(
     if node.role == "issue":
         context = norm.text[node.body_start : min(node.end, node.body_start + CONTEXT_CHARS)]
         data["categories"] = [
-            c._asdict() for c in categorize(issue or heading, heading=heading, context=context,
-                                            frames=frames, audit=audit)
+            {"level": c.level, "code": c.code, "label": c.label, "evidence": c.evidence}  # (= c._asdict())
+            for c in categorize(issue or heading, heading=heading, context=context, frames=frames, audit=audit)
         ]
     if children:
         inner = (*frames, heading)
         data["children"] = [_section_data(child, norm, text, work, frames=inner, audit=audit)
-                            for child in node.children]
+                            for child in node.children] if node.children else []
     return data
 
 
@@ -413,18 +462,30 @@ def json_exact(value: Any) -> bool:
 MAX_FIGURE_DIGITS = 15
 
 
-def _totals(values: dict[str, Any] | None, norm: Normalized, text: str, flags: list[Flag]) -> Totals:
+def _totals_fields(values: dict[str, Any] | None, norm: Normalized, text: str) -> dict[str, Any]:
+    """The Totals fields: figures exact in JSON only, each money total with its span in ``text``."""
     values = {k: v for k, v in (values or {}).items() if json_exact(v)}
     money = []
     for item in values.pop("money", None) or []:
         if not json_exact(item["value"]):
             continue
         start, end = norm.span_to_original(item["start"], item["end"])
-        total = valid_fact(MoneyTotal, dict(category=item["category"], value=item["value"], text=text[start:end],
-                                            start=start, end=end), "money total", flags, drop_all=True)
-        if total is not None:
-            money.append(total)
-    return valid_fact(Totals, {"money": money, **_known(Totals, values)}, "totals", flags)
+        money.append(dict(category=item["category"], value=item["value"], text=text[start:end], start=start, end=end))
+    return {"money": money, **_known(Totals, values)}
+
+
+def _valid_totals(fields: dict[str, Any], flags: list[Flag]) -> Totals:
+    """:class:`Totals` from :func:`_totals_fields`; a refused money total or figure is dropped and flagged."""
+    money = [
+        total for item in fields["money"]
+        if (total := valid_fact(MoneyTotal, item, "money total", flags, drop_all=True)) is not None
+    ]
+    return valid_fact(Totals, {**fields, "money": money}, "totals", flags)
+
+
+def _totals(values: dict[str, Any] | None, norm: Normalized, text: str, flags: list[Flag]) -> Totals:
+    """The notice's :class:`Totals`, each refused value dropped and flagged (see :func:`valid_fact`)."""
+    return _valid_totals(_totals_fields(values, norm, text), flags)
 
 
 def valid_fact(model: type, values: dict[str, Any], what: str, flags: list[Flag], *, drop_all: bool = False):

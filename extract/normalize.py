@@ -13,6 +13,7 @@ text the record carries.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -40,6 +41,11 @@ _TABLE = {**_FULLWIDTH, **_CONTROL}
 # str.replace calls (no target is itself a key, so replacements never chain).
 _REPLACE = {chr(k): chr(v) for k, v in _TABLE.items()}
 _SPECIAL = frozenset(_REPLACE) | _DROP
+# The same characters as one class: ``set(_SPECIAL_RE.findall(text))`` is the set of
+# those present, found by the standard library's engine, which scans a plain class
+# several times faster than hashing every character of the text (``_SPECIAL.intersection``).
+# A single character class cannot backtrack: no deadline is needed.
+_SPECIAL_RE = re.compile("[" + "".join(f"\\u{ord(ch):04x}" for ch in sorted(_SPECIAL)) + "]")
 
 # Scraped pages and PDF text layers put spaces and line breaks inside numbers and
 # dates ("2023 年 12 月 6 日", "截至2023年⏎12月31日", "1, 208 名").  Those
@@ -92,7 +98,7 @@ def normalize(text: str) -> Normalized:
     >>> normalize("截至１０月，共１２项").text
     '截至10月,共12项'
     """
-    present = _SPECIAL.intersection(text)  # one pass over the text, in C
+    present = set(_SPECIAL_RE.findall(text))  # one pass over the text, in C
     translated = text
     for ch in present.difference(_DROP):
         translated = translated.replace(ch, _REPLACE[ch])  # one-to-one: positions still match `text`

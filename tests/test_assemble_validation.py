@@ -103,3 +103,24 @@ def test_any_invalid_fact_field_is_dropped_with_a_flag(monkeypatch, section, val
     assert flags and any(field in f.message for f in flags), notice.flags
     assert getattr(getattr(notice, section), field) is None
     assert notice.mentions  # everything else kept
+
+
+def test_a_refused_money_total_is_dropped_with_a_flag_and_the_rest_kept(monkeypatch):
+    """The one-call path fails on it; the fact-by-fact path drops only that total."""
+    import zhenggai.facts as facts_pkg
+
+    real = facts_pkg.extract_facts
+
+    def fake(*args, **kwargs):
+        facts = real(*args, **kwargs)
+        facts.totals["money"][0]["value"] = Decimal(-3)
+        return facts
+
+    good = extract_text(TEXT)
+    assert len(good.totals.money) == 1
+    monkeypatch.setattr(facts_pkg, "extract_facts", fake)
+    notice = extract_text(TEXT)
+    flags = [f for f in notice.flags if f.code == "invalid_fact"]
+    assert len(flags) == 1 and flags[0].message.startswith("money total dropped: value:")
+    assert notice.totals.money == [] and notice.totals.issues == good.totals.issues == 44
+    assert notice.mentions == good.mentions and notice.sections == good.sections

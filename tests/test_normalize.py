@@ -101,3 +101,11 @@ def test_property_index_map_is_monotonic_and_exact(raw):
     # only whitespace and invisible characters are ever dropped
     kept = set(norm.index_map[:-1])
     assert all(raw[i].isspace() or raw[i] in "\u200b\ufeff" for i in range(len(raw)) if i not in kept)
+
+
+def test_special_class_finds_exactly_the_special_characters():
+    """The presence scan (one character class) agrees with the table over every BMP character."""
+    from zhenggai.normalize import _SPECIAL, _SPECIAL_RE
+
+    every = "".join(chr(cp) for cp in range(0x10000) if not 0xD800 <= cp < 0xE000)
+    assert set(_SPECIAL_RE.findall(every)) == _SPECIAL

@@ -84,3 +84,73 @@ def test_traditional_notice_reports_simplified_strings(path, expected):
     for key in path:
         value = value[key]
     assert value == expected
+
+
+# -- the table-driven t2s conversion: the same output as OpenCC's own ------------------------------
+
+def _opencc(text: str) -> str:
+    from zhenggai.read.script import _converter
+
+    return _converter().convert(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一目瞭然，不瞭解情況",          # phrases whose characters alone would convert differently
+        "上鍊上鍊上鍊",                    # the same phrase again and again in one piece
+        "乾隆年間的乾燥天氣",              # 乾 kept in a phrase, converted alone
+        "國際 發展-計劃,完畢",             # separators OpenCC splits at
+        "",
+    ],
+    ids=["phrases", "repeated-phrase", "phrase-vs-char", "separators", "empty"],
+)
+def test_t2s_matches_opencc(text):
+    from zhenggai.read.script import _t2s
+
+    assert _t2s(text) == _opencc(text)
+
+
+def _phrases() -> list[str]:
+    from zhenggai.read.script import _t2s_tables
+
+    return sorted(_t2s_tables()[1])
+
+
+_PIECES = st.one_of(st.sampled_from(_phrases()), st.sampled_from(list("國際發展計劃乾瞭鍊，。 -的了")))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=20).map("".join))
+def test_property_t2s_matches_opencc(text):
+    """Phrases (overlapping, repeated, split by separators) mixed with characters convert as OpenCC does."""
+    from zhenggai.read.script import _t2s
+
+    assert _t2s(text) == _opencc(text)
+
+
+# -- the GB2312 shortcut of the detection: the same answer as the set test --------------------------
+
+def _pool() -> list[str]:
+    from zhenggai.read.script import _traditional_in_gb2312, traditional_chars
+
+    return sorted(_traditional_in_gb2312()) + sorted(traditional_chars())[:40] + list("整改情况—\\abc，。〇•…乾坤")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_pool()), max_size=15).map("".join))
+def test_property_may_hold_traditional_is_the_set_test(text):
+    from zhenggai.read.script import _may_hold_traditional, traditional_chars
+
+    assert _may_hold_traditional(text) is (not traditional_chars().isdisjoint(text))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [("整改情况—完成", False), ("乾坤", True), ("關於", True), ("a\\b", False), ("整改\ud800", False)],
+    ids=["dash", "gb2312-traditional", "not-gb2312", "backslash", "surrogate"],
+)
+def test_may_hold_traditional(text, expected):
+    from zhenggai.read.script import _may_hold_traditional
+
+    assert _may_hold_traditional(text) is expected

@@ -44,18 +44,68 @@ class _Tag(NamedTuple):
     level1: str
     label: str
     pattern: object  # compiled regex
-    starts: frozenset[str] | None  # characters a cue can start with (None: no cheap test)
+    openings: frozenset[str] | None  # the one to three characters a cue opens with (None: no bound)
+
+
+# How many opening characters the tag test reads: two tell the cue words apart poorly
+# (学习, 整改 open many), three well; more cost more than the searches they save.
+OPENING_CHARS = 3
 
 
 @lru_cache(maxsize=1)
 def _tags() -> tuple[_Tag, ...]:
     from zhenggai import limits
-    from zhenggai.first_chars import first_chars
+    from zhenggai.facts.first_pairs import first_openings
 
     return tuple(
-        _Tag(code, level1, label, limits.compile(cues), first_chars(cues, verbose=False))
+        _Tag(code, level1, label, limits.compile(cues), first_openings(cues, OPENING_CHARS))
         for code, level1, label, cues in load_table("issue_categories.tsv")
     )
+
+
+@lru_cache(maxsize=1)
+def _tag_index() -> tuple[dict[str, list], dict[str, int], int]:
+    """Which tags can match a text, read from its characters before any pattern runs.
+
+    (opening pair → [bit mask of the tags that can open with that pair, third character →
+    bit mask of the tags that can open with those three], where bit ``k`` is the ``k``-th of
+    :func:`_tags`; one-character opening → bit mask; the mask of the tags with no bound,
+    always tried).
+    """
+    pairs: dict[str, list] = {}
+    singles: dict[str, int] = {}
+    unbounded = 0
+    for k, tag in enumerate(_tags()):
+        if tag.openings is None:
+            unbounded |= 1 << k
+            continue
+        for opening in tag.openings:
+            if len(opening) == 1:
+                singles[opening] = singles.get(opening, 0) | 1 << k
+                continue
+            entry = pairs.setdefault(opening[:2], [0, {}])
+            if len(opening) == 2:
+                entry[0] |= 1 << k  # the pair alone (the cue ends, or any character follows)
+            else:
+                entry[1][opening[2]] = entry[1].get(opening[2], 0) | 1 << k
+    return pairs, singles, unbounded
+
+
+def _candidate_tags(text: str) -> int:
+    """Bit mask of the tags one of whose openings occurs in ``text`` (the others cannot match)."""
+    pairs, singles, mask = _tag_index()
+    get = pairs.get
+    last = len(text) - 1
+    for i in range(last):
+        entry = get(text[i : i + 2])
+        if entry is not None:
+            mask |= entry[0]
+            if entry[1] and i + 1 < last:
+                mask |= entry[1].get(text[i + 2], 0)
+    for ch, bits in singles.items():
+        if ch in text:
+            mask |= bits
+    return mask
 
 
 @lru_cache(maxsize=1)
@@ -95,10 +145,10 @@ def find_frame(heading: str) -> tuple[str, str] | None:
 def find_tags(text: str) -> list[tuple[int, _Tag, list[str]]]:
     """(first position, tag, matched words) for every tag with a cue in ``text``, by position."""
     found = []
-    chars = set(text)
-    for tag in _tags():
-        if tag.starts is not None and chars.isdisjoint(tag.starts):
-            continue  # no character a cue starts with: the pattern cannot match
+    candidates = _candidate_tags(text)
+    for k, tag in enumerate(_tags()):
+        if not candidates >> k & 1:
+            continue  # none of the tag's openings is in the text: its pattern cannot match
         matches = list(tag.pattern.finditer(text))
         if matches:
             found.append((matches[0].start(), tag, list(dict.fromkeys(m.group() for m in matches))))

@@ -12,11 +12,13 @@ True
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from zhenggai import limits
 from zhenggai.outline import cues
-from zhenggai.outline.headings import lines
+from zhenggai.outline.headings import iter_lines
 from zhenggai.outline.nodes import OutlineNode
 
 
@@ -26,8 +28,8 @@ def _first_line(text: str, node: OutlineNode, skip_blank: bool = False) -> tuple
     Paragraph measures (added after roles are set) are body text, not sections.
     """
     end = next((c.start for c in node.children if c.kind != "paragraph"), node.end)
-    for line in lines(text[node.body_start:end]):
-        s, e = node.body_start + line.content, node.body_start + line.end
+    for line in iter_lines(text, node.body_start, max(end, node.body_start)):
+        s, e = line.content, line.end
         if skip_blank and not text[s:e].strip(" 。;；,"):
             continue
         return s, e
@@ -69,7 +71,23 @@ def names_shortcoming(heading: str) -> bool:
     """
     if _MEASURE_OPENER.match(heading):
         return False
-    return any(c in heading for c in cues.cues("problem") if c not in WEAK_PROBLEM_CUES)
+    return names_strong_cue(heading)
+
+
+@cache
+def _strong_cue_re() -> regex.Pattern:
+    """The problem cues but the weak ones, as one alternation of literals (no repetition: unwrapped)."""
+    words = [c for c in cues.cues("problem") if c not in WEAK_PROBLEM_CUES]
+    return limits.compile("|".join(regex.escape(w) for w in words) or "(?!)")
+
+
+def names_strong_cue(heading: str) -> bool:
+    """Whether a problem cue other than the weak ones (问题, 存在 …) occurs in ``heading``.
+
+    >>> names_strong_cue("存在的问题"), names_strong_cue("制度执行不严")
+    (False, True)
+    """
+    return _strong_cue_re().search(heading) is not None
 
 
 def reported_problem(text: str, node: OutlineNode, depth: int = 0) -> bool:

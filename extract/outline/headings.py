@@ -21,8 +21,9 @@ A ① alone on its line (its ② on a later line) stays a heading.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
@@ -47,26 +48,22 @@ _INDENT = " \t\u3000\u00a0\r"
 # issue may contain 。 and commas (关于“…不深不透。局党组…”问题的整改).
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "(": ")", "（": "）", "〔": "〕", "【": "】", "[": "]"}
 _QUOTE_CHARS = frozenset(_PAIRS) | frozenset(_PAIRS.values()) | {'"'}
-_QUOTE_RE = limits.compile(
-    r"""
-    [“”‘’《》()（）〔〕【】\[\]"]   # any quote or bracket character
-    """,
-    regex.VERBOSE,
-)
 _TRIM = " \t\u3000:：,，;；。、"
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """A non-blank line: ``start`` of the line, ``content`` start after indentation, rstripped ``end``."""
+class Line(NamedTuple):
+    """A non-blank line: ``start`` of the line, ``content`` start after indentation, rstripped ``end``.
+
+    (Immutable; a NamedTuple because notices have thousands of lines and a tuple is built
+    several times faster than a frozen dataclass.)
+    """
 
     start: int
     content: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A line that opens with a heading marker."""
 
     line_index: int
@@ -95,6 +92,30 @@ def lines(text: str) -> list[Line]:
     return out
 
 
+def iter_lines(text: str, start: int, end: int) -> Iterator[Line]:
+    """The lines of ``lines(text[start:end])``, offsets in ``text``, one at a time and without the slice.
+
+    For the first line of a section's body, which need not split the whole body.
+
+    >>> [(ln.content, ln.end) for ln in iter_lines("xx一、总体情况\\n\\n  正文。\\nyy", 2, 16)]
+    [(2, 8), (12, 15)]
+    """
+    pos = start
+    while True:
+        newline = text.find("\n", pos, end)
+        stop = end if newline < 0 else newline
+        segment = text[pos:stop]
+        stripped = segment.lstrip(_INDENT)
+        if stripped:
+            body = stripped.rstrip()
+            if body:
+                content = pos + len(segment) - len(stripped)
+                yield Line(pos, content, content + len(body))
+        if newline < 0:
+            return
+        pos = newline + 1
+
+
 def first_outside(text: str, start: int, end: int, stops: str) -> int:
     """Index of the first character of ``stops`` in ``text[start:end]`` outside quotes/brackets, or -1.
 
@@ -103,8 +124,11 @@ def first_outside(text: str, start: int, end: int, stops: str) -> int:
     >>> first_outside("关于“学习不深。未组织”问题。下一句", 0, 19, "。")
     14
     """
-    if _QUOTE_RE.search(text, start, end) is None:
-        return _plain_first(text, start, end, stops)
+    first = _special_re(stops).search(text, start, end)
+    if first is None:
+        return -1  # neither a stop nor a quote
+    if first.group() not in _QUOTE_CHARS:
+        return first.start()  # a stop before any quote or bracket: outside all of them
     depth: list[str] = []
     straight_open = False
     # Only quote characters and stops matter: visit just those, not every character.
@@ -125,12 +149,15 @@ def first_outside(text: str, start: int, end: int, stops: str) -> int:
 
 
 def _plain_first(text: str, start: int, end: int, stops: str) -> int:
-    best = -1
-    for ch in stops:
-        i = text.find(ch, start, end)
-        if i >= 0 and (best < 0 or i < best):
-            best = i
-    return best
+    """Index of the first character of ``stops`` in ``text[start:end]``, or -1 (one class search)."""
+    m = _stops_re(stops).search(text, start, end)
+    return -1 if m is None else m.start()
+
+
+@cache
+def _stops_re(stops: str) -> regex.Pattern:
+    chars = regex.escape(stops, special_only=False)
+    return limits.compile(f"[{chars}]  # any of the stops (one character: no repetition)", regex.VERBOSE)
 
 
 @cache
@@ -177,7 +204,10 @@ def candidates(text: str, all_lines: list[Line]) -> list[Candidate]:
     out = []
     inline_next = 0  # the circled number that continues an inline run (0: none open)
     for index, line in enumerate(all_lines):
-        m = match_marker(text, line.content) if text[line.content] in _MARKER_FIRST else None
+        if text[line.content] not in _MARKER_FIRST:
+            continue  # (inline_next is kept: no marker here, as when the pattern finds none)
+        newline = text.find("\n", line.end)
+        m = match_marker(text, line.content, len(text) if newline < 0 else newline)
         if m is None or m.text_start > line.end:
             continue
         if m.kind == "circled":

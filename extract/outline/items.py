@@ -30,9 +30,9 @@ _ITEM = limits.compile(
     """,
     regex.VERBOSE,
 )
-# Every character _ITEM can consume, and what each match holds (是, 第, an opening bracket
-# or a circled number): the pattern runs only on the stretches of such characters around
-# those (zhenggai.scan), not at every position of the text.
+# The same matches through zhenggai.scan (every character _ITEM can consume, and what each
+# match holds: 是, 第, an opening bracket or a circled number); tests/test_scan.py checks the
+# scanner on it.  _markers uses _item_matches below, cheaper for a pattern with so few anchors.
 _ITEM_SCAN = RunScanner(
     _ITEM,
     consumable=regex.escape("一二三四五六七八九十是第,，、:：(（)）", special_only=False) + r"\d\u2460-\u2473",
@@ -61,10 +61,69 @@ def _ordinal(m: regex.Match) -> tuple[str, int]:
     return style, _CN_VALUES[value[0]] * 10 if value[1] == "十" else 0
 
 
+# Characters an item marker can open with, besides a numeral before 是 or after 第.
+_OPENING = limits.compile(
+    r"""
+    [(（\u2460-\u2473]     # (1) （2） or a circled number
+    """,
+    regex.VERBOSE,
+)
+
+
+def _item_starts(text: str, start: int, end: int) -> list[int]:
+    """Positions in ``text[start:end]`` where an item marker may begin, in order.
+
+    A marker is a numeral or two right before 是, 第 and a numeral, an opening bracket,
+    or a circled number: found with ``str.find`` from those characters, so that the
+    pattern runs only where it may match.
+    """
+    out = []
+    count = 0
+    i = text.find("是", start, end)
+    while i >= 0:
+        if i - 1 >= start and text[i - 1] in _CN_VALUES:
+            if i - 2 >= start and text[i - 2] in _CN_VALUES:
+                out.append(i - 2)  # 十一是 …
+            out.append(i - 1)  # 一是 …
+        count += 1
+        if count % 4096 == 0:
+            limits.check()  # a text made of 是 takes a while here
+        i = text.find("是", i + 1, end)
+    i = text.find("第", start, end)
+    while i >= 0:
+        if i + 1 < end and text[i + 1] in _CN_VALUES:
+            out.append(i)
+        count += 1
+        if count % 4096 == 0:
+            limits.check()
+        i = text.find("第", i + 1, end)
+    out.extend(m.start() for m in _OPENING.finditer(text, start, end))
+    out.sort()
+    return out
+
+
+def _item_matches(text: str, start: int, end: int) -> list[regex.Match]:
+    """``list(_ITEM.finditer(text, start, end))``: the pattern tried only where a marker may begin.
+
+    finditer tries each position from ``start`` and goes on after each match's end;
+    a position missing from :func:`_item_starts` is one where the pattern fails anyway.
+    """
+    matches = []
+    last = start
+    for pos in _item_starts(text, start, end):
+        if pos < last:
+            continue  # inside the previous match
+        m = _ITEM.match(text, pos, end)
+        if m is not None:
+            matches.append(m)
+            last = m.end()
+    return matches
+
+
 def _markers(text: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
     """(start, end, style, number) of every item marker in ``text[start:end]``."""
     out = []
-    for m in _ITEM_SCAN.finditer(text, start, end):  # = _ITEM.finditer(text, start, end)
+    for m in _item_matches(text, start, end):  # = _ITEM.finditer(text, start, end)
         if m.lastgroup in ("cn", "di") and m.start() > 0 and text[m.start() - 1] not in _OPENERS:
             continue
         style, n = _ordinal(m)

@@ -12,8 +12,8 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -61,8 +61,7 @@ _NUMBER_GROUP = {kind: f"{kind}_c" if kind == "circled" else f"{kind}_n" for kin
 _GROUPS = {kind: (_MARKER.groupindex[kind], _MARKER.groupindex[_NUMBER_GROUP[kind]]) for kind in KINDS}
 
 
-@dataclass(frozen=True, slots=True)
-class MarkerMatch:
+class MarkerMatch(NamedTuple):
     """A marker at the start of a line; offsets are relative to the string matched."""
 
     kind: str  # one of KINDS
@@ -82,7 +81,9 @@ def kind_table() -> dict[str, tuple[int, float]]:
     return {row[0]: (int(row[1]), float(row[2])) for row in load_table("heading_markers.tsv")}
 
 
+@lru_cache(maxsize=4096)
 def _ordinal(kind: str, number: str) -> int:
+    """The number a marker writes (一 → 1, ⑫ → 12); ValueError when it is no numeral (cached: a few hundred keys)."""
     if kind in ("paren", "arabic") or (kind == "problem" and number.isascii()):
         return int(number)
     if kind == "circled":
@@ -90,8 +91,12 @@ def _ordinal(kind: str, number: str) -> int:
     return parse_chinese_integer(number)
 
 
-def match_marker(line: str, pos: int = 0) -> MarkerMatch | None:
+def match_marker(line: str, pos: int = 0, endpos: int | None = None) -> MarkerMatch | None:
     """The heading marker that opens ``line`` at ``pos``, if any.
+
+    ``endpos``: where the line ends in a longer text (its newline).  Nothing of the
+    pattern, lookaheads included, reads a newline, so the match is the same as on the
+    whole text, and a short window needs no regex timer.
 
     >>> match_marker("第一部分 整改工作总体情况").kind
     'part'
@@ -100,7 +105,7 @@ def match_marker(line: str, pos: int = 0) -> MarkerMatch | None:
     >>> match_marker("2022年以来,我局…") is None
     True
     """
-    m = _MARKER.match(line, pos)
+    m = _MARKER.match(line, pos, endpos)
     if m is None:
         return None
     kind = m.lastgroup  # the kind group closes last: nothing after it is named

@@ -33,14 +33,14 @@ import regex
 from zhenggai import limits
 from zhenggai.outline import cues
 from zhenggai.outline.evidence import (
-    WEAK_PROBLEM_CUES,
     first_paragraph,
     names_shortcoming,
+    names_strong_cue,
     problem_named_in_body,
     report_follows,
     reported_problem,
 )
-from zhenggai.outline.headings import first_outside, lines
+from zhenggai.outline.headings import first_outside, iter_lines
 from zhenggai.outline.nodes import OutlineNode, iter_with_parent
 
 # Wrapper after the problem: 问题的整改情况 / 方面 / 的整改 …
@@ -127,10 +127,9 @@ def _aspect_grouping(node: OutlineNode) -> bool:
     measures of its own); only such a three-level layout makes the aspect a grouping,
     so an aspect whose children are plain measures stays the issue.
     """
-    if not _BARE_ASPECT.match(node.heading) or not node.children:
-        return False
-    strong_cues = [c for c in cues.cues("problem") if c not in WEAK_PROBLEM_CUES]
-    return all(c.children and any(w in c.heading for w in strong_cues) for c in node.children)
+    if not node.children or "方面" not in node.heading or not _BARE_ASPECT.match(node.heading):
+        return False  # (方面: the word the pattern needs, tested first)
+    return all(c.children and names_strong_cue(c.heading) for c in node.children)
 
 
 # An aspect wrapper at the end of a heading: …方面 / …方面的问题 / …方面存在问题的整改情况.
@@ -248,11 +247,19 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
     labels: dict[int, str | None] = {}  # id(node) → "issue_label" | "measure_label" | None
 
     def label(n: OutlineNode) -> str | None:
-        if id(n) not in labels:
-            labels[id(n)] = next((r for r in ("issue_label", "measure_label") if _label(n.heading, r)), None)
-        return labels[id(n)]
+        key = id(n)
+        if key in labels:
+            return labels[key]
+        found = None
+        if _label(n.heading, "issue_label"):
+            found = "issue_label"
+        elif _label(n.heading, "measure_label"):
+            found = "measure_label"
+        labels[key] = found
+        return found
 
-    for node, parent in iter_with_parent(roots):
+    walk = list(iter_with_parent(roots))  # (the roles change no child list: one walk serves all three passes)
+    for node, parent in walk:
         if node.kind == "closing" or (parent is not None and parent.role == "closing"):
             node.role = "closing"
             continue
@@ -332,17 +339,18 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
             issue_parents.add(id(node))
         else:
             node.role = "other"
-    _demote_grouping_issues(roots)
-    _add_paragraph_measures(text, roots, measure_parents)
+    _demote_grouping_issues(roots, walk)
+    _add_paragraph_measures(text, roots, measure_parents, walk)
 
 
-def _demote_grouping_issues(roots: list[OutlineNode]) -> None:
+def _demote_grouping_issues(roots: list[OutlineNode], walk: list | None = None) -> None:
     """An issue whose children are issues groups them (an aspect, 在“…”方面): it becomes "other".
 
     It keeps its ``issue`` text (the aspect's statement); only the innermost
     problems count as issues, so "10个方面44个问题" compares with the leaves.
+    ``walk``: ``list(iter_with_parent(roots))`` when the caller has it.
     """
-    for node, _ in iter_with_parent(roots):
+    for node, _ in walk if walk is not None else iter_with_parent(roots):
         if node.role == "issue" and any(c.role == "issue" for c in node.children):
             node.role = "other"
 
@@ -358,16 +366,16 @@ def _sentence_end(text: str, start: int, end: int) -> int:
     return stop
 
 
-def _add_paragraph_measures(text: str, roots: list[OutlineNode], measure_parents: set[int]) -> None:
+def _add_paragraph_measures(text: str, roots: list[OutlineNode], measure_parents: set[int],
+                            walk: list | None = None) -> None:
     """Issues (and 整改措施 blocks) without numbered children: one measure per body paragraph."""
     targets = [
-        n for n, _ in iter_with_parent(roots)
+        n for n, _ in (walk if walk is not None else iter_with_parent(roots))
         if not n.children and (n.role == "issue" or id(n) in measure_parents)
     ]
     for node in targets:
-        body = text[node.body_start:node.end]
-        for line in lines(body):
-            s, e = node.body_start + line.content, node.body_start + line.end
+        for line in iter_lines(text, node.body_start, max(node.end, node.body_start)):
+            s, e = line.content, line.end
             status_end = cues.cue_end("status", text, s)
             if status_end is not None and status_end < e and text[status_end] in ":：" and node.children:
                 # 整改情况:已完成。… reports on the measure above it.

@@ -13,6 +13,7 @@ found there is valid in the original.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,15 +39,88 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _t2s_tables() -> tuple | None:
+    """OpenCC's t2s data as lookup tables, or None when its build is not the one they mirror.
+
+    (separator pattern, phrase → its first simplified form, the phrases' opening character
+    pairs, phrase lengths longest first, a ``str.translate`` table of the characters).
+    """
+    converter = _converter()
+    converter.convert("")  # loads the dictionaries
+    chain = getattr(converter, "_dict_chain_data", None)
+    split_re = getattr(converter, "split_chars_re", None)
+    if split_re is None or not isinstance(chain, list) or len(chain) != 1 or len(chain[0]) != 2:
+        return None
+    (_, phrase_min, phrase_dict), (char_max, _, char_dict) = chain[0]
+    if phrase_min < 2 or char_max != 1:
+        return None
+    phrases = {key: value.split(" ")[0] for key, value in phrase_dict.items()}
+    chars = {ord(key): value.split(" ")[0] for key, value in char_dict.items()}
+    lengths = tuple(sorted({len(key) for key in phrases}, reverse=True))
+    return split_re, phrases, frozenset(key[:2] for key in phrases), lengths, chars
+
+
+def _t2s(text: str) -> str:
+    """``OpenCC("t2s").convert(text)``, the same result by table lookups.
+
+    OpenCC splits the text at punctuation and spaces; in each piece it replaces the
+    longest phrase of its phrase table (the leftmost of that length), converts the
+    text left and right of it the same way, and maps what no phrase covers character
+    by character.  Here a piece's phrase search only looks where one of the phrases'
+    opening pairs of characters stands, and the characters go through ``str.translate``.
+    """
+    tables = _t2s_tables()
+    if tables is None:
+        return _converter().convert(text)
+    split_re, phrases, openings, lengths, chars = tables
+    parts = split_re.split(text)
+    for k in range(0, len(parts), 2):  # even: text between separators (odd: the separators)
+        piece = parts[k]
+        starts = [i for i in range(len(piece) - 1) if piece[i : i + 2] in openings]
+        parts[k] = _t2s_piece(piece, starts, phrases, lengths, chars) if starts else piece.translate(chars)
+    return "".join(parts)
+
+
+def _t2s_piece(piece: str, starts: list[int], phrases: dict[str, str], lengths: tuple[int, ...],
+               chars: dict[int, str]) -> str:
+    """One piece: longest (then leftmost) phrase first, then the text on each side (no recursion)."""
+    out: list[str] = []
+    todo: list[tuple[int, int] | str] = [(0, len(piece))]  # spans still to convert, or finished text
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        a, b = item
+        lo = bisect_left(starts, a)
+        found = None
+        for length in lengths:
+            if length > b - a:
+                continue
+            for i in starts[lo : bisect_right(starts, b - length)]:
+                if piece[i : i + length] in phrases:
+                    found = i, length
+                    break
+            if found:
+                break
+        if found is None:
+            out.append(piece[a:b].translate(chars))
+            continue
+        i, length = found
+        todo.extend(((i + length, b), phrases[piece[i : i + length]], (a, i)))  # left part popped first
+    return "".join(out)
+
+
 @lru_cache(maxsize=8192)
 def _char(ch: str) -> str:
-    out = _converter().convert(ch)
+    out = _t2s(ch)
     return out if len(out) == 1 else ch
 
 
 def _run(match: regex.Match) -> str:
     run = match.group()
-    out = _converter().convert(run)
+    out = _t2s(run)
     if len(out) == len(run):
         return out
     # A phrase mapping changed the length: convert this run char by char.
@@ -64,7 +138,7 @@ def to_simplified(text: str) -> str:
         return text
     if traditional_chars().isdisjoint(text):
         return text  # nothing to convert (simplified text, or no Han at all)
-    converted = _converter().convert(text)
+    converted = _t2s(text)
     # Fast path: every Han run kept its length and the text between runs is
     # untouched; otherwise convert run by run, char by char where needed.
     if _HAN_RUN.split(converted) == _HAN_RUN.split(text) and [len(r) for r in _HAN_RUN.findall(converted)] == [
@@ -103,13 +177,47 @@ def _delete_traditional() -> dict[int, None]:
 _DELETE_TRADITIONAL: dict[int, None] | None = None
 
 
+# Characters removed before the GB2312 test of _may_hold_traditional: a dash GB2312 lacks but
+# simplified notices use, and the backslash (the test reads "\\" in the encoding as "not in GB2312").
+_NOT_GB2312_SIMPLIFIED = ("\u2014", "\\")
+
+
+@lru_cache(maxsize=1)
+def _traditional_in_gb2312() -> tuple[str, ...]:
+    """The traditional-only characters that GB2312 (a simplified-character set) still encodes (乾, 於 …)."""
+    def encodable(ch: str) -> bool:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    assert not set(_NOT_GB2312_SIMPLIFIED) & traditional_chars()
+    return tuple(sorted(ch for ch in traditional_chars() if encodable(ch)))
+
+
+def _may_hold_traditional(sample: str) -> bool:
+    """``not traditional_chars().isdisjoint(sample)``, mostly without hashing every character.
+
+    A text that GB2312 encodes whole (after the dash and backslash, neither traditional, are
+    removed) can hold no traditional character but the few GB2312 has (``_traditional_in_gb2312``):
+    one C-level encoding and a handful of substring tests.  Otherwise the set test decides.
+    """
+    probe = sample
+    for ch in _NOT_GB2312_SIMPLIFIED:
+        probe = probe.replace(ch, "")
+    if b"\\" not in probe.encode("gb2312", "backslashreplace"):  # (EUC-CN multi-byte codes hold no 0x5C)
+        return any(ch in sample for ch in _traditional_in_gb2312())
+    return not traditional_chars().isdisjoint(sample)
+
+
 def _counts(sample: str) -> tuple[int, int]:
     """(traditional-only characters, Han characters) in ``sample``.
 
     Counted by C-level passes (a set test, a deletion, one regex substitution),
     not character by character in Python: this runs on every notice.
     """
-    if traditional_chars().isdisjoint(sample):
+    if not _may_hold_traditional(sample):
         return 0, 0  # the common case, simplified text: no need to count the Han characters
     trad = len(sample) - len(sample.translate(_delete_traditional()))
     han = len(_NOT_HAN.sub("", sample))
