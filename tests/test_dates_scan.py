@@ -111,3 +111,16 @@ def test_the_relation_precheck_never_hides_a_relation_word():
             text = "".join(combo)
             if P.RELATION_BEFORE_RE.search(text, max(0, len(text) - 6), len(text)) is not None:
                 assert P._may_relate_before(text, len(text)), text
+
+
+@pytest.mark.parametrize("ch", sorted(P.FOLD), ids=lambda ch: f"U+{ord(ch):04X}")
+def test_fold_finds_every_character_it_folds(ch):
+    """fold's one class scan sees each folded character (the text is then translated whole)."""
+    text = "于2023年" + ch + "召开"
+    assert P.fold(text) == text.translate(str.maketrans(P.FOLD))
+    assert P.fold(text) != text or P.FOLD[ch] == ch  # (迄 folds to itself)
+
+
+def test_fold_gives_back_a_text_without_folded_characters_unchanged():
+    text = "".join(chr(cp) for cp in range(0x20, 0x3000) if chr(cp) not in P.FOLD)
+    assert P.fold(text) is text
