@@ -124,3 +124,13 @@ def test_fold_finds_every_character_it_folds(ch):
 def test_fold_gives_back_a_text_without_folded_characters_unchanged():
     text = "".join(chr(cp) for cp in range(0x20, 0x3000) if chr(cp) not in P.FOLD)
     assert P.fold(text) is text
+
+
+@pytest.mark.parametrize("text", [
+    "2022年915日，2023年1月15日，2022年9月1日，2022年12月31日，2022年9151日，2022年91日",
+    "18年10月1日，〇五年，九八年，二〇二二年，今年，1998年，05年底，第18年，近30年，三四年",
+], ids=["unparsed-after-year", "short-years-at-year"])
+def test_run_and_year_prechecks_keep_every_match(text):
+    """_may_open (4 digits, 年, digits) and the short-year starts refuse only where no match begins."""
+    assert [(f.start, f.end) for f in find_unparsed(text)] == [(f.start, f.end) for f in find_unparsed(text, None)]
+    assert spans(P.find_atoms(text)) == spans(plain_atoms(text))

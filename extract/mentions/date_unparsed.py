@@ -54,7 +54,9 @@ def _may_open(text: str, start: int, end: int) -> bool:
     n = end - start
     if 5 <= n <= 8:
         return text[end : end + 1] in ("月", "日") and text.startswith(("19", "20"), start)
-    return n == 4 and text.startswith("年", end) and "日" in text[end + 4 : end + 6]
+    # (the digits after 年 hold no 月: 2023年1月15日 stops at the ideograph two characters on)
+    return n == 4 and text.startswith("年", end) and not "\u4e00" <= text[end + 2 : end + 3] <= "\u9fff" \
+        and "日" in text[end + 4 : end + 6]
 
 
 def find_unparsed(text: str, runs: list[tuple[int, int]] | None | bool = False) -> list[Found]:
