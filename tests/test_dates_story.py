@@ -151,3 +151,34 @@ def test_repaired_date_is_flagged():
     notice = extract_text("2021915日,区委巡察组召开反馈会。", published_at="2021-12-01")
     assert _date_of(notice, "2021915日") == date(2021, 9, 15)
     assert [f.code for f in notice.flags if f.code in ("repaired_date", "unparsed_date")] == ["repaired_date"]
+
+
+def _windows_by_bisect(text, starts):
+    """event_windows' reference: every sentence end listed, each date's sentence by bisect."""
+    import bisect
+
+    from zhenggai.mentions.date_story import sentence_ends
+
+    ends = sentence_ends(text) + [len(text)]
+    sentence_of = [bisect.bisect_right(ends, s) for s in starts]
+    out = []
+    for n, s in enumerate(starts):
+        k = sentence_of[n]
+        first = n == 0 or sentence_of[n - 1] != k
+        last = n + 1 == len(starts) or sentence_of[n + 1] != k
+        out.append(((ends[k - 1] if k else 0) if first else s, ends[k] if last else starts[n + 1], first))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_event_windows_equal_the_sentence_list_and_bisect(seed):
+    import random
+
+    from zhenggai.mentions.date_story import event_windows
+
+    rng = random.Random(seed)
+    pieces = ["。", "；", ";", "！", "？", "!", "?", "\n", "，", "巡察", "反馈", "1"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        starts = sorted(rng.sample(range(len(text)), rng.randint(0, min(6, len(text)))))  # dates start inside
+        assert event_windows(text, starts) == _windows_by_bisect(text, starts), (text, starts)

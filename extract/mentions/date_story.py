@@ -30,7 +30,6 @@ same notice cannot give a feedback date before its inspection started.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 
 import regex
@@ -83,6 +82,49 @@ def sentence_ends(text: str) -> list[int]:
     return out
 
 
+# SENTENCE_END's class for Python's re (no repetition: limits.plain), searched between two dates.
+_SENTENCE_END_CHAR = limits.plain(r"[。；;！？!?\n]")
+
+
+def event_windows(text: str, starts: list[int]) -> list[tuple[int, int, bool]]:
+    r"""(start, end, first in its sentence) of the part of ``text`` each date at ``starts`` reads.
+
+    A sentence may tell two events (…开展了常规巡察，6月12日反馈了巡察意见): each date reads
+    its own part, from the date (the sentence start for the first date of a sentence) to the
+    next date (the sentence end for the last).  ``starts`` ascend.  The same parts as
+    :func:`sentence_ends` and a bisect per date give, without listing every sentence end:
+    two dates share a sentence when no end character lies between their starts, found by one
+    search of that gap; a sentence's start by one search of the gap before it, read backwards.
+
+    >>> event_windows("巡察。3月进驻，4月反馈；5月整改", [3, 8, 13])
+    [(3, 8, True), (8, 13, False), (13, 17, True)]
+    """
+    n, k = len(text), len(starts)
+    search = _SENTENCE_END_CHAR.search
+    # the first end character at or after each start and before the next start (-1: none)
+    gaps = []
+    for j, s in enumerate(starts):
+        m = search(text, s, starts[j + 1] if j + 1 < k else n)
+        gaps.append(m.start() if m is not None else -1)
+    backwards = None  # text reversed, built when a sentence start is looked for
+    out = []
+    for j, s in enumerate(starts):
+        first = j == 0 or gaps[j - 1] >= 0
+        if first:  # after the last end character before s (there is one after the previous date)
+            if backwards is None:
+                backwards = text[::-1]
+            m = search(backwards, n - s, n - (starts[j - 1] if j else 0))
+            start = n - m.start() if m is not None else 0
+        else:
+            start = s
+        if gaps[j] >= 0:
+            end = gaps[j] + 1
+        else:
+            end = starts[j + 1] if j + 1 < k else n
+        out.append((start, end, first))
+    return out
+
+
 _EVENT_GRAINS = ("day", "month", "other")  # a year or a quarter dates no single event
 
 
@@ -114,16 +156,8 @@ def order_by_story(text: str, found: list[Found], published: dt.date | None) -> 
     if len(dates) < 2 or not any(found[i].values.get("year_inferred") for i in dates):
         return found  # nothing to order, or every year written out
     events: list[tuple[str, int]] = []  # (kind, index in found): the first date of each event
-    ends = sentence_ends(text) + [len(text)]
-    sentence_of = [bisect.bisect_right(ends, found[i].start) for i in dates]  # the sentence holding each date
-    for n, i in enumerate(dates):
-        k = sentence_of[n]
-        first_in_sentence = n == 0 or sentence_of[n - 1] != k
-        # A sentence may tell two events (…开展了常规巡察，6月12日反馈了巡察意见): each date
-        # reads its own part, from the date (the sentence start for the first) to the next date.
-        last_in_sentence = n + 1 == len(dates) or sentence_of[n + 1] != k
-        start = (ends[k - 1] if k else 0) if first_in_sentence else found[i].start
-        end = ends[k] if last_in_sentence else found[dates[n + 1]].start
+    windows = event_windows(text, [found[i].start for i in dates])
+    for i, (start, end, first_in_sentence) in zip(dates, windows):
         kind = _kind(text[start:end])
         if kind is not None and (first_in_sentence or not events or kind != events[-1][0]):
             events.append((kind, i))  # (a later date of the same event in its sentence adds nothing)
