@@ -134,3 +134,13 @@ def test_run_and_year_prechecks_keep_every_match(text):
     """_may_open (4 digits, 年, digits) and the short-year starts refuse only where no match begins."""
     assert [(f.start, f.end) for f in find_unparsed(text)] == [(f.start, f.end) for f in find_unparsed(text, None)]
     assert spans(P.find_atoms(text)) == spans(plain_atoms(text))
+
+
+def test_relation_at_skips_only_dates_the_precheck_refuses():
+    """relation_at calls _may_relate_before only after a character of _BEFORE_LAST: any other
+    character right before the date makes the precheck refuse, whatever stands before it."""
+    others = [chr(cp) for cp in range(0x20, 0xA000) if chr(cp) not in P._BEFORE_LAST]
+    for lead in ["截至", "截至 ", "截至于", "截至\t于", "至\n", ""]:
+        for ch in others:
+            assert not P._may_relate_before(lead + ch, len(lead) + 1), repr(lead + ch)
+    assert P._may_relate_before("截至", 2) and "至" in P._BEFORE_LAST

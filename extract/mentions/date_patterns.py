@@ -119,8 +119,9 @@ def fold(text: str) -> str:
 
 def relation_at(text: str, start: int, end: int) -> str | None:
     """The relation word around the date at text[start:end]: since/until/before/after, or None."""
-    # Each pattern is tried only when the characters next to the date can belong to a match.
-    if _may_relate_before(text, start):
+    # Each pattern is tried only when the characters next to the date can belong to a match
+    # (most dates follow a character _may_relate_before refuses at its first step: no call).
+    if start and text[start - 1] in _BEFORE_LAST and _may_relate_before(text, start):
         before = RELATION_BEFORE_RE.search(text, max(0, start - 6), start)
         if before is not None:
             return before.lastgroup
@@ -798,6 +799,8 @@ RELATION_AFTER_RE = _relation_re(RELATIONS_AFTER, anchor_end=False)
 _WORD_LAST = frozenset(w[-1] for w, _, _ in RELATIONS_BEFORE)
 _AFTER_FIRST = frozenset(w[0] for w, _, _ in RELATIONS_AFTER) | frozenset(" \t")
 assert not _WORD_LAST & frozenset(" \t于在\n")
+# The characters _may_relate_before can accept right before a date (all others: False at once).
+_BEFORE_LAST = _WORD_LAST | frozenset(" \t于在\n")
 
 
 def _may_relate_before(text: str, start: int) -> bool:
