@@ -705,11 +705,12 @@ def _dayless_starts(text: str, months: list[int]) -> list[int]:
     return sorted(starts)
 
 
-# Patterns whose every match holds one of a few words: no scan of a text without them.
+# Patterns whose every match holds one of a few words: no scan of a text without them.  The
+# words as one alternation each (limits.plain: no repetition), searched once per text.
 _GATES = (
-    (DECADE_RE, ("年代",)),
-    (BARE_MONTHS_RE, ("个月",)),
-    (BARE_MONTH_PART_RE, tuple("月" + w for w in _BARE_PARTS)),
+    (DECADE_RE, limits.plain("年代")),
+    (BARE_MONTHS_RE, limits.plain("个月")),
+    (BARE_MONTH_PART_RE, limits.plain("|".join("月" + w for w in _BARE_PARTS))),
 )
 
 
@@ -728,8 +729,8 @@ def find_atoms(text: str, runs: list[tuple[int, int]] | None | bool = False) -> 
         found.update(_run_matches(text, runs))
         found.update(_keyed_matches(text, runs))
     found[QUARTER_RE] = matches_near(QUARTER_RE, text, _QUARTER_KEY, _QUARTER_BACK, _QUARTER_REACH)
-    for pattern, literals in _GATES:
-        if not any(w in text for w in literals):
+    for pattern, words in _GATES:
+        if words.search(text) is None:
             found[pattern] = []  # a text without the words every match holds
     # in ATOM_PATTERNS order: the sort below is stable, and a tie keeps the earlier pattern's match
     matches = [m for pattern in ATOM_PATTERNS

@@ -202,7 +202,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
             last_year = year
         elif not (names_scope(text, head, tail, result) or in_finding(text, head.start, findings)):
             last_year = year
-    found.sort(key=_START)
+    found.sort(key=attrgetter("start"))
     # A numeric range tail (2023.6.1-6.30) is read from the text, not from the atoms:
     # make sure nothing after it claims the same characters.
     kept: list[Found] = []
@@ -213,9 +213,6 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     if original is not text:
         kept = [Found(f.kind, f.start, f.end, original[f.start:f.end], f.values) for f in kept]
     return kept
-
-
-_START = attrgetter("start")
 
 
 def _after_routine(text: str, head: _Atom) -> bool:
