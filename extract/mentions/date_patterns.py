@@ -576,6 +576,8 @@ def matches_near(pattern, text: str, key: str, back: int, reach: int) -> list:
     reads lies inside the window); no match there means none starts within ``back``
     characters before the key.  (A text dense with ``key`` is scanned whole instead.)
     """
+    if key not in text:  # every match holds the key (a one-character test: fast)
+        return []
     n = len(text)
     keys = text.count(key)
     if keys > _FEW_RUNS and keys * _CHARS_PER_RUN > n:  # keys everywhere: one scan is cheaper
