@@ -13,6 +13,7 @@ from zhenggai.facts.regions import (
     Regions,
     _first_char,
     _first_non_space,
+    _newlines,
     walk,
 )
 from zhenggai.outline import parse_outline
@@ -88,3 +89,21 @@ def test_walk_is_document_order_at_any_depth():
     tree = [Node("a", [Node("b", [Node("c")]), Node("d")]), Node("e")]
     assert [n.name for n in walk(tree)] == ["a", "b", "c", "d", "e"]
     assert len(walk([deep])) == 3001
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n", "\n\n", "ab", "ab\n", "\nab", "a\n\nb\r\nc\u2028d", *TEXTS[::7]],
+    ids=lambda t: repr(t[:12]),
+)
+def test_newlines_are_the_offsets_a_character_walk_finds(text):
+    assert _newlines(text) == [i for i, ch in enumerate(text) if ch == "\n"]
+
+
+@pytest.mark.parametrize("i", range(0, len(TEXTS), 5))
+def test_clause_and_sentence_delimiters_are_the_offsets_a_character_walk_finds(i):
+    text = TEXTS[i] + "\u3000末尾,\x1c;"  # (a separator \x1c is no delimiter)
+    regions = Regions(text, [])
+    assert regions._clause == [j for j, ch in enumerate(text) if ch in CLAUSE_ENDS]
+    assert regions._sentence == [j for j, ch in enumerate(text) if ch in SENTENCE_ENDS]
+    assert regions._para == [j for j, ch in enumerate(text) if ch == "\n"]
