@@ -247,6 +247,8 @@ class Regions:
         self._sentence_at: dict[int, tuple[int, int]] = {}  # offset → its sentence span
         self._one_issue_line: dict[int, bool] = {}  # line start → a table row or a 二是针对…问题 line
         self._quoted: dict[tuple[int, int], bool] = {}  # sentence span → opens with a quoted issue
+        # (sentence number, in the closing, issue section number or -1) → in_totals_context
+        self._context: dict[tuple[int, bool, int], bool] = {}
 
     # -- text units -------------------------------------------------------
     # Each unit is the span between the delimiter before ``pos`` and the one at or after it
@@ -384,9 +386,28 @@ class Regions:
         of the last one counts ("整改期间,共建立完善制度…追回资金…").
         """
         closing = pos >= self.closing_from  # (in_closing)
-        hit = self._detail_at(pos)
+        # (_detail_at, inline: this runs for every figure)
+        j = bisect_right(self._detail_starts, pos) - 1
+        hit = self._detail[j] if j >= 0 and pos < self._detail[j][1] else None
         if hit is not None and not closing and not hit[3]:
             return False  # inside an issue section other than the last: that issue's own figures
+        # The rest reads only the sentence and paragraph of ``pos`` (one paragraph holds the
+        # sentence: a newline ends both), so it is the same for every figure of a sentence,
+        # given the same closing and issue section; a sentence longer than SENTENCE_REACH
+        # is not shared (its capped span depends on ``pos``).
+        positions = self._sentence
+        i = bisect_right(positions, pos - 1)
+        key = (i, closing, j if hit is not None else -1)
+        known = self._context.get(key)
+        if known is None:
+            known = self._context_of(pos, closing, hit)
+            start = positions[i - 1] + 1 if i > 0 else 0
+            if (positions[i] if i < len(positions) else self.n) - start <= SENTENCE_REACH:
+                self._context[key] = known
+        return known
+
+    def _context_of(self, pos: int, closing: bool, hit: tuple[int, int, Any, bool] | None) -> bool:
+        # in_totals_context past its issue-section test: the line, the sentence, the summary.
         line_start, line_end = self.paragraph(pos)
         if self._one_issue_line_at(line_start, line_end):
             return False  # a table row, or 二是针对…的问题,…: that issue's own figures
