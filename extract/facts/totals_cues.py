@@ -74,7 +74,12 @@ class _Row:
 
 # Escapes the two engines read alike (\d: the same digits below U+10000; astral text goes
 # to the regex engine): a fragment with any other escape (\s, \p{Han} …) stays on regex.
-_PLAIN_ESCAPES = regex.compile(r"\\(?![dn])")
+_PLAIN_ESCAPES = limits.compile(
+    r"""
+    \\(?![dn])         # a backslash that does not open \d or \n
+    """,
+    regex.VERBOSE,
+)
 
 
 def plain_syntax(fragment: str) -> bool:
