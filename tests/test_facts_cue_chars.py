@@ -6,8 +6,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhenggai.facts.cue_chars import lacks, required_chars
-from zhenggai.facts.totals_cues import _rows
+from pathlib import Path
+
+import regex
+
+from zhenggai import limits
+from zhenggai.facts.cue_chars import lacks, lacks_in, required_chars
+from zhenggai.facts.totals_cues import _bmp, _rows, plain_syntax
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus/gold").glob("*.txt"))]
 
 CLAIMS = [
     ("literal", "其中", ["其", "中"]),
@@ -66,3 +74,51 @@ def test_property_a_cue_match_holds_its_required_characters(text):
 
 def test_most_cue_rows_make_a_claim():
     assert sum(1 for row in ROWS if row.required) >= len(ROWS) - 2
+
+
+@pytest.mark.parametrize(
+    "text", ["", "已办理", "均已办结", "办结已", "完成", *GOLD[::9]], ids=lambda t: repr(t[:10])
+)
+def test_lacks_in_reads_as_lacks_on_the_set_of_characters(text):
+    for row in ROWS:
+        for required in (row.required, row.need_required):
+            assert lacks_in(required, text) is lacks(required, set(text))
+
+
+@pytest.mark.parametrize(
+    "fragment,plain",
+    [("(?:已|均已)完成", True), ("[^,;。\\d]{0,8}?处分", True), ("《[^》\\n]{1,40}》", True),
+     ("\\s*(?:方面)", False), ("[\\p{Han}、和]{0,6}", False), ("\\w+", False), ("\\\\d", False)],
+    ids=["literals", "digit_class", "newline_class", "white_space", "property", "word", "escaped_backslash"],
+)
+def test_plain_syntax_only_for_escapes_both_engines_read_alike(fragment, plain):
+    assert plain_syntax(fragment) is plain
+
+
+def _clause_pieces():
+    # Every clause of the gold texts, and every tail and head of it: the left/right strings
+    # classify is given (and more).
+    for text in GOLD:
+        for clause in regex.split(r"[,，;；:：。!！?？、\n]", text):
+            for i in range(0, len(clause) + 1, 3):
+                yield clause[:i]
+                yield clause[i:]
+
+
+def test_twinned_cue_rows_find_what_the_regex_engine_finds():
+    """A row searched with Python's re (limits.Twin) finds the span and gap the regex engine finds."""
+    pieces = sorted({p for p in _clause_pieces() if _bmp(p)})
+    pieces += ["已完成整改12个的", "反馈问题共", "问题已全部整改完成", "处分\x1c", "整改任务已完成的"]
+    twinned = [row for row in ROWS if isinstance(row.search.__self__, limits.Twin)]
+    assert len(twinned) >= len(ROWS) - 5
+    with limits.deadline(60.0):
+        for row in twinned:
+            for piece in pieces:
+                a, b = row.search(piece), row.pattern.search(piece)
+                assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (row.pattern.pattern, piece)
+
+
+@pytest.mark.parametrize("text,bmp", [("", True), ("整改12个", True), ("\U00011F51", False), ("个\U00020000", False)],
+                         ids=["empty", "bmp", "astral_digit", "astral_han"])
+def test_bmp(text, bmp):
+    assert _bmp(text) is bmp

@@ -13,6 +13,7 @@ from zhenggai.facts.regions import (
     Regions,
     _first_char,
     _first_non_space,
+    _newlines,
     walk,
 )
 from zhenggai.outline import parse_outline
@@ -88,3 +89,42 @@ def test_walk_is_document_order_at_any_depth():
     tree = [Node("a", [Node("b", [Node("c")]), Node("d")]), Node("e")]
     assert [n.name for n in walk(tree)] == ["a", "b", "c", "d", "e"]
     assert len(walk([deep])) == 3001
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n", "\n\n", "ab", "ab\n", "\nab", "a\n\nb\r\nc\u2028d", *TEXTS[::7]],
+    ids=lambda t: repr(t[:12]),
+)
+def test_newlines_are_the_offsets_a_character_walk_finds(text):
+    assert _newlines(text) == [i for i, ch in enumerate(text) if ch == "\n"]
+
+
+@pytest.mark.parametrize("i", range(0, len(TEXTS), 5))
+def test_clause_and_sentence_delimiters_are_the_offsets_a_character_walk_finds(i):
+    text = TEXTS[i] + "\u3000末尾,\x1c;"  # (a separator \x1c is no delimiter)
+    regions = Regions(text, [])
+    assert regions._clause == [j for j, ch in enumerate(text) if ch in CLAUSE_ENDS]
+    assert regions._sentence == [j for j, ch in enumerate(text) if ch in SENTENCE_ENDS]
+    assert regions._para == [j for j, ch in enumerate(text) if ch == "\n"]
+
+
+@pytest.mark.parametrize("i", range(0, len(TEXTS), 2))
+def test_in_totals_context_shared_by_a_sentence_reads_as_a_fresh_lookup(i):
+    """The per-sentence memo of in_totals_context gives what a Regions with no memo gives, at
+    any position, asked in any order (here: backwards, so later sentences are filled first)."""
+    text = TEXTS[i]
+    outline = parse_outline(text)
+    shared = Regions(text, outline)
+    for pos in range(len(text) - 1, -1, -9):
+        assert shared.in_totals_context(pos) is Regions(text, outline).in_totals_context(pos), pos
+
+
+def test_in_totals_context_of_a_sentence_longer_than_its_reach():
+    # 1,500 characters without a delimiter, then a quoted issue opening within reach of the end
+    # only: positions of one such sentence may read different capped spans, so none are shared.
+    text = "整改期间" + "共" * 1500 + "针对“执法不规范”问题整改3个。\n"
+    outline = parse_outline(text)
+    shared = Regions(text, outline)
+    for pos in (5, 700, 1400, 1510, 1520, 700, 5):
+        assert shared.in_totals_context(pos) is Regions(text, outline).in_totals_context(pos), pos

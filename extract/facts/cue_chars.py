@@ -76,6 +76,23 @@ def lacks(required: Required, chars: Iterable[str]) -> bool:
     return False
 
 
+def lacks_in(required: Required, text: str) -> bool:
+    """Whether ``text`` misses one of the ``required`` sets: :func:`lacks`, asking the string
+    for each character of a set (``in``) instead of building the set of a long string's
+    characters (a sentence is read for one or two small sets).
+
+    >>> lacks_in(required_chars("已(?:完成|办结)"), "已办理"), lacks_in(required_chars("已(?:完成|办结)"), "均已办结")
+    (True, False)
+    """
+    for need in required:
+        for ch in need:
+            if ch in text:
+                break
+        else:
+            return True
+    return False
+
+
 def _sequence(items: list) -> list[set[str]]:
     """The sets of a sequence: each item's, in order."""
     out: list[set[str]] = []

@@ -286,11 +286,13 @@ def find_totals(
     keys: dict[int, str | None] = {}  # start → the key a count in totals context answered
     issues_after_aspects = False  # the issues total came as N个方面M个问题 (the strongest form)
     category_done: dict[tuple[int, int], int] = {}  # paragraph → issues of fully done categories
+    in_context, clause_of, sentence_of = regions.in_totals_context, regions.clause, regions.sentence
+    sentence_texts: dict[tuple[int, int], str] = {}  # sentence span → its text, sliced once for its figures
     for i, f in enumerate(figures):
-        if not regions.in_totals_context(f.start):
+        if not in_context(f.start):
             continue
-        cs, ce = regions.clause(f.start)
-        sent = regions.sentence(f.start)
+        cs, ce = clause_of(f.start)
+        sent = sentence_of(f.start)
         # 已完成：11个: the label line's label is the clause's cue (only after a colon)
         lead = label_before(text, cs) if cs and text[cs - 1] in ":：" else ""
         left, right = lead + text[cs : f.start], text[f.end : max(ce, f.end)]
@@ -299,7 +301,6 @@ def find_totals(
             # across the break (the line before ends in a character, not punctuation).
             ps = regions.clause(cs - 2)[0]
             left = text[ps : cs - 1] + left
-        rest = text[f.end : sent[1]]  # the sentence after the figure, for 已全部… clauses
         if regions.in_closing(f.start) and _plan().search(text, cs, ce):
             continue  # 下一步…再建立完善制度9项: a plan, not a result
         seen_here = given.setdefault(sent, {})
@@ -332,16 +333,19 @@ def find_totals(
             continue
 
         unit = f.values.get("unit")
-        key = classify(left, right, f.kind, unit, text[sent[0] : sent[1]], f.values.get("noun"))
+        sentence = sentence_texts.get(sent)
+        if sentence is None:
+            sentence = sentence_texts[sent] = text[sent[0] : sent[1]]
+        key = classify(left, right, f.kind, unit, sentence, f.values.get("noun"))
         if key is None and f.kind == "count" and (head := list_head(text, regions, cs, figures, i)) is not None:
             # 问责党组织7个、党员领导干部22人: the cue of the list's first item governs this one too.
-            key = classify(head, right, f.kind, unit, text[sent[0] : sent[1]], f.values.get("noun"))
+            key = classify(head, right, f.kind, unit, sentence, f.values.get("noun"))
             key = key if key in _PEOPLE_KEYS else None
         if key is None and f.kind == "count" and i > 0 and keys.get(figures[i - 1].start) == "aspects" and (
             figures[i - 1].start >= cs and _ASPECTS_THEN.fullmatch(text, figures[i - 1].end, f.start)
         ):
             # 巡察反馈问题共4个方面19个: the cue before the aspects names the issues after them.
-            key = classify(lead + text[cs : figures[i - 1].start], right, f.kind, unit, text[sent[0] : sent[1]],
+            key = classify(lead + text[cs : figures[i - 1].start], right, f.kind, unit, sentence,
                            f.values.get("noun"))
             key = key if key == "issues" else None
         if key in ("issues", "measures_planned") and _PART_BEFORE.search(left):
@@ -487,9 +491,10 @@ def find_totals(
                 listed[key] = (sent, f.end)
             if key == "systems_established":
                 totals["_systems_sentence"] = sent
-            if key == "issues" and _ALL_DONE.search(rest):
+            # (the sentence after the figure, for 已全部… clauses)
+            if key == "issues" and _ALL_DONE.search(text[f.end : sent[1]]):
                 totals.setdefault("completed", value)
-            if key == "petitions_transferred" and _ALL_RESOLVED.search(rest):
+            if key == "petitions_transferred" and _ALL_RESOLVED.search(text[f.end : sent[1]]):
                 totals.setdefault("petitions_resolved", value)
             if key == "completed" and _ALL_DONE.search(right) and _FEEDBACK.search(left):
                 totals.setdefault("issues", value)

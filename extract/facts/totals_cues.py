@@ -20,7 +20,7 @@ from itertools import repeat
 import regex
 
 from zhenggai import limits
-from zhenggai.facts.cue_chars import lacks, required_chars
+from zhenggai.facts.cue_chars import lacks_in, required_chars
 from zhenggai.first_chars import first_chars
 from zhenggai.models import load_table, load_words
 
@@ -35,10 +35,12 @@ _ISSUE_WORD = "问题"
 
 class _Row:
     __slots__ = ("key", "kind", "units", "side", "pattern", "need", "order", "gap", "first", "required",
-                 "need_required")
+                 "need_required", "is_right", "own_noun", "search")
 
     def __init__(self, order: int, key: str, kind: str, units: str, side: str, fragment: str, need: str = ""):
         self.order, self.key, self.kind, self.side = order, key, kind, side
+        self.is_right = side != "left"  # (classify tests this flag, not the string, for every row)
+        self.own_noun = key in _OWN_NOUN_KEYS  # the cue names the counted noun itself
         self.units = None if units == "*" else frozenset(u.strip() for u in units.split(","))
         if side == "left":
             # The cue, then a short gap of non-delimiters, then the clause end (the figure).
@@ -58,6 +60,9 @@ class _Row:
                 regex.VERBOSE,
             )
         self.need = limits.compile(need) if need else None
+        # The cue's search on a clause: Python's re where both engines read the pattern alike
+        # (limits.Twin: a clause is far below the regex timer's threshold), else the regex one.
+        self.search = (limits.Twin(self.pattern) if plain_syntax(fragment) else self.pattern).search
         # Number of the "gap" group: a group by number is far cheaper than by name in regex.
         self.gap = self.pattern.groupindex.get("gap")
         # Characters the cue must start with (None: no such bound): a set test skips most rows.
@@ -65,6 +70,30 @@ class _Row:
         # Character sets every match of the cue / of the need word holds one of (zhenggai.facts.cue_chars).
         self.required = required_chars(fragment)
         self.need_required = required_chars(need, verbose=False) if need else ()
+
+
+# Escapes the two engines read alike (\d: the same digits below U+10000; astral text goes
+# to the regex engine): a fragment with any other escape (\s, \p{Han} …) stays on regex.
+_PLAIN_ESCAPES = limits.compile(
+    r"""
+    \\(?![dn])         # a backslash that does not open \d or \n
+    """,
+    regex.VERBOSE,
+)
+
+
+def plain_syntax(fragment: str) -> bool:
+    """Whether ``fragment`` keeps to syntax Python's ``re`` reads as the regex module does.
+
+    >>> plain_syntax("(?:已|均已)完成[^,;。\\d]{0,8}"), plain_syntax("\\s*(?:大?方面)"), plain_syntax("[\\p{Han}]")
+    (True, False, False)
+    """
+    return _PLAIN_ESCAPES.search(fragment) is None
+
+
+def _bmp(text: str) -> bool:
+    """Whether ``text`` holds no character beyond U+FFFF (where re and regex read \\d alike)."""
+    return not text or max(text) <= "\uffff"
 
 
 @lru_cache(maxsize=None)
@@ -87,13 +116,14 @@ class _CueIndex:
     character: classify looks up those characters instead of testing every row.
     """
 
-    __slots__ = ("left", "left_any", "right", "right_any")
+    __slots__ = ("left", "left_any", "right", "right_any", "always")
 
     def __init__(self, rows: tuple[_Row, ...]) -> None:
         self.left: dict[str, tuple[_Row, ...]] = {}
         self.right: dict[str, tuple[_Row, ...]] = {}
         self.left_any = tuple(r for r in rows if r.side == "left" and r.first is None)
         self.right_any = tuple(r for r in rows if r.side != "left" and r.first is None)
+        self.always = frozenset(self.left_any + self.right_any)  # both, ready to join the looked-up rows
         for row in rows:
             if row.first is not None:
                 table = self.left if row.side == "left" else self.right
@@ -161,33 +191,50 @@ def classify(
     # right cues that can start with the first character of ``right``.  The best
     # candidate is a minimum, so the order they are tried in does not matter.
     left_chars = set(left)
-    rows = set(index.left_any)
-    rows.update(index.right_any, index.right.get(right[:1], ()), *map(index.left.get, left_chars, _NO_ROWS))
+    rows = index.always.union(index.right.get(right[:1], ()), *map(index.left.get, left_chars, _NO_ROWS))
     best: tuple[int, int, str] | None = None
-    right_chars = sentence_chars = None  # built once, when a row's test needs them
+    right_chars = left_bmp = right_bmp = None  # found once, when a row's test needs them
     for row in rows:
-        if row.side == "right":
+        # (cue_chars.lacks, inlined: this loop runs for every candidate row of every figure)
+        if row.is_right:
             if row.required:
                 if right_chars is None:
                     right_chars = set(right)
-                if lacks(row.required, right_chars):
-                    continue  # the clause after the figure lacks a character the cue needs
+                for need in row.required:
+                    if need.isdisjoint(right_chars):
+                        break  # the clause after the figure lacks a character the cue needs
+                else:
+                    need = None
+                if need is not None:
+                    continue
         else:
-            if other_noun and row.key in _OWN_NOUN_KEYS:
+            if other_noun and row.own_noun:
                 continue  # 问题…分解到32个责任单位: the figure counts the units, not the issues
-            if row.required and lacks(row.required, left_chars):
-                continue  # the clause before the figure lacks a character the cue needs
-        if row.need_required:
-            if sentence_chars is None:
-                sentence_chars = set(sentence)
-            if lacks(row.need_required, sentence_chars):
-                continue  # the sentence cannot hold the row's need word
-        m = row.pattern.search(right if row.side == "right" else left)
-        if not m:
-            continue
+            for need in row.required:
+                if need.isdisjoint(left_chars):
+                    break  # the clause before the figure lacks a character the cue needs
+            else:
+                need = None
+            if need is not None:
+                continue
+        if row.need_required and lacks_in(row.need_required, sentence):
+            continue  # the sentence cannot hold the row's need word
+        if row.is_right:
+            if right_bmp is None:
+                right_bmp = _bmp(right)
+            m = row.search(right) if right_bmp else row.pattern.search(right)
+            if m is None:
+                continue
+            gap = 0
+        else:
+            if left_bmp is None:
+                left_bmp = _bmp(left)
+            m = row.search(left) if left_bmp else row.pattern.search(left)
+            if m is None:
+                continue
+            gap = len(m[row.gap])
         if row.need is not None and not row.need.search(sentence):
             continue
-        gap = len(m[row.gap]) if row.side == "left" else 0
         cand = (gap, row.order, row.key)
         if best is None or cand < best:
             best = cand
