@@ -564,6 +564,18 @@ class Twin:
             raise TimeoutError("zhenggai deadline passed")
         return self._std.search(string, pos, endpos)
 
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None, overlapped: bool = False):
+        """As :meth:`Pattern.finditer`: on ``re`` for a short window (one deadline check, as the
+        wrapper makes without a timer), else (or ``overlapped``, which ``re`` lacks) the wrapper's."""
+        if endpos is None:
+            endpos = len(string)
+        if overlapped or endpos - pos >= TIMER_MIN_CHARS:
+            return self.regex.finditer(string, pos, endpos, overlapped=overlapped)
+        end = _DEADLINE.get()
+        if end is not None and _now() >= end:
+            raise TimeoutError("zhenggai deadline passed")
+        return self._std.finditer(string, pos, endpos)
+
 
 _ASTRAL = regex.compile("[\U00010000-\U0010FFFF]")  # one range: no repetition, a linear scan
 

@@ -59,18 +59,22 @@ _YUAN_CHARS = "[元圆圓]"
 # One digit of 角 or 分, Arabic, Chinese or 大写.
 _SMALL_DIGIT = "[0-9一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖零〇]"
 
+# Blank as the regex module reads \s (Python's re adds \x1c-\x1f): both engines read it alike.
+_BLANK = r"[^\S\x1c-\x1f]"
+
+# Written for both engines (limits.Twin): each group name once, no \s, fixed-width lookbehinds.
 _MONEY_RE = limits.compile(
     rf"""
     (?P<q1>{_APPROX_BEFORE})?                    # 约/近/超过 … before the currency word
-    (?:(?P<cur>人民币|RMB|¥|￥)\s?)?             # currency marker (¥ 1,234 may be spaced); 元 then optional
+    (?:(?P<cur>人民币|RMB|¥|￥){_BLANK}?)?        # currency marker (¥ 1,234 may be spaced); 元 then optional
     (?P<q1b>{_APPROX_BEFORE})?                   # 人民币约100万元: qualifier after the currency word
     (?P<neg>(?<![\dA-Za-z.,%)）])[-－−]|(?<!正)[负負])?   # a sign: -3.8亿元, 负3亿元 (not the dash of a range)
-    (?:                                          # the (low) number, either
-      (?<![\dA-Za-z.])(?<!\d,)                   # Arabic: not the tail of a longer number/code
-      (?P<lo>{ARABIC})                           # 4250, 12.79, 1,234.5
+    (?P<lo>                                      # the (low) number, either
+      (?<![\dA-Za-z.])(?<!\d,)                   # Arabic: not the tail of a longer number/code,
+      {ARABIC}                                   # 4250, 12.79, 1,234.5
     |                                            # or
-      (?<![{CN_NUMERAL_CHARS}数几若成第每])        # Chinese: not inside a longer numeral or 数千元/几万元
-      (?P<lo>{CHINESE})                          # 一百二十万, 三千, 一点五, 两亿, 肆佰叁拾萬
+      (?<![{CN_NUMERAL_CHARS}数几若成第每])        # Chinese: not inside a longer numeral or 数千元/几万元,
+      {CHINESE}                                  # 一百二十万, 三千, 一点五, 两亿, 肆佰叁拾萬
     )
     (?P<lo_q>[余多来])?                          # 427余万元, 三千余万元, 十来万元
     (?:[ \t\u00a0](?=[{_UNIT_CHARS}元]))?          # 51326.84 万元: one blank left by typesetting/scraping
@@ -78,16 +82,16 @@ _MONEY_RE = limits.compile(
     (?:                                          # optional high end of a range
       (?P<lo_yuan>{_YUAN_CHARS})?                 # 5万元至10万元: unit repeated on the low end
       (?:[(（]含[)）])?                           # 1万(含)-5万元: the low end is included
-      \s?(?P<sep>至|到|-{{1,2}}|—{{1,2}}|–|－|~|～|〜)\s?  # range separators as notices write them
-      (?:(?P<hi>{ARABIC})|(?P<hi>{CHINESE}))     # the high end, Arabic or Chinese
+      {_BLANK}?(?P<sep>至|到|-{{1,2}}|—{{1,2}}|–|－|~|～|〜){_BLANK}?  # range separators as notices write them
+      (?P<hi>{ARABIC}|{CHINESE})                 # the high end, Arabic or Chinese
       (?P<hi_q>[余多来])?                        # 5万至10余万元
       (?:[ \t\u00a0](?=[{_UNIT_CHARS}元]))?        # 5万至10 万元: the same stray blank
       (?P<hi_unit>[{_UNIT_CHARS}]{{0,3}})         # 5至10万元: the low end shares this unit
     )?                                           # (end of the range part)
     (?P<q2>[余多])?                              # 1376万余元, 3亿余元, 300多元
-    (?(cur)(?P<yuan>{_YUAN_CHARS})?              # 元 (圆 in 大写) optional after a currency marker,
-    |(?:(?P<yuan>{_YUAN_CHARS})                  # required otherwise,
-      |(?<=[万亿萬億])人民币))                      # or 人民币 after 万/亿 (2.5亿人民币)
+    (?:(?P<yuan>{_YUAN_CHARS})                   # 元 (圆 in 大写), else
+    |(?(cur)                                     # nothing after a currency marker,
+      |(?<=[万亿萬億])人民币))                      # 人民币 after 万/亿 otherwise (2.5亿人民币)
     (?:(?<=[元圆圓])                              # after the yuan, its tenths and hundredths:
       (?:(?P<jiao>{_SMALL_DIGIT})角)?            #   123元4角
       (?:(?P<fen>{_SMALL_DIGIT})分(?![钟之析局类别期批数]))?  #   123元4角5分 (not 5分钟, 3分之1)
@@ -142,7 +146,11 @@ _CONSUMABLE = "".join(
         "\u00a0",                                                     # the stray blank before 万元
     )
 )
-_SCANNER = RunScanner(_MONEY_RE, _CONSUMABLE, anchor="[元圆圓]|人民币|RMB|¥|￥", reach=1)
+_ANCHOR = "[元圆圓]|人民币|RMB|¥|￥"
+_SCANNER = RunScanner(_MONEY_RE, _CONSUMABLE, anchor=_ANCHOR, reach=1)
+# The same scan with the pattern on Python's re for windows shorter than limits.TIMER_MIN_CHARS
+# (several times faster; limits.Twin keeps the deadline), for text without astral characters.
+_SCANNER_TWIN = RunScanner(limits.Twin(_MONEY_RE), _CONSUMABLE, anchor=_ANCHOR, reach=1)
 
 
 def canonical(value: Decimal) -> Decimal:
@@ -315,7 +323,8 @@ def find_money(text: str) -> list[Found]:
     (Decimal('50000'), Decimal('100000'))
     """
     found: list[Found] = []
-    for m in _SCANNER.finditer(text):  # = _MONEY_RE.finditer(text), on the stretches that can match
+    scanner = _SCANNER if limits.astral(text) else _SCANNER_TWIN  # (\d beyond U+FFFF: regex alone)
+    for m in scanner.finditer(text):  # = _MONEY_RE.finditer(text), on the stretches that can match
         item = _interpret(text, m)
         if item is not None:
             found.append(item)
