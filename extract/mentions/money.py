@@ -35,6 +35,7 @@ import regex
 
 from zhenggai import limits
 from zhenggai.mentions.base import Found
+from zhenggai.mentions.word_trie import word_trie
 from zhenggai.scan import RunScanner
 from zhenggai.models import load_words, word_alternation
 from zhenggai.numerals import (
@@ -52,8 +53,13 @@ from zhenggai.numerals import (
 _UNIT_VALUES = {**CN_SMALL_UNITS, **CN_BIG_UNITS}
 _UNIT_CHARS = "".join(_UNIT_VALUES)
 
-_APPROX_BEFORE = r"(?:大约|约|約|将近|將近|接近|近|不超过|超过|超過|超|逾|不足|不到|不少于|至少|上)"
-_APPROX_AFTER = r"(?:以上|以下|以内|左右)"
+_APPROX_BEFORE_WORDS = ("大约", "约", "約", "将近", "將近", "接近", "近", "不超过", "超过", "超過", "超", "逾", "不足",
+                        "不到", "不少于", "至少", "上")
+_APPROX_AFTER_WORDS = ("以上", "以下", "以内", "左右")
+# As tries (each character tried once): the same words in the same order at any position,
+# longest first, as the alternation (at most a word and its prefix match at one position: 超过, 超).
+_APPROX_BEFORE = word_trie(_APPROX_BEFORE_WORDS)
+_APPROX_AFTER = word_trie(_APPROX_AFTER_WORDS)
 # The yuan: 元, and 圆/圓 of 大写 amounts (肆佰叁拾萬圆整).
 _YUAN_CHARS = "[元圆圓]"
 # One digit of 角 or 分, Arabic, Chinese or 大写.
@@ -62,9 +68,16 @@ _SMALL_DIGIT = "[0-9一二三四五六七八九两壹贰貳叁參肆伍陆陸柒
 # Blank as the regex module reads \s (Python's re adds \x1c-\x1f): both engines read it alike.
 _BLANK = r"[^\S\x1c-\x1f]"
 
+# Every character a match of _MONEY_RE can start with: the first characters of the
+# qualifier words, of the currency markers, a sign, a digit, a Chinese numeral.  Keep in step.
+_FIRSTS = regex.escape(
+    "".join(sorted({w[0] for w in _APPROX_BEFORE_WORDS})) + "人R¥￥-－−负負" + CN_NUMERAL_CHARS, special_only=False
+) + r"\d"
+
 # Written for both engines (limits.Twin): each group name once, no \s, fixed-width lookbehinds.
 _MONEY_RE = limits.compile(
     rf"""
+    (?=[{_FIRSTS}])                              # a character a match can start with (fails fast elsewhere)
     (?P<q1>{_APPROX_BEFORE})?                    # 约/近/超过 … before the currency word
     (?:(?P<cur>人民币|RMB|¥|￥){_BLANK}?)?        # currency marker (¥ 1,234 may be spaced); 元 then optional
     (?P<q1b>{_APPROX_BEFORE})?                   # 人民币约100万元: qualifier after the currency word
