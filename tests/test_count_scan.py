@@ -200,14 +200,3 @@ def test_property_digit_counts_equal_the_overlapped_scan(text):
 def test_a_long_digit_run_takes_the_pattern():
     text = "共" + "1" * (counts._DIGIT_RUN_MAX + 3) + "个,3个"
     assert _spans(counts._count_matches(text)) == _reference(text)
-
-
-_NOUN_WORDS_RE = limits.plain(word_trie(count_context.NOUN_WORDS))  # the pattern noun_words replaces
-_NOUN_ALPHABET = "".join(sorted(set("".join(count_context.NOUN_WORDS)))) + "的,。 3个x"
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(count_context.NOUN_WORDS) | st.text(_NOUN_ALPHABET, max_size=3), max_size=6))
-def test_noun_words_equal_the_trie_pattern(parts):
-    window = "".join(parts)
-    assert list(count_context.noun_words(window)) == [m.span() for m in _NOUN_WORDS_RE.finditer(window)]

@@ -12,7 +12,6 @@ lexicons in ``models/`` (slogans.txt, counted_nouns.txt) rather than the numbers
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
 
 import regex
 
@@ -52,51 +51,7 @@ _HEADS = frozenset(row[0] for row in _NOUN_ROWS if len(row) > 1 and row[1] == "h
 _PLAIN_WORDS = frozenset(row[0] for row in _NOUN_ROWS if len(row) > 1 and row[1] == "word")
 # One character that ends a place or institution noun (敬老院, 卫生所): a stretch ending with one is a noun.
 _SUFFIXES = frozenset(row[0] for row in _NOUN_ROWS if len(row) > 1 and row[1] == "suffix")
-# Heads, plain words and stop words: looked for in a window of a dozen characters after a
-# count, as a trie of dicts (a window that short is walked faster in Python than re tries
-# the word_trie pattern's hundreds of first characters at each position).
-NOUN_WORDS = tuple(row[0] for row in _NOUN_ROWS if row[1:] != ("suffix",))
-_WORD_END = ""  # the key that marks the end of a word in a trie node
-
-
-def _dict_trie(words) -> dict:
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[_WORD_END] = True
-    return root
-
-
-_NOUN_TRIE = _dict_trie(NOUN_WORDS)
-
-
-def noun_words(window: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of the NOUN_WORDS in ``window``: at each position the longest word, then on
-    after it (the matches of ``limits.plain(word_trie(NOUN_WORDS)).finditer(window)``).
-
-    >>> [("问题中,"[s:e]) for s, e in noun_words("问题中,")]
-    ['问题', '中']
-    """
-    i, n = 0, len(window)
-    root = _NOUN_TRIE
-    while i < n:
-        node = root.get(window[i])
-        longest = -1
-        j = i + 1
-        while node is not None:
-            if _WORD_END in node:
-                longest = j
-            if j == n:
-                break
-            node = node.get(window[j])
-            j += 1
-        if longest < 0:
-            i += 1
-            continue
-        yield i, longest
-        i = longest
+_NOUN_WORDS_RE = limits.plain(word_trie(row[0] for row in _NOUN_ROWS if row[1:] != ("suffix",)))
 
 # One-character stops that never sit inside a counted noun ("3个县的", "5家已").
 _CLEAR_STOPS = frozenset("的已尚均都等中")
@@ -206,18 +161,17 @@ def find_noun(text: str, start: int, limit: int | None = None) -> str | None:
         bounded = True
     run_end = len(window)
     head_end = 0
-    for word_start, word_end in noun_words(window):
-        word = window[word_start:word_end]
-        if word in _HEADS:
-            if word_end <= NOUN_CAP:
-                head_end = word_end
-        elif word in _PLAIN_WORDS:
+    for m in _NOUN_WORDS_RE.finditer(window):
+        if m.group() in _HEADS:
+            if m.end() <= NOUN_CAP:
+                head_end = m.end()
+        elif m.group() in _PLAIN_WORDS:
             continue  # 集中督办组: the 中 inside 集中 stops nothing
         else:  # a stop word: particle, preposition or verb
-            run_end = word_start
+            run_end = m.start()
             # A one-character stop may sit inside an unknown word (为老服务, 在建项目); only
             # the clear ones make a short stretch a noun on their own.
-            bounded = len(word) > 1 or word in _CLEAR_STOPS
+            bounded = len(m.group()) > 1 or m.group() in _CLEAR_STOPS
             break
     if bounded and head_end < run_end <= NOUN_CAP and window[run_end - 1] in _SUFFIXES:
         # The stretch ends with a place noun: a head before it is its modifier, and the
