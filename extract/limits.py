@@ -185,9 +185,33 @@ class Limits:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
+_ENV_NAMES = ("ZHENGGAI_MAX_BYTES", "ZHENGGAI_MAX_CHARS", "ZHENGGAI_TIMEOUT", "ZHENGGAI_READ_TIMEOUT",
+              "ZHENGGAI_MAX_PDF_PAGES")
+# The environment's limits, keyed on the raw values of the variables :meth:`Limits.from_env`
+# reads: parsing them costs ~14 µs, looking five variables up ~1 µs.  A changed variable is
+# a new key (read again); a refused one raises each time (nothing stored).
+_FROM_ENV: dict[tuple[str | None, ...], Limits] = {}
+
+
 def current() -> Limits:
-    """The limits in force: those set by :func:`using`, else the environment's."""
-    return _LIMITS.get() or Limits.from_env()
+    """The limits in force: those set by :func:`using`, else the environment's.
+
+    >>> with using(Limits(seconds=3.0)):
+    ...     current().seconds
+    3.0
+    """
+    set_by_using = _LIMITS.get()
+    if set_by_using is not None:
+        return set_by_using
+    get = os.environ.get
+    key = tuple([get(name) for name in _ENV_NAMES])
+    found = _FROM_ENV.get(key)
+    if found is None:
+        found = Limits.from_env()
+        if len(_FROM_ENV) >= 16:
+            _FROM_ENV.clear()  # bounded: a test run sets many values
+        _FROM_ENV[key] = found
+    return found
 
 
 @contextmanager
@@ -539,6 +563,18 @@ class Twin:
         if end is not None and _now() >= end:
             raise TimeoutError("zhenggai deadline passed")
         return self._std.search(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None, overlapped: bool = False):
+        """As :meth:`Pattern.finditer`: on ``re`` for a short window (one deadline check, as the
+        wrapper makes without a timer), else (or ``overlapped``, which ``re`` lacks) the wrapper's."""
+        if endpos is None:
+            endpos = len(string)
+        if overlapped or endpos - pos >= TIMER_MIN_CHARS:
+            return self.regex.finditer(string, pos, endpos, overlapped=overlapped)
+        end = _DEADLINE.get()
+        if end is not None and _now() >= end:
+            raise TimeoutError("zhenggai deadline passed")
+        return self._std.finditer(string, pos, endpos)
 
 
 _ASTRAL = regex.compile("[\U00010000-\U0010FFFF]")  # one range: no repetition, a linear scan

@@ -450,3 +450,30 @@ def test_limits_are_finite_and_positive_through_the_api(field, value):
         Limits(**{field: value})
     with pytest.raises(LimitError, match=field):
         Limits().but(**{field: value})
+
+
+@pytest.mark.parametrize(
+    "name, raw, field, value",
+    [
+        ("ZHENGGAI_TIMEOUT", "3", "seconds", 3.0),
+        ("ZHENGGAI_MAX_CHARS", "1000", "max_chars", 1000),
+        ("ZHENGGAI_MAX_PDF_PAGES", "7", "pdf_pages", 7),
+        ("ZHENGGAI_READ_TIMEOUT", "2.5", "read_seconds", 2.5),
+    ],
+    ids=["timeout", "max-chars", "pdf-pages", "read-timeout"],
+)
+def test_current_limits_follow_a_changed_environment(monkeypatch, name, raw, field, value):
+    # limits.current() keeps the parsed limits keyed on the variables' raw values: a change is seen.
+    from zhenggai import limits
+
+    monkeypatch.delenv(name, raising=False)
+    default = getattr(limits.current(), field)
+    monkeypatch.setenv(name, raw)
+    assert getattr(limits.current(), field) == value
+    monkeypatch.setenv(name, "nan")
+    with pytest.raises(limits.LimitError, match=name):
+        limits.current()  # refused every time, not only the first
+    with pytest.raises(limits.LimitError, match=name):
+        limits.current()
+    monkeypatch.delenv(name)
+    assert getattr(limits.current(), field) == default

@@ -45,20 +45,66 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Found]:
     by_kind["percent"], by_kind["points"] = find_shares(text)
     by_kind["multiple"] = find_multiples(text)
     by_kind["count"] = find_counts(text)
+    return merge(by_kind)
 
-    kept: list[Found] = list(by_kind["document"])  # titles may contain dates and numbers: they overlap by design
+
+def merge(by_kind: dict[str, list[Found]]) -> list[Found]:
+    """The titles (``"document"``) and the numeric spans that win by PRECEDENCE, sorted by start
+    (the longer first, then by kind); ``by_kind`` maps "document" and each PRECEDENCE kind to spans.
+
+    >>> spans = {k: [] for k in PRECEDENCE}
+    >>> spans["document"] = [Found("document", 0, 9, "《…》")]
+    >>> spans["date"], spans["count"] = [Found("date", 3, 8, "2023年")], [Found("count", 5, 7, "3个")]
+    >>> [(f.kind, f.start) for f in merge(spans)]
+    [('document', 0), ('date', 3)]
+    """
     # Kept numeric spans never overlap each other, so sorted by start they are
     # also sorted by end: one bisection finds the only neighbours that can clash
     # (linear in the notice, not quadratic).
     starts: list[int] = []
     ends: list[int] = []
+    numeric: list[Found] = []  # the kept numeric spans, in the same order as starts
+    empty = False  # an empty span (never seen) may share its start: the order then needs the sort
+    bisect_left = bisect.bisect_left
     for kind in PRECEDENCE:
         for f in by_kind[kind]:
-            i = bisect.bisect_left(starts, f.end)  # spans starting before f ends
-            if i and ends[i - 1] > f.start:
+            start, end = f.start, f.end
+            i = bisect_left(starts, end)  # spans starting before f ends
+            if i and ends[i - 1] > start:
                 continue  # the nearest such span reaches into f
+            starts.insert(i, start)
+            ends.insert(i, end)
+            numeric.insert(i, f)
+            empty = empty or start >= end
+    documents = by_kind["document"]  # titles may contain dates and numbers: they overlap by design
+    if empty:
+        return _merge_by_sort(by_kind)
+    # Non-empty, non-overlapping spans in start order are in _order already (no two share a
+    # start); each title goes in after every span that sorts before it or equal (no numeric
+    # span is of kind "document", so titles alone can tie, and keep their order, as in a
+    # stable sort of the titles followed by the numeric spans).
+    for f in documents:
+        numeric.insert(bisect.bisect_right(numeric, _order(f), key=_order), f)
+    return numeric
+
+
+def _order(f: Found) -> tuple[int, int, str]:
+    """The order of find_mentions' result: by start, the longer span first, then by kind."""
+    return f.start, -f.end, f.kind
+
+
+def _merge_by_sort(by_kind: dict[str, list[Found]]) -> list[Found]:
+    """merge() the plain way: the kept spans in the order they are taken, then one stable sort."""
+    kept: list[Found] = list(by_kind["document"])
+    starts: list[int] = []
+    ends: list[int] = []
+    for kind in PRECEDENCE:
+        for f in by_kind[kind]:
+            i = bisect.bisect_left(starts, f.end)
+            if i and ends[i - 1] > f.start:
+                continue
             kept.append(f)
             starts.insert(i, f.start)
             ends.insert(i, f.end)
-    kept.sort(key=lambda f: (f.start, -f.end, f.kind))
+    kept.sort(key=_order)
     return kept

@@ -35,6 +35,7 @@ import regex
 
 from zhenggai import limits
 from zhenggai.mentions.base import Found
+from zhenggai.mentions.word_trie import word_trie
 from zhenggai.scan import RunScanner
 from zhenggai.models import load_words, word_alternation
 from zhenggai.numerals import (
@@ -52,25 +53,41 @@ from zhenggai.numerals import (
 _UNIT_VALUES = {**CN_SMALL_UNITS, **CN_BIG_UNITS}
 _UNIT_CHARS = "".join(_UNIT_VALUES)
 
-_APPROX_BEFORE = r"(?:大约|约|約|将近|將近|接近|近|不超过|超过|超過|超|逾|不足|不到|不少于|至少|上)"
-_APPROX_AFTER = r"(?:以上|以下|以内|左右)"
+_APPROX_BEFORE_WORDS = ("大约", "约", "約", "将近", "將近", "接近", "近", "不超过", "超过", "超過", "超", "逾", "不足",
+                        "不到", "不少于", "至少", "上")
+_APPROX_AFTER_WORDS = ("以上", "以下", "以内", "左右")
+# As tries (each character tried once): the same words in the same order at any position,
+# longest first, as the alternation (at most a word and its prefix match at one position: 超过, 超).
+_APPROX_BEFORE = word_trie(_APPROX_BEFORE_WORDS)
+_APPROX_AFTER = word_trie(_APPROX_AFTER_WORDS)
 # The yuan: 元, and 圆/圓 of 大写 amounts (肆佰叁拾萬圆整).
 _YUAN_CHARS = "[元圆圓]"
 # One digit of 角 or 分, Arabic, Chinese or 大写.
 _SMALL_DIGIT = "[0-9一二三四五六七八九两壹贰貳叁參肆伍陆陸柒捌玖零〇]"
 
+# Blank as the regex module reads \s (Python's re adds \x1c-\x1f): both engines read it alike.
+_BLANK = r"[^\S\x1c-\x1f]"
+
+# Every character a match of _MONEY_RE can start with: the first characters of the
+# qualifier words, of the currency markers, a sign, a digit, a Chinese numeral.  Keep in step.
+_FIRSTS = regex.escape(
+    "".join(sorted({w[0] for w in _APPROX_BEFORE_WORDS})) + "人R¥￥-－−负負" + CN_NUMERAL_CHARS, special_only=False
+) + r"\d"
+
+# Written for both engines (limits.Twin): each group name once, no \s, fixed-width lookbehinds.
 _MONEY_RE = limits.compile(
     rf"""
+    (?=[{_FIRSTS}])                              # a character a match can start with (fails fast elsewhere)
     (?P<q1>{_APPROX_BEFORE})?                    # 约/近/超过 … before the currency word
-    (?:(?P<cur>人民币|RMB|¥|￥)\s?)?             # currency marker (¥ 1,234 may be spaced); 元 then optional
+    (?:(?P<cur>人民币|RMB|¥|￥){_BLANK}?)?        # currency marker (¥ 1,234 may be spaced); 元 then optional
     (?P<q1b>{_APPROX_BEFORE})?                   # 人民币约100万元: qualifier after the currency word
     (?P<neg>(?<![\dA-Za-z.,%)）])[-－−]|(?<!正)[负負])?   # a sign: -3.8亿元, 负3亿元 (not the dash of a range)
-    (?:                                          # the (low) number, either
-      (?<![\dA-Za-z.])(?<!\d,)                   # Arabic: not the tail of a longer number/code
-      (?P<lo>{ARABIC})                           # 4250, 12.79, 1,234.5
+    (?P<lo>                                      # the (low) number, either
+      (?<![\dA-Za-z.])(?<!\d,)                   # Arabic: not the tail of a longer number/code,
+      {ARABIC}                                   # 4250, 12.79, 1,234.5
     |                                            # or
-      (?<![{CN_NUMERAL_CHARS}数几若成第每])        # Chinese: not inside a longer numeral or 数千元/几万元
-      (?P<lo>{CHINESE})                          # 一百二十万, 三千, 一点五, 两亿, 肆佰叁拾萬
+      (?<![{CN_NUMERAL_CHARS}数几若成第每])        # Chinese: not inside a longer numeral or 数千元/几万元,
+      {CHINESE}                                  # 一百二十万, 三千, 一点五, 两亿, 肆佰叁拾萬
     )
     (?P<lo_q>[余多来])?                          # 427余万元, 三千余万元, 十来万元
     (?:[ \t\u00a0](?=[{_UNIT_CHARS}元]))?          # 51326.84 万元: one blank left by typesetting/scraping
@@ -78,16 +95,16 @@ _MONEY_RE = limits.compile(
     (?:                                          # optional high end of a range
       (?P<lo_yuan>{_YUAN_CHARS})?                 # 5万元至10万元: unit repeated on the low end
       (?:[(（]含[)）])?                           # 1万(含)-5万元: the low end is included
-      \s?(?P<sep>至|到|-{{1,2}}|—{{1,2}}|–|－|~|～|〜)\s?  # range separators as notices write them
-      (?:(?P<hi>{ARABIC})|(?P<hi>{CHINESE}))     # the high end, Arabic or Chinese
+      {_BLANK}?(?P<sep>至|到|-{{1,2}}|—{{1,2}}|–|－|~|～|〜){_BLANK}?  # range separators as notices write them
+      (?P<hi>{ARABIC}|{CHINESE})                 # the high end, Arabic or Chinese
       (?P<hi_q>[余多来])?                        # 5万至10余万元
       (?:[ \t\u00a0](?=[{_UNIT_CHARS}元]))?        # 5万至10 万元: the same stray blank
       (?P<hi_unit>[{_UNIT_CHARS}]{{0,3}})         # 5至10万元: the low end shares this unit
     )?                                           # (end of the range part)
     (?P<q2>[余多])?                              # 1376万余元, 3亿余元, 300多元
-    (?(cur)(?P<yuan>{_YUAN_CHARS})?              # 元 (圆 in 大写) optional after a currency marker,
-    |(?:(?P<yuan>{_YUAN_CHARS})                  # required otherwise,
-      |(?<=[万亿萬億])人民币))                      # or 人民币 after 万/亿 (2.5亿人民币)
+    (?:(?P<yuan>{_YUAN_CHARS})                   # 元 (圆 in 大写), else
+    |(?(cur)                                     # nothing after a currency marker,
+      |(?<=[万亿萬億])人民币))                      # 人民币 after 万/亿 otherwise (2.5亿人民币)
     (?:(?<=[元圆圓])                              # after the yuan, its tenths and hundredths:
       (?:(?P<jiao>{_SMALL_DIGIT})角)?            #   123元4角
       (?:(?P<fen>{_SMALL_DIGIT})分(?![钟之析局类别期批数]))?  #   123元4角5分 (not 5分钟, 3分之1)
@@ -142,7 +159,11 @@ _CONSUMABLE = "".join(
         "\u00a0",                                                     # the stray blank before 万元
     )
 )
-_SCANNER = RunScanner(_MONEY_RE, _CONSUMABLE, anchor="[元圆圓]|人民币|RMB|¥|￥", reach=1)
+_ANCHOR = "[元圆圓]|人民币|RMB|¥|￥"
+_SCANNER = RunScanner(_MONEY_RE, _CONSUMABLE, anchor=_ANCHOR, reach=1)
+# The same scan with the pattern on Python's re for windows shorter than limits.TIMER_MIN_CHARS
+# (several times faster; limits.Twin keeps the deadline), for text without astral characters.
+_SCANNER_TWIN = RunScanner(limits.Twin(_MONEY_RE), _CONSUMABLE, anchor=_ANCHOR, reach=1)
 
 
 def canonical(value: Decimal) -> Decimal:
@@ -315,7 +336,8 @@ def find_money(text: str) -> list[Found]:
     (Decimal('50000'), Decimal('100000'))
     """
     found: list[Found] = []
-    for m in _SCANNER.finditer(text):  # = _MONEY_RE.finditer(text), on the stretches that can match
+    scanner = _SCANNER if limits.astral(text) else _SCANNER_TWIN  # (\d beyond U+FFFF: regex alone)
+    for m in scanner.finditer(text):  # = _MONEY_RE.finditer(text), on the stretches that can match
         item = _interpret(text, m)
         if item is not None:
             found.append(item)
