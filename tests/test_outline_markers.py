@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zhenggai.outline import iter_nodes, parse_outline
-from zhenggai.outline.markers import match_marker
+from zhenggai.outline.markers import match_marker, match_marker_in
 
 # (line, kind, ordinal, marker)
 MARKERS = [
@@ -86,6 +88,22 @@ NOT_MARKERS = [
 @pytest.mark.parametrize(("name", "line"), NOT_MARKERS, ids=[n[0] for n in NOT_MARKERS])
 def test_not_a_marker(name, line):
     assert match_marker(line) is None
+
+
+# match_marker_in reads a text without astral characters with Python's re (limits.Twin):
+# the same match as the regex module's on every form above and on strings of marker characters.
+ENGINE_LINES = [m[0] for m in MARKERS] + [n[1] for n in NOT_MARKERS] + [i[1] for i in INDENTED]
+
+
+@pytest.mark.parametrize("line", ENGINE_LINES, ids=[f"{k}-{line[:6]}" for k, line in enumerate(ENGINE_LINES)])
+def test_marker_engines_agree_on_forms(line):
+    assert match_marker_in(line, 0, None, False) == match_marker_in(line, 0, None, True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="第一二三十百零〇部分章问题0123456789 \u3000\t(（)）、.．,，:：①⑫季度月年个", max_size=16))
+def test_marker_engines_agree_on_any_string(line):
+    assert match_marker_in(line, 0, None, False) == match_marker_in(line, 0, None, True)
 
 
 # Inside a real section these lines must stay body text: no extra node appears.

@@ -28,7 +28,7 @@ from typing import NamedTuple
 import regex
 
 from zhenggai import limits
-from zhenggai.outline.markers import MarkerMatch, match_marker
+from zhenggai.outline.markers import MarkerMatch, match_marker_in
 
 # A run-in heading longer than this, without 。 or ；, is cut at its first comma.
 SHORT_HEADING = 40
@@ -203,11 +203,12 @@ def candidates(text: str, all_lines: list[Line]) -> list[Candidate]:
     """
     out = []
     inline_next = 0  # the circled number that continues an inline run (0: none open)
+    astral = limits.astral(text)  # (markers are read by re unless the text has such a character)
     for index, line in enumerate(all_lines):
         if text[line.content] not in _MARKER_FIRST:
             continue  # (inline_next is kept: no marker here, as when the pattern finds none)
         newline = text.find("\n", line.end)
-        m = match_marker(text, line.content, len(text) if newline < 0 else newline)
+        m = match_marker_in(text, line.content, len(text) if newline < 0 else newline, astral)
         if m is None or m.text_start > line.end:
             continue
         if m.kind == "circled":
@@ -223,7 +224,7 @@ def candidates(text: str, all_lines: list[Line]) -> list[Candidate]:
             if index + 1 >= len(all_lines):
                 continue
             nxt = all_lines[index + 1]
-            if match_marker(text, nxt.content) is not None:
+            if match_marker_in(text, nxt.content, None, astral) is not None:
                 continue
             hs, he, rest = heading_span(text, nxt.content, nxt.end)
             out.append(Candidate(index, m, hs, he, rest))
