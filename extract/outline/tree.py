@@ -77,19 +77,15 @@ class _Builder:
             i -= 1
         return i
 
-    def _fits(self, cand: Candidate, parent: OutlineNode | None) -> bool:
-        kind, n = cand.marker.kind, cand.marker.ordinal
-        prev = self.last_child.get((id(parent) if parent else 0, kind))
-        if prev is None:
-            before = self.last_any.get(kind)
-            return n == 1 or (before is not None and n == before + 1)
-        return n == 1 or prev <= n <= prev + MAX_SKIP
-
     def _close(self, keep: int, at: int) -> None:
         """Close the open nodes above stack depth ``keep`` at offset ``at``."""
-        while len(self.stack) > keep:
-            node, _ = self.stack.pop()
-            node.end = max(_trim(self.text, node.start, at), node.heading_end)
+        stack, text = self.stack, self.text
+        while len(stack) > keep:
+            node = stack.pop()[0]
+            end, start = at, node.start  # (_trim inlined: one call per heading)
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            node.end = end if end > node.heading_end else node.heading_end
 
     def _attach(self, node: OutlineNode, rank: float, line_index: int) -> None:
         parent = self.stack[-1][0] if self.stack else None
@@ -112,30 +108,45 @@ class _Builder:
         return None
 
     def try_heading(self, cand: Candidate) -> bool:
-        kind = cand.marker.kind
+        marker = cand.marker
+        kind, ordinal = marker.kind, marker.ordinal
         level, rank = self.kinds[kind]
-        i = self._parent_index(rank)
-        parent = self.stack[i - 1][0] if i else None
-        if not self._fits(cand, parent):
-            j = self._continued_ancestor(cand) if cand.marker.ordinal > 1 else None
+        stack = self.stack
+        i = len(stack)  # (_parent_index inlined: this runs once per candidate)
+        while i and stack[i - 1][1] >= rank:
+            i -= 1
+        parent = stack[i - 1][0] if i else None
+        # Fits its would-be siblings: the first of its kind is 1 or continues the last run of the
+        # kind; a later one may repeat or skip up to MAX_SKIP.
+        key = (id(parent) if parent else 0, kind)
+        prev = self.last_child.get(key)
+        if prev is None:
+            before = self.last_any.get(kind)
+            fits = ordinal == 1 or (before is not None and ordinal == before + 1)
+        else:
+            fits = ordinal == 1 or prev <= ordinal <= prev + MAX_SKIP
+        if not fits:
+            j = self._continued_ancestor(cand) if ordinal > 1 else None
             if j is None:
                 return False
-            kind = self.stack[j][0].kind  # take the level of the sequence it continues
+            kind = stack[j][0].kind  # take the level of the sequence it continues
             level, rank = self.kinds[kind]
             i = j
-            parent = self.stack[i - 1][0] if i else None
-        start = cand.marker.marker_start
-        self._close(i, start)
+            parent = stack[i - 1][0] if i else None
+            key = (id(parent) if parent else 0, kind)
+        start = marker.marker_start
+        if len(stack) > i:
+            self._close(i, start)
         text = self.text
-        node = OutlineNode(
-            level=level, marker=cand.marker.marker, ordinal=cand.marker.ordinal,
-            heading=text[cand.heading_start:cand.heading_end],
-            heading_start=cand.heading_start, heading_end=cand.heading_end,
-            start=start, end=len(text), kind=kind, body_start=cand.rest_start,
-        )
-        self._attach(node, rank, cand.line_index)
-        self.last_child[(id(parent) if parent else 0, kind)] = node.ordinal
-        self.last_any[kind] = node.ordinal
+        hs, he = cand.heading_start, cand.heading_end
+        # Positional arguments (the field order of OutlineNode): cheaper than keywords.
+        node = OutlineNode(level, marker.marker, ordinal, text[hs:he], hs, he, start, len(text),
+                           "other", None, None, None, [], [], kind, cand.rest_start)
+        (parent.children if parent else self.roots).append(node)  # (_attach inlined)
+        stack.append((node, rank))
+        self.line_of[id(node)] = cand.line_index
+        self.last_child[key] = ordinal
+        self.last_any[kind] = ordinal
         self.kinds_seen.add(kind)
         return True
 
