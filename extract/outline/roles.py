@@ -192,6 +192,16 @@ _Q_GROUP = {pattern: pattern.groupindex["q"] for pattern in _NEEDS}
 _WEAK = (_QUOTED_BARE, _ASPECT, _TRAILING)
 
 
+def _may_state(heading: str, patterns: tuple[limits.Pattern, ...]) -> bool:
+    """False when no pattern of ``patterns`` (_STRONG or _WEAK) passes its _NEEDS test: the
+    union of their needs, one test for the group (most headings name no problem at all)."""
+    if patterns is _STRONG:  # a lead word 关于/在/针对/对于/对, or 问题 (and a colon)
+        return heading[:1] in ("关", "在", "针", "对") or "问题" in heading
+    if patterns is _WEAK:  # an opening quote, 方面, or 问题
+        return heading[:1] in ("“", '"', "「", "『") or "方面" in heading or "问题" in heading
+    return True
+
+
 def issue_statement(heading: str, strong_only: bool = False) -> tuple[str, int, int] | None:
     """The problem statement a heading wraps, with its span in ``heading``.
 
@@ -208,6 +218,8 @@ def issue_statement(heading: str, strong_only: bool = False) -> tuple[str, int, 
 
 def _statement(heading: str, patterns: tuple[limits.Pattern, ...]) -> tuple[str, int, int] | None:
     """The statement the first of ``patterns`` that fits reads from ``heading`` (see issue_statement)."""
+    if not _may_state(heading, patterns):
+        return None
     for pattern in patterns:
         if not _NEEDS[pattern](heading):
             continue
@@ -246,12 +258,19 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
     measure_parents: set[int] = set()  # ids of issues and 整改措施 blocks: children are measures
     labels: dict[int, str | None] = {}  # id(node) → "issue_label" | "measure_label" | None
 
+    # A heading opening with none of these characters is no label / no closing cue (see
+    # cues.openers): most headings are ruled out by one set test instead of the cue patterns.
+    label_openers = cues.openers("issue_label", "measure_label")
+    closing_openers = cues.openers("closing")
+
     def label(n: OutlineNode) -> str | None:
         key = id(n)
         if key in labels:
             return labels[key]
         found = None
-        if _label(n.heading, "issue_label"):
+        if label_openers is not None and n.heading[:1] not in label_openers:
+            pass  # neither label can open the heading
+        elif _label(n.heading, "issue_label"):
             found = "issue_label"
         elif _label(n.heading, "measure_label"):
             found = "measure_label"
@@ -265,7 +284,7 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
             continue
         heading, base = node.heading, node.heading_start
         under_issue = parent is not None and (parent.role == "issue" or id(parent) in measure_parents)
-        if _is_closing(heading):
+        if (closing_openers is None or heading[:1] in closing_openers) and _is_closing(heading):
             node.role = "closing"
             continue
         node_label = label(node)
