@@ -392,26 +392,31 @@ def _add_paragraph_measures(text: str, roots: list[OutlineNode], measure_parents
         n for n, _ in (walk if walk is not None else iter_with_parent(roots))
         if not n.children and (n.role == "issue" or id(n) in measure_parents)
     ]
+    # A line opening with none of these characters opens no status / measure label (cues.openers).
+    status_openers = cues.openers("status")
+    label_openers = cues.openers("measure_label")
     for node in targets:
+        level = min(6, node.level + 1)
         for line in iter_lines(text, node.body_start, max(node.end, node.body_start)):
             s, e = line.content, line.end
-            status_end = cues.cue_end("status", text, s)
-            if status_end is not None and status_end < e and text[status_end] in ":：" and node.children:
-                # 整改情况:已完成。… reports on the measure above it.
-                node.children[-1].end = e
-                continue
+            first = text[s]
+            if status_openers is None or first in status_openers:
+                status_end = cues.cue_end("status", text, s)
+                if status_end is not None and status_end < e and text[status_end] in ":：" and node.children:
+                    # 整改情况:已完成。… reports on the measure above it.
+                    node.children[-1].end = e
+                    continue
             # "整改措施:建立台账。" → heading "建立台账" (the label is not the measure).
-            label_end = cues.cue_end("measure_label", text, s)
             hs = s
-            if label_end is not None and label_end < e and text[label_end] in ":：":
-                hs = label_end + 1
+            if label_openers is None or first in label_openers:
+                label_end = cues.cue_end("measure_label", text, s)
+                if label_end is not None and label_end < e and text[label_end] in ":：":
+                    hs = label_end + 1
             he = _sentence_end(text, hs, e)
             if he <= hs:
                 hs, he = s, _sentence_end(text, s, e)
+            # Positional arguments, in OutlineNode's field order (cheaper than keywords).
             node.children.append(
-                OutlineNode(
-                    level=min(6, node.level + 1), marker="", ordinal=0, heading=text[hs:he],
-                    heading_start=hs, heading_end=he, start=s, end=e, role="measure",
-                    kind="paragraph", body_start=s,
-                )
+                OutlineNode(level, "", 0, text[hs:he], hs, he, s, e, "measure", None, None, None, [], [],
+                            "paragraph", s)
             )
