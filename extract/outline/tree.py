@@ -28,7 +28,7 @@ from zhenggai import limits
 from zhenggai.outline import cues
 from zhenggai.outline.headings import Candidate, Line, candidates, lines
 from zhenggai.outline.markers import kind_table
-from zhenggai.outline.nodes import OutlineNode, iter_with_parent
+from zhenggai.outline.nodes import OutlineNode
 
 # How far a number may jump past its previous sibling and still count (一、二、四、).
 MAX_SKIP = 3
@@ -286,15 +286,20 @@ def _clause_end(text: str, start: int, end: int) -> int:
 def _assign_levels(roots: list[OutlineNode], shift: int) -> None:
     """GB/T 9704 levels; 第X部分 above 一、 shifts the others down by one (``shift``; levels stay 1..6)."""
     table = kind_table()
-    for node, parent in iter_with_parent(roots):
-        if node.kind == "closing":
+    # Pre-order with the parent's level (set before its children are reached), as a plain stack.
+    stack = [(node, 0) for node in reversed(roots)]
+    while stack:
+        node, parent_level = stack.pop()
+        kind = node.kind
+        if kind == "closing" or kind == "part":
             node.level = 1
-        elif node.kind == "part":
-            node.level = 1
-        elif node.kind in ("word", "problem"):
-            node.level = min(6, (parent.level if parent else 0) + 1)
-        elif node.kind in table:
-            node.level = min(6, table[node.kind][0] + shift)
+        elif kind == "word" or kind == "problem":
+            node.level = min(6, parent_level + 1)
+        elif kind in table:
+            node.level = min(6, table[kind][0] + shift)
+        if node.children:
+            level = node.level
+            stack.extend([(child, level) for child in reversed(node.children)])
 
 
 def build_tree(text: str) -> list[OutlineNode]:
