@@ -268,7 +268,7 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
         if key in labels:
             return labels[key]
         found = None
-        if label_openers is not None and n.heading[:1] not in label_openers:
+        if n.heading[:1] not in label_openers:
             pass  # neither label can open the heading
         elif _label(n.heading, "issue_label"):
             found = "issue_label"
@@ -284,7 +284,7 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
             continue
         heading, base = node.heading, node.heading_start
         under_issue = parent is not None and (parent.role == "issue" or id(parent) in measure_parents)
-        if (closing_openers is None or heading[:1] in closing_openers) and _is_closing(heading):
+        if heading[:1] in closing_openers and _is_closing(heading):
             node.role = "closing"
             continue
         node_label = label(node)
@@ -400,7 +400,7 @@ def _add_paragraph_measures(text: str, roots: list[OutlineNode], measure_parents
         for line in iter_lines(text, node.body_start, max(node.end, node.body_start)):
             s, e = line.content, line.end
             first = text[s]
-            if status_openers is None or first in status_openers:
+            if first in status_openers:
                 status_end = cues.cue_end("status", text, s)
                 if status_end is not None and status_end < e and text[status_end] in ":：" and node.children:
                     # 整改情况:已完成。… reports on the measure above it.
@@ -408,7 +408,7 @@ def _add_paragraph_measures(text: str, roots: list[OutlineNode], measure_parents
                     continue
             # "整改措施:建立台账。" → heading "建立台账" (the label is not the measure).
             hs = s
-            if label_openers is None or first in label_openers:
+            if first in label_openers:
                 label_end = cues.cue_end("measure_label", text, s)
                 if label_end is not None and label_end < e and text[label_end] in ":：":
                     hs = label_end + 1

@@ -188,9 +188,12 @@ class _Builder:
         text, all_lines = self.text, self.lines
         first = max(self.cands) + 1 if self.cands else 1
         tail = len(text)
+        trailer_openers = cues.openers("trailer", "trailer_info")  # (a set test rules most lines out)
         for line in all_lines[first:]:
             # 来源/编辑 lines count only under the body, after its last sentence: above it (or
             # above more prose) they are the page head.
+            if text[line.content] not in trailer_openers:
+                continue
             if cues.starts_with("trailer", text, line.content) or (
                     cues.starts_with("trailer_info", text, line.content)
                     and text.rfind("。", 0, line.content) >= 0 and text.find("。", line.end) < 0):
@@ -231,13 +234,15 @@ class _Builder:
         text = self.text
         # A title-only heading's first paragraph is its own body, never the summary.
         skip_first = deepest.body_start >= self.lines[first - 1].end
+        summary_openers = cues.openers("summary")  # (a set test rules most lines out)
         for index in range(first, len(self.lines)):
             line = self.lines[index]
             if line.content >= deepest.end:
                 return
             if skip_first and index == first:
                 continue
-            if index not in self.cands and cues.starts_with("summary", text, line.content):
+            if (index not in self.cands and text[line.content] in summary_openers
+                    and cues.starts_with("summary", text, line.content)):
                 for node in chain:
                     node.end = max(_trim(text, node.start, line.content), node.heading_end)
                 return
@@ -248,6 +253,7 @@ class _Builder:
         tail = self.tail_start()
         pending_closing: int | None = None  # first closing-cue line since the last heading
         skip_line = -1  # a line used as the title of a marker alone on the line before
+        closing_openers = cues.openers("closing")  # (a set test rules most lines out)
         for index, line in enumerate(all_lines):
             if line.content >= tail:
                 break
@@ -257,7 +263,8 @@ class _Builder:
                 if cand.heading_start > all_lines[index].end:
                     skip_line = index + 1
                 continue
-            if index == skip_line or not cues.starts_with("closing", text, line.content):
+            if (index == skip_line or text[line.content] not in closing_openers
+                    or not cues.starts_with("closing", text, line.content)):
                 continue
             nxt = self.cands.get(index + 1)
             if nxt is not None and all_lines[index + 1].content < tail and self._starts_block(nxt):
