@@ -97,7 +97,7 @@ def _item_starts(text: str, start: int, end: int) -> list[int]:
         if count % 4096 == 0:
             limits.check()
         i = text.find("第", i + 1, end)
-    out.extend(m.start() for m in _OPENING.finditer(text, start, end))
+    out += [m.start() for m in _OPENING.finditer(text, start, end)]
     out.sort()
     return out
 

@@ -336,10 +336,10 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
             continue
         # (the strong patterns found nothing: only the weak ones are left to try)
         found = strong if strong is not None or under_issue else _statement(heading, _WEAK)
-        has_label_child = any(label(c) is not None for c in node.children)
         if found is not None:
             _set_issue(node, found, base)
-        elif has_label_child and not under_issue:
+        elif not under_issue and node.children and any(label(c) is not None for c in node.children):
+            # (a child labelled 存在的问题/整改措施; the labels are asked only here, where they decide)
             _set_issue(node, None, base)
         elif under_issue and reported_problem(text, node):
             _set_issue(node, (heading, 0, len(heading.rstrip("。;；"))), base)
