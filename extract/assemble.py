@@ -483,11 +483,6 @@ def _valid_totals(fields: dict[str, Any], flags: list[Flag]) -> Totals:
     return valid_fact(Totals, {**fields, "money": money}, "totals", flags)
 
 
-def _totals(values: dict[str, Any] | None, norm: Normalized, text: str, flags: list[Flag]) -> Totals:
-    """The notice's :class:`Totals`, each refused value dropped and flagged (see :func:`valid_fact`)."""
-    return _valid_totals(_totals_fields(values, norm, text), flags)
-
-
 def valid_fact(model: type, values: dict[str, Any], what: str, flags: list[Flag], *, drop_all: bool = False):
     """``model(**values)``; a value the schema refuses is dropped and reported as an ``invalid_fact`` flag.
 
