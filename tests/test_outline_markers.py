@@ -160,3 +160,19 @@ def test_full_width_raw_text_is_accepted():
     roots = parse_outline(text)
     assert [c.marker for c in roots[0].children] == ["（一）", "（二）"]
     assert roots[0].children[0].heading == "整治作风"
+
+
+def test_lines_candidates_and_markers_are_their_named_tuples():
+    # (built with tuple.__new__, without the NamedTuples' Python-level __new__)
+    from zhenggai.outline.headings import Candidate, Line, candidates, lines
+    from zhenggai.outline.markers import MarkerMatch
+
+    text = "一、总体情况\n\n  (一)正文。\n"
+    found = lines(text)
+    assert found == [Line(0, 0, 6), Line(8, 10, 16)] and all(type(line) is Line for line in found)
+    assert found[1].content == 10 and found[1].end == 16
+    cands = candidates(text, found)
+    assert [type(c) for c in cands] == [Candidate, Candidate]
+    assert [type(c.marker) for c in cands] == [MarkerMatch, MarkerMatch]
+    assert [(c.marker.kind, c.marker.ordinal, text[c.heading_start:c.heading_end]) for c in cands] == [
+        ("cn", 1, "总体情况"), ("pcn", 1, "正文")]

@@ -43,6 +43,7 @@ _TITLE = limits.compile(
 )
 
 _INDENT = " \t\u3000\u00a0\r"
+_new_tuple = tuple.__new__  # builds a NamedTuple from a tuple of its fields, without its Python __new__
 
 # Opening → closing characters whose content never ends a heading: a quoted
 # issue may contain 。 and commas (关于“…不深不透。局党组…”问题的整改).
@@ -80,6 +81,7 @@ def lines(text: str) -> list[Line]:
     [(0, 6), (10, 13)]
     """
     out = []
+    append = out.append
     start = 0
     for segment in text.split("\n"):
         stripped = segment.lstrip(_INDENT)
@@ -87,7 +89,8 @@ def lines(text: str) -> list[Line]:
             body = stripped.rstrip()
             if body:
                 content = start + len(segment) - len(stripped)
-                out.append(Line(start, content, content + len(body)))
+                # = Line(start, content, end) without the Python-level __new__ (as Line._make does)
+                append(_new_tuple(Line, (start, content, content + len(body))))
         start += len(segment) + 1
     return out
 
@@ -227,12 +230,12 @@ def candidates(text: str, all_lines: list[Line]) -> list[Candidate]:
             if match_marker_in(text, nxt.content, None, astral) is not None:
                 continue
             hs, he, rest = heading_span(text, nxt.content, nxt.end)
-            out.append(Candidate(index, m, hs, he, rest))
+            out.append(_new_tuple(Candidate, (index, m, hs, he, rest)))
             continue
         hs, he, rest = heading_span(text, m.text_start, line.end)
         if he <= hs:
             continue
-        out.append(Candidate(index, m, hs, he, rest))
+        out.append(_new_tuple(Candidate, (index, m, hs, he, rest)))
     return out
 
 

@@ -131,4 +131,5 @@ def match_marker_in(text: str, pos: int, endpos: int | None, astral: bool) -> Ma
         return None
     if not 0 < ordinal < 100:
         return None
-    return MarkerMatch(kind, ordinal, m[group].rstrip(), m.start(group), m.end())
+    # = MarkerMatch(…) without the NamedTuple's Python-level __new__ (as MarkerMatch._make does)
+    return tuple.__new__(MarkerMatch, (kind, ordinal, m[group].rstrip(), m.start(group), m.end()))
