@@ -113,7 +113,7 @@ def iter_lines(text: str, start: int, end: int) -> Iterator[Line]:
             body = stripped.rstrip()
             if body:
                 content = pos + len(segment) - len(stripped)
-                yield Line(pos, content, content + len(body))
+                yield _new_tuple(Line, (pos, content, content + len(body)))  # = Line(…), see lines()
         if newline < 0:
             return
         pos = newline + 1
