@@ -399,18 +399,22 @@ def _section_data(
 ) -> dict[str, Any]:
     """The fields of the Section for ``node`` (see :func:`_section`), children as dicts too."""
     work = text if work is None else work
-    start, end = norm.span_to_original(node.start, node.end)
+    # Offsets map back only when normalisation dropped characters (else they are the original ones).
+    to_original = norm.span_to_original if norm.index_map is not None else None
+    start, end = (node.start, node.end) if to_original is None else to_original(node.start, node.end)
     heading = node.heading
     if node.heading_end is not None and node.heading_end > node.heading_start:
-        hs, he = norm.span_to_original(node.heading_start, node.heading_end)
+        hs, he = (node.heading_start, node.heading_end) if to_original is None else to_original(
+            node.heading_start, node.heading_end)
         heading = work[hs:he]
     issue = node.issue
     if node.role == "issue" and getattr(node, "issue_start", None) is not None and node.issue_end > node.issue_start:
-        i_s, i_e = norm.span_to_original(node.issue_start, node.issue_end)
+        i_s, i_e = (node.issue_start, node.issue_end) if to_original is None else to_original(
+            node.issue_start, node.issue_end)
         issue = work[i_s:i_e]
     marker = node.marker
     if marker:
-        ms, _ = norm.span_to_original(node.start, node.start + 1)
+        ms = node.start if to_original is None else to_original(node.start, node.start + 1)[0]
         marker = text[ms : ms + len(node.marker)] if ms + len(node.marker) <= len(text) else marker
     data = {
         "level": node.level,
@@ -481,11 +485,6 @@ def _valid_totals(fields: dict[str, Any], flags: list[Flag]) -> Totals:
         if (total := valid_fact(MoneyTotal, item, "money total", flags, drop_all=True)) is not None
     ]
     return valid_fact(Totals, {**fields, "money": money}, "totals", flags)
-
-
-def _totals(values: dict[str, Any] | None, norm: Normalized, text: str, flags: list[Flag]) -> Totals:
-    """The notice's :class:`Totals`, each refused value dropped and flagged (see :func:`valid_fact`)."""
-    return _valid_totals(_totals_fields(values, norm, text), flags)
 
 
 def valid_fact(model: type, values: dict[str, Any], what: str, flags: list[Flag], *, drop_all: bool = False):

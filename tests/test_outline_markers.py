@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zhenggai.outline import iter_nodes, parse_outline
-from zhenggai.outline.markers import match_marker
+from zhenggai.outline.markers import match_marker, match_marker_in
 
 # (line, kind, ordinal, marker)
 MARKERS = [
@@ -88,6 +90,22 @@ def test_not_a_marker(name, line):
     assert match_marker(line) is None
 
 
+# match_marker_in reads a text without astral characters with Python's re (limits.Twin):
+# the same match as the regex module's on every form above and on strings of marker characters.
+ENGINE_LINES = [m[0] for m in MARKERS] + [n[1] for n in NOT_MARKERS] + [i[1] for i in INDENTED]
+
+
+@pytest.mark.parametrize("line", ENGINE_LINES, ids=[f"{k}-{line[:6]}" for k, line in enumerate(ENGINE_LINES)])
+def test_marker_engines_agree_on_forms(line):
+    assert match_marker_in(line, 0, None, False) == match_marker_in(line, 0, None, True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="第一二三十百零〇部分章问题0123456789 \u3000\t(（)）、.．,，:：①⑫季度月年个", max_size=16))
+def test_marker_engines_agree_on_any_string(line):
+    assert match_marker_in(line, 0, None, False) == match_marker_in(line, 0, None, True)
+
+
 # Inside a real section these lines must stay body text: no extra node appears.
 TRAPS = [
     ("year", "2022年以来,新建党支部3个。"),
@@ -142,3 +160,19 @@ def test_full_width_raw_text_is_accepted():
     roots = parse_outline(text)
     assert [c.marker for c in roots[0].children] == ["（一）", "（二）"]
     assert roots[0].children[0].heading == "整治作风"
+
+
+def test_lines_candidates_and_markers_are_their_named_tuples():
+    # (built with tuple.__new__, without the NamedTuples' Python-level __new__)
+    from zhenggai.outline.headings import Candidate, Line, candidates, lines
+    from zhenggai.outline.markers import MarkerMatch
+
+    text = "一、总体情况\n\n  (一)正文。\n"
+    found = lines(text)
+    assert found == [Line(0, 0, 6), Line(8, 10, 16)] and all(type(line) is Line for line in found)
+    assert found[1].content == 10 and found[1].end == 16
+    cands = candidates(text, found)
+    assert [type(c) for c in cands] == [Candidate, Candidate]
+    assert [type(c.marker) for c in cands] == [MarkerMatch, MarkerMatch]
+    assert [(c.marker.kind, c.marker.ordinal, text[c.heading_start:c.heading_end]) for c in cands] == [
+        ("cn", 1, "总体情况"), ("pcn", 1, "正文")]

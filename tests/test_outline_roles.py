@@ -444,3 +444,44 @@ def test_results_heading_groups_issues(name, text, expected):
 )
 def test_names_shortcoming(heading, expected):
     assert names_shortcoming(heading) is expected
+
+
+# -- shortcuts: one set or word test for a group of patterns, checked against the patterns ----------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from zhenggai.outline import cues  # noqa: E402
+from zhenggai.outline.roles import _NEEDS, _STRONG, _WEAK, _may_state, _statement  # noqa: E402
+
+_HEADING_CHARS = "关于在针对问题方面的整改情况“”「」\"『』:：存反馈巡察主要一2 。,等下步今后工作措施"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_HEADING_CHARS, max_size=20))
+def test_may_state_is_the_union_of_the_needs(heading):
+    for group in (_STRONG, _WEAK):
+        if any(_NEEDS[p](heading) for p in group):
+            assert _may_state(heading, group)
+        if not _may_state(heading, group):
+            assert all(p.search(heading) is None for p in group)
+
+
+@pytest.mark.parametrize("role", ["closing", "issue_label", "measure_label"])
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_openers_rule_out_only_what_the_cues_cannot_open(role, data):
+    words = list(cues.cues(role))
+    head = data.draw(st.sampled_from(words + [""]))
+    text = data.draw(st.text(alphabet=" \u3000\t" + _HEADING_CHARS, max_size=4)) + head
+    text += data.draw(st.text(alphabet=_HEADING_CHARS, max_size=6))
+    if text[:1] not in cues.openers(role):
+        assert not cues.starts_with(role, text) and cues.cue_end(role, text) is None
+    if cues.starts_with(role, text):
+        assert text[:1] in cues.openers(role) and text[:1] in cues.openers("issue_label", "measure_label", role)
+
+
+def test_statement_shortcut_keeps_the_statements():
+    assert _statement("关于“理论学习不够深入”问题的整改情况", _STRONG)[0] == "理论学习不够深入"
+    assert _statement("党的领导弱化方面问题的整改情况", _WEAK)[0] == "党的领导弱化"
+    assert _statement("健全学习制度", _STRONG) is None and _statement("健全学习制度", _WEAK) is None

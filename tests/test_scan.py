@@ -18,10 +18,9 @@ from zhenggai.facts.inspection import _team_scanner
 from zhenggai.mentions.money import _SCANNER as MONEY
 from zhenggai.mentions.multiple import _SCANNER as MULTIPLE
 from zhenggai.mentions.percent import _SCANNER as PERCENT
-from zhenggai.outline.items import _ITEM_SCAN as ITEMS
 from zhenggai.scan import RunScanner
 
-SCANNERS = {"money": MONEY, "percent": PERCENT, "multiple": MULTIPLE, "items": ITEMS, "team": _team_scanner()}
+SCANNERS = {"money": MONEY, "percent": PERCENT, "multiple": MULTIPLE, "team": _team_scanner()}
 
 SENTENCES = [
     ("money_range", "每户补助5万至10万元,共计人民币约1,234.5万元以上,另有¥ 300元"),

@@ -81,6 +81,34 @@ def _first_chars(role: str) -> frozenset[str] | None:
     return frozenset(w[0] for w in words)
 
 
+class _AnyCharacter:
+    """Holds every character: the openers of a role whose cues have no bound on their first one."""
+
+    def __contains__(self, ch: object) -> bool:
+        return True
+
+
+ANY_CHARACTER = _AnyCharacter()
+
+
+@cache
+def openers(*roles: str) -> frozenset[str] | _AnyCharacter:
+    """Characters a text must open with for a cue of any of ``roles`` to start it: the cues'
+    first characters and the indentation (:data:`ANY_CHARACTER` when a cue could open with
+    indentation or be empty: then no character rules a cue out).
+
+    ``text[pos:pos + 1] not in openers(role)`` means ``starts_with(role, text, pos)`` is False,
+    told by one set test instead of the call.
+
+    >>> "下" in openers("closing"), "强" in openers("closing")
+    (True, False)
+    """
+    firsts = [_first_chars(role) for role in roles]
+    if any(f is None for f in firsts):
+        return ANY_CHARACTER
+    return frozenset().union(*firsts) | frozenset(_INDENT)
+
+
 def _may_start(role: str, text: str, pos: int) -> bool:
     """False when no cue of ``role`` can open ``text`` at ``pos``: a set test instead of the regex.
 

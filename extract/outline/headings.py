@@ -28,7 +28,7 @@ from typing import NamedTuple
 import regex
 
 from zhenggai import limits
-from zhenggai.outline.markers import MarkerMatch, match_marker
+from zhenggai.outline.markers import MarkerMatch, match_marker_in
 
 # A run-in heading longer than this, without 。 or ；, is cut at its first comma.
 SHORT_HEADING = 40
@@ -43,6 +43,7 @@ _TITLE = limits.compile(
 )
 
 _INDENT = " \t\u3000\u00a0\r"
+_new_tuple = tuple.__new__  # builds a NamedTuple from a tuple of its fields, without its Python __new__
 
 # Opening → closing characters whose content never ends a heading: a quoted
 # issue may contain 。 and commas (关于“…不深不透。局党组…”问题的整改).
@@ -80,6 +81,7 @@ def lines(text: str) -> list[Line]:
     [(0, 6), (10, 13)]
     """
     out = []
+    append = out.append
     start = 0
     for segment in text.split("\n"):
         stripped = segment.lstrip(_INDENT)
@@ -87,7 +89,8 @@ def lines(text: str) -> list[Line]:
             body = stripped.rstrip()
             if body:
                 content = start + len(segment) - len(stripped)
-                out.append(Line(start, content, content + len(body)))
+                # = Line(start, content, end) without the Python-level __new__ (as Line._make does)
+                append(_new_tuple(Line, (start, content, content + len(body))))
         start += len(segment) + 1
     return out
 
@@ -110,7 +113,7 @@ def iter_lines(text: str, start: int, end: int) -> Iterator[Line]:
             body = stripped.rstrip()
             if body:
                 content = pos + len(segment) - len(stripped)
-                yield Line(pos, content, content + len(body))
+                yield _new_tuple(Line, (pos, content, content + len(body)))  # = Line(…), see lines()
         if newline < 0:
             return
         pos = newline + 1
@@ -203,11 +206,12 @@ def candidates(text: str, all_lines: list[Line]) -> list[Candidate]:
     """
     out = []
     inline_next = 0  # the circled number that continues an inline run (0: none open)
+    astral = limits.astral(text)  # (markers are read by re unless the text has such a character)
     for index, line in enumerate(all_lines):
         if text[line.content] not in _MARKER_FIRST:
             continue  # (inline_next is kept: no marker here, as when the pattern finds none)
         newline = text.find("\n", line.end)
-        m = match_marker(text, line.content, len(text) if newline < 0 else newline)
+        m = match_marker_in(text, line.content, len(text) if newline < 0 else newline, astral)
         if m is None or m.text_start > line.end:
             continue
         if m.kind == "circled":
@@ -223,15 +227,15 @@ def candidates(text: str, all_lines: list[Line]) -> list[Candidate]:
             if index + 1 >= len(all_lines):
                 continue
             nxt = all_lines[index + 1]
-            if match_marker(text, nxt.content) is not None:
+            if match_marker_in(text, nxt.content, None, astral) is not None:
                 continue
             hs, he, rest = heading_span(text, nxt.content, nxt.end)
-            out.append(Candidate(index, m, hs, he, rest))
+            out.append(_new_tuple(Candidate, (index, m, hs, he, rest)))
             continue
         hs, he, rest = heading_span(text, m.text_start, line.end)
         if he <= hs:
             continue
-        out.append(Candidate(index, m, hs, he, rest))
+        out.append(_new_tuple(Candidate, (index, m, hs, he, rest)))
     return out
 
 

@@ -18,7 +18,6 @@ from bisect import bisect_left
 import regex
 
 from zhenggai import limits
-from zhenggai.scan import RunScanner
 from zhenggai.outline.nodes import OutlineNode, iter_nodes
 
 _ITEM = limits.compile(
@@ -29,15 +28,6 @@ _ITEM = limits.compile(
     | (?P<ci>[\u2460-\u2473])                      # ① ② …
     """,
     regex.VERBOSE,
-)
-# The same matches through zhenggai.scan (every character _ITEM can consume, and what each
-# match holds: 是, 第, an opening bracket or a circled number); tests/test_scan.py checks the
-# scanner on it.  _markers uses _item_matches below, cheaper for a pattern with so few anchors.
-_ITEM_SCAN = RunScanner(
-    _ITEM,
-    consumable=regex.escape("一二三四五六七八九十是第,，、:：(（)）", special_only=False) + r"\d\u2460-\u2473",
-    anchor=r"[是第(（\u2460-\u2473]",
-    reach=0,
 )
 # 一是/第一 must open a clause (checked on the character before): never "统一是" "唯一是".
 _OPENERS = frozenset(",，。;；:：、 \t\n\u3000(（“\"")
@@ -97,7 +87,7 @@ def _item_starts(text: str, start: int, end: int) -> list[int]:
         if count % 4096 == 0:
             limits.check()
         i = text.find("第", i + 1, end)
-    out.extend(m.start() for m in _OPENING.finditer(text, start, end))
+    out += [m.start() for m in _OPENING.finditer(text, start, end)]
     out.sort()
     return out
 

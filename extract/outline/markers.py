@@ -59,6 +59,10 @@ _NUMBER_GROUP = {kind: f"{kind}_c" if kind == "circled" else f"{kind}_n" for kin
 # kind → (number of the kind's group, number of its numeral group): groups looked up by
 # number, which the regex module answers far faster than by name.
 _GROUPS = {kind: (_MARKER.groupindex[kind], _MARKER.groupindex[_NUMBER_GROUP[kind]]) for kind in KINDS}
+# The same pattern read by Python's re on a line shorter than limits.TIMER_MIN_CHARS (about
+# twice as fast per line); only for text without a character beyond U+FFFF, where the two
+# engines read \d alike (see limits.Twin).
+_MARKER_TWIN = limits.Twin(_MARKER)
 
 
 class MarkerMatch(NamedTuple):
@@ -105,7 +109,17 @@ def match_marker(line: str, pos: int = 0, endpos: int | None = None) -> MarkerMa
     >>> match_marker("2022年以来,我局…") is None
     True
     """
-    m = _MARKER.match(line, pos, endpos)
+    return match_marker_in(line, pos, endpos, limits.astral(line))
+
+
+def match_marker_in(text: str, pos: int, endpos: int | None, astral: bool) -> MarkerMatch | None:
+    """:func:`match_marker` on a line of a longer ``text``; ``astral``: ``limits.astral(text)``,
+    computed once per text by the caller (a text without such a character is read by ``re``).
+
+    >>> match_marker_in("正文。\\n(二)制度执行不严", 4, None, False).marker
+    '(二)'
+    """
+    m = (_MARKER if astral else _MARKER_TWIN).match(text, pos, endpos)
     if m is None:
         return None
     kind = m.lastgroup  # the kind group closes last: nothing after it is named
@@ -117,4 +131,5 @@ def match_marker(line: str, pos: int = 0, endpos: int | None = None) -> MarkerMa
         return None
     if not 0 < ordinal < 100:
         return None
-    return MarkerMatch(kind, ordinal, m[group].rstrip(), m.start(group), m.end())
+    # = MarkerMatch(…) without the NamedTuple's Python-level __new__ (as MarkerMatch._make does)
+    return tuple.__new__(MarkerMatch, (kind, ordinal, m[group].rstrip(), m.start(group), m.end()))

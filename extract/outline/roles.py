@@ -192,6 +192,16 @@ _Q_GROUP = {pattern: pattern.groupindex["q"] for pattern in _NEEDS}
 _WEAK = (_QUOTED_BARE, _ASPECT, _TRAILING)
 
 
+def _may_state(heading: str, patterns: tuple[limits.Pattern, ...]) -> bool:
+    """False when no pattern of ``patterns`` (_STRONG or _WEAK) passes its _NEEDS test: the
+    union of their needs, one test for the group (most headings name no problem at all)."""
+    if patterns is _STRONG:  # a lead word 关于/在/针对/对于/对, or 问题 (and a colon)
+        return heading[:1] in ("关", "在", "针", "对") or "问题" in heading
+    if patterns is _WEAK:  # an opening quote, 方面, or 问题
+        return heading[:1] in ("“", '"', "「", "『") or "方面" in heading or "问题" in heading
+    return True
+
+
 def issue_statement(heading: str, strong_only: bool = False) -> tuple[str, int, int] | None:
     """The problem statement a heading wraps, with its span in ``heading``.
 
@@ -208,6 +218,8 @@ def issue_statement(heading: str, strong_only: bool = False) -> tuple[str, int, 
 
 def _statement(heading: str, patterns: tuple[limits.Pattern, ...]) -> tuple[str, int, int] | None:
     """The statement the first of ``patterns`` that fits reads from ``heading`` (see issue_statement)."""
+    if not _may_state(heading, patterns):
+        return None
     for pattern in patterns:
         if not _NEEDS[pattern](heading):
             continue
@@ -246,12 +258,19 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
     measure_parents: set[int] = set()  # ids of issues and 整改措施 blocks: children are measures
     labels: dict[int, str | None] = {}  # id(node) → "issue_label" | "measure_label" | None
 
+    # A heading opening with none of these characters is no label / no closing cue (see
+    # cues.openers): most headings are ruled out by one set test instead of the cue patterns.
+    label_openers = cues.openers("issue_label", "measure_label")
+    closing_openers = cues.openers("closing")
+
     def label(n: OutlineNode) -> str | None:
         key = id(n)
         if key in labels:
             return labels[key]
         found = None
-        if _label(n.heading, "issue_label"):
+        if n.heading[:1] not in label_openers:
+            pass  # neither label can open the heading
+        elif _label(n.heading, "issue_label"):
             found = "issue_label"
         elif _label(n.heading, "measure_label"):
             found = "measure_label"
@@ -265,7 +284,7 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
             continue
         heading, base = node.heading, node.heading_start
         under_issue = parent is not None and (parent.role == "issue" or id(parent) in measure_parents)
-        if _is_closing(heading):
+        if heading[:1] in closing_openers and _is_closing(heading):
             node.role = "closing"
             continue
         node_label = label(node)
@@ -317,10 +336,10 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
             continue
         # (the strong patterns found nothing: only the weak ones are left to try)
         found = strong if strong is not None or under_issue else _statement(heading, _WEAK)
-        has_label_child = any(label(c) is not None for c in node.children)
         if found is not None:
             _set_issue(node, found, base)
-        elif has_label_child and not under_issue:
+        elif not under_issue and node.children and any(label(c) is not None for c in node.children):
+            # (a child labelled 存在的问题/整改措施; the labels are asked only here, where they decide)
             _set_issue(node, None, base)
         elif under_issue and reported_problem(text, node):
             _set_issue(node, (heading, 0, len(heading.rstrip("。;；"))), base)
@@ -373,26 +392,31 @@ def _add_paragraph_measures(text: str, roots: list[OutlineNode], measure_parents
         n for n, _ in (walk if walk is not None else iter_with_parent(roots))
         if not n.children and (n.role == "issue" or id(n) in measure_parents)
     ]
+    # A line opening with none of these characters opens no status / measure label (cues.openers).
+    status_openers = cues.openers("status")
+    label_openers = cues.openers("measure_label")
     for node in targets:
+        level = min(6, node.level + 1)
         for line in iter_lines(text, node.body_start, max(node.end, node.body_start)):
             s, e = line.content, line.end
-            status_end = cues.cue_end("status", text, s)
-            if status_end is not None and status_end < e and text[status_end] in ":：" and node.children:
-                # 整改情况:已完成。… reports on the measure above it.
-                node.children[-1].end = e
-                continue
+            first = text[s]
+            if first in status_openers:
+                status_end = cues.cue_end("status", text, s)
+                if status_end is not None and status_end < e and text[status_end] in ":：" and node.children:
+                    # 整改情况:已完成。… reports on the measure above it.
+                    node.children[-1].end = e
+                    continue
             # "整改措施:建立台账。" → heading "建立台账" (the label is not the measure).
-            label_end = cues.cue_end("measure_label", text, s)
             hs = s
-            if label_end is not None and label_end < e and text[label_end] in ":：":
-                hs = label_end + 1
+            if first in label_openers:
+                label_end = cues.cue_end("measure_label", text, s)
+                if label_end is not None and label_end < e and text[label_end] in ":：":
+                    hs = label_end + 1
             he = _sentence_end(text, hs, e)
             if he <= hs:
                 hs, he = s, _sentence_end(text, s, e)
+            # Positional arguments, in OutlineNode's field order (cheaper than keywords).
             node.children.append(
-                OutlineNode(
-                    level=min(6, node.level + 1), marker="", ordinal=0, heading=text[hs:he],
-                    heading_start=hs, heading_end=he, start=s, end=e, role="measure",
-                    kind="paragraph", body_start=s,
-                )
+                OutlineNode(level, "", 0, text[hs:he], hs, he, s, e, "measure", None, None, None, [], [],
+                            "paragraph", s)
             )

@@ -28,7 +28,7 @@ from zhenggai import limits
 from zhenggai.outline import cues
 from zhenggai.outline.headings import Candidate, Line, candidates, lines
 from zhenggai.outline.markers import kind_table
-from zhenggai.outline.nodes import OutlineNode, iter_with_parent
+from zhenggai.outline.nodes import OutlineNode
 
 # How far a number may jump past its previous sibling and still count (一、二、四、).
 MAX_SKIP = 3
@@ -77,19 +77,15 @@ class _Builder:
             i -= 1
         return i
 
-    def _fits(self, cand: Candidate, parent: OutlineNode | None) -> bool:
-        kind, n = cand.marker.kind, cand.marker.ordinal
-        prev = self.last_child.get((id(parent) if parent else 0, kind))
-        if prev is None:
-            before = self.last_any.get(kind)
-            return n == 1 or (before is not None and n == before + 1)
-        return n == 1 or prev <= n <= prev + MAX_SKIP
-
     def _close(self, keep: int, at: int) -> None:
         """Close the open nodes above stack depth ``keep`` at offset ``at``."""
-        while len(self.stack) > keep:
-            node, _ = self.stack.pop()
-            node.end = max(_trim(self.text, node.start, at), node.heading_end)
+        stack, text = self.stack, self.text
+        while len(stack) > keep:
+            node = stack.pop()[0]
+            end, start = at, node.start  # (_trim inlined: one call per heading)
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            node.end = end if end > node.heading_end else node.heading_end
 
     def _attach(self, node: OutlineNode, rank: float, line_index: int) -> None:
         parent = self.stack[-1][0] if self.stack else None
@@ -112,30 +108,45 @@ class _Builder:
         return None
 
     def try_heading(self, cand: Candidate) -> bool:
-        kind = cand.marker.kind
+        marker = cand.marker
+        kind, ordinal = marker.kind, marker.ordinal
         level, rank = self.kinds[kind]
-        i = self._parent_index(rank)
-        parent = self.stack[i - 1][0] if i else None
-        if not self._fits(cand, parent):
-            j = self._continued_ancestor(cand) if cand.marker.ordinal > 1 else None
+        stack = self.stack
+        i = len(stack)  # (_parent_index inlined: this runs once per candidate)
+        while i and stack[i - 1][1] >= rank:
+            i -= 1
+        parent = stack[i - 1][0] if i else None
+        # Fits its would-be siblings: the first of its kind is 1 or continues the last run of the
+        # kind; a later one may repeat or skip up to MAX_SKIP.
+        key = (id(parent) if parent else 0, kind)
+        prev = self.last_child.get(key)
+        if prev is None:
+            before = self.last_any.get(kind)
+            fits = ordinal == 1 or (before is not None and ordinal == before + 1)
+        else:
+            fits = ordinal == 1 or prev <= ordinal <= prev + MAX_SKIP
+        if not fits:
+            j = self._continued_ancestor(cand) if ordinal > 1 else None
             if j is None:
                 return False
-            kind = self.stack[j][0].kind  # take the level of the sequence it continues
+            kind = stack[j][0].kind  # take the level of the sequence it continues
             level, rank = self.kinds[kind]
             i = j
-            parent = self.stack[i - 1][0] if i else None
-        start = cand.marker.marker_start
-        self._close(i, start)
+            parent = stack[i - 1][0] if i else None
+            key = (id(parent) if parent else 0, kind)
+        start = marker.marker_start
+        if len(stack) > i:
+            self._close(i, start)
         text = self.text
-        node = OutlineNode(
-            level=level, marker=cand.marker.marker, ordinal=cand.marker.ordinal,
-            heading=text[cand.heading_start:cand.heading_end],
-            heading_start=cand.heading_start, heading_end=cand.heading_end,
-            start=start, end=len(text), kind=kind, body_start=cand.rest_start,
-        )
-        self._attach(node, rank, cand.line_index)
-        self.last_child[(id(parent) if parent else 0, kind)] = node.ordinal
-        self.last_any[kind] = node.ordinal
+        hs, he = cand.heading_start, cand.heading_end
+        # Positional arguments (the field order of OutlineNode): cheaper than keywords.
+        node = OutlineNode(level, marker.marker, ordinal, text[hs:he], hs, he, start, len(text),
+                           "other", None, None, None, [], [], kind, cand.rest_start)
+        (parent.children if parent else self.roots).append(node)  # (_attach inlined)
+        stack.append((node, rank))
+        self.line_of[id(node)] = cand.line_index
+        self.last_child[key] = ordinal
+        self.last_any[kind] = ordinal
         self.kinds_seen.add(kind)
         return True
 
@@ -177,9 +188,12 @@ class _Builder:
         text, all_lines = self.text, self.lines
         first = max(self.cands) + 1 if self.cands else 1
         tail = len(text)
+        trailer_openers = cues.openers("trailer", "trailer_info")  # (a set test rules most lines out)
         for line in all_lines[first:]:
             # 来源/编辑 lines count only under the body, after its last sentence: above it (or
             # above more prose) they are the page head.
+            if text[line.content] not in trailer_openers:
+                continue
             if cues.starts_with("trailer", text, line.content) or (
                     cues.starts_with("trailer_info", text, line.content)
                     and text.rfind("。", 0, line.content) >= 0 and text.find("。", line.end) < 0):
@@ -220,13 +234,15 @@ class _Builder:
         text = self.text
         # A title-only heading's first paragraph is its own body, never the summary.
         skip_first = deepest.body_start >= self.lines[first - 1].end
+        summary_openers = cues.openers("summary")  # (a set test rules most lines out)
         for index in range(first, len(self.lines)):
             line = self.lines[index]
             if line.content >= deepest.end:
                 return
             if skip_first and index == first:
                 continue
-            if index not in self.cands and cues.starts_with("summary", text, line.content):
+            if (index not in self.cands and text[line.content] in summary_openers
+                    and cues.starts_with("summary", text, line.content)):
                 for node in chain:
                     node.end = max(_trim(text, node.start, line.content), node.heading_end)
                 return
@@ -237,6 +253,7 @@ class _Builder:
         tail = self.tail_start()
         pending_closing: int | None = None  # first closing-cue line since the last heading
         skip_line = -1  # a line used as the title of a marker alone on the line before
+        closing_openers = cues.openers("closing")  # (a set test rules most lines out)
         for index, line in enumerate(all_lines):
             if line.content >= tail:
                 break
@@ -246,7 +263,8 @@ class _Builder:
                 if cand.heading_start > all_lines[index].end:
                     skip_line = index + 1
                 continue
-            if index == skip_line or not cues.starts_with("closing", text, line.content):
+            if (index == skip_line or text[line.content] not in closing_openers
+                    or not cues.starts_with("closing", text, line.content)):
                 continue
             nxt = self.cands.get(index + 1)
             if nxt is not None and all_lines[index + 1].content < tail and self._starts_block(nxt):
@@ -275,15 +293,20 @@ def _clause_end(text: str, start: int, end: int) -> int:
 def _assign_levels(roots: list[OutlineNode], shift: int) -> None:
     """GB/T 9704 levels; 第X部分 above 一、 shifts the others down by one (``shift``; levels stay 1..6)."""
     table = kind_table()
-    for node, parent in iter_with_parent(roots):
-        if node.kind == "closing":
+    # Pre-order with the parent's level (set before its children are reached), as a plain stack.
+    stack = [(node, 0) for node in reversed(roots)]
+    while stack:
+        node, parent_level = stack.pop()
+        kind = node.kind
+        if kind == "closing" or kind == "part":
             node.level = 1
-        elif node.kind == "part":
-            node.level = 1
-        elif node.kind in ("word", "problem"):
-            node.level = min(6, (parent.level if parent else 0) + 1)
-        elif node.kind in table:
-            node.level = min(6, table[node.kind][0] + shift)
+        elif kind == "word" or kind == "problem":
+            node.level = min(6, parent_level + 1)
+        elif kind in table:
+            node.level = min(6, table[kind][0] + shift)
+        if node.children:
+            level = node.level
+            stack.extend([(child, level) for child in reversed(node.children)])
 
 
 def build_tree(text: str) -> list[OutlineNode]:
