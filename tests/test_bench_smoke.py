@@ -70,3 +70,24 @@ def test_baseline_table_has_both_installs(quick_run):
     assert len(rows) == 2, table
     assert rows[0].endswith("| 1.00× |")  # the baseline against itself
     assert all(f"`{REPO / 'extract'}`" in row for row in rows)  # both ran this checkout's install
+
+
+def test_identity_check_passes_on_itself_and_names_a_changed_record(tmp_path):
+    script = REPO / "bench" / "identity.py"
+    saved = subprocess.run([sys.executable, str(script), "save", str(tmp_path)],
+                           capture_output=True, text=True, timeout=600)
+    assert saved.returncode == 0, saved.stderr[-2000:]
+    records = (tmp_path / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(records) > 1500  # gold, fixtures, samples, labelled sets, expressions, generated notices
+    assert any(line.startswith("text:corpus/gold/") for line in records)
+    same = subprocess.run([sys.executable, str(script), "check", str(tmp_path)],
+                          capture_output=True, text=True, timeout=600)
+    assert same.returncode == 0 and " 0 changed, 0 missing" in same.stdout, same.stdout + same.stderr[-2000:]
+    name, _, line = records[0].partition("\t")
+    assert '"schema_version":"1"' in line
+    records[0] = name + "\t" + line.replace('"schema_version":"1"', '"schema_version":"0"', 1)
+    (tmp_path / "records.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    changed = subprocess.run([sys.executable, str(script), "check", str(tmp_path)],
+                             capture_output=True, text=True, timeout=600)
+    assert changed.returncode == 1
+    assert " 1 changed" in changed.stdout and f"CHANGED {name}" in changed.stderr
