@@ -13,11 +13,9 @@ Exact reposts share ``Notice.id`` (it is computed from the text); to keep
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 from zhenggai.corpus.dataset import (
     CHILD_TABLES,
@@ -81,43 +79,32 @@ def _raw_view(con, table: str, new_files: list[Path], sources: list[ReuseSource]
     con.execute(f'CREATE TEMP VIEW "raw_{table}" AS ' + " UNION ALL BY NAME ".join(selects))
 
 
-def _id_map(con) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    """input → final notice_id, duplicate_of, duplicate_kind."""
-    from zhenggai.corpus.dedup import DedupRecord, _order_key, find_duplicates
+def _id_map(con) -> dict[str, int]:
+    """Temp table ``idmap``: input → final notice_id, duplicate_of, duplicate_kind; returns counts per kind.
 
-    rows = con.execute(
-        "SELECT n.input, n.record_id, n.text_hash, n.source_published_at, m.signature, n.text_length, "
-        "coalesce(n.flags LIKE '%\"code\": \"truncated\"%', false) "
-        "FROM raw_notices n LEFT JOIN raw__minhash m ON n.input = m.input ORDER BY n.input"
-    ).fetchall()
-    records = [DedupRecord(r[0], r[2] or r[1], r[3], r[4], r[5] or 0, bool(r[6])) for r in rows]
+    The reposts are found inside DuckDB (``zhenggai.corpus.dedup_stream``), so the parent's memory
+    does not grow with the corpus.
+    """
+    from zhenggai.corpus.dedup_stream import link_duplicates
 
-    def text_of(name: str) -> str | None:
-        found = con.execute("SELECT text FROM raw_notices WHERE input = ? LIMIT 1", [name]).fetchall()
-        return found[0][0] if found else None
-
-    dups = find_duplicates(records, text_of=text_of)
-    by_record: dict[str, list[DedupRecord]] = {}
-    record_id = {r[0]: r[1] for r in rows}
-    for rec in records:
-        by_record.setdefault(record_id[rec.input], []).append(rec)
-    final_id = {}
-    for rid, group in by_record.items():
-        for rank, rec in enumerate(sorted(group, key=_order_key)):
-            suffix = "" if rank == 0 else "-" + hashlib.sha1(rec.input.encode("utf-8")).hexdigest()[:8]
-            final_id[rec.input] = rid + suffix
-    out = []
-    for rec in records:
-        canonical, kind = dups.get(rec.input, (None, None))
-        out.append({
-            "input": rec.input,
-            "notice_id": final_id[rec.input],
-            "duplicate_of": final_id[canonical] if canonical else None,
-            "duplicate_kind": kind,
-        })
-    kinds = [kind for _, kind in dups.values()]
-    counts = {"exact": kinds.count("exact"), "near": kinds.count("near"), "partial": kinds.count("partial")}
-    return out, counts
+    counts = link_duplicates(
+        con,
+        "SELECT n.input, n.record_id, coalesce(nullif(n.text_hash, ''), n.record_id) AS text_hash, "
+        "n.source_published_at AS published_at, m.signature, n.text_length AS length, "
+        "coalesce(n.flags LIKE '%\"code\": \"truncated\"%', false) AS truncated "
+        "FROM raw_notices n LEFT JOIN raw__minhash m ON n.input = m.input",
+        "SELECT input, text FROM raw_notices",
+    )
+    # Exact reposts share the extracted id: the first in canonical order keeps it, the others get a suffix.
+    con.execute("""CREATE TEMP TABLE idmap AS
+        WITH ids AS (
+            SELECT o.input,
+                   CASE WHEN row_number() OVER (PARTITION BY n.record_id ORDER BY o.pos) = 1 THEN n.record_id
+                        ELSE n.record_id || '-' || sha1(o.input)[1:8] END AS notice_id
+            FROM dedup_order o JOIN raw_notices n ON n.input = o.input)
+        SELECT i.input, i.notice_id, c.notice_id AS duplicate_of, l.kind AS duplicate_kind
+        FROM ids i LEFT JOIN dedup_links l ON l.input = i.input LEFT JOIN ids c ON c.input = l.canonical""")
+    return counts
 
 
 def _select_list(table: str, alias: str, overrides: dict[str, str]) -> str:
@@ -135,7 +122,12 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
 
     final = tmp / "final"
     final.mkdir(exist_ok=True)
-    con = duckdb.connect(":memory:")
+    # A database file, not ":memory:": the working tables of repost detection (every notice's band keys
+    # and 5-grams) then live on disk and DuckDB's budget below bounds what stays in memory.
+    work_db = tmp / "finalise.duckdb"
+    for stale in (work_db, work_db.with_name(work_db.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    con = duckdb.connect(str(work_db))
     con.execute(f"SET temp_directory = {_sql_str(str(tmp / 'spill'))}")
     # DuckDB takes up to 80 % of the machine's memory before it spills; a bound keeps the parent
     # flat as the corpus grows (sorting and joining spill to the run's folder instead).
@@ -149,12 +141,7 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
         new_files = sorted((tmp / "parts" / table).glob("*.parquet"))
         _raw_view(con, table, new_files, sources)
 
-    idmap, dup_counts = _id_map(con)
-    id_cols = ("input", "notice_id", "duplicate_of", "duplicate_kind")
-    id_tbl = pa.table({k: [r[k] for r in idmap] for k in id_cols},
-                      schema=pa.schema([(k, pa.string()) for k in id_cols]))
-    con.register("idmap_arrow", id_tbl)
-    con.execute("CREATE TEMP TABLE idmap AS SELECT * FROM idmap_arrow")
+    dup_counts = _id_map(con)
 
     counts = {}
     for table in PART_TABLES:
@@ -183,6 +170,8 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
     ).fetchall():
         inputs[name] = {"hash": digest, "status": status}
     con.close()
+    for done in (work_db, work_db.with_name(work_db.name + ".wal")):
+        done.unlink(missing_ok=True)
     manifest = {
         "format": FORMAT_NAME,
         "format_version": 1,
