@@ -35,7 +35,8 @@ from zhenggai.corpus.dedup import (
 )
 
 BATCH_ROWS = 2048  # rows of candidate pairs per Arrow batch
-GRAMS_CACHE = 256  # texts whose 5-gram sets are kept between pairs (tens of KiB each for a notice)
+GRAMS_CACHE = 256  # texts whose 5-gram sets are kept between pairs (about 50 KiB each for a notice)
+PARTS_PER_PASS = 256  # partial-copy candidates are verified for this many parts at a time
 LINKS_FLUSH = 10_000  # links written to DuckDB at a time
 
 
@@ -69,7 +70,7 @@ def _pairs(con, table: str, source: str, threshold: float) -> None:
     con.execute(f"DROP TABLE {table}_bands")
 
 
-def _batches(con, sql: str):
+def rows_in_batches(con, sql: str):
     """Rows of a query as tuples, one Arrow batch at a time."""
     for batch in con.sql(sql).to_arrow_reader(BATCH_ROWS):
         yield from zip(*(col.to_pylist() for col in batch.columns))
@@ -120,7 +121,7 @@ def _near_links(con, threshold: float) -> None:
     _pairs(con, "near_pairs", "dedup_heads", threshold)
     links = _Links(con, "near_links")
     # A linked head leaves the index: remember it only if a later head has it as a candidate.
-    rows = _batches(con, """
+    rows = rows_in_batches(con, """
         SELECT p.b, q.input, q.length, q.truncated, q.signature, c.input, c.length, c.truncated, c.signature,
                p.b IN (SELECT a FROM near_pairs) AS later
         FROM near_pairs p JOIN dedup_heads q ON q.pos = p.b JOIN dedup_heads c ON c.pos = p.a
@@ -158,8 +159,7 @@ def _compact_table(con, source: str) -> None:
 
     writer = con.cursor()
     writer.execute("CREATE OR REPLACE TABLE partial_compact (pos BIGINT, compact VARCHAR)")
-    for batch in con.sql(f"SELECT r.pos, t.text FROM {source} r LEFT JOIN dedup_texts t ON t.input = r.input"
-                         ).to_arrow_reader(BATCH_ROWS):
+    for batch in con.sql(f"SELECT pos, text FROM {source}").to_arrow_reader(BATCH_ROWS):
         chunk = pa.table({"pos": batch.column(0),
                           "compact": [compact_text(t or "") for t in batch.column(1).to_pylist()]})
         writer.register("_compact_chunk", chunk)
@@ -188,17 +188,20 @@ def _partial_candidates(con, source: str) -> None:
     con.execute("""CREATE OR REPLACE TABLE partial_size AS
         SELECT g.pos, count(*) AS n, any_value(r.length) AS length
         FROM partial_grams g JOIN %s r ON r.pos = g.pos GROUP BY g.pos""" % source)
-    con.execute("""CREATE OR REPLACE TABLE partial_prefix AS
-        SELECT g.pos, g.gram FROM partial_grams g JOIN partial_df USING (gram) JOIN partial_size s USING (pos)
-        QUALIFY row_number() OVER (PARTITION BY g.pos ORDER BY partial_df.df, g.gram)
-                <= s.n - (floor(%s * s.n) - 1) + 1""" % PARTIAL_CONTAINED)
+    # Each notice's 5-grams ranked rarest first; t = the fewest shared 5-grams a part may have (taken low).
+    con.execute("""CREATE OR REPLACE TABLE partial_ranked AS
+        SELECT g.pos, g.gram, row_number() OVER (PARTITION BY g.pos ORDER BY partial_df.df, g.gram) AS rk,
+               s.n, s.length, floor(%s * s.n) - 1 AS t
+        FROM partial_grams g JOIN partial_df USING (gram) JOIN partial_size s USING (pos)""" % PARTIAL_CONTAINED)
+    # Prefix filter on the part's side (rank <= n - t + 1); positional filter on the whole's: the first
+    # shared 5-gram in that order leaves at most n - rank more, so it is within the whole's first n - t + 1.
     # Wholes: longer texts of which the part is at most PARTIAL_MAX_SHARE of the 5-grams (a loose bound here).
-    con.execute("""CREATE OR REPLACE TABLE partial_pairs AS
-        SELECT DISTINCT p.pos AS a, g.pos AS b
-        FROM partial_prefix p JOIN partial_grams g USING (gram)
-        JOIN partial_size sa ON sa.pos = p.pos JOIN partial_size sb ON sb.pos = g.pos
-        WHERE g.pos <> p.pos AND sb.length > sa.length AND sa.n <= %s * sb.n""" % (PARTIAL_MAX_SHARE + 0.01))
-    for table in ("partial_prefix", "partial_size", "partial_df", "partial_grams"):
+    con.execute("""CREATE OR REPLACE TABLE partial_pairs AS SELECT * FROM (
+        SELECT DISTINCT p.pos AS a, w.pos AS b
+        FROM (SELECT * FROM partial_ranked WHERE rk <= n - t + 1) p JOIN partial_ranked w USING (gram)
+        WHERE w.pos <> p.pos AND w.length > p.length AND p.n <= %s * w.n AND w.rk <= w.n - p.t + 1)
+        ORDER BY a""" % (PARTIAL_MAX_SHARE + 0.01))
+    for table in ("partial_ranked", "partial_size", "partial_df", "partial_grams"):
         con.execute(f"DROP TABLE {table}")
 
 
@@ -215,16 +218,12 @@ def _partial_links(con) -> None:
     ones that cannot pass the containment check anyway.
     """
     con.execute(
-        "CREATE OR REPLACE TABLE partial_roots AS SELECT * FROM dedup_heads "
-        "WHERE octet_length(signature) > 0 AND input NOT IN (SELECT input FROM near_links)"
+        "CREATE OR REPLACE TABLE partial_roots AS SELECT h.*, t.text FROM dedup_heads h "
+        "LEFT JOIN dedup_texts t ON t.input = h.input "
+        "WHERE octet_length(h.signature) > 0 AND h.input NOT IN (SELECT input FROM near_links)"
     )
     _partial_candidates(con, "partial_roots")
     ranges = band_ranges(PARTIAL_CANDIDATE)
-    rows = _batches(con, """
-        SELECT x.input, y.input, y.length, x.signature, y.signature, tx.text, ty.text
-        FROM partial_pairs p JOIN partial_roots x ON x.pos = p.a JOIN partial_roots y ON y.pos = p.b
-        LEFT JOIN dedup_texts tx ON tx.input = x.input LEFT JOIN dedup_texts ty ON ty.input = y.input
-        ORDER BY x.input, y.input""")
     cache: OrderedDict[str, set[str]] = OrderedDict()
 
     def grams(name: str, text: str | None) -> set[str]:
@@ -237,24 +236,26 @@ def _partial_links(con) -> None:
         return found
 
     fuller: dict[str, str] = {}
-    group, best = None, None
-    for name, other, other_length, sig, other_sig, text, other_text in rows:
-        if name != group:
-            if best is not None:
-                fuller[group] = best[2]
-            group, best = name, None
-        if not _share_band(sig, other_sig, ranges):
-            continue  # not a candidate of the LSH
-        part, whole = grams(name, text), grams(other, other_text)
-        share = containment(part, whole)
-        if len(part) > PARTIAL_MAX_SHARE * len(whole) or share < PARTIAL_CONTAINED:
-            continue
-        # The copy holding most of it (another notice of the same template holds less), then the longest.
-        key = (share, other_length, other)
-        if best is None or key > best:
-            best = key
-    if best is not None:
-        fuller[group] = best[2]
+    last = con.execute("SELECT coalesce(max(a), 0) FROM partial_pairs").fetchall()[0][0]
+    # The parts a range at a time (the pairs are stored by part): the best whole of each part in the range.
+    for lo in range(0, last + 1, PARTS_PER_PASS):
+        best: dict[str, tuple] = {}
+        rows = rows_in_batches(con, f"""
+            SELECT x.input, y.input, y.length, x.signature, y.signature, x.text, y.text
+            FROM partial_pairs p JOIN partial_roots x ON x.pos = p.a JOIN partial_roots y ON y.pos = p.b
+            WHERE p.a >= {lo} AND p.a < {lo + PARTS_PER_PASS}""")
+        for name, other, other_length, sig, other_sig, text, other_text in rows:
+            if not _share_band(sig, other_sig, ranges):
+                continue  # not a candidate of the LSH
+            part, whole = grams(name, text), grams(other, other_text)
+            share = containment(part, whole)
+            if len(part) > PARTIAL_MAX_SHARE * len(whole) or share < PARTIAL_CONTAINED:
+                continue
+            # The copy holding most of it (another notice of the same template holds less), then the longest.
+            key = (share, other_length, other)
+            if name not in best or key > best[name]:
+                best[name] = key
+        fuller.update((name, key[2]) for name, key in sorted(best.items()))
     links = _Links(con, "partial_links")
     for name in fuller:
         root = name

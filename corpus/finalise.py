@@ -25,6 +25,7 @@ from zhenggai.corpus.dataset import (
     ReuseSource,
     _sql_str,
 )
+from zhenggai.corpus.dedup_stream import rows_in_batches
 from zhenggai.corpus.tables import TABLES, table_columns
 
 _DUCK_TYPES = {
@@ -107,6 +108,29 @@ def _id_map(con) -> dict[str, int]:
     return counts
 
 
+def write_manifest(path: Path, manifest: dict, inputs) -> None:
+    """``manifest.json``: ``manifest`` plus ``"inputs"`` written from (input, hash, status) rows as they come.
+
+    The same text as ``json.dumps({**manifest, "inputs": {...}}, ensure_ascii=False, indent=1)``, without
+    holding every input's entry in memory at once.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "m.json"
+    >>> write_manifest(out, {"format": "x"}, iter([("a.txt", "h", "ok")]))
+    >>> json.loads(out.read_text(encoding="utf-8"))
+    {'format': 'x', 'inputs': {'a.txt': {'hash': 'h', 'status': 'ok'}}}
+    """
+    head = json.dumps(manifest, ensure_ascii=False, indent=1)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(head[:-2] + ',\n "inputs": {' if manifest else '{\n "inputs": {')
+        sep = "\n"
+        for name, digest, status in inputs:
+            entry = json.dumps({"hash": digest, "status": status}, ensure_ascii=False, indent=1)
+            f.write(sep + "  " + json.dumps(name, ensure_ascii=False) + ": " + entry.replace("\n", "\n  "))
+            sep = ",\n"
+        f.write("}\n}" if sep == "\n" else "\n }\n}")
+
+
 def _select_list(table: str, alias: str, overrides: dict[str, str]) -> str:
     cols = []
     for c in table_columns(table):
@@ -160,18 +184,8 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
             body = f"SELECT {_select_list(table, 'r', {})} FROM raw_{table} r"
         con.execute(f"COPY (SELECT * FROM ({body}) ORDER BY {_ORDER[table]}) TO {_sql_str(str(out))} "
                     "(FORMAT parquet, COMPRESSION zstd)")
-        counts[table] = con.execute(f"SELECT count(*) FROM read_parquet({_sql_str(str(out))})").fetchone()[0]
+        counts[table] = con.execute(f"SELECT count(*) FROM read_parquet({_sql_str(str(out))})").fetchall()[0][0]
 
-    inputs = {}
-    for name, digest, status in con.execute(
-        "SELECT input, content_hash, 'ok' FROM raw_notices "
-        "UNION ALL SELECT input, content_hash, 'failed' FROM raw_errors "
-        "UNION ALL SELECT input, content_hash, 'skipped' FROM raw_skipped ORDER BY 1"
-    ).fetchall():
-        inputs[name] = {"hash": digest, "status": status}
-    con.close()
-    for done in (work_db, work_db.with_name(work_db.name + ".wal")):
-        done.unlink(missing_ok=True)
     manifest = {
         "format": FORMAT_NAME,
         "format_version": 1,
@@ -179,8 +193,13 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
         **manifest_extra,
         "counts": {t: counts[t] for t in TABLES},
         "duplicates": dup_counts,
-        "inputs": inputs,
     }
-    (final / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    rows = rows_in_batches(con, "SELECT input, content_hash, 'ok' FROM raw_notices "
+                         "UNION ALL SELECT input, content_hash, 'failed' FROM raw_errors "
+                         "UNION ALL SELECT input, content_hash, 'skipped' FROM raw_skipped ORDER BY 1")
+    write_manifest(final / MANIFEST, manifest, rows)
+    con.close()
+    for done in (work_db, work_db.with_name(work_db.name + ".wal")):
+        done.unlink(missing_ok=True)
     (final / "READY").write_text("ok\n")
     return manifest
