@@ -275,6 +275,10 @@ def link_duplicates(con, records: str, texts: str, threshold: float = THRESHOLD)
     a query with ``input`` and ``text`` (for partial copies).  Same result as
     :func:`zhenggai.corpus.dedup.find_duplicates` with ``text_of``.
     """
+    # Nothing here depends on the order rows come out in (every order is an ORDER BY or a pos); without
+    # the guarantee DuckDB can spill the large DISTINCT and window steps under a small budget.
+    (preserve,) = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()[0]
+    con.execute("SET preserve_insertion_order = false")
     con.execute(f"""CREATE OR REPLACE TABLE dedup_all AS
         SELECT row_number() OVER (ORDER BY truncated, published_at IS NULL, published_at, input) AS pos,
                input, text_hash, signature, coalesce(length, 0) AS length, truncated
@@ -302,5 +306,6 @@ def link_duplicates(con, records: str, texts: str, threshold: float = THRESHOLD)
         FROM linked l LEFT JOIN partial_links p ON p.input = l.canonical""")
     for table in ("near_links", "partial_links", "dedup_heads", "dedup_all"):
         con.execute(f"DROP TABLE {table}")
+    con.execute(f"SET preserve_insertion_order = {'true' if preserve else 'false'}")
     counts = dict(con.execute("SELECT kind, count(*) FROM dedup_links GROUP BY kind").fetchall())
     return {kind: counts.get(kind, 0) for kind in ("exact", "near", "partial")}
