@@ -2,6 +2,7 @@
 
     python bench/batch_memory.py                              # 1,000 and 10,000 notices, real extractor
     python bench/batch_memory.py --sizes 100000 --extractor zhenggai.corpus.synth:oracle
+    ZHENGGAI_DUCKDB_MEMORY=256MB python bench/batch_memory.py      # another budget for the final pass
 
 The notices come from the template corpus (``zhenggai.corpus.synth.write_corpus``: .txt and .html
 files, a crawl JSONL file, a few broken files).  The command runs as a subprocess; psutil samples
@@ -85,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="batch-memory-"))
     work.mkdir(parents=True, exist_ok=True)
     mib = 1024 * 1024
-    print(f"zhenggai batch, {args.workers} workers, extractor: {args.extractor or 'zhenggai (default)'}")
+    print(f"zhenggai batch, {args.workers} workers, extractor: {args.extractor or 'zhenggai (default)'}, "
+          f"DuckDB budget of the final pass: {os.environ.get('ZHENGGAI_DUCKDB_MEMORY', 'default')}")
     print("| notices | inputs | wall s | inputs/s | peak RSS parent MiB | largest worker MiB | parent + workers MiB |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in (int(s) for s in args.sizes.split(",")):

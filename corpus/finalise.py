@@ -13,11 +13,9 @@ Exact reposts share ``Notice.id`` (it is computed from the text); to keep
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 from zhenggai.corpus.dataset import (
     CHILD_TABLES,
@@ -27,12 +25,14 @@ from zhenggai.corpus.dataset import (
     ReuseSource,
     _sql_str,
 )
+from zhenggai.corpus.dedup_stream import rows_in_batches
 from zhenggai.corpus.tables import TABLES, table_columns
 
 _DUCK_TYPES = {
     "string": "VARCHAR", "json": "VARCHAR", "int64": "BIGINT", "float64": "DOUBLE",
     "bool": "BOOLEAN", "date": "DATE", "timestamp": "TIMESTAMP",
 }
+DUCKDB_MEMORY = "512MB"  # the final pass's DuckDB budget unless ZHENGGAI_DUCKDB_MEMORY says otherwise
 # Sort keys: full, so that equal inputs give byte-equal tables.
 _ORDER = {
     "notices": "input",
@@ -81,43 +81,55 @@ def _raw_view(con, table: str, new_files: list[Path], sources: list[ReuseSource]
     con.execute(f'CREATE TEMP VIEW "raw_{table}" AS ' + " UNION ALL BY NAME ".join(selects))
 
 
-def _id_map(con) -> tuple[list[dict[str, Any]], dict[str, int]]:
-    """input → final notice_id, duplicate_of, duplicate_kind."""
-    from zhenggai.corpus.dedup import DedupRecord, _order_key, find_duplicates
+def _id_map(con) -> dict[str, int]:
+    """Temp table ``idmap``: input → final notice_id, duplicate_of, duplicate_kind; returns counts per kind.
 
-    rows = con.execute(
-        "SELECT n.input, n.record_id, n.text_hash, n.source_published_at, m.signature, n.text_length, "
-        "coalesce(n.flags LIKE '%\"code\": \"truncated\"%', false) "
-        "FROM raw_notices n LEFT JOIN raw__minhash m ON n.input = m.input ORDER BY n.input"
-    ).fetchall()
-    records = [DedupRecord(r[0], r[2] or r[1], r[3], r[4], r[5] or 0, bool(r[6])) for r in rows]
+    The reposts are found inside DuckDB (``zhenggai.corpus.dedup_stream``), so the parent's memory
+    does not grow with the corpus.
+    """
+    from zhenggai.corpus.dedup_stream import link_duplicates
 
-    def text_of(name: str) -> str | None:
-        found = con.execute("SELECT text FROM raw_notices WHERE input = ? LIMIT 1", [name]).fetchall()
-        return found[0][0] if found else None
+    counts = link_duplicates(
+        con,
+        "SELECT n.input, n.record_id, coalesce(nullif(n.text_hash, ''), n.record_id) AS text_hash, "
+        "n.source_published_at AS published_at, m.signature, n.text_length AS length, "
+        "coalesce(n.flags LIKE '%\"code\": \"truncated\"%', false) AS truncated "
+        "FROM raw_notices n LEFT JOIN raw__minhash m ON n.input = m.input",
+        "SELECT input, text FROM raw_notices",
+    )
+    # Exact reposts share the extracted id: the first in canonical order keeps it, the others get a suffix.
+    con.execute("""CREATE TEMP TABLE idmap AS
+        WITH ids AS (
+            SELECT o.input,
+                   CASE WHEN row_number() OVER (PARTITION BY n.record_id ORDER BY o.pos) = 1 THEN n.record_id
+                        ELSE n.record_id || '-' || sha1(o.input)[1:8] END AS notice_id
+            FROM dedup_order o JOIN raw_notices n ON n.input = o.input)
+        SELECT i.input, i.notice_id, c.notice_id AS duplicate_of, l.kind AS duplicate_kind
+        FROM ids i LEFT JOIN dedup_links l ON l.input = i.input LEFT JOIN ids c ON c.input = l.canonical""")
+    return counts
 
-    dups = find_duplicates(records, text_of=text_of)
-    by_record: dict[str, list[DedupRecord]] = {}
-    record_id = {r[0]: r[1] for r in rows}
-    for rec in records:
-        by_record.setdefault(record_id[rec.input], []).append(rec)
-    final_id = {}
-    for rid, group in by_record.items():
-        for rank, rec in enumerate(sorted(group, key=_order_key)):
-            suffix = "" if rank == 0 else "-" + hashlib.sha1(rec.input.encode("utf-8")).hexdigest()[:8]
-            final_id[rec.input] = rid + suffix
-    out = []
-    for rec in records:
-        canonical, kind = dups.get(rec.input, (None, None))
-        out.append({
-            "input": rec.input,
-            "notice_id": final_id[rec.input],
-            "duplicate_of": final_id[canonical] if canonical else None,
-            "duplicate_kind": kind,
-        })
-    kinds = [kind for _, kind in dups.values()]
-    counts = {"exact": kinds.count("exact"), "near": kinds.count("near"), "partial": kinds.count("partial")}
-    return out, counts
+
+def write_manifest(path: Path, manifest: dict, inputs) -> None:
+    """``manifest.json``: ``manifest`` plus ``"inputs"`` written from (input, hash, status) rows as they come.
+
+    The same text as ``json.dumps({**manifest, "inputs": {...}}, ensure_ascii=False, indent=1)``, without
+    holding every input's entry in memory at once.
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp()) / "m.json"
+    >>> write_manifest(out, {"format": "x"}, iter([("a.txt", "h", "ok")]))
+    >>> json.loads(out.read_text(encoding="utf-8"))
+    {'format': 'x', 'inputs': {'a.txt': {'hash': 'h', 'status': 'ok'}}}
+    """
+    head = json.dumps(manifest, ensure_ascii=False, indent=1)
+    with path.open("w", encoding="utf-8") as f:
+        f.write(head[:-2] + ',\n "inputs": {' if manifest else '{\n "inputs": {')
+        sep = "\n"
+        for name, digest, status in inputs:
+            entry = json.dumps({"hash": digest, "status": status}, ensure_ascii=False, indent=1)
+            f.write(sep + "  " + json.dumps(name, ensure_ascii=False) + ": " + entry.replace("\n", "\n  "))
+            sep = ",\n"
+        f.write("}\n}" if sep == "\n" else "\n }\n}")
 
 
 def _select_list(table: str, alias: str, overrides: dict[str, str]) -> str:
@@ -135,11 +147,18 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
 
     final = tmp / "final"
     final.mkdir(exist_ok=True)
-    con = duckdb.connect(":memory:")
+    # A database file, not ":memory:": the working tables of repost detection (every notice's band keys
+    # and 5-grams) then live on disk and DuckDB's budget below bounds what stays in memory.
+    work_db = tmp / "finalise.duckdb"
+    for stale in (work_db, work_db.with_name(work_db.name + ".wal")):
+        stale.unlink(missing_ok=True)
+    con = duckdb.connect(str(work_db))
     con.execute(f"SET temp_directory = {_sql_str(str(tmp / 'spill'))}")
     # DuckDB takes up to 80 % of the machine's memory before it spills; a bound keeps the parent
     # flat as the corpus grows (sorting and joining spill to the run's folder instead).
-    con.execute(f"SET memory_limit = {_sql_str(os.environ.get('ZHENGGAI_DUCKDB_MEMORY', '512MB'))}")
+    # 128 MB kept the parent 270 MiB lower at 10,000 notices, but at 100,000 DuckDB ran out of it building the
+    # 5-gram table of partial-copy detection (a DISTINCT it could not spill): 512 MB until that step is lighter.
+    con.execute(f"SET memory_limit = {_sql_str(os.environ.get('ZHENGGAI_DUCKDB_MEMORY', DUCKDB_MEMORY))}")
     con.execute("SET preserve_insertion_order = true")
     reuse_tbl = pa.table({"input": list(reuse), "source": list(reuse.values())},
                          schema=pa.schema([("input", pa.string()), ("source", pa.int64())]))
@@ -149,12 +168,7 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
         new_files = sorted((tmp / "parts" / table).glob("*.parquet"))
         _raw_view(con, table, new_files, sources)
 
-    idmap, dup_counts = _id_map(con)
-    id_cols = ("input", "notice_id", "duplicate_of", "duplicate_kind")
-    id_tbl = pa.table({k: [r[k] for r in idmap] for k in id_cols},
-                      schema=pa.schema([(k, pa.string()) for k in id_cols]))
-    con.register("idmap_arrow", id_tbl)
-    con.execute("CREATE TEMP TABLE idmap AS SELECT * FROM idmap_arrow")
+    dup_counts = _id_map(con)
 
     counts = {}
     for table in PART_TABLES:
@@ -173,16 +187,8 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
             body = f"SELECT {_select_list(table, 'r', {})} FROM raw_{table} r"
         con.execute(f"COPY (SELECT * FROM ({body}) ORDER BY {_ORDER[table]}) TO {_sql_str(str(out))} "
                     "(FORMAT parquet, COMPRESSION zstd)")
-        counts[table] = con.execute(f"SELECT count(*) FROM read_parquet({_sql_str(str(out))})").fetchone()[0]
+        counts[table] = con.execute(f"SELECT count(*) FROM read_parquet({_sql_str(str(out))})").fetchall()[0][0]
 
-    inputs = {}
-    for name, digest, status in con.execute(
-        "SELECT input, content_hash, 'ok' FROM raw_notices "
-        "UNION ALL SELECT input, content_hash, 'failed' FROM raw_errors "
-        "UNION ALL SELECT input, content_hash, 'skipped' FROM raw_skipped ORDER BY 1"
-    ).fetchall():
-        inputs[name] = {"hash": digest, "status": status}
-    con.close()
     manifest = {
         "format": FORMAT_NAME,
         "format_version": 1,
@@ -190,8 +196,13 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
         **manifest_extra,
         "counts": {t: counts[t] for t in TABLES},
         "duplicates": dup_counts,
-        "inputs": inputs,
     }
-    (final / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    rows = rows_in_batches(con, "SELECT input, content_hash, 'ok' FROM raw_notices "
+                         "UNION ALL SELECT input, content_hash, 'failed' FROM raw_errors "
+                         "UNION ALL SELECT input, content_hash, 'skipped' FROM raw_skipped ORDER BY 1")
+    write_manifest(final / MANIFEST, manifest, rows)
+    con.close()
+    for done in (work_db, work_db.with_name(work_db.name + ".wal")):
+        done.unlink(missing_ok=True)
     (final / "READY").write_text("ok\n")
     return manifest

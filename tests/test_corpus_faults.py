@@ -218,15 +218,15 @@ def _fill_disk_at(where: str, monkeypatch) -> None:
             return real(path, table, rows)
 
         monkeypatch.setattr(ds, "write_part", write_part)
-    elif where == "manifest":
-        real_write_text = Path.write_text
+    elif where == "manifest":  # manifest.json is written as its inputs stream from DuckDB (Path.open)
+        real_open = Path.open
 
-        def write_text(self, *a, **k):
-            if self.name == "manifest.json":
+        def open_(self, mode="r", *a, **k):
+            if self.name == "manifest.json" and "w" in mode:  # writing it, not reading the previous one
                 _enospc()
-            return real_write_text(self, *a, **k)
+            return real_open(self, mode, *a, **k)
 
-        monkeypatch.setattr(Path, "write_text", write_text)
+        monkeypatch.setattr(Path, "open", open_)
     elif where == "duckdb-during-swap":  # after the tables were renamed into place
         monkeypatch.setattr(ds, "write_duckdb_file", _enospc)
 

@@ -1,0 +1,311 @@
+"""Reposts found inside DuckDB: the same links as :func:`zhenggai.corpus.dedup.find_duplicates`, in bounded memory.
+
+``find_duplicates`` keeps every notice's record and MinHash signature in Python and in
+an in-memory LSH index: the parent's memory grows with the corpus.  Here the corpus
+stays in DuckDB (which spills to disk) and Python holds one batch of rows at a time:
+
+1. every notice gets its place in the canonical order (``dedup_order.pos``: a whole copy
+   before a truncated one, then the earliest published, then the input name);
+2. the first notice of each text hash is its group's *head*; the others are exact copies;
+3. each head's LSH band keys — slices of its signature, the very bands datasketch's
+   ``MinHashLSH`` hashes for the same threshold and number of permutations — become rows;
+   a self-join on (band, key) gives the candidate pairs, exactly the keys an LSH query
+   would return;
+4. the near pairs are read in canonical order and verified on the signatures as the
+   in-memory loop does (a candidate that was itself linked is no longer in the index);
+5. the partial pairs are verified on the texts, fetched with the pairs in batches.
+
+The result is the table ``dedup_links(input, canonical, kind)``: one row per non-canonical notice.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from zhenggai.corpus.dedup import (
+    NUM_PERM,
+    PARTIAL_CANDIDATE,
+    PARTIAL_CONTAINED,
+    PARTIAL_MAX_SHARE,
+    SHINGLE,
+    THRESHOLD,
+    _similar_length,
+    containment,
+    shingles,
+)
+
+BATCH_ROWS = 2048  # rows of candidate pairs per Arrow batch
+GRAMS_CACHE = 256  # texts whose 5-gram sets are kept between pairs (about 50 KiB each for a notice)
+PARTS_PER_PASS = 256  # partial-copy candidates are verified for this many parts at a time
+LINKS_FLUSH = 10_000  # links written to DuckDB at a time
+
+
+def band_ranges(threshold: float) -> list[tuple[int, int]]:
+    """The (start, end) signature slices datasketch's ``MinHashLSH`` hashes as bands for this threshold.
+
+    >>> band_ranges(0.9)
+    [(0, 21), (21, 42), (42, 63)]
+    """
+    from datasketch import MinHashLSH
+
+    return [tuple(r) for r in MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges]
+
+
+def _bands_sql(source: str, threshold: float) -> str:
+    # One row per (notice, band): the band's signature bytes (8 bytes per value; DuckDB slices are 1-based).
+    values = ", ".join(f"({i}, {start * 8 + 1}, {end * 8})" for i, (start, end) in enumerate(band_ranges(threshold)))
+    return (
+        f"SELECT s.pos, b.band, s.signature[b.lo:b.hi] AS key FROM {source} s, "
+        f"(VALUES {values}) b(band, lo, hi) WHERE octet_length(s.signature) > 0"
+    )
+
+
+def _pairs(con, table: str, source: str, threshold: float) -> None:
+    """``table(a, b)``: distinct pairs of ``source`` notices sharing a band key, ``a`` first in canonical order."""
+    con.execute(f"CREATE OR REPLACE TABLE {table}_bands AS {_bands_sql(source, threshold)}")
+    con.execute(
+        f"CREATE OR REPLACE TABLE {table} AS SELECT DISTINCT x.pos AS a, y.pos AS b "
+        f"FROM {table}_bands x JOIN {table}_bands y ON x.band = y.band AND x.key = y.key WHERE x.pos < y.pos"
+    )
+    con.execute(f"DROP TABLE {table}_bands")
+
+
+def rows_in_batches(con, sql: str):
+    """Rows of a query as tuples, one Arrow batch at a time."""
+    for batch in con.sql(sql).to_arrow_reader(BATCH_ROWS):
+        yield from zip(*(col.to_pylist() for col in batch.columns))
+
+
+class _Links:
+    """Links written to a table in chunks, so Python never holds all of them.
+
+    They go through a second cursor while the first one is still streaming pairs; a temp table
+    would be private to that cursor, so the table is a plain one (of the in-memory database).
+    """
+
+    def __init__(self, con, table: str):
+        self.con, self.table, self.rows = con.cursor(), table, []
+        self.con.execute(f"CREATE OR REPLACE TABLE {table} (input VARCHAR, canonical VARCHAR, kind VARCHAR)")
+
+    def add(self, name: str, canonical: str, kind: str) -> None:
+        self.rows.append((name, canonical, kind))
+        if len(self.rows) >= LINKS_FLUSH:
+            self.flush()
+
+    def flush(self) -> None:
+        import pyarrow as pa
+
+        if not self.rows:
+            return
+        cols = list(zip(*self.rows))
+        chunk = pa.table({k: list(v) for k, v in zip(("input", "canonical", "kind"), cols)})
+        self.con.register("_links_chunk", chunk)
+        self.con.execute(f"INSERT INTO {self.table} SELECT * FROM _links_chunk")
+        self.con.unregister("_links_chunk")
+        self.rows = []
+
+    def close(self) -> None:
+        self.flush()
+        self.con.close()
+
+
+def _jaccard(a: bytes, b: bytes) -> float:
+    import numpy as np
+
+    va, vb = np.frombuffer(a, dtype=np.uint64), np.frombuffer(b, dtype=np.uint64)
+    return float(np.count_nonzero(va == vb)) / float(len(va))  # as datasketch's MinHash.jaccard
+
+
+def _near_links(con, threshold: float) -> None:
+    """``near_links``: each head close to an earlier head still in the index (datasketch's loop, streamed)."""
+    _pairs(con, "near_pairs", "dedup_heads", threshold)
+    links = _Links(con, "near_links")
+    # A linked head leaves the index: remember it only if a later head has it as a candidate.
+    rows = rows_in_batches(con, """
+        SELECT p.b, q.input, q.length, q.truncated, q.signature, c.input, c.length, c.truncated, c.signature,
+               p.b IN (SELECT a FROM near_pairs) AS later
+        FROM near_pairs p JOIN dedup_heads q ON q.pos = p.b JOIN dedup_heads c ON c.pos = p.a
+        ORDER BY p.b, c.input""")
+    linked: set[str] = set()
+    group, best, current = None, None, None
+
+    def close():
+        if best is not None:
+            name, length, truncated, later = current
+            kind = "partial" if truncated and not best[2] else "near"
+            links.add(name, best[0], kind)
+            if later:
+                linked.add(name)
+
+    for pos, name, length, truncated, sig, cand, cand_length, cand_truncated, cand_sig, later in rows:
+        if pos != group:
+            close()
+            group, best, current = pos, None, (name, length, truncated, later)
+        if cand in linked or not _similar_length(cand_length, length):
+            continue  # out of the index, or a much shorter or longer text (a partial copy, decided below)
+        score = _jaccard(sig, cand_sig)
+        if score >= threshold and (best is None or score > best[1]):
+            best = (cand, score, cand_truncated)
+    close()
+    links.close()
+    con.execute("DROP TABLE near_pairs")
+
+
+def _compact_table(con, source: str) -> None:
+    """``partial_compact(pos, compact)``: each root's letters and digits (Python's ``compact_text``), in batches."""
+    import pyarrow as pa
+
+    from zhenggai.corpus.rows import compact_text
+
+    writer = con.cursor()
+    writer.execute("CREATE OR REPLACE TABLE partial_compact (pos BIGINT, compact VARCHAR)")
+    for batch in con.sql(f"SELECT pos, text FROM {source}").to_arrow_reader(BATCH_ROWS):
+        chunk = pa.table({"pos": batch.column(0),
+                          "compact": [compact_text(t or "") for t in batch.column(1).to_pylist()]})
+        writer.register("_compact_chunk", chunk)
+        writer.execute("INSERT INTO partial_compact SELECT * FROM _compact_chunk")
+        writer.unregister("_compact_chunk")
+    writer.close()
+
+
+def _partial_candidates(con, source: str) -> None:
+    """``partial_pairs(a, b)``: every pair that can pass the containment check, found without comparing all pairs.
+
+    Prefix filter (set-similarity joins): order all 5-grams by how many notices hold them,
+    rarest first.  If at least ``t`` of the part's ``n`` 5-grams are in the whole, the part's
+    first ``n - t + 1`` 5-grams in that order include one of them; so only wholes holding one
+    of the part's rarest 5-grams are candidates.  ``t`` is taken a little low (the exact test
+    is the float one in :func:`zhenggai.corpus.dedup.containment`), which only adds candidates.
+    """
+    _compact_table(con, source)
+    # The same 5-grams as ``shingles``: Python slices and DuckDB's substr both count code points.
+    con.execute("""CREATE OR REPLACE TABLE partial_grams AS
+        SELECT DISTINCT pos, substr(compact, i + 1, %d) AS gram
+        FROM (SELECT pos, compact, unnest(range(0, greatest(1, length(compact) - %d))) AS i FROM partial_compact)"""
+                % (SHINGLE, SHINGLE - 1))
+    con.execute("DROP TABLE partial_compact")
+    con.execute("CREATE OR REPLACE TABLE partial_df AS SELECT gram, count(*) AS df FROM partial_grams GROUP BY gram")
+    con.execute("""CREATE OR REPLACE TABLE partial_size AS
+        SELECT g.pos, count(*) AS n, any_value(r.length) AS length
+        FROM partial_grams g JOIN %s r ON r.pos = g.pos GROUP BY g.pos""" % source)
+    # Each notice's 5-grams ranked rarest first; t = the fewest shared 5-grams a part may have (taken low).
+    con.execute("""CREATE OR REPLACE TABLE partial_ranked AS
+        SELECT g.pos, g.gram, row_number() OVER (PARTITION BY g.pos ORDER BY partial_df.df, g.gram) AS rk,
+               s.n, s.length, floor(%s * s.n) - 1 AS t
+        FROM partial_grams g JOIN partial_df USING (gram) JOIN partial_size s USING (pos)""" % PARTIAL_CONTAINED)
+    # Prefix filter on the part's side (rank <= n - t + 1); positional filter on the whole's: the first
+    # shared 5-gram in that order leaves at most n - rank more, so it is within the whole's first n - t + 1.
+    # Wholes: longer texts of which the part is at most PARTIAL_MAX_SHARE of the 5-grams (a loose bound here).
+    con.execute("""CREATE OR REPLACE TABLE partial_pairs AS SELECT * FROM (
+        SELECT DISTINCT p.pos AS a, w.pos AS b
+        FROM (SELECT * FROM partial_ranked WHERE rk <= n - t + 1) p JOIN partial_ranked w USING (gram)
+        WHERE w.pos <> p.pos AND w.length > p.length AND p.n <= %s * w.n AND w.rk <= w.n - p.t + 1)
+        ORDER BY a""" % (PARTIAL_MAX_SHARE + 0.01))
+    for table in ("partial_ranked", "partial_size", "partial_df", "partial_grams"):
+        con.execute(f"DROP TABLE {table}")
+
+
+def _share_band(a: bytes, b: bytes, ranges: list[tuple[int, int]]) -> bool:
+    """Whether two signatures fall in one bucket of an LSH with these bands (what a query of it returns)."""
+    return any(a[lo * 8 : hi * 8] == b[lo * 8 : hi * 8] for lo, hi in ranges)
+
+
+def _partial_links(con) -> None:
+    """``partial_links``: each head left in the index that is a large part of a longer one → the fullest copy.
+
+    The candidates of the in-memory version are the pairs sharing a band of the looser LSH;
+    here they are the prefix-filter pairs that share such a band — the same pairs, less the
+    ones that cannot pass the containment check anyway.
+    """
+    con.execute(
+        "CREATE OR REPLACE TABLE partial_roots AS SELECT h.*, t.text FROM dedup_heads h "
+        "LEFT JOIN dedup_texts t ON t.input = h.input "
+        "WHERE octet_length(h.signature) > 0 AND h.input NOT IN (SELECT input FROM near_links)"
+    )
+    _partial_candidates(con, "partial_roots")
+    ranges = band_ranges(PARTIAL_CANDIDATE)
+    cache: OrderedDict[str, set[str]] = OrderedDict()
+
+    def grams(name: str, text: str | None) -> set[str]:
+        if name in cache:
+            cache.move_to_end(name)
+            return cache[name]
+        found = cache[name] = shingles(text or "")
+        if len(cache) > GRAMS_CACHE:
+            cache.popitem(last=False)
+        return found
+
+    fuller: dict[str, str] = {}
+    last = con.execute("SELECT coalesce(max(a), 0) FROM partial_pairs").fetchall()[0][0]
+    # The parts a range at a time (the pairs are stored by part): the best whole of each part in the range.
+    for lo in range(0, last + 1, PARTS_PER_PASS):
+        best: dict[str, tuple] = {}
+        rows = rows_in_batches(con, f"""
+            SELECT x.input, y.input, y.length, x.signature, y.signature, x.text, y.text
+            FROM partial_pairs p JOIN partial_roots x ON x.pos = p.a JOIN partial_roots y ON y.pos = p.b
+            WHERE p.a >= {lo} AND p.a < {lo + PARTS_PER_PASS}""")
+        for name, other, other_length, sig, other_sig, text, other_text in rows:
+            if not _share_band(sig, other_sig, ranges):
+                continue  # not a candidate of the LSH
+            part, whole = grams(name, text), grams(other, other_text)
+            share = containment(part, whole)
+            if len(part) > PARTIAL_MAX_SHARE * len(whole) or share < PARTIAL_CONTAINED:
+                continue
+            # The copy holding most of it (another notice of the same template holds less), then the longest.
+            key = (share, other_length, other)
+            if name not in best or key > best[name]:
+                best[name] = key
+        fuller.update((name, key[2]) for name, key in sorted(best.items()))
+    links = _Links(con, "partial_links")
+    for name in fuller:
+        root = name
+        while root in fuller:  # a part of a part: the fullest copy of all
+            root = fuller[root]
+        links.add(name, root, "partial")
+    links.close()
+    con.execute("DROP TABLE partial_pairs")
+    con.execute("DROP TABLE partial_roots")
+
+
+def link_duplicates(con, records: str, texts: str, threshold: float = THRESHOLD) -> dict[str, int]:
+    """Create ``dedup_order(pos, input)`` and ``dedup_links(input, canonical, kind)``; returns counts per kind.
+
+    ``records`` is a query with the columns ``input``, ``text_hash`` (the exact-copy key),
+    ``published_at``, ``signature`` (bytes or NULL), ``length`` and ``truncated``; ``texts``
+    a query with ``input`` and ``text`` (for partial copies).  Same result as
+    :func:`zhenggai.corpus.dedup.find_duplicates` with ``text_of``.
+    """
+    # Nothing here depends on the order rows come out in (every order is an ORDER BY or a pos); without
+    # the guarantee DuckDB can spill the large DISTINCT and window steps under a small budget.
+    (preserve,) = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()[0]
+    con.execute("SET preserve_insertion_order = false")
+    con.execute(f"""CREATE OR REPLACE TABLE dedup_all AS
+        SELECT row_number() OVER (ORDER BY truncated, published_at IS NULL, published_at, input) AS pos,
+               input, text_hash, signature, coalesce(length, 0) AS length, truncated
+        FROM ({records})""")
+    con.execute("CREATE OR REPLACE TABLE dedup_order AS SELECT pos, input FROM dedup_all")
+    con.execute("CREATE OR REPLACE TEMP VIEW dedup_texts AS " + texts)
+    con.execute("""CREATE OR REPLACE TABLE dedup_heads AS
+        SELECT pos, input, text_hash, signature, length, truncated FROM dedup_all
+        QUALIFY pos = min(pos) OVER (PARTITION BY text_hash)""")
+    _near_links(con, threshold)
+    _partial_links(con)
+    # Exact copies point where their head points (a head linked as a near copy passes its canonical on);
+    # then a link to a notice that is itself a partial copy goes on to the fullest copy.
+    con.execute("""CREATE OR REPLACE TABLE dedup_links AS
+        WITH exact AS (
+            SELECT d.input, coalesce(n.canonical, h.input) AS canonical, 'exact' AS kind
+            FROM dedup_all d JOIN dedup_heads h ON h.text_hash IS NOT DISTINCT FROM d.text_hash
+            LEFT JOIN near_links n ON n.input = h.input
+            WHERE d.pos <> h.pos),
+        linked AS (SELECT * FROM exact UNION ALL SELECT * FROM near_links UNION ALL SELECT * FROM partial_links)
+        SELECT l.input,
+               CASE WHEN l.kind <> 'partial' AND p.input IS NOT NULL THEN p.canonical ELSE l.canonical END
+                   AS canonical,
+               CASE WHEN l.kind <> 'partial' AND p.input IS NOT NULL THEN 'partial' ELSE l.kind END AS kind
+        FROM linked l LEFT JOIN partial_links p ON p.input = l.canonical""")
+    for table in ("near_links", "partial_links", "dedup_heads", "dedup_all"):
+        con.execute(f"DROP TABLE {table}")
+    con.execute(f"SET preserve_insertion_order = {'true' if preserve else 'false'}")
+    counts = dict(con.execute("SELECT kind, count(*) FROM dedup_links GROUP BY kind").fetchall())
+    return {kind: counts.get(kind, 0) for kind in ("exact", "near", "partial")}
