@@ -268,7 +268,9 @@ def test_ctrl_c_exits_130_and_resume_completes(corpus, clean, previous):
     root, plan = corpus
     out = previous[0]
     cmd, kw = _cli([root / "in", "-o", out, "--jobs", "2", "--chunk-size", "3", "--overwrite"],
-                   env={"ZHENGGAI_FAULT_SLEEP": "0.15"})
+                   # Slow enough (0.5 s an input) that the run is still going when the test, on a
+                   # loaded machine, gets round to the Ctrl-C after the first journaled chunk.
+                   env={"ZHENGGAI_FAULT_SLEEP": "0.5"})
     proc = subprocess.Popen(cmd, start_new_session=True, **kw)
     try:
         deadline = time.monotonic() + 40
