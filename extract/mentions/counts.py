@@ -282,8 +282,9 @@ _UNIT_WORD = limits.plain(_UNIT_TRIE)  # the longest measure word at a position
 _DIGIT_RUN_MAX = 24  # longer digit runs take the pattern (they are no counts anyway)
 
 
-def _digit_count(text: str, digits_start: int, unit_at: int) -> _DigitCount | None:
-    """The match at ``digits_start`` when text[digits_start:unit_at] are the ASCII digits of a stretch."""
+def _digit_count(text: str, digits_start: int, unit_at: int) -> tuple[int, int, int, str, str | None] | None:
+    """(start, unit_at, end, unit, q3) of the match at ``digits_start`` when text[digits_start:unit_at]
+    are the ASCII digits of a stretch (``_DigitCount`` holds the same as a match)."""
     unit = _UNIT_WORD.match(text, unit_at)
     if unit is None:
         return None  # a first character only (大 without 类): the pattern fails too
@@ -293,12 +294,17 @@ def _digit_count(text: str, digits_start: int, unit_at: int) -> _DigitCount | No
         end += 2
     else:
         q3 = None
+    return digits_start, unit_at, end, unit.group(), q3
+
+
+def _digit_match(text: str, start: int, unit_at: int, end: int, unit: str, q3: str | None) -> _DigitCount:
+    """The match-like object of a digit count found by ``_digit_count``."""
     groups = [None] * len(_GROUP)
-    groups[_NUM] = groups[_AR] = text[digits_start:unit_at]
+    groups[_NUM] = groups[_AR] = text[start:unit_at]
     groups[_MULT] = ""
-    groups[_UNIT] = unit.group()
+    groups[_UNIT] = unit
     groups[_Q3] = q3
-    return _DigitCount(text, digits_start, end, tuple(groups))
+    return _DigitCount(text, start, end, tuple(groups))
 
 
 def _number_value(s: str, qualified: bool) -> Decimal | None:
@@ -483,6 +489,39 @@ def _interpret(text: str, m: regex.Match[str]) -> tuple[int, int, str, dict, boo
     return m.start(), end, m.group(), values, g[_CN] is not None
 
 
+# The character before a digit count that _context_ok reads (the rest, Han characters and
+# punctuation, let it begin a count), and the one after it that _interpret reads further.
+_DIGIT_PREV_READ = frozenset("第每前后,") | _RANGE_SEPS | _ARABIC_GLUE
+_DIGIT_NEXT_READ = _SHARED_FIRST | frozenset(" \n")
+
+
+def _interpret_digits(
+    text: str, start: int, unit_at: int, end: int, unit: str, q3: str | None
+) -> tuple[int, int, str, dict, bool] | None:
+    """``_interpret`` of a count of ASCII digits alone (a ``_digit_count`` tuple), read without a match.
+
+    Such a count has no qualifier, range, 万/亿 or 余/多, and the character before it is no
+    digit or part of a count.  When neither its unit (点, 次, 轮 …), nor the character before
+    it (第, 前, a letter …), nor the one after it (和, a blank, a line break) asks for more,
+    ``_interpret`` only reads its value; otherwise it runs on the match-like object.
+    """
+    prev = text[start - 1] if start else ""
+    if (
+        unit in _CHECKED_UNITS
+        or prev in _DIGIT_PREV_READ
+        or prev.isdigit()
+        or (prev.isascii() and prev.isalpha())
+        or text[end : end + 1] in _DIGIT_NEXT_READ
+    ):
+        return _interpret(text, _digit_match(text, start, unit_at, end, unit, q3))
+    if unit in _NOT_UNITS:
+        return None  # 3个月, 12部门, 5人小组
+    value = _string_value(text[start:unit_at], False)
+    if value is None:
+        return None
+    return start, end, text[start:end], {"value": value, "unit": unit, "noun": None, "approx": q3 is not None}, False
+
+
 # A page number line of a converted PDF (— 3 —, - 3 -, 第3页).
 _PAGE_NUMBER_LINE = limits.compile(
     r"""
@@ -517,7 +556,14 @@ def _cut_duration(text: str, end: int, unit: str) -> bool:
 
 
 def _count_matches(text: str) -> Iterator[regex.Match[str]]:
-    """The matches of ``_COUNT_RE.finditer(text, overlapped=True)``, in order, read only before anchors.
+    """The matches of ``_COUNT_RE.finditer(text, overlapped=True)``, in order (see ``_candidates``)."""
+    for m in _candidates(text):
+        yield _digit_match(text, *m) if type(m) is tuple else m
+
+
+def _candidates(text: str) -> Iterator[regex.Match[str] | tuple[int, int, int, str, str | None]]:
+    """The matches of ``_COUNT_RE.finditer(text, overlapped=True)``, in order, read only before anchors;
+    a count of ASCII digits alone comes as the tuple of ``_digit_count`` (no match object built).
 
     Why the same: a match starting at p reads number-like characters (``_BEFORE_UNIT``) up
     to its measure word at u, so text[u - 1] and text[u] make an anchor and p lies in the
@@ -548,9 +594,9 @@ def _count_matches(text: str) -> Iterator[regex.Match[str]]:
             prev = text[start - 1] if start else ""
             if start > floor or not start:  # the whole digit run (not cut at the floor)
                 if not prev or (prev not in _BEFORE_UNIT_SET and not prev.isdecimal()):
-                    m = _digit_count(text, start, unit_at)
-                    if m is not None:
-                        yield m
+                    digits = _digit_count(text, start, unit_at)
+                    if digits is not None:
+                        yield digits
                     done = unit_at
                     continue
         before = _STRETCH_START.search(text, done, unit_at - 1)
@@ -597,10 +643,15 @@ def find_counts(text: str) -> list[Found]:
     kept: list[tuple[int, int, str, dict, bool]] = []
     names: Cursor | None = None  # found on the first count (most texts have one)
     quotes: Cursor | None = None
-    for m in _count_matches(text):
-        if kept and m.start() < kept[-1][1]:
-            continue
-        item = _interpret(text, m)
+    for m in _candidates(text):
+        if type(m) is tuple:  # ASCII digits alone (44个), the commonest count
+            if kept and m[0] < kept[-1][1]:
+                continue
+            item = _interpret_digits(text, *m)
+        else:
+            if kept and m.start() < kept[-1][1]:
+                continue
+            item = _interpret(text, m)
         if item is None:
             continue
         if names is None:
