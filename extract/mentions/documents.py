@@ -96,7 +96,19 @@ def _titles(text: str) -> list[Found]:
 
     if "《" not in text:
         return found  # nothing opens: no title
-    for m in _TITLE_MARKS_RE.finditer(text):
+    search = _TITLE_MARKS_RE.search
+    pos = 0
+    while True:
+        if not stack:  # nothing open: line ends and stray 》 change nothing; the next 《 opens
+            pos = text.find("《", pos)
+            if pos < 0:
+                break
+            stack.append((pos, []))
+            pos += 1
+            continue
+        m = search(text, pos)
+        if m is None:
+            break
         ch, pos = m[0], m.start()
         if ch == "《":
             stack.append((pos, []))
@@ -114,6 +126,7 @@ def _titles(text: str) -> list[Found]:
                 stack[-1][1].extend(spans)
             else:
                 found.extend(_title(text, s, e) for s, e in spans)
+        pos += 1
     fail_all()
     found.sort(key=lambda f: f.start)
     return found
