@@ -128,3 +128,18 @@ def test_in_totals_context_of_a_sentence_longer_than_its_reach():
     shared = Regions(text, outline)
     for pos in (5, 700, 1400, 1510, 1520, 700, 5):
         assert shared.in_totals_context(pos) is Regions(text, outline).in_totals_context(pos), pos
+
+
+@pytest.mark.parametrize("i", range(1, len(TEXTS), 3))
+def test_totals_place_is_the_clause_and_sentence_where_in_totals_context(i):
+    """totals_place (the one lookup find_totals makes per figure) gives the clause and sentence
+    lookups' spans exactly where in_totals_context holds, and None elsewhere."""
+    text = TEXTS[i]
+    outline = parse_outline(text)
+    regions = Regions(text, outline)
+    for pos in range(0, len(text), 5):
+        place = regions.totals_place(pos)
+        if Regions(text, outline).in_totals_context(pos):
+            assert place == (regions.clause(pos), regions.sentence(pos)), pos
+        else:
+            assert place is None, pos
