@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from zhenggai import limits
 from zhenggai.facts.doctype import (
     AUDIT_DECIDES,
     DOC_TYPES,
@@ -93,3 +94,37 @@ PIECES = ["关于", "整改", "情况", "的", "通报", "公示", "公告", "�
 def test_property_same_as_every_cue_tried(title, opening, outline):
     args = ("".join(title), "".join(opening), "".join(outline))
     assert classify_doctype(*args) == _reference(*args)
+
+
+# -- the cues searched with Python's re (limits.Twin) --------------------------------------------
+
+TWINNED = [cue for cue in _cues() if isinstance(getattr(cue.search, "__self__", None), limits.Twin)]
+
+
+def test_most_cues_run_on_re():
+    assert len(TWINNED) >= len(_cues()) - 3
+
+
+def _fields(text: str) -> list[str]:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return [_first_line(text), opening_of(text), "\n".join(lines[:40])]
+
+
+@pytest.mark.parametrize("index", range(0, len(TEXTS), 5), ids=lambda i: f"text{i}")
+def test_twinned_cues_find_what_the_regex_engine_finds(index):
+    with limits.deadline(60.0):
+        for value in _fields(TEXTS[index]):
+            for cue in TWINNED:
+                a, b = cue.search(value), cue.pattern.search(value)
+                assert (a and (a.span(), a[0])) == (b and (b.span(), b[0])), (cue.pattern.pattern, value[:40])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["\U00020000", "\U0001d7d9", "（", "“", " ", "\r"]), max_size=40))
+def test_property_twinned_cues_on_any_text(pieces):
+    """Dense in the cue words, with astral characters and line ends: the two engines agree."""
+    value = "".join(pieces)
+    with limits.deadline(60.0):
+        for cue in TWINNED:
+            a, b = cue.search(value), cue.pattern.search(value)
+            assert (a and (a.span(), a[0])) == (b and (b.span(), b[0])), (cue.pattern.pattern, value)

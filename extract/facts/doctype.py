@@ -55,6 +55,19 @@ class _Cue(NamedTuple):
     field: str
     weight: int
     pattern: limits.Pattern
+    # pattern.search, on Python's re where the fragment is literals, classes, groups and
+    # anchors alone (limits.Twin: a title, the 600-character opening and an outline under the
+    # regex timer's threshold run there; both engines read such a fragment alike, on any text).
+    search: Any
+
+
+def plain_fragment(fragment: str) -> bool:
+    """Whether ``fragment`` has no escape at all (no \\d, \\p{…}, \\s …): syntax both engines read alike.
+
+    >>> plain_fragment("关于.{0,50}整改(?:情况|结果)$"), plain_fragment("整改\\d+个"), plain_fragment("\\p{Han}")
+    (True, False, False)
+    """
+    return "\\" not in fragment
 
 
 @lru_cache(maxsize=None)
@@ -63,7 +76,9 @@ def _cues() -> tuple[_Cue, ...]:
     for doc_type, field, weight, fragment in load_table("doctype_cues.tsv"):
         if doc_type not in DOC_TYPES or field not in FIELDS:
             raise ValueError(f"models/doctype_cues.tsv: unknown type or field in row {doc_type!r} {field!r}")
-        cues.append(_Cue(doc_type, field, int(weight), limits.compile(fragment)))
+        pattern = limits.compile(fragment)
+        search = limits.Twin(pattern).search if plain_fragment(fragment) else pattern.search
+        cues.append(_Cue(doc_type, field, int(weight), pattern, search))
     return tuple(cues)
 
 
@@ -125,7 +140,7 @@ def classify_doctype(title: str | None, opening: str, outline: str = "") -> DocT
     by_title = dict.fromkeys(DOC_TYPES, 0)
     for i in _title_cues():
         cue = cues[i]
-        if m := cue.pattern.search(fields["title"]):
+        if m := cue.search(fields["title"]):
             by_title[cue.doc_type] += cue.weight
             matched[i] = m[0]
     top = max(by_title.values())
@@ -138,7 +153,7 @@ def classify_doctype(title: str | None, opening: str, outline: str = "") -> DocT
     total = dict.fromkeys(DOC_TYPES, 0)
     for i, cue in enumerate(cues):
         if cue.doc_type in contenders:
-            if cue.field != "title" and (m := cue.pattern.search(fields[cue.field])):
+            if cue.field != "title" and (m := cue.search(fields[cue.field])):
                 matched[i] = m[0]
             if i in matched:
                 total[cue.doc_type] += cue.weight
