@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zhenggai.facts.regions import (
     CLAUSE_REACH,
@@ -76,6 +78,18 @@ def test_first_non_space_stops_where_the_regex_white_space_stops(text, first):
     assert _first_non_space(text, 0, len(text)) == first
     m = regex.match(r"\s*", text)
     assert text[m.end() : m.end() + 1] == first
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \u3000\t\r\n\x1c\x85\u2028\u00a0\u180e\u200b下一二针", max_size=40),
+       st.integers(0, 40), st.integers(0, 40))
+def test_property_first_characters_read_as_the_regex_scans(text, start, end):
+    """The indentation shortcut (no regex call) gives what the class scans give, in any window."""
+    start, end = min(start, len(text)), min(end, len(text))
+    m = regex.compile(r"[^\x20\u3000]").search(text, start, end)
+    assert _first_char(text, start, end) == (m.group() if m else "")
+    m = regex.compile(r"\S").search(text, start, end)
+    assert _first_non_space(text, start, end) == (m.group() if m else "")
 
 
 def test_walk_is_document_order_at_any_depth():

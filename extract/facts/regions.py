@@ -139,6 +139,8 @@ def _newlines(text: str) -> list[int]:
 
 
 _LEAD_BLANKS = "\x20\u3000"  # the blanks the line/sentence patterns below allow before their first character
+_INDENT_BLANKS = "\x20\u3000\t"  # blanks \s matches in both engines (an indentation)
+_INDENT_READ = 16  # how far an indentation is read before the regex scan takes over (two ideographic spaces, usually)
 _CN_ORDINALS = frozenset("一二三四五六七八九十")  # 一是 / 二是
 _ISSUE_OPENERS = _CN_ORDINALS | frozenset("针关就")  # 一是… / 针对 / 关于 / 就
 
@@ -167,6 +169,10 @@ def _first_char(text: str, start: int, end: int) -> str:
     """
     if start < end and text[start] not in _LEAD_BLANKS:
         return text[start]  # the usual case: no blank
+    # An indented line: its first few characters without the blanks (no regex call), else the scan.
+    head = text[start : min(end, start + _INDENT_READ)].lstrip(_LEAD_BLANKS)
+    if head:
+        return head[0]
     m = _NOT_LEAD_BLANK.search(text, start, end)
     return m.group() if m is not None else ""
 
@@ -175,6 +181,11 @@ def _first_non_space(text: str, start: int, end: int) -> str:
     """The first character of ``text[start:end]`` that ``\\s`` does not match ('' if none)."""
     if start < end and not text[start].isspace():
         return text[start]  # (isspace() holds for every character that \s matches)
+    # An indented line: past the blanks \s matches in both engines (space, ideographic space,
+    # tab), its first character decides as above without a regex call; else the scan.
+    head = text[start : min(end, start + _INDENT_READ)].lstrip(_INDENT_BLANKS)
+    if head and not head[0].isspace():
+        return head[0]
     m = _NOT_SPACE.search(text, start, end)
     return m.group() if m is not None else ""
 
