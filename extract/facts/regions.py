@@ -167,7 +167,9 @@ def _first_char(text: str, start: int, end: int) -> str:
     The patterns below open with those blanks and then a character of a known set: when
     the first character is not in it, they cannot match and are not run.
     """
-    if start < end and text[start] not in _LEAD_BLANKS:
+    if start >= end:
+        return ""  # an empty window
+    if text[start] not in _LEAD_BLANKS:
         return text[start]  # the usual case: no blank
     # An indented line: its first few characters without the blanks (no regex call), else the scan.
     head = text[start : min(end, start + _INDENT_READ)].lstrip(_LEAD_BLANKS)
@@ -179,7 +181,9 @@ def _first_char(text: str, start: int, end: int) -> str:
 
 def _first_non_space(text: str, start: int, end: int) -> str:
     """The first character of ``text[start:end]`` that ``\\s`` does not match ('' if none)."""
-    if start < end and not text[start].isspace():
+    if start >= end:
+        return ""  # an empty window (a blank line between two newlines)
+    if not text[start].isspace():
         return text[start]  # (isspace() holds for every character that \s matches)
     # An indented line: past the blanks \s matches in both engines (space, ideographic space,
     # tab), its first character decides as above without a regex call; else the scan.
