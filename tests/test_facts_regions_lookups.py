@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from zhenggai.facts.regions import (
     CLAUSE_REACH,
@@ -78,6 +80,18 @@ def test_first_non_space_stops_where_the_regex_white_space_stops(text, first):
     assert text[m.end() : m.end() + 1] == first
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \u3000\t\r\n\x1c\x85\u2028\u00a0\u180e\u200b下一二针", max_size=40),
+       st.integers(0, 40), st.integers(0, 40))
+def test_property_first_characters_read_as_the_regex_scans(text, start, end):
+    """The indentation shortcut (no regex call) gives what the class scans give, in any window."""
+    start, end = min(start, len(text)), min(end, len(text))
+    m = regex.compile(r"[^\x20\u3000]").search(text, start, end)
+    assert _first_char(text, start, end) == (m.group() if m else "")
+    m = regex.compile(r"\S").search(text, start, end)
+    assert _first_non_space(text, start, end) == (m.group() if m else "")
+
+
 def test_walk_is_document_order_at_any_depth():
     class Node:
         def __init__(self, name, children=()):
@@ -128,3 +142,18 @@ def test_in_totals_context_of_a_sentence_longer_than_its_reach():
     shared = Regions(text, outline)
     for pos in (5, 700, 1400, 1510, 1520, 700, 5):
         assert shared.in_totals_context(pos) is Regions(text, outline).in_totals_context(pos), pos
+
+
+@pytest.mark.parametrize("i", range(1, len(TEXTS), 3))
+def test_totals_place_is_the_clause_and_sentence_where_in_totals_context(i):
+    """totals_place (the one lookup find_totals makes per figure) gives the clause and sentence
+    lookups' spans exactly where in_totals_context holds, and None elsewhere."""
+    text = TEXTS[i]
+    outline = parse_outline(text)
+    regions = Regions(text, outline)
+    for pos in range(0, len(text), 5):
+        place = regions.totals_place(pos)
+        if Regions(text, outline).in_totals_context(pos):
+            assert place == (regions.clause(pos), regions.sentence(pos)), pos
+        else:
+            assert place is None, pos

@@ -59,3 +59,30 @@ def test_outline_short_of_the_stated_aspects_without_a_closing():
     reason = truncation_reason("一、甲问题整改。\n二、乙问题整改。", outline, aspects=4)
     assert reason == "the outline stops after 2 of 4 stated aspects and no closing part follows"
     assert truncation_reason("一、甲问题整改。\n二、乙问题整改。", outline, aspects=2) is None
+
+
+# -- the joined-lines rule-out of the pagination widget ---------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from zhenggai.facts.truncation import _PAGE_COUNT, _page_link_re, page_widget_line  # noqa: E402
+
+
+def _widget_by_line(lines):
+    return next((line for line in lines if _page_link_re().search(line) or _PAGE_COUNT.search(line)), None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet="共页下一尾末阅读全文查看继续 \u30002910第\n", max_size=12), max_size=6))
+def test_property_page_widget_line_is_the_first_line_a_line_by_line_scan_finds(lines):
+    assert page_widget_line(lines) == _widget_by_line(lines)
+
+
+@pytest.mark.parametrize(
+    "lines,expected",
+    [(["召开专题会议。", "下一页"], "下一页"), (["共", "2页"], None), (["第1页 共2页"], "第1页 共2页"), ([], None)],
+    ids=["link_word", "a_count_split_over_two_lines_is_no_widget", "page_count", "no_lines"],
+)
+def test_page_widget_line(lines, expected):
+    assert page_widget_line(lines) == expected

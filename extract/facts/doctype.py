@@ -55,6 +55,19 @@ class _Cue(NamedTuple):
     field: str
     weight: int
     pattern: limits.Pattern
+    # pattern.search, on Python's re where the fragment is literals, classes, groups and
+    # anchors alone (limits.Twin: a title, the 600-character opening and an outline under the
+    # regex timer's threshold run there; both engines read such a fragment alike, on any text).
+    search: Any
+
+
+def plain_fragment(fragment: str) -> bool:
+    """Whether ``fragment`` has no escape at all (no \\d, \\p{…}, \\s …): syntax both engines read alike.
+
+    >>> plain_fragment("关于.{0,50}整改(?:情况|结果)$"), plain_fragment("整改\\d+个"), plain_fragment("\\p{Han}")
+    (True, False, False)
+    """
+    return "\\" not in fragment
 
 
 @lru_cache(maxsize=None)
@@ -63,7 +76,9 @@ def _cues() -> tuple[_Cue, ...]:
     for doc_type, field, weight, fragment in load_table("doctype_cues.tsv"):
         if doc_type not in DOC_TYPES or field not in FIELDS:
             raise ValueError(f"models/doctype_cues.tsv: unknown type or field in row {doc_type!r} {field!r}")
-        cues.append(_Cue(doc_type, field, int(weight), limits.compile(fragment)))
+        pattern = limits.compile(fragment)
+        search = limits.Twin(pattern).search if plain_fragment(fragment) else pattern.search
+        cues.append(_Cue(doc_type, field, int(weight), pattern, search))
     return tuple(cues)
 
 
@@ -118,18 +133,31 @@ def classify_doctype(title: str | None, opening: str, outline: str = "") -> DocT
     DocType(doc_type='other', evidence=['no word of inspection or audit work (巡视, 巡察, 审计)'])
     """
     fields = {"title": title or "", "opening": opening, "outline": outline}
-    scores = {field: dict.fromkeys(DOC_TYPES, 0) for field in FIELDS}
-    evidence: dict[str, list[str]] = {t: [] for t in DOC_TYPES}
-    for cue in _cues():
-        m = cue.pattern.search(fields[cue.field])
-        if m:
-            scores[cue.field][cue.doc_type] += cue.weight
-            evidence[cue.doc_type].append(f"{cue.field}: {m[0]}")
     if not any(_domain().search(value) for value in fields.values()):
         return DocType("other", ["no word of inspection or audit work (巡视, 巡察, 审计)"])
-    total = {t: sum(scores[field][t] for field in FIELDS) for t in DOC_TYPES}
-    by_title = scores["title"]
-    if max(by_title.values()) >= TITLE_DECIDES:
+    cues = _cues()
+    matched: dict[int, str] = {}  # cue number → the text it matched (cues tried and matched)
+    by_title = dict.fromkeys(DOC_TYPES, 0)
+    for i in _title_cues():
+        cue = cues[i]
+        if m := cue.search(fields["title"]):
+            by_title[cue.doc_type] += cue.weight
+            matched[i] = m[0]
+    top = max(by_title.values())
+    # The types whose opening and outline cues can change the result: with a deciding title,
+    # only the title's best types (the opening and outline break their tie) and, for a
+    # rectification notice, the audit cues that may refine it; else every type.
+    contenders = [t for t in DOC_TYPES if by_title[t] == top] if top >= TITLE_DECIDES else DOC_TYPES
+    if "rectification" in contenders:
+        contenders = [*contenders, "audit_rectification"]
+    total = dict.fromkeys(DOC_TYPES, 0)
+    for i, cue in enumerate(cues):
+        if cue.doc_type in contenders:
+            if cue.field != "title" and (m := cue.search(fields[cue.field])):
+                matched[i] = m[0]
+            if i in matched:
+                total[cue.doc_type] += cue.weight
+    if top >= TITLE_DECIDES:
         # The title decides (市人大常委会听取审计查出问题整改情况报告 is news, whatever the
         # opening reports); the opening and outline break a tie between title cues.
         best = max(DOC_TYPES, key=lambda t: (by_title[t], total[t], -DOC_TYPES.index(t)))
@@ -140,5 +168,17 @@ def classify_doctype(title: str | None, opening: str, outline: str = "") -> DocT
         return DocType("news", [f"mentions {word[0] if word else '巡视/巡察/审计'}, no genre cue"])
     if best == "rectification" and total["audit_rectification"] >= AUDIT_DECIDES:
         # A rectification of audit findings (…经济责任审计整改情况的公告): the audit cue names the kind.
-        return DocType("audit_rectification", evidence["audit_rectification"] + evidence["rectification"])
-    return DocType(best, evidence[best])
+        return DocType("audit_rectification", _evidence(matched, "audit_rectification") + _evidence(matched, best))
+    return DocType(best, _evidence(matched, best))
+
+
+def _evidence(matched: dict[int, str], doc_type: str) -> list[str]:
+    """``field: matched text`` of the cues of ``doc_type`` that matched, in table order."""
+    cues = _cues()
+    return [f"{cues[i].field}: {text}" for i, text in sorted(matched.items()) if cues[i].doc_type == doc_type]
+
+
+@lru_cache(maxsize=None)
+def _title_cues() -> tuple[int, ...]:
+    """Numbers of the cues read on the title (tried first: a strong one decides the type)."""
+    return tuple(i for i, cue in enumerate(_cues()) if cue.field == "title")

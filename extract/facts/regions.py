@@ -139,6 +139,8 @@ def _newlines(text: str) -> list[int]:
 
 
 _LEAD_BLANKS = "\x20\u3000"  # the blanks the line/sentence patterns below allow before their first character
+_INDENT_BLANKS = "\x20\u3000\t"  # blanks \s matches in both engines (an indentation)
+_INDENT_READ = 16  # how far an indentation is read before the regex scan takes over (two ideographic spaces, usually)
 _CN_ORDINALS = frozenset("一二三四五六七八九十")  # 一是 / 二是
 _ISSUE_OPENERS = _CN_ORDINALS | frozenset("针关就")  # 一是… / 针对 / 关于 / 就
 
@@ -165,16 +167,29 @@ def _first_char(text: str, start: int, end: int) -> str:
     The patterns below open with those blanks and then a character of a known set: when
     the first character is not in it, they cannot match and are not run.
     """
-    if start < end and text[start] not in _LEAD_BLANKS:
+    if start >= end:
+        return ""  # an empty window
+    if text[start] not in _LEAD_BLANKS:
         return text[start]  # the usual case: no blank
+    # An indented line: its first few characters without the blanks (no regex call), else the scan.
+    head = text[start : min(end, start + _INDENT_READ)].lstrip(_LEAD_BLANKS)
+    if head:
+        return head[0]
     m = _NOT_LEAD_BLANK.search(text, start, end)
     return m.group() if m is not None else ""
 
 
 def _first_non_space(text: str, start: int, end: int) -> str:
     """The first character of ``text[start:end]`` that ``\\s`` does not match ('' if none)."""
-    if start < end and not text[start].isspace():
+    if start >= end:
+        return ""  # an empty window (a blank line between two newlines)
+    if not text[start].isspace():
         return text[start]  # (isspace() holds for every character that \s matches)
+    # An indented line: past the blanks \s matches in both engines (space, ideographic space,
+    # tab), its first character decides as above without a regex call; else the scan.
+    head = text[start : min(end, start + _INDENT_READ)].lstrip(_INDENT_BLANKS)
+    if head and not head[0].isspace():
+        return head[0]
     m = _NOT_SPACE.search(text, start, end)
     return m.group() if m is not None else ""
 
@@ -385,33 +400,56 @@ class Regions:
         context; inside an issue section, only a summary paragraph at the tail
         of the last one counts ("整改期间,共建立完善制度…追回资金…").
         """
+        return self.totals_place(pos) is not None
+
+    def totals_place(self, pos: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """``(clause(pos), sentence(pos))`` where ``in_totals_context(pos)``, else None: the three
+        lookups find_totals makes for every figure, with one bisection of the sentence ends.
+
+        >>> Regions("反馈问题44个,已整改41个。", []).totals_place(9)
+        ((8, 14), (0, 14))
+        """
         closing = pos >= self.closing_from  # (in_closing)
         # (_detail_at, inline: this runs for every figure)
         j = bisect_right(self._detail_starts, pos) - 1
         hit = self._detail[j] if j >= 0 and pos < self._detail[j][1] else None
         if hit is not None and not closing and not hit[3]:
-            return False  # inside an issue section other than the last: that issue's own figures
+            return None  # inside an issue section other than the last: that issue's own figures
+        # (sentence(pos), inline)
+        positions = self._sentence
+        i = bisect_right(positions, pos - 1)
+        start = positions[i - 1] + 1 if i > 0 else 0
+        end = positions[i] if i < len(positions) else self.n
+        sent = (max(start, pos - SENTENCE_REACH), min(end, pos + SENTENCE_REACH))
         # The rest reads only the sentence and paragraph of ``pos`` (one paragraph holds the
         # sentence: a newline ends both), so it is the same for every figure of a sentence,
         # given the same closing and issue section; a sentence longer than SENTENCE_REACH
         # is not shared (its capped span depends on ``pos``).
-        positions = self._sentence
-        i = bisect_right(positions, pos - 1)
         key = (i, closing, j if hit is not None else -1)
         known = self._context.get(key)
         if known is None:
-            known = self._context_of(pos, closing, hit)
-            start = positions[i - 1] + 1 if i > 0 else 0
-            if (positions[i] if i < len(positions) else self.n) - start <= SENTENCE_REACH:
+            known = self._context_of(pos, closing, hit, sent)
+            if end - start <= SENTENCE_REACH:
                 self._context[key] = known
-        return known
+        if not known:
+            return None
+        # (clause(pos), inline)
+        positions = self._clause
+        i = bisect_right(positions, pos - 1)
+        start = positions[i - 1] + 1 if i > 0 else 0
+        end = positions[i] if i < len(positions) else self.n
+        return (max(start, pos - CLAUSE_REACH), min(end, pos + CLAUSE_REACH)), sent
 
-    def _context_of(self, pos: int, closing: bool, hit: tuple[int, int, Any, bool] | None) -> bool:
-        # in_totals_context past its issue-section test: the line, the sentence, the summary.
-        line_start, line_end = self.paragraph(pos)
-        if self._one_issue_line_at(line_start, line_end):
+    def _context_of(
+        self, pos: int, closing: bool, hit: tuple[int, int, Any, bool] | None, sent: tuple[int, int]
+    ) -> bool:
+        # in_totals_context past its issue-section test: the line, the sentence ``sent``, the summary.
+        positions = self._para  # (paragraph(pos), inline)
+        i = bisect_right(positions, pos - 1)
+        ps = positions[i - 1] + 1 if i > 0 else 0
+        pe = positions[i] if i < len(positions) else self.n
+        if self._one_issue_line_at(ps, pe):
             return False  # a table row, or 二是针对…的问题,…: that issue's own figures
-        sent = self.sentence(pos)
         quoted = self._quoted.get(sent)
         if quoted is None:
             quoted = self._quoted[sent] = _first_char(self.text, *sent) in _ISSUE_OPENERS and (
@@ -421,9 +459,7 @@ class Regions:
             return False  # 针对“…”问题,…: the sentence reports on that one issue
         if hit is None or closing:
             return True
-        node = hit[2]
-        ps, pe = line_start, line_end  # the paragraph holding pos
-        heads = self._heading_starts(node)
+        heads = self._heading_starts(hit[2])
         i = bisect_left(heads, ps)
         if i < len(heads) and heads[i] < pe:
             return False  # a numbered heading starts in this paragraph

@@ -286,13 +286,14 @@ def find_totals(
     keys: dict[int, str | None] = {}  # start → the key a count in totals context answered
     issues_after_aspects = False  # the issues total came as N个方面M个问题 (the strongest form)
     category_done: dict[tuple[int, int], int] = {}  # paragraph → issues of fully done categories
-    in_context, clause_of, sentence_of = regions.in_totals_context, regions.clause, regions.sentence
+    place = regions.totals_place  # (clause, sentence) of a figure in totals context, else None
+    closing_from = regions.closing_from
     sentence_texts: dict[tuple[int, int], str] = {}  # sentence span → its text, sliced once for its figures
     for i, f in enumerate(figures):
-        if not in_context(f.start):
+        spans = place(f.start)
+        if spans is None:
             continue
-        cs, ce = clause_of(f.start)
-        sent = sentence_of(f.start)
+        (cs, ce), sent = spans
         # 已完成：11个: the label line's label is the clause's cue (only after a colon)
         lead = label_before(text, cs) if cs and text[cs - 1] in ":：" else ""
         left, right = lead + text[cs : f.start], text[f.end : max(ce, f.end)]
@@ -301,9 +302,11 @@ def find_totals(
             # across the break (the line before ends in a character, not punctuation).
             ps = regions.clause(cs - 2)[0]
             left = text[ps : cs - 1] + left
-        if regions.in_closing(f.start) and _plan().search(text, cs, ce):
+        if f.start >= closing_from and _plan().search(text, cs, ce):  # (regions.in_closing, inline)
             continue  # 下一步…再建立完善制度9项: a plan, not a result
-        seen_here = given.setdefault(sent, {})
+        seen_here = given.get(sent)
+        if seen_here is None:
+            seen_here = given[sent] = {}
 
         if f.kind == "money":
             cat = money_category(left)

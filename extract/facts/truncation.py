@@ -164,14 +164,32 @@ def _tail_lines(text: str, count: int) -> list[tuple[int, str]]:
     return out
 
 
+def page_widget_line(lines: list[str]) -> str | None:
+    """The first of ``lines`` holding a pagination widget (下一页, 共2页 …), or None.
+
+    A widget word or page count found in a line is found in the lines joined, so one search of
+    the joined lines rules the widget out (the usual case) before each line is read.
+
+    >>> page_widget_line(["召开专题会议。", "第1页 共2页 下一页"]), page_widget_line(["召开专题会议。"])
+    ('第1页 共2页 下一页', None)
+    """
+    tail = "\n".join(lines)
+    if _page_link_re().search(tail) is None and _PAGE_COUNT.search(tail) is None:
+        return None
+    for line in lines:
+        if _page_link_re().search(line) or _PAGE_COUNT.search(line):
+            return line
+    return None
+
+
 def truncation_reason(text: str, outline: Sequence[Any] = (), aspects: int | None = None) -> str | None:
     """Why ``text`` looks cut off mid-notice, or None (see the module docstring for the signs)."""
     lines = _tail_lines(text, _TAIL_LINES)
     if not lines:
         return None
-    for _, line in lines:
-        if _page_link_re().search(line) or _PAGE_COUNT.search(line):
-            return f"a link to another page ({line[:30]})"
+    widget = page_widget_line([line for _, line in lines])
+    if widget is not None:
+        return f"a link to another page ({widget[:30]})"
     last_start, last = lines[-1]
     # The start of the last numbered heading (None without one), from one walk of the outline.
     last_heading = None
