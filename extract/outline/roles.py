@@ -40,7 +40,7 @@ from zhenggai.outline.evidence import (
     report_follows,
     reported_problem,
 )
-from zhenggai.outline.headings import first_outside, iter_lines
+from zhenggai.outline.headings import first_cuts, iter_lines
 from zhenggai.outline.nodes import OutlineNode, iter_with_parent
 
 # Wrapper after the problem: 问题的整改情况 / 方面 / 的整改 …
@@ -376,9 +376,8 @@ def _demote_grouping_issues(roots: list[OutlineNode], walk: list | None = None) 
 
 def _sentence_end(text: str, start: int, end: int) -> int:
     """End of the first sentence (。！？, else ；) in ``text[start:end]``, trailing punctuation trimmed."""
-    cut = first_outside(text, start, end, "。!?！？")
-    if cut < 0:
-        cut = first_outside(text, start, end, ";；")
+    sentence, clause, _ = first_cuts(text, start, end, commas=False)
+    cut = sentence if sentence >= 0 else clause
     stop = end if cut < 0 else cut
     while stop > start and text[stop - 1] in " ,，、:：":
         stop -= 1
