@@ -29,8 +29,18 @@ def test_item_starts(text, starts):
     assert _item_starts(text, 0, len(text)) == starts
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["(1)建立;(2)清单", "(\U0001D7CF)建立;(\U0001D7D0)清单", "一是学习;(12)落实;第十一,考核", "(1"],
+    ids=["brackets", "astral-digits", "every-style", "cut-short"],
+)
+def test_item_matches_are_finditer(text):
+    # matched on a window of _ITEM_MAX characters (re, or regex for astral text): finditer's matches
+    assert _spans(_item_matches(text, 0, len(text))) == _spans(_ITEM.finditer(text))
+
+
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet="一二三十是第,，、:：(（)）12３①②⑳ 。的", max_size=30), st.data())
+@given(st.text(alphabet="一二三十是第,，、:：(（)）12３①②⑳ 。的\U0001D7CF", max_size=30), st.data())
 def test_property_item_matches_are_finditer(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
