@@ -252,8 +252,11 @@ def _set_issue(node: OutlineNode, found: tuple[str, int, int] | None, base: int)
         node.issue, node.issue_start, node.issue_end = found[0], base + found[1], base + found[2]
 
 
-def assign_roles(text: str, roots: list[OutlineNode]) -> None:
-    """Set ``role`` and ``issue`` on every node (pre-order: parents first)."""
+def assign_roles(text: str, roots: list[OutlineNode], walk: list | None = None) -> None:
+    """Set ``role`` and ``issue`` on every node (pre-order: parents first).
+
+    ``walk``: ``list(iter_with_parent(roots))`` when the caller has it (the tree builder records it).
+    """
     issue_parents: set[int] = set()  # ids of generic parents whose children are issues
     measure_parents: set[int] = set()  # ids of issues and 整改措施 blocks: children are measures
     labels: dict[int, str | None] = {}  # id(node) → "issue_label" | "measure_label" | None
@@ -277,7 +280,8 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
         labels[key] = found
         return found
 
-    walk = list(iter_with_parent(roots))  # (the roles change no child list: one walk serves all three passes)
+    if walk is None:  # (the roles change no child list: one walk serves all three passes)
+        walk = list(iter_with_parent(roots))
     for node, parent in walk:
         if node.kind == "closing" or (parent is not None and parent.role == "closing"):
             node.role = "closing"
