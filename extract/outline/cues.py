@@ -54,17 +54,39 @@ def _search_re(role: str) -> limits.Pattern:
     return limits.compile(rf"(?:{_alternation(role)})  # any cue of the role, anywhere", regex.VERBOSE)
 
 
+# The round numerals (第三轮) and the stray punctuation a generic heading may hold besides its words.
+_ROUND_NUMERALS = "一二三四五六七八九十"
+_GENERIC_PUNCT = "\x20\u3000,、“”\""
+
+
 @cache
 def _generic_re() -> limits.Pattern:
     return limits.compile(
         rf"""
         (?:{_alternation("generic")}      # only generic words: 巡察 反馈 问题 整改 落实 情况 …
-          | 第[一二三四五六七八九十]+轮     # 第三轮 (巡察)
-          | [\x20\u3000,、“”"]            # spaces and stray punctuation
+          | 第[{_ROUND_NUMERALS}]+轮        # 第三轮 (巡察)
+          | [{regex.escape(_GENERIC_PUNCT, special_only=False)}]  # spaces and stray punctuation
         )+
         """,
         regex.VERBOSE,
     )
+
+
+@cache
+def _generic_chars() -> frozenset[str]:
+    """Every character :func:`_generic_re` can match: the generic words', 第…轮 and the punctuation."""
+    return frozenset("".join(cues("generic")) + "第轮" + _ROUND_NUMERALS + _GENERIC_PUNCT)
+
+
+def only_generic_words(text: str) -> bool:
+    """Whether ``text`` is made only of generic words (巡察 反馈 问题 整改 …, 第三轮, spaces, stray commas).
+
+    A text holding a character no generic word has is ruled out by one set test before the pattern.
+
+    >>> only_generic_words("巡察反馈问题整改情况"), only_generic_words("理论学习不够深入整改情况")
+    (True, False)
+    """
+    return _generic_chars().issuperset(text) and _generic_re().fullmatch(text) is not None
 
 
 _INDENT = "\x20\t\u3000"
@@ -86,6 +108,9 @@ class _AnyCharacter:
 
     def __contains__(self, ch: object) -> bool:
         return True
+
+    def isdisjoint(self, text: object) -> bool:
+        return False  # (it meets every text: no text is ruled out)
 
 
 ANY_CHARACTER = _AnyCharacter()
@@ -172,7 +197,7 @@ def is_generic_parent(heading: str) -> bool:
     heading = heading.rstrip(":：。 ")
     if "整改" not in heading or not any(w in heading for w in _GENERIC_RESULT_WORDS):
         return False
-    return _generic_re().fullmatch(heading) is not None
+    return only_generic_words(heading)
 
 
 @cache

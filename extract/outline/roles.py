@@ -170,8 +170,12 @@ def _reported_grouping(text: str, node: OutlineNode) -> bool:
 
 
 def _generic(q: str) -> bool:
-    """A statement made only of generic words (巡察反馈) is no statement."""
-    return cues.is_generic_parent(q + "整改情况")
+    """A statement made only of generic words (巡察反馈) is no statement.
+
+    (``cues.is_generic_parent(q + "整改情况")``: its other tests, 整改 and 情况 in the heading,
+    hold for any ``q``.)
+    """
+    return cues.only_generic_words(q + "整改情况")
 
 
 # What each statement pattern needs in the heading before it can match (a str test is
@@ -259,26 +263,23 @@ def assign_roles(text: str, roots: list[OutlineNode], walk: list | None = None) 
     """
     issue_parents: set[int] = set()  # ids of generic parents whose children are issues
     measure_parents: set[int] = set()  # ids of issues and 整改措施 blocks: children are measures
-    labels: dict[int, str | None] = {}  # id(node) → "issue_label" | "measure_label" | None
 
     # A heading opening with none of these characters is no label / no closing cue (see
-    # cues.openers): most headings are ruled out by one set test instead of the cue patterns.
+    # cues.openers): most headings are ruled out by one set test instead of the cue patterns;
+    # one holding none of the closing phrases' first characters names no closing phrase.
     label_openers = cues.openers("issue_label", "measure_label")
     closing_openers = cues.openers("closing")
+    phrase_openers = cues.openers("closing_phrase")
 
     def label(n: OutlineNode) -> str | None:
-        key = id(n)
-        if key in labels:
-            return labels[key]
-        found = None
-        if n.heading[:1] not in label_openers:
-            pass  # neither label can open the heading
-        elif _label(n.heading, "issue_label"):
-            found = "issue_label"
-        elif _label(n.heading, "measure_label"):
-            found = "measure_label"
-        labels[key] = found
-        return found
+        heading = n.heading
+        if heading[:1] not in label_openers:
+            return None  # neither label can open the heading
+        if _label(heading, "issue_label"):
+            return "issue_label"
+        if _label(heading, "measure_label"):
+            return "measure_label"
+        return None
 
     if walk is None:  # (the roles change no child list: one walk serves all three passes)
         walk = list(iter_with_parent(roots))
@@ -291,7 +292,7 @@ def assign_roles(text: str, roots: list[OutlineNode], walk: list | None = None) 
         if heading[:1] in closing_openers and _is_closing(heading):
             node.role = "closing"
             continue
-        node_label = label(node)
+        node_label = label(node) if heading[:1] in label_openers else None
         if parent is not None and parent.role == "issue" and node_label == "issue_label":
             # 存在的问题 block: its text is the parent's problem statement.
             node.role = "other"
@@ -320,17 +321,18 @@ def assign_roles(text: str, roots: list[OutlineNode], walk: list | None = None) 
         if node.kind == "problem":  # 问题一：<statement> — the marker itself says it is a problem
             _set_issue(node, strong or (heading, 0, len(heading.rstrip("。;；"))), base)
             continue
-        if not under_issue and _finding_grouping(node):
+        aspect = "方面" in heading  # (both groupings by aspect need the word)
+        if not under_issue and aspect and _finding_grouping(node):
             # (一)关于…方面的问题 → 1．<finding>。<what was done>: the 1． are the issues; the
             # grouping keeps its aspect's statement, as a demoted aspect does.
             _set_issue(node, strong or _statement(heading, _WEAK), base)
             node.role = "other"
             issue_parents.add(id(node))
             continue
-        if strong is None and cues.contains("closing_phrase", heading):
+        if strong is None and not phrase_openers.isdisjoint(heading) and cues.contains("closing_phrase", heading):
             node.role = "closing"  # 三、尚未整改到位的问题及下一步工作安排
             continue
-        if strong is None and not under_issue and _aspect_grouping(node):
+        if strong is None and not under_issue and aspect and _aspect_grouping(node):
             node.role = "other"  # 一、关于…方面 → (一)<problem> → 1.<measure>: the (一) are the issues
             issue_parents.add(id(node))
             continue
