@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
@@ -38,20 +39,24 @@ def _alternation(role: str) -> str:
     return "|".join(regex.escape(w) for w in cues(role))
 
 
+# The cue patterns are read by Python's re (a few times faster than the regex module on a
+# heading): literals, classes of listed characters and anchors, which both engines read alike
+# on any text (no \d, \w or \s, whose Unicode tables differ beyond U+FFFF); limits.Twin keeps
+# the regex module, with its timer, for a window of limits.TIMER_MIN_CHARS or more.
 @cache
-def _start_re(role: str) -> limits.Pattern:
-    return limits.compile(
+def _start_re(role: str) -> limits.Twin:
+    return limits.Twin(limits.compile(
         rf"""
         [\x20\t\u3000]*          # indentation
         (?:{_alternation(role)})  # one cue of the role, longest first
         """,
         regex.VERBOSE,
-    )
+    ))
 
 
 @cache
-def _search_re(role: str) -> limits.Pattern:
-    return limits.compile(rf"(?:{_alternation(role)})  # any cue of the role, anywhere", regex.VERBOSE)
+def _search_re(role: str) -> re.Pattern:
+    return limits.plain(rf"(?:{_alternation(role)})  # any cue of the role, anywhere", regex.VERBOSE)
 
 
 # The round numerals (第三轮) and the stray punctuation a generic heading may hold besides its words.
@@ -201,15 +206,15 @@ def is_generic_parent(heading: str) -> bool:
 
 
 @cache
-def _category_re() -> limits.Pattern:
-    return limits.compile(
+def _category_re() -> limits.Twin:
+    return limits.Twin(limits.compile(  # (re for a heading, see _start_re)
         rf"""
         (?:{_alternation("category")})             # 审计查出问题 / 巡察发现的问题 …
         (?:的?整改(?:落实|进展|推进)?(?:情况)?)?   # …的整改情况
         [\x20:：]*$                                # at the end of the heading
         """,
         regex.VERBOSE,
-    )
+    ))
 
 
 def is_category(heading: str) -> bool:

@@ -341,7 +341,7 @@ def _inline_circled(text: str, m: MarkerMatch, line: Line) -> int:
     return last if last > m.ordinal else 0
 
 
-_CIRCLED_RE = limits.compile(
+_CIRCLED_RE = limits.plain(  # (one class: Python's re, see limits.plain)
     r"""
     [\u2460-\u2473]     # ① … ⑳ later on the line
     """,

@@ -46,8 +46,12 @@ from zhenggai.outline.nodes import OutlineNode, iter_with_parent
 # Wrapper after the problem: 问题的整改情况 / 方面 / 的整改 …
 _TAIL = r"(?:的?整改(?:落实|进展|推进)?(?:情况|工作)?)?[\x20:：。]*$"
 
+# The heading patterns but _LABELLED are read by Python's re through limits.Twin (a few times
+# faster on a heading; the regex module, with its timer, for a window of TIMER_MIN_CHARS or more):
+# literals, listed classes, "." and anchors, which both engines read alike on any text.  _LABELLED
+# reads \d, whose Unicode tables differ beyond U+FFFF, and stays on the regex module.
 # Strong cues: they make an issue even under another issue (nested aspects → problems).
-_QUOTED = limits.compile(
+_QUOTED = limits.Twin(limits.compile(
     r"""
     ^(?:关于|在|针对|对于|对)[\x20]*          # lead word: 关于“…” / 在“…” / 针对“…”
     [“"「『](?P<q>.+)[”"」』][\x20]*         # outer quotes (「」 in traditional texts); greedy, so nested ‘’ and “” stay inside
@@ -56,8 +60,8 @@ _QUOTED = limits.compile(
     (?:问题|不足|方面|整改)                   # the wrapper word right after the closing quote
     """,
     regex.VERBOSE,
-)
-_ABOUT = limits.compile(
+))
+_ABOUT = limits.Twin(limits.compile(
     rf"""
     ^关于(?P<q>.+?)                           # 关于 + the problem (lazy: the wrapper is anchored at $)
     (?:
@@ -66,7 +70,7 @@ _ABOUT = limits.compile(
     )
     """,
     regex.VERBOSE,
-)
+))
 _LABELLED = limits.compile(
     r"""
     ^(?:存在的?|反馈的?|巡[视察]反馈的?|主要)?问题  # 问题 / 存在问题 / 反馈问题
@@ -78,46 +82,46 @@ _LABELLED = limits.compile(
 )
 # A quoted problem whose closing quote lies beyond the heading: the statement runs over several
 # sentences and the heading stops at its first 。 (关于“学用脱节。对…不深”问题的整改).
-_QUOTED_OPEN = limits.compile(
+_QUOTED_OPEN = limits.Twin(limits.compile(
     r"""
     ^(?:关于|针对)[\x20]*                    # lead word
     [“"「『](?P<q>[^”"」』]{4,})$             # an opening quote never closed within the heading
     """,
     regex.VERBOSE,
-)
+))
 # Weak cues: only where the heading is not already under an issue.
-_QUOTED_BARE = limits.compile(
+_QUOTED_BARE = limits.Twin(limits.compile(
     r"""
     ^[“"「『](?P<q>.+)[”"」』][\x20]*        # “…”问题的整改情况 (or 「…」) without a lead word
     (?:等)?(?:方面)?(?:存在的|的)?
     (?:问题|不足|方面)
     """,
     regex.VERBOSE,
-)
-_ASPECT = limits.compile(
+))
+_ASPECT = limits.Twin(limits.compile(
     rf"""
     ^在?(?P<q>.+?)方面                        # …方面 (在…方面)
     (?:(?:存在的?|的)?问题{_TAIL}             # …方面(存在的)问题(的整改情况)
       | [\x20:：。]*$)                        # or a bare 在…方面 / …方面 title
     """,
     regex.VERBOSE,
-)
-_TRAILING = limits.compile(
+))
+_TRAILING = limits.Twin(limits.compile(
     rf"""
     ^(?P<q>.{{4,}}?)(?:等)?的?问题{_TAIL}     # …不够深入的问题(的整改情况)
     """,
     regex.VERBOSE,
-)
+))
 
 
 # A bare aspect title with no problem wrapper: 一、关于落实党的全面领导方面 / 在党的建设方面.
-_BARE_ASPECT = limits.compile(
+_BARE_ASPECT = limits.Twin(limits.compile(
     r"""
     ^(?:关于|在)?[\x20]*.+?方面       # (关于/在)…方面, nothing after it
     [\x20:：。]*$                      # but a colon or full stop
     """,
     regex.VERBOSE,
-)
+))
 
 
 def _aspect_grouping(node: OutlineNode) -> bool:
@@ -133,12 +137,12 @@ def _aspect_grouping(node: OutlineNode) -> bool:
 
 
 # An aspect wrapper at the end of a heading: …方面 / …方面的问题 / …方面存在问题的整改情况.
-_ASPECT_END = limits.compile(
+_ASPECT_END = limits.Twin(limits.compile(
     rf"""
     方面(?:存在)?的?(?:问题)?{_TAIL}          # 方面, its optional 问题 wrapper, then the end
     """,
     regex.VERBOSE,
-)
+))
 
 
 def _finding_grouping(node: OutlineNode) -> bool:
