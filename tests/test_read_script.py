@@ -179,3 +179,18 @@ def test_class_and_astral_set_are_the_traditional_characters():
     assert "".join(_traditional_bmp_re().findall(every)) == bmp  # exactly those, in code point order
     assert _traditional_bmp_re().search("关于巡察整改情况的通报,共12个问题。—\\") is None
     assert _traditional_astral() | set(bmp) == traditional_chars()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_astral_pool() + _pool()), max_size=15).map("".join))
+def test_property_counts_are_the_character_counts(text):
+    # traditional characters counted by the class (and the set beyond U+FFFF): the plain count
+    import regex
+
+    from zhenggai.read.script import _counts, traditional_chars
+
+    trad = sum(ch in traditional_chars() for ch in text)
+    if trad:
+        assert _counts(text) == (trad, len(regex.findall(r"\p{Han}", text)))
+    else:
+        assert _counts(text) == (0, 0)

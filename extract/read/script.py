@@ -167,17 +167,6 @@ def traditional_chars() -> frozenset[str]:
         return frozenset(a for a, b in zip(chars, converted) if a != b)
 
 
-def _delete_traditional() -> dict[int, None]:
-    """A str.translate table that deletes the traditional-only characters (built on first use)."""
-    global _DELETE_TRADITIONAL
-    if _DELETE_TRADITIONAL is None:
-        _DELETE_TRADITIONAL = dict.fromkeys(map(ord, traditional_chars()))
-    return _DELETE_TRADITIONAL
-
-
-_DELETE_TRADITIONAL: dict[int, None] | None = None
-
-
 @lru_cache(maxsize=1)
 def _traditional_in_gb2312() -> tuple[str, ...]:
     """The traditional-only characters that GB2312 (a simplified-character set) still encodes (乾, 於 …).
@@ -223,12 +212,15 @@ def _traditional_astral() -> frozenset[str]:
 def _counts(sample: str) -> tuple[int, int]:
     """(traditional-only characters, Han characters) in ``sample``.
 
-    Counted by C-level passes (a set test, a deletion, one regex substitution),
-    not character by character in Python: this runs on every notice.
+    Counted by C-level passes (a class search, one regex substitution), not character
+    by character in Python: this runs on every notice.
     """
     if not _may_hold_traditional(sample):
         return 0, 0  # the common case, simplified text: no need to count the Han characters
-    trad = len(sample) - len(sample.translate(_delete_traditional()))
+    trad = len(_traditional_bmp_re().findall(sample))
+    if limits.astral(sample):
+        astral = _traditional_astral()
+        trad += sum(1 for ch in sample if ch in astral)
     han = len(_NOT_HAN.sub("", sample))
     return trad, han
 
