@@ -55,6 +55,9 @@ _SPECIAL_RE = re.compile("[" + "".join(f"\\u{ord(ch):04x}" for ch in sorted(_SPE
 # line that starts with a heading marker ("2023年⏎1.加强…"), is never joined.
 _GLUE_RE = limits.compile(
     r"""
+    (?<=[\d\p{Han},])                          # every form below follows a digit, a Han character (年, 月 …)
+                                                # or a comma: one class test rules out most positions first
+    (?:
     (?<=\d)[ \t]{1,2}(?=[\p{Han}%‰])           # 9 月, 160 卷, 6.4 %: digit, space(s), unit
     | (?<=\p{Han})[ \t]{1,2}(?=\d)              # 年 9, 至 10, 于 2023: a word, space(s), digit
     | (?<=\d年|[今去明]年|\d月)[ \t]*\r?\n     # a line that ends inside a date: 2023年⏎ / 12月⏎
@@ -62,6 +65,7 @@ _GLUE_RE = limits.compile(
     | (?<=\d)[ \t]*\r?\n(?=[年月日号])          # 2023⏎年: a digit broken from its date unit
     | (?<=(?<![\d,.])\d{1,3}(?:,\d{3})*,)[ ](?=\d{3}[ ]?\p{Han})
                                                 # 1, 208 名: a thousands group after ", " (see _keep_comma_space)
+    )
     """,
     regex.VERBOSE,
 )

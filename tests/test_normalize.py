@@ -109,3 +109,39 @@ def test_special_class_finds_exactly_the_special_characters():
 
     every = "".join(chr(cp) for cp in range(0x10000) if not 0xD800 <= cp < 0xE000)
     assert set(_SPECIAL_RE.findall(every)) == _SPECIAL
+
+
+# -- the glue pattern's first test (a digit, Han character or comma before) changes no match ----------
+
+import regex  # noqa: E402
+
+from zhenggai.normalize import _GLUE_RE  # noqa: E402
+
+# The pattern as it was, without its leading lookbehind: each form checks its own character before.
+_GLUE_FORMS = regex.compile(
+    r"""
+    (?<=\d)[ \t]{1,2}(?=[\p{Han}%‰])
+    | (?<=\p{Han})[ \t]{1,2}(?=\d)
+    | (?<=\d年|[今去明]年|\d月)[ \t]*\r?\n(?=\d{1,2}[月日号]|第?[一二三四1-4]季度|[上下]半年|[上中下]旬)
+    | (?<=\d)[ \t]*\r?\n(?=[年月日号])
+    | (?<=(?<![\d,.])\d{1,3}(?:,\d{3})*,)[ ](?=\d{3}[ ]?\p{Han})
+    """,
+    regex.VERBOSE,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2023 年 12 月 6 日", "截至2023年\n12月31日", "2023\n年", "1, 208 名", "今年\n第一季度", "6.4 %", "于 2023",
+     "一、总体情况\n  正文 。\r\n2,5 个", "\U0001D7CF 月"],
+    ids=["date-spaces", "date-break", "digit-break", "thousands", "relative-year", "percent", "word-digit",
+         "no-glue", "astral-digit"],
+)
+def test_glue_matches_equal_the_forms(text):
+    assert [m.span() for m in _GLUE_RE.finditer(text)] == [m.span() for m in _GLUE_FORMS.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0129年月日号今第一季度上半旬名%,. \t\r\n整改\U0001D7CF", max_size=30))
+def test_property_glue_matches_equal_the_forms(text):
+    assert [m.span() for m in _GLUE_RE.finditer(text)] == [m.span() for m in _GLUE_FORMS.finditer(text)]

@@ -485,3 +485,20 @@ def test_statement_shortcut_keeps_the_statements():
     assert _statement("关于“理论学习不够深入”问题的整改情况", _STRONG)[0] == "理论学习不够深入"
     assert _statement("党的领导弱化方面问题的整改情况", _WEAK)[0] == "党的领导弱化"
     assert _statement("健全学习制度", _STRONG) is None and _statement("健全学习制度", _WEAK) is None
+
+
+_GENERIC_TEXT_CHARS = "巡察反馈问题整改落实情况第三轮 ,、“”\"的及理论学习不够下一步工作今后"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_GENERIC_TEXT_CHARS, max_size=16))
+def test_generic_characters_rule_out_only_what_the_pattern_refuses(text):
+    # only_generic_words tests the characters before the pattern: the same answer as the pattern alone
+    assert cues.only_generic_words(text) is (cues._generic_re().fullmatch(text) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_GENERIC_TEXT_CHARS + "阶段打算", max_size=16))
+def test_phrase_openers_rule_out_only_texts_without_a_phrase(text):
+    if cues.openers("closing_phrase").isdisjoint(text):
+        assert not cues.contains("closing_phrase", text)

@@ -239,3 +239,19 @@ def test_docstring_examples(suffix):
     module = importlib.import_module("zhenggai.outline" + suffix)
     result = doctest.testmod(module)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_builder_walk_is_the_pre_order_walk():
+    # the (node, parent) pairs recorded as the nodes are made are the tree's pre-order walk
+    from pathlib import Path
+
+    from zhenggai.normalize import normalize
+    from zhenggai.outline.nodes import iter_with_parent
+    from zhenggai.outline.tree import build_tree_walk
+
+    folder = Path(__file__).resolve().parent.parent / "corpus" / "gold"
+    texts = [NOTICE, "(一)\n党组领导作用发挥不够\n正文。\n下一步,我局将:\n1.持续跟踪。\n2.健全机制。"]
+    texts += [normalize(p.read_text(encoding="utf-8")).text for p in sorted(folder.glob("*.txt"))]
+    for text in texts:
+        roots, walk = build_tree_walk(text)
+        assert [(id(n), id(p)) for n, p in walk] == [(id(n), id(p)) for n, p in iter_with_parent(roots)]

@@ -154,3 +154,43 @@ def test_may_hold_traditional(text, expected):
     from zhenggai.read.script import _may_hold_traditional
 
     assert _may_hold_traditional(text) is expected
+
+
+def _astral_pool() -> list[str]:
+    from zhenggai.read.script import _traditional_astral
+
+    return sorted(_traditional_astral())[:20] + ["\U00020000", "\U0001D7CF", "\U0001F600"] + list("整改乾關—\\")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_astral_pool()), max_size=12).map("".join))
+def test_property_may_hold_traditional_beyond_the_bmp(text):
+    # the class covers the characters below U+10000; the ones beyond are a set test in astral text
+    from zhenggai.read.script import _may_hold_traditional, traditional_chars
+
+    assert _may_hold_traditional(text) is (not traditional_chars().isdisjoint(text))
+
+
+def test_class_and_astral_set_are_the_traditional_characters():
+    from zhenggai.read.script import _traditional_astral, _traditional_bmp_re, traditional_chars
+
+    bmp = "".join(sorted(ch for ch in traditional_chars() if ch <= "\uffff"))
+    every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
+    assert "".join(_traditional_bmp_re().findall(every)) == bmp  # exactly those, in code point order
+    assert _traditional_bmp_re().search("关于巡察整改情况的通报,共12个问题。—\\") is None
+    assert _traditional_astral() | set(bmp) == traditional_chars()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_astral_pool() + _pool()), max_size=15).map("".join))
+def test_property_counts_are_the_character_counts(text):
+    # traditional characters counted by the class (and the set beyond U+FFFF): the plain count
+    import regex
+
+    from zhenggai.read.script import _counts, traditional_chars
+
+    trad = sum(ch in traditional_chars() for ch in text)
+    if trad:
+        assert _counts(text) == (trad, len(regex.findall(r"\p{Han}", text)))
+    else:
+        assert _counts(text) == (0, 0)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from zhenggai.outline.items import assign_items, find_items
 from zhenggai.outline.nodes import OutlineNode, iter_nodes, section_path
 from zhenggai.outline.roles import assign_roles, issue_statement
-from zhenggai.outline.tree import build_tree
+from zhenggai.outline.tree import build_tree_walk
 
 __all__ = ["OutlineNode", "find_items", "issue_statement", "iter_nodes", "parse_outline", "section_path"]
 
@@ -37,7 +37,7 @@ def parse_outline(text: str) -> list[OutlineNode]:
     :func:`zhenggai.outline.roles.assign_roles` (roles, issue statements,
     unnumbered measures), :func:`zhenggai.outline.items.assign_items`.
     """
-    roots = build_tree(text)
-    assign_roles(text, roots)
+    roots, walk = build_tree_walk(text)
+    assign_roles(text, roots, walk)
     assign_items(text, roots)
     return roots

@@ -13,6 +13,7 @@ True
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
@@ -38,20 +39,29 @@ def _alternation(role: str) -> str:
     return "|".join(regex.escape(w) for w in cues(role))
 
 
+# The cue patterns are read by Python's re (a few times faster than the regex module on a
+# heading): literals, classes of listed characters and anchors, which both engines read alike
+# on any text (no \d, \w or \s, whose Unicode tables differ beyond U+FFFF); limits.Twin keeps
+# the regex module, with its timer, for a window of limits.TIMER_MIN_CHARS or more.
 @cache
-def _start_re(role: str) -> limits.Pattern:
-    return limits.compile(
+def _start_re(role: str) -> limits.Twin:
+    return limits.Twin(limits.compile(
         rf"""
         [\x20\t\u3000]*          # indentation
         (?:{_alternation(role)})  # one cue of the role, longest first
         """,
         regex.VERBOSE,
-    )
+    ))
 
 
 @cache
-def _search_re(role: str) -> limits.Pattern:
-    return limits.compile(rf"(?:{_alternation(role)})  # any cue of the role, anywhere", regex.VERBOSE)
+def _search_re(role: str) -> re.Pattern:
+    return limits.plain(rf"(?:{_alternation(role)})  # any cue of the role, anywhere", regex.VERBOSE)
+
+
+# The round numerals (第三轮) and the stray punctuation a generic heading may hold besides its words.
+_ROUND_NUMERALS = "一二三四五六七八九十"
+_GENERIC_PUNCT = "\x20\u3000,、“”\""
 
 
 @cache
@@ -59,12 +69,29 @@ def _generic_re() -> limits.Pattern:
     return limits.compile(
         rf"""
         (?:{_alternation("generic")}      # only generic words: 巡察 反馈 问题 整改 落实 情况 …
-          | 第[一二三四五六七八九十]+轮     # 第三轮 (巡察)
-          | [\x20\u3000,、“”"]            # spaces and stray punctuation
+          | 第[{_ROUND_NUMERALS}]+轮        # 第三轮 (巡察)
+          | [{regex.escape(_GENERIC_PUNCT, special_only=False)}]  # spaces and stray punctuation
         )+
         """,
         regex.VERBOSE,
     )
+
+
+@cache
+def _generic_chars() -> frozenset[str]:
+    """Every character :func:`_generic_re` can match: the generic words', 第…轮 and the punctuation."""
+    return frozenset("".join(cues("generic")) + "第轮" + _ROUND_NUMERALS + _GENERIC_PUNCT)
+
+
+def only_generic_words(text: str) -> bool:
+    """Whether ``text`` is made only of generic words (巡察 反馈 问题 整改 …, 第三轮, spaces, stray commas).
+
+    A text holding a character no generic word has is ruled out by one set test before the pattern.
+
+    >>> only_generic_words("巡察反馈问题整改情况"), only_generic_words("理论学习不够深入整改情况")
+    (True, False)
+    """
+    return _generic_chars().issuperset(text) and _generic_re().fullmatch(text) is not None
 
 
 _INDENT = "\x20\t\u3000"
@@ -86,6 +113,9 @@ class _AnyCharacter:
 
     def __contains__(self, ch: object) -> bool:
         return True
+
+    def isdisjoint(self, text: object) -> bool:
+        return False  # (it meets every text: no text is ruled out)
 
 
 ANY_CHARACTER = _AnyCharacter()
@@ -172,19 +202,19 @@ def is_generic_parent(heading: str) -> bool:
     heading = heading.rstrip(":：。 ")
     if "整改" not in heading or not any(w in heading for w in _GENERIC_RESULT_WORDS):
         return False
-    return _generic_re().fullmatch(heading) is not None
+    return only_generic_words(heading)
 
 
 @cache
-def _category_re() -> limits.Pattern:
-    return limits.compile(
+def _category_re() -> limits.Twin:
+    return limits.Twin(limits.compile(  # (re for a heading, see _start_re)
         rf"""
         (?:{_alternation("category")})             # 审计查出问题 / 巡察发现的问题 …
         (?:的?整改(?:落实|进展|推进)?(?:情况)?)?   # …的整改情况
         [\x20:：]*$                                # at the end of the heading
         """,
         regex.VERBOSE,
-    )
+    ))
 
 
 def is_category(heading: str) -> bool:

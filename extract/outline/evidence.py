@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
@@ -51,7 +52,8 @@ def first_paragraph(text: str, node: OutlineNode) -> tuple[str, int, int] | None
 # a sub-problem names a real shortcoming (不规范, 不到位, 缺失 …).
 WEAK_PROBLEM_CUES = frozenset({"问题", "存在", "风险", "隐患"})
 # A heading opening with these is an action taken (a measure), even when it names a shortcoming.
-_MEASURE_OPENER = limits.compile(
+# (Words and lookaheads, no repetition: Python's re, a few times faster here, see limits.plain.)
+_MEASURE_OPENER = limits.plain(
     r"""
     ^(?:针对|围绕|通过|加强|建立|完善|制定|开展|推进|落实|强化|健全|规范|严格|召开|组织|修订|印发|出台  # action verbs
       | 解决|整治|清理|纠正|杜绝|防止|加大|提升|深化|狠抓|抓好|做好|盘活|追回|收回  # … that fix a shortcoming
@@ -75,10 +77,10 @@ def names_shortcoming(heading: str) -> bool:
 
 
 @cache
-def _strong_cue_re() -> regex.Pattern:
-    """The problem cues but the weak ones, as one alternation of literals (no repetition: unwrapped)."""
+def _strong_cue_re() -> re.Pattern:
+    """The problem cues but the weak ones, as one alternation of literals (no repetition: Python's re)."""
     words = [c for c in cues.cues("problem") if c not in WEAK_PROBLEM_CUES]
-    return limits.compile("|".join(regex.escape(w) for w in words) or "(?!)")
+    return limits.plain("|".join(regex.escape(w) for w in words) or "(?!)")
 
 
 def names_strong_cue(heading: str) -> bool:

@@ -22,6 +22,7 @@ A ① alone on its line (its ② on a later line) stays a heading.
 from __future__ import annotations
 
 from collections.abc import Iterator
+import re
 from functools import cache
 from typing import NamedTuple
 
@@ -169,6 +170,95 @@ def _special_re(stops: str) -> limits.Pattern:
     return limits.compile(f"[{chars}]  # quote characters and the stops", regex.VERBOSE)
 
 
+SENTENCE_STOPS = "。!?！？"
+CLAUSE_STOPS = ";；"
+COMMAS = ",，"
+
+
+def _class(chars: str) -> re.Pattern:
+    """The quote characters and ``chars`` as one class (no repetition: Python's re, see limits.plain)."""
+    escaped = regex.escape("".join(sorted(_QUOTE_CHARS)) + chars, special_only=False)
+    return limits.plain(f"[{escaped}]  # quote characters and the stops", regex.VERBOSE)
+
+
+# A heading's cut is found by one scan of these instead of one scan per kind of stop; a
+# sentence's end (no commas) by the second.
+_CUT_RE = _class(SENTENCE_STOPS + CLAUSE_STOPS + COMMAS)
+_CUT_NO_COMMA_RE = _class(SENTENCE_STOPS + CLAUSE_STOPS)
+# More quote and stop characters than this in one span: the three searches one by one (their old
+# cost, which a line made of commas keeps in C), not a Python step per character.
+_MAX_CUT_VISITS = 64
+
+
+def first_cuts(text: str, start: int, end: int, commas: bool = True) -> tuple[int, int, int]:
+    """``first_outside`` of the sentence stops, of ；and of the commas in ``text[start:end]``, by one scan.
+
+    ``commas=False``: the commas are not looked for (-1), and not visited on the way.
+
+    Once a sentence stop outside quotes is found the scan ends: the other two are then
+    returned as -1, not looked for (a caller reads them only when no sentence stop is
+    found).  A span with more than ``_MAX_CUT_VISITS`` quote and stop characters before
+    that is read by :func:`first_outside` for each kind (a span that long is longer than
+    ``SHORT_HEADING``, where heading_span reads the commas as well).
+
+    >>> first_cuts("加强学习,提高认识;推动工作", 0, 14)
+    (-1, 9, 4)
+    >>> first_cuts("关于“学习不深。未组织”问题。下一句", 0, 19)
+    (14, -1, -1)
+    """
+    pattern = _CUT_RE if commas else _CUT_NO_COMMA_RE
+    first = pattern.search(text, start, end)
+    if first is None:
+        return -1, -1, -1  # no stop and no quote
+    ch = first.group()
+    if ch in SENTENCE_STOPS:
+        return first.start(), -1, -1  # a sentence stop before any quote: outside all of them
+    clause = comma = -1  # the first ones outside quotes
+    any_sentence = any_clause = any_comma = -1  # the first ones anywhere (for unbalanced quotes)
+    depth: list[str] = []
+    straight_open = False
+    visits = 0
+    for m in pattern.finditer(text, first.start(), end):
+        visits += 1
+        if visits > _MAX_CUT_VISITS:
+            return _first_cuts_by_kind(text, start, end, commas)
+        ch = m.group()
+        if ch == '"':
+            straight_open = not straight_open
+        elif ch in _PAIRS:
+            depth.append(_PAIRS[ch])
+        elif depth and ch == depth[-1]:
+            depth.pop()
+        elif ch in SENTENCE_STOPS:
+            if not depth and not straight_open:
+                return m.start(), -1, -1
+            if any_sentence < 0:
+                any_sentence = m.start()
+        elif ch in CLAUSE_STOPS:
+            if clause < 0 and not depth and not straight_open:
+                clause = m.start()
+            if any_clause < 0:
+                any_clause = m.start()
+        elif ch in COMMAS:
+            if comma < 0 and not depth and not straight_open:
+                comma = m.start()
+            if any_comma < 0:
+                any_comma = m.start()
+    if depth or straight_open:  # unbalanced: the quotes are ignored (as first_outside does)
+        if any_sentence >= 0:
+            return any_sentence, -1, -1
+        return -1, clause if clause >= 0 else any_clause, comma if comma >= 0 else any_comma
+    return -1, clause, comma
+
+
+def _first_cuts_by_kind(text: str, start: int, end: int, commas: bool) -> tuple[int, int, int]:
+    """:func:`first_cuts` by one :func:`first_outside` search per kind of stop."""
+    sentence = first_outside(text, start, end, SENTENCE_STOPS)
+    if sentence >= 0:
+        return sentence, -1, -1
+    return -1, first_outside(text, start, end, CLAUSE_STOPS), first_outside(text, start, end, COMMAS) if commas else -1
+
+
 def heading_span(text: str, start: int, end: int) -> tuple[int, int, int]:
     """(heading_start, heading_end, rest_start) of the heading text in ``text[start:end]``.
 
@@ -180,11 +270,10 @@ def heading_span(text: str, start: int, end: int) -> tuple[int, int, int]:
     >>> heading_span(t, 0, len(t))
     (0, 18, 18)
     """
-    cut = first_outside(text, start, end, "。!?！？")
-    if cut < 0:
-        cut = first_outside(text, start, end, ";；")
+    sentence, clause, comma = first_cuts(text, start, end)
+    cut = sentence if sentence >= 0 else clause
     if cut < 0 and end - start > SHORT_HEADING and not _TITLE.search(text, start, end):
-        cut = first_outside(text, start, end, ",，")
+        cut = comma
     head_end = end if cut < 0 else cut
     rest = end if cut < 0 else cut + 1
     while head_end > start and text[head_end - 1] in _TRIM:
@@ -252,7 +341,7 @@ def _inline_circled(text: str, m: MarkerMatch, line: Line) -> int:
     return last if last > m.ordinal else 0
 
 
-_CIRCLED_RE = limits.compile(
+_CIRCLED_RE = limits.plain(  # (one class: Python's re, see limits.plain)
     r"""
     [\u2460-\u2473]     # ① … ⑳ later on the line
     """,

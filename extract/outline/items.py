@@ -29,6 +29,11 @@ _ITEM = limits.compile(
     """,
     regex.VERBOSE,
 )
+# The longest marker the pattern can match (第十一, / (12)): a match tried at a position reads no
+# further, so a window this long gives the same match as the whole text, and is short enough
+# for Python's re (limits.Twin: the regex module for text with characters beyond U+FFFF).
+_ITEM_MAX = 4
+_ITEM_TWIN = limits.Twin(_ITEM)
 # 一是/第一 must open a clause (checked on the character before): never "统一是" "唯一是".
 _OPENERS = frozenset(",，。;；:：、 \t\n\u3000(（“\"")
 _STOPS = "。;；!?！？\n"
@@ -52,7 +57,7 @@ def _ordinal(m: regex.Match) -> tuple[str, int]:
 
 
 # Characters an item marker can open with, besides a numeral before 是 or after 第.
-_OPENING = limits.compile(
+_OPENING = limits.plain(  # (one class: Python's re scans it, see limits.plain)
     r"""
     [(（\u2460-\u2473]     # (1) （2） or a circled number
     """,
@@ -100,10 +105,12 @@ def _item_matches(text: str, start: int, end: int) -> list[regex.Match]:
     """
     matches = []
     last = start
+    astral = limits.astral(text)
     for pos in _item_starts(text, start, end):
         if pos < last:
             continue  # inside the previous match
-        m = _ITEM.match(text, pos, end)
+        # (within _ITEM_MAX characters: the same match; on re unless the text is astral)
+        m = _ITEM.match(text, pos, end) if astral else _ITEM_TWIN.match(text, pos, min(end, pos + _ITEM_MAX))
         if m is not None:
             matches.append(m)
             last = m.end()

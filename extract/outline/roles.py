@@ -40,14 +40,18 @@ from zhenggai.outline.evidence import (
     report_follows,
     reported_problem,
 )
-from zhenggai.outline.headings import first_outside, iter_lines
+from zhenggai.outline.headings import first_cuts, iter_lines
 from zhenggai.outline.nodes import OutlineNode, iter_with_parent
 
 # Wrapper after the problem: 问题的整改情况 / 方面 / 的整改 …
 _TAIL = r"(?:的?整改(?:落实|进展|推进)?(?:情况|工作)?)?[\x20:：。]*$"
 
+# The heading patterns but _LABELLED are read by Python's re through limits.Twin (a few times
+# faster on a heading; the regex module, with its timer, for a window of TIMER_MIN_CHARS or more):
+# literals, listed classes, "." and anchors, which both engines read alike on any text.  _LABELLED
+# reads \d, whose Unicode tables differ beyond U+FFFF, and stays on the regex module.
 # Strong cues: they make an issue even under another issue (nested aspects → problems).
-_QUOTED = limits.compile(
+_QUOTED = limits.Twin(limits.compile(
     r"""
     ^(?:关于|在|针对|对于|对)[\x20]*          # lead word: 关于“…” / 在“…” / 针对“…”
     [“"「『](?P<q>.+)[”"」』][\x20]*         # outer quotes (「」 in traditional texts); greedy, so nested ‘’ and “” stay inside
@@ -56,8 +60,8 @@ _QUOTED = limits.compile(
     (?:问题|不足|方面|整改)                   # the wrapper word right after the closing quote
     """,
     regex.VERBOSE,
-)
-_ABOUT = limits.compile(
+))
+_ABOUT = limits.Twin(limits.compile(
     rf"""
     ^关于(?P<q>.+?)                           # 关于 + the problem (lazy: the wrapper is anchored at $)
     (?:
@@ -66,7 +70,7 @@ _ABOUT = limits.compile(
     )
     """,
     regex.VERBOSE,
-)
+))
 _LABELLED = limits.compile(
     r"""
     ^(?:存在的?|反馈的?|巡[视察]反馈的?|主要)?问题  # 问题 / 存在问题 / 反馈问题
@@ -78,46 +82,46 @@ _LABELLED = limits.compile(
 )
 # A quoted problem whose closing quote lies beyond the heading: the statement runs over several
 # sentences and the heading stops at its first 。 (关于“学用脱节。对…不深”问题的整改).
-_QUOTED_OPEN = limits.compile(
+_QUOTED_OPEN = limits.Twin(limits.compile(
     r"""
     ^(?:关于|针对)[\x20]*                    # lead word
     [“"「『](?P<q>[^”"」』]{4,})$             # an opening quote never closed within the heading
     """,
     regex.VERBOSE,
-)
+))
 # Weak cues: only where the heading is not already under an issue.
-_QUOTED_BARE = limits.compile(
+_QUOTED_BARE = limits.Twin(limits.compile(
     r"""
     ^[“"「『](?P<q>.+)[”"」』][\x20]*        # “…”问题的整改情况 (or 「…」) without a lead word
     (?:等)?(?:方面)?(?:存在的|的)?
     (?:问题|不足|方面)
     """,
     regex.VERBOSE,
-)
-_ASPECT = limits.compile(
+))
+_ASPECT = limits.Twin(limits.compile(
     rf"""
     ^在?(?P<q>.+?)方面                        # …方面 (在…方面)
     (?:(?:存在的?|的)?问题{_TAIL}             # …方面(存在的)问题(的整改情况)
       | [\x20:：。]*$)                        # or a bare 在…方面 / …方面 title
     """,
     regex.VERBOSE,
-)
-_TRAILING = limits.compile(
+))
+_TRAILING = limits.Twin(limits.compile(
     rf"""
     ^(?P<q>.{{4,}}?)(?:等)?的?问题{_TAIL}     # …不够深入的问题(的整改情况)
     """,
     regex.VERBOSE,
-)
+))
 
 
 # A bare aspect title with no problem wrapper: 一、关于落实党的全面领导方面 / 在党的建设方面.
-_BARE_ASPECT = limits.compile(
+_BARE_ASPECT = limits.Twin(limits.compile(
     r"""
     ^(?:关于|在)?[\x20]*.+?方面       # (关于/在)…方面, nothing after it
     [\x20:：。]*$                      # but a colon or full stop
     """,
     regex.VERBOSE,
-)
+))
 
 
 def _aspect_grouping(node: OutlineNode) -> bool:
@@ -133,12 +137,12 @@ def _aspect_grouping(node: OutlineNode) -> bool:
 
 
 # An aspect wrapper at the end of a heading: …方面 / …方面的问题 / …方面存在问题的整改情况.
-_ASPECT_END = limits.compile(
+_ASPECT_END = limits.Twin(limits.compile(
     rf"""
     方面(?:存在)?的?(?:问题)?{_TAIL}          # 方面, its optional 问题 wrapper, then the end
     """,
     regex.VERBOSE,
-)
+))
 
 
 def _finding_grouping(node: OutlineNode) -> bool:
@@ -170,8 +174,12 @@ def _reported_grouping(text: str, node: OutlineNode) -> bool:
 
 
 def _generic(q: str) -> bool:
-    """A statement made only of generic words (巡察反馈) is no statement."""
-    return cues.is_generic_parent(q + "整改情况")
+    """A statement made only of generic words (巡察反馈) is no statement.
+
+    (``cues.is_generic_parent(q + "整改情况")``: its other tests, 整改 and 情况 in the heading,
+    hold for any ``q``.)
+    """
+    return cues.only_generic_words(q + "整改情况")
 
 
 # What each statement pattern needs in the heading before it can match (a str test is
@@ -252,32 +260,33 @@ def _set_issue(node: OutlineNode, found: tuple[str, int, int] | None, base: int)
         node.issue, node.issue_start, node.issue_end = found[0], base + found[1], base + found[2]
 
 
-def assign_roles(text: str, roots: list[OutlineNode]) -> None:
-    """Set ``role`` and ``issue`` on every node (pre-order: parents first)."""
+def assign_roles(text: str, roots: list[OutlineNode], walk: list | None = None) -> None:
+    """Set ``role`` and ``issue`` on every node (pre-order: parents first).
+
+    ``walk``: ``list(iter_with_parent(roots))`` when the caller has it (the tree builder records it).
+    """
     issue_parents: set[int] = set()  # ids of generic parents whose children are issues
     measure_parents: set[int] = set()  # ids of issues and 整改措施 blocks: children are measures
-    labels: dict[int, str | None] = {}  # id(node) → "issue_label" | "measure_label" | None
 
     # A heading opening with none of these characters is no label / no closing cue (see
-    # cues.openers): most headings are ruled out by one set test instead of the cue patterns.
+    # cues.openers): most headings are ruled out by one set test instead of the cue patterns;
+    # one holding none of the closing phrases' first characters names no closing phrase.
     label_openers = cues.openers("issue_label", "measure_label")
     closing_openers = cues.openers("closing")
+    phrase_openers = cues.openers("closing_phrase")
 
     def label(n: OutlineNode) -> str | None:
-        key = id(n)
-        if key in labels:
-            return labels[key]
-        found = None
-        if n.heading[:1] not in label_openers:
-            pass  # neither label can open the heading
-        elif _label(n.heading, "issue_label"):
-            found = "issue_label"
-        elif _label(n.heading, "measure_label"):
-            found = "measure_label"
-        labels[key] = found
-        return found
+        heading = n.heading
+        if heading[:1] not in label_openers:
+            return None  # neither label can open the heading
+        if _label(heading, "issue_label"):
+            return "issue_label"
+        if _label(heading, "measure_label"):
+            return "measure_label"
+        return None
 
-    walk = list(iter_with_parent(roots))  # (the roles change no child list: one walk serves all three passes)
+    if walk is None:  # (the roles change no child list: one walk serves all three passes)
+        walk = list(iter_with_parent(roots))
     for node, parent in walk:
         if node.kind == "closing" or (parent is not None and parent.role == "closing"):
             node.role = "closing"
@@ -287,7 +296,7 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
         if heading[:1] in closing_openers and _is_closing(heading):
             node.role = "closing"
             continue
-        node_label = label(node)
+        node_label = label(node) if heading[:1] in label_openers else None
         if parent is not None and parent.role == "issue" and node_label == "issue_label":
             # 存在的问题 block: its text is the parent's problem statement.
             node.role = "other"
@@ -316,17 +325,18 @@ def assign_roles(text: str, roots: list[OutlineNode]) -> None:
         if node.kind == "problem":  # 问题一：<statement> — the marker itself says it is a problem
             _set_issue(node, strong or (heading, 0, len(heading.rstrip("。;；"))), base)
             continue
-        if not under_issue and _finding_grouping(node):
+        aspect = "方面" in heading  # (both groupings by aspect need the word)
+        if not under_issue and aspect and _finding_grouping(node):
             # (一)关于…方面的问题 → 1．<finding>。<what was done>: the 1． are the issues; the
             # grouping keeps its aspect's statement, as a demoted aspect does.
             _set_issue(node, strong or _statement(heading, _WEAK), base)
             node.role = "other"
             issue_parents.add(id(node))
             continue
-        if strong is None and cues.contains("closing_phrase", heading):
+        if strong is None and not phrase_openers.isdisjoint(heading) and cues.contains("closing_phrase", heading):
             node.role = "closing"  # 三、尚未整改到位的问题及下一步工作安排
             continue
-        if strong is None and not under_issue and _aspect_grouping(node):
+        if strong is None and not under_issue and aspect and _aspect_grouping(node):
             node.role = "other"  # 一、关于…方面 → (一)<problem> → 1.<measure>: the (一) are the issues
             issue_parents.add(id(node))
             continue
@@ -376,9 +386,8 @@ def _demote_grouping_issues(roots: list[OutlineNode], walk: list | None = None) 
 
 def _sentence_end(text: str, start: int, end: int) -> int:
     """End of the first sentence (。！？, else ；) in ``text[start:end]``, trailing punctuation trimmed."""
-    cut = first_outside(text, start, end, "。!?！？")
-    if cut < 0:
-        cut = first_outside(text, start, end, ";；")
+    sentence, clause, _ = first_cuts(text, start, end, commas=False)
+    cut = sentence if sentence >= 0 else clause
     stop = end if cut < 0 else cut
     while stop > start and text[stop - 1] in " ,，、:：":
         stop -= 1

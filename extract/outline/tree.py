@@ -69,6 +69,9 @@ class _Builder:
         self.last_any: dict[str, int] = {}  # kind → last ordinal anywhere
         self.line_of: dict[int, int] = {}  # id(node) → line index of its heading
         self.kinds_seen: set[str] = set()
+        # (node, parent) as the nodes are made: in document order, which is the tree's pre-order
+        # (a node only ever joins an open node, after all that node's earlier descendants).
+        self.walk: list[tuple[OutlineNode, OutlineNode | None]] = []
 
     # -- acceptance -------------------------------------------------------------------------------
     def _parent_index(self, rank: float) -> int:
@@ -92,6 +95,7 @@ class _Builder:
         (parent.children if parent else self.roots).append(node)
         self.stack.append((node, rank))
         self.line_of[id(node)] = line_index
+        self.walk.append((node, parent))
 
     def _continued_ancestor(self, cand: Candidate) -> int | None:
         """Stack index of an open heading whose numbering ``cand`` continues in another marker style.
@@ -135,9 +139,13 @@ class _Builder:
             parent = stack[i - 1][0] if i else None
             key = (id(parent) if parent else 0, kind)
         start = marker.marker_start
-        if len(stack) > i:
-            self._close(i, start)
         text = self.text
+        while len(stack) > i:  # (_close(i, start) inlined: one call per heading)
+            closed = stack.pop()[0]
+            end, begin = start, closed.start
+            while end > begin and text[end - 1].isspace():
+                end -= 1
+            closed.end = end if end > closed.heading_end else closed.heading_end
         hs, he = cand.heading_start, cand.heading_end
         # Positional arguments (the field order of OutlineNode): cheaper than keywords.
         node = OutlineNode(level, marker.marker, ordinal, text[hs:he], hs, he, start, len(text),
@@ -145,6 +153,7 @@ class _Builder:
         (parent.children if parent else self.roots).append(node)  # (_attach inlined)
         stack.append((node, rank))
         self.line_of[id(node)] = cand.line_index
+        self.walk.append((node, parent))
         self.last_child[key] = ordinal
         self.last_any[kind] = ordinal
         self.kinds_seen.add(kind)
@@ -276,7 +285,7 @@ class _Builder:
             self.open_closing(all_lines[pending_closing], pending_closing, None)
         self._close(0, tail)
         self.cut_summary()
-        _assign_levels(self.roots, shift=1 if {"part", "cn"} <= self.kinds_seen else 0)
+        _assign_levels(self.walk, shift=1 if {"part", "cn"} <= self.kinds_seen else 0)
         return self.roots
 
 
@@ -290,25 +299,29 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return best
 
 
-def _assign_levels(roots: list[OutlineNode], shift: int) -> None:
-    """GB/T 9704 levels; 第X部分 above 一、 shifts the others down by one (``shift``; levels stay 1..6)."""
+def _assign_levels(walk: list[tuple[OutlineNode, OutlineNode | None]], shift: int) -> None:
+    """GB/T 9704 levels; 第X部分 above 一、 shifts the others down by one (``shift``; levels stay 1..6).
+
+    ``walk``: (node, parent) in pre-order, so a parent's level is set before its children's.
+    """
     table = kind_table()
-    # Pre-order with the parent's level (set before its children are reached), as a plain stack.
-    stack = [(node, 0) for node in reversed(roots)]
-    while stack:
-        node, parent_level = stack.pop()
+    for node, parent in walk:
         kind = node.kind
         if kind == "closing" or kind == "part":
             node.level = 1
         elif kind == "word" or kind == "problem":
-            node.level = min(6, parent_level + 1)
+            node.level = min(6, (parent.level if parent is not None else 0) + 1)
         elif kind in table:
             node.level = min(6, table[kind][0] + shift)
-        if node.children:
-            level = node.level
-            stack.extend([(child, level) for child in reversed(node.children)])
 
 
 def build_tree(text: str) -> list[OutlineNode]:
     """Root sections of ``text`` (roles not yet assigned; see :func:`zhenggai.outline.parse_outline`)."""
     return _Builder(text).run()
+
+
+def build_tree_walk(text: str) -> tuple[list[OutlineNode], list[tuple[OutlineNode, OutlineNode | None]]]:
+    """:func:`build_tree` and its (node, parent) pairs in pre-order (``list(iter_with_parent(roots))``,
+    recorded as the nodes were made)."""
+    builder = _Builder(text)
+    return builder.run(), builder.walk

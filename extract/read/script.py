@@ -13,6 +13,7 @@ found there is valid in the original.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from pathlib import Path
@@ -166,25 +167,12 @@ def traditional_chars() -> frozenset[str]:
         return frozenset(a for a, b in zip(chars, converted) if a != b)
 
 
-def _delete_traditional() -> dict[int, None]:
-    """A str.translate table that deletes the traditional-only characters (built on first use)."""
-    global _DELETE_TRADITIONAL
-    if _DELETE_TRADITIONAL is None:
-        _DELETE_TRADITIONAL = dict.fromkeys(map(ord, traditional_chars()))
-    return _DELETE_TRADITIONAL
-
-
-_DELETE_TRADITIONAL: dict[int, None] | None = None
-
-
-# Characters removed before the GB2312 test of _may_hold_traditional: a dash GB2312 lacks but
-# simplified notices use, and the backslash (the test reads "\\" in the encoding as "not in GB2312").
-_NOT_GB2312_SIMPLIFIED = ("\u2014", "\\")
-
-
 @lru_cache(maxsize=1)
 def _traditional_in_gb2312() -> tuple[str, ...]:
-    """The traditional-only characters that GB2312 (a simplified-character set) still encodes (乾, 於 …)."""
+    """The traditional-only characters that GB2312 (a simplified-character set) still encodes (乾, 於 …).
+
+    The hard cases of the detection, which a simplified notice may well hold (the tests draw on them).
+    """
     def encodable(ch: str) -> bool:
         try:
             ch.encode("gb2312")
@@ -192,34 +180,47 @@ def _traditional_in_gb2312() -> tuple[str, ...]:
             return False
         return True
 
-    assert not set(_NOT_GB2312_SIMPLIFIED) & traditional_chars()
     return tuple(sorted(ch for ch in traditional_chars() if encodable(ch)))
 
 
 def _may_hold_traditional(sample: str) -> bool:
-    """``not traditional_chars().isdisjoint(sample)``, mostly without hashing every character.
+    """``not traditional_chars().isdisjoint(sample)``, without hashing every character.
 
-    A text that GB2312 encodes whole (after the dash and backslash, neither traditional, are
-    removed) can hold no traditional character but the few GB2312 has (``_traditional_in_gb2312``):
-    one C-level encoding and a handful of substring tests.  Otherwise the set test decides.
+    One search of a class of the traditional-only characters below U+10000 (Python's re
+    stores a class that large as a compact bitmap: a small table that stays in the CPU's
+    cache between notices, where a GB2312 encoding or a set of four thousand characters
+    does not); the few beyond it are looked for only in a text that has such characters.
     """
-    probe = sample
-    for ch in _NOT_GB2312_SIMPLIFIED:
-        probe = probe.replace(ch, "")
-    if b"\\" not in probe.encode("gb2312", "backslashreplace"):  # (EUC-CN multi-byte codes hold no 0x5C)
-        return any(ch in sample for ch in _traditional_in_gb2312())
-    return not traditional_chars().isdisjoint(sample)
+    if _traditional_bmp_re().search(sample) is not None:
+        return True
+    return limits.astral(sample) and not _traditional_astral().isdisjoint(sample)
+
+
+@lru_cache(maxsize=1)
+def _traditional_bmp_re() -> re.Pattern:
+    """The traditional-only characters below U+10000 as one class (no repetition: limits.plain; built on first use)."""
+    chars = sorted(ch for ch in traditional_chars() if ch <= "\uffff")
+    return limits.plain("[" + "".join(re.escape(ch) for ch in chars) + "]")
+
+
+@lru_cache(maxsize=1)
+def _traditional_astral() -> frozenset[str]:
+    """The traditional-only characters beyond U+FFFF (CJK extension B and after)."""
+    return frozenset(ch for ch in traditional_chars() if ch > "\uffff")
 
 
 def _counts(sample: str) -> tuple[int, int]:
     """(traditional-only characters, Han characters) in ``sample``.
 
-    Counted by C-level passes (a set test, a deletion, one regex substitution),
-    not character by character in Python: this runs on every notice.
+    Counted by C-level passes (a class search, one regex substitution), not character
+    by character in Python: this runs on every notice.
     """
     if not _may_hold_traditional(sample):
         return 0, 0  # the common case, simplified text: no need to count the Han characters
-    trad = len(sample) - len(sample.translate(_delete_traditional()))
+    trad = len(_traditional_bmp_re().findall(sample))
+    if limits.astral(sample):
+        astral = _traditional_astral()
+        trad += sum(1 for ch in sample if ch in astral)
     han = len(_NOT_HAN.sub("", sample))
     return trad, han
 
