@@ -316,10 +316,12 @@ def section_paths(roots: list[Any], offsets: list[int]) -> list[list[int]]:
         nodes.append((node.start, node.end, path))
         if node.children:
             todo.extend([(child, path) for child in reversed(node.children)])
-    result: dict[int, list[int]] = {}
+    # Offsets in order (the mentions come sorted) are swept as they are; else once each, sorted.
+    keys = offsets if offsets == sorted(offsets) else sorted(set(offsets))
+    paths: list[list[int]] = []
     stack: list[tuple[int, int, list[int]]] = []
     j, count = 0, len(nodes)
-    for off in sorted(set(offsets)):
+    for off in keys:
         while j < count and nodes[j][0] <= off:
             start = nodes[j][0]
             while stack and stack[-1][1] <= start:
@@ -328,7 +330,10 @@ def section_paths(roots: list[Any], offsets: list[int]) -> list[list[int]]:
             j += 1
         while stack and stack[-1][1] <= off:
             stack.pop()
-        result[off] = stack[-1][2][:] if stack else []
+        paths.append(stack[-1][2][:] if stack else [])
+    if keys is offsets:
+        return paths
+    result = dict(zip(keys, paths))
     return [result[off] for off in offsets]
 
 
@@ -352,11 +357,11 @@ def _mention_value_fields() -> dict[str, frozenset[str]]:
 
 def _exact_values(values: dict[str, Any]) -> bool:
     """Whether a mention's ``value`` and ``value_max`` are both :func:`json_exact` (absent ones are)."""
-    for key in ("value", "value_max"):
-        value = values.get(key)
-        if isinstance(value, Decimal) and not json_exact(value):
-            return False
-    return True
+    value = values.get("value")
+    if isinstance(value, Decimal) and not json_exact(value):
+        return False
+    value = values.get("value_max")
+    return not isinstance(value, Decimal) or json_exact(value)
 
 
 def _known(model: type, values: dict[str, Any] | None) -> dict[str, Any]:
