@@ -309,13 +309,15 @@ def section_paths(roots: list[Any], offsets: list[int]) -> list[list[int]]:
     answers one offset at a time).
     """
     nodes: list[tuple[int, int, list[int]]] = []  # pre-order: start, end, path
-    todo = [(node, []) for node in reversed(roots)]
-    while todo:
-        node, parent = todo.pop()
-        path = parent + [node.ordinal]
-        nodes.append((node.start, node.end, path))
-        if node.children:
-            todo.extend([(child, path) for child in reversed(node.children)])
+
+    def visit(level: list[Any], parent: list[int]) -> None:  # as deep as the outline (marker levels)
+        for node in level:
+            path = [*parent, node.ordinal]
+            nodes.append((node.start, node.end, path))
+            if node.children:
+                visit(node.children, path)
+
+    visit(roots, [])
     # Offsets in order (the mentions come sorted) are swept as they are; else once each, sorted.
     keys = offsets if offsets == sorted(offsets) else sorted(set(offsets))
     paths: list[list[int]] = []
