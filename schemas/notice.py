@@ -139,7 +139,8 @@ class Section(BaseModel):
 
     @model_validator(mode="after")
     def _order(self):
-        if self.end <= self.start:
+        fields = self.__dict__  # (see MentionBase._span)
+        if fields["end"] <= fields["start"]:
             raise ValueError("section end must be after its start")
         return self
 
