@@ -257,11 +257,11 @@ def _build(text: str, info: SourceInfo) -> Notice:
         # Everything validated in one call: the same validators as one model at a time,
         # without a Python call (and a throw-away object) per record.  Valid facts keep
         # their values and make no flag, so the record is the one the checked path builds.
-        audit = parts["inspection"].get("kind") == "审计"
+        section_fields = _SectionFields(norm, text, work, parts["inspection"].get("kind") == "审计")
         return Notice(
             **record,
             **parts,
-            sections=[_section_data(node, norm, text, work, audit=audit) for node in outline],
+            sections=[section_fields.of(node, (), True) for node in outline],
             mentions=[fields for _, _, fields in rows],
             flags=inexact_flags + pair_flags,
         )
@@ -309,17 +309,21 @@ def section_paths(roots: list[Any], offsets: list[int]) -> list[list[int]]:
     answers one offset at a time).
     """
     nodes: list[tuple[int, int, list[int]]] = []  # pre-order: start, end, path
-    todo = [(node, []) for node in reversed(roots)]
-    while todo:
-        node, parent = todo.pop()
-        path = parent + [node.ordinal]
-        nodes.append((node.start, node.end, path))
-        if node.children:
-            todo.extend([(child, path) for child in reversed(node.children)])
-    result: dict[int, list[int]] = {}
+
+    def visit(level: list[Any], parent: list[int]) -> None:  # as deep as the outline (marker levels)
+        for node in level:
+            path = [*parent, node.ordinal]
+            nodes.append((node.start, node.end, path))
+            if node.children:
+                visit(node.children, path)
+
+    visit(roots, [])
+    # Offsets in order (the mentions come sorted) are swept as they are; else once each, sorted.
+    keys = offsets if offsets == sorted(offsets) else sorted(set(offsets))
+    paths: list[list[int]] = []
     stack: list[tuple[int, int, list[int]]] = []
     j, count = 0, len(nodes)
-    for off in sorted(set(offsets)):
+    for off in keys:
         while j < count and nodes[j][0] <= off:
             start = nodes[j][0]
             while stack and stack[-1][1] <= start:
@@ -328,7 +332,10 @@ def section_paths(roots: list[Any], offsets: list[int]) -> list[list[int]]:
             j += 1
         while stack and stack[-1][1] <= off:
             stack.pop()
-        result[off] = stack[-1][2][:] if stack else []
+        paths.append(stack[-1][2][:] if stack else [])
+    if keys is offsets:
+        return paths
+    result = dict(zip(keys, paths))
     return [result[off] for off in offsets]
 
 
@@ -352,11 +359,11 @@ def _mention_value_fields() -> dict[str, frozenset[str]]:
 
 def _exact_values(values: dict[str, Any]) -> bool:
     """Whether a mention's ``value`` and ``value_max`` are both :func:`json_exact` (absent ones are)."""
-    for key in ("value", "value_max"):
-        value = values.get(key)
-        if isinstance(value, Decimal) and not json_exact(value):
-            return False
-    return True
+    value = values.get("value")
+    if isinstance(value, Decimal) and not json_exact(value):
+        return False
+    value = values.get("value_max")
+    return not isinstance(value, Decimal) or json_exact(value)
 
 
 def _known(model: type, values: dict[str, Any] | None) -> dict[str, Any]:
@@ -398,46 +405,68 @@ def _section_data(
     frames: tuple[str, ...] = (), audit: bool = False,
 ) -> dict[str, Any]:
     """The fields of the Section for ``node`` (see :func:`_section`), children as dicts too."""
-    work = text if work is None else work
-    # Offsets map back only when normalisation dropped characters (else they are the original ones).
-    to_original = norm.span_to_original if norm.index_map is not None else None
-    start, end = (node.start, node.end) if to_original is None else to_original(node.start, node.end)
-    heading = node.heading
-    if node.heading_end is not None and node.heading_end > node.heading_start:
-        hs, he = (node.heading_start, node.heading_end) if to_original is None else to_original(
-            node.heading_start, node.heading_end)
-        heading = work[hs:he]
-    issue = node.issue
-    if node.role == "issue" and getattr(node, "issue_start", None) is not None and node.issue_end > node.issue_start:
-        i_s, i_e = (node.issue_start, node.issue_end) if to_original is None else to_original(
-            node.issue_start, node.issue_end)
-        issue = work[i_s:i_e]
-    marker = node.marker
-    if marker:
-        ms = node.start if to_original is None else to_original(node.start, node.start + 1)[0]
-        marker = text[ms : ms + len(node.marker)] if ms + len(node.marker) <= len(text) else marker
-    data = {
-        "level": node.level,
-        "marker": marker,
-        "ordinal": node.ordinal,
-        "heading": heading,
-        "start": start,
-        "end": max(end, start + 1),
-        "role": node.role,
-        "issue": issue,
-        "items": list(node.items),
-    }
-    if node.role == "issue":
-        context = norm.text[node.body_start : min(node.end, node.body_start + CONTEXT_CHARS)]
-        data["categories"] = [
-            {"level": c.level, "code": c.code, "label": c.label, "evidence": c.evidence}  # (= c._asdict())
-            for c in categorize(issue or heading, heading=heading, context=context, frames=frames, audit=audit)
-        ]
-    if children:
-        inner = (*frames, heading)
-        data["children"] = [_section_data(child, norm, text, work, frames=inner, audit=audit)
-                            for child in node.children] if node.children else []
-    return data
+    return _SectionFields(norm, text, text if work is None else work, audit).of(node, frames, children)
+
+
+class _SectionFields:
+    """What turns outline nodes into Section fields, fixed for one notice (see :func:`_section`)."""
+
+    __slots__ = ("norm_text", "text", "work", "audit", "to_original")
+
+    def __init__(self, norm: Normalized, text: str, work: str, audit: bool) -> None:
+        self.norm_text = norm.text
+        self.text = text
+        self.work = work
+        self.audit = audit
+        # Offsets map back only when normalisation dropped characters (else they are the original ones).
+        self.to_original = norm.span_to_original if norm.index_map is not None else None
+
+    def of(self, node: Any, frames: tuple[str, ...], children: bool) -> dict[str, Any]:
+        """The fields of ``node``'s Section; with ``children``, its children's as dicts, recursively."""
+        to_original = self.to_original
+        start, end = (node.start, node.end) if to_original is None else to_original(node.start, node.end)
+        heading = node.heading
+        if node.heading_end is not None and node.heading_end > node.heading_start:
+            hs, he = (node.heading_start, node.heading_end) if to_original is None else to_original(
+                node.heading_start, node.heading_end)
+            heading = self.work[hs:he]
+        issue = node.issue
+        role = node.role
+        if role == "issue" and getattr(node, "issue_start", None) is not None and node.issue_end > node.issue_start:
+            i_s, i_e = (node.issue_start, node.issue_end) if to_original is None else to_original(
+                node.issue_start, node.issue_end)
+            issue = self.work[i_s:i_e]
+        marker = node.marker
+        if marker:
+            ms = node.start if to_original is None else to_original(node.start, node.start + 1)[0]
+            if ms + len(marker) <= len(self.text):
+                marker = self.text[ms : ms + len(marker)]
+        data = {
+            "level": node.level,
+            "marker": marker,
+            "ordinal": node.ordinal,
+            "heading": heading,
+            "start": start,
+            "end": end if end > start else start + 1,
+            "role": role,
+            "issue": issue,
+            "items": list(node.items),
+        }
+        if role == "issue":
+            body_start = node.body_start
+            context = self.norm_text[body_start : min(node.end, body_start + CONTEXT_CHARS)]
+            data["categories"] = [
+                {"level": c.level, "code": c.code, "label": c.label, "evidence": c.evidence}  # (= c._asdict())
+                for c in categorize(issue or heading, heading=heading, context=context, frames=frames,
+                                    audit=self.audit)
+            ]
+        if children:
+            if node.children:
+                inner = (*frames, heading)
+                data["children"] = [self.of(child, inner, True) for child in node.children]
+            else:
+                data["children"] = []
+        return data
 
 
 def json_exact(value: Any) -> bool:

@@ -371,9 +371,6 @@ class Pattern:
     def __repr__(self) -> str:
         return f"limits.{self._re!r}"
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._re, name)
-
     def __reduce__(self) -> tuple:
         return (Pattern, (self._re,))
 
@@ -445,6 +442,19 @@ class Pattern:
         if timeout is None:
             return self._re.splititer(string, maxsplit, concurrent)
         return self._re.splititer(string, maxsplit, concurrent, timeout=timeout)
+
+
+# The wrapped pattern's other attributes (``scanner``, ``named_lists`` …) read through, as
+# properties: with a ``__getattr__`` every attribute lookup on the class (``self._re`` in each
+# search, the method itself) takes CPython's slow path, a third of the wrapper's own cost.
+def _forward(name: str) -> property:
+    return property(lambda self: getattr(self._re, name), doc=f"The wrapped pattern's ``{name}``.")
+
+
+for _name in dir(regex.Pattern):
+    if not _name.startswith("__") and not hasattr(Pattern, _name):
+        setattr(Pattern, _name, _forward(_name))
+del _name
 
 
 def _checked(matches: Iterator[regex.Match]) -> Iterator[regex.Match]:

@@ -25,10 +25,14 @@ class MentionBase(BaseModel):
 
     @model_validator(mode="after")
     def _span(self):
-        if self.end <= self.start:
-            raise ValueError(f"end {self.end} must be greater than start {self.start}")
-        if self.end - self.start != len(self.text):
-            raise ValueError(f"span {self.start}:{self.end} does not fit text {self.text!r}")
+        # The fields read from __dict__ (all set once fields validate): BaseModel's __getattr__
+        # puts every attribute read on CPython's slow path, and this runs for every mention.
+        fields = self.__dict__
+        start, end, text = fields["start"], fields["end"], fields["text"]
+        if end <= start:
+            raise ValueError(f"end {end} must be greater than start {start}")
+        if end - start != len(text):
+            raise ValueError(f"span {start}:{end} does not fit text {text!r}")
         return self
 
 
@@ -41,7 +45,8 @@ class MoneyMention(MentionBase):
 
     @model_validator(mode="after")
     def _range(self):
-        if self.value_max is not None and self.value_max < self.value:
+        fields = self.__dict__  # (see MentionBase._span)
+        if fields["value_max"] is not None and fields["value_max"] < fields["value"]:
             raise ValueError("value_max is below value")
         return self
 
@@ -60,8 +65,9 @@ class DateMention(MentionBase):
 
     @model_validator(mode="after")
     def _order(self):
-        if self.date_end < self.date_start:
-            raise ValueError(f"date_end {self.date_end} is before date_start {self.date_start}")
+        fields = self.__dict__  # (see MentionBase._span)
+        if fields["date_end"] < fields["date_start"]:
+            raise ValueError(f"date_end {fields['date_end']} is before date_start {fields['date_start']}")
         return self
 
 
@@ -88,7 +94,8 @@ class PercentMention(MentionBase):
 
     @model_validator(mode="after")
     def _range(self):
-        if self.value_max is not None and self.value_max < self.value:
+        fields = self.__dict__  # (see MentionBase._span)
+        if fields["value_max"] is not None and fields["value_max"] < fields["value"]:
             raise ValueError("value_max is below value")
         return self
 

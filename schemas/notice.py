@@ -139,7 +139,8 @@ class Section(BaseModel):
 
     @model_validator(mode="after")
     def _order(self):
-        if self.end <= self.start:
+        fields = self.__dict__  # (see MentionBase._span)
+        if fields["end"] <= fields["start"]:
             raise ValueError("section end must be after its start")
         return self
 
@@ -188,12 +189,14 @@ class Notice(BaseModel):
 
     @model_validator(mode="after")
     def _offsets(self):
-        n = len(self.text)
+        text = self.text
+        n = len(text)
         for m in self.mentions:
-            if not (0 <= m.start < m.end <= n):
-                raise ValueError(f"{m.kind} mention {m.text!r} at {m.start}:{m.end} is outside the text ({n})")
-            if self.text[m.start : m.end] != m.text:
-                raise ValueError(f"{m.kind} mention {m.text!r} does not match text[{m.start}:{m.end}]")
+            start, end = m.start, m.end
+            if not (0 <= start < end <= n):
+                raise ValueError(f"{m.kind} mention {m.text!r} at {start}:{end} is outside the text ({n})")
+            if text[start:end] != m.text:
+                raise ValueError(f"{m.kind} mention {m.text!r} does not match text[{start}:{end}]")
         stack = list(self.sections)
         while stack:
             s = stack.pop()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhenggai.facts.categories import _candidate_tags, _tags, find_tags
+from zhenggai.facts.categories import _candidate_tags, _frames, _tags, find_frame, find_tags
 from zhenggai.facts.first_pairs import first_pairs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,3 +98,50 @@ def test_candidate_tags_from_the_openings(text, codes):
     assert codes <= got
     if not codes:
         assert got == set()
+
+
+def _frame_by_part(heading: str):
+    """find_frame without the one-search gate: each part's pattern in the framework's order."""
+    for code, (_, pattern) in _frames().items():
+        if pattern is not None and (m := pattern.search(heading)):
+            return code, m.group()
+    return None
+
+
+def _frame_texts() -> list[str]:
+    with open(ROOT / "corpus/taxonomy/issues.tsv", encoding="utf-8") as f:
+        rows = [row for row in csv.reader(f, delimiter="\t") if row and not row[0].startswith("#")]
+    return [text for row in rows[1:] for text in row[1:3] if text]  # statements and frame headings
+
+
+def test_frame_gate_changes_no_frame_on_the_taxonomy_set():
+    texts = _frame_texts()
+    assert sum(_frame_by_part(t) is not None for t in texts) >= 50  # the gate is passed, not only refused
+    for text in texts:
+        assert find_frame(text) == _frame_by_part(text), text
+
+
+@pytest.mark.parametrize(
+    "heading,frame",
+    [
+        ("一、落实全面从严治党战略部署方面", ("party_discipline", "全面从严治党战略部署")),
+        ("（三）落实巡察、审计等监督发现问题整改方面", ("rectification", "落实巡察、审计等监督发现问题整改")),
+        ("二、贯彻落实党中央决策部署方面", ("policy", "贯彻落实党中央决策部署方面")),
+        ("二、巡察反馈问题整改情况", None),
+    ],
+    ids=["party_discipline", "rectification_repeat", "policy_optional_parts", "none"],
+)
+def test_find_frame_through_the_gate(heading, frame):
+    assert find_frame(heading) == frame == _frame_by_part(heading)
+
+
+# The literal pieces of the framework cues (巡视, 、审计, 发现, 问题整改 …) and a few other characters:
+# strung together they make the cues, near misses and several parts in one heading.
+_FRAME_PIECES = sorted({piece for _, pattern in _frames().values() if pattern is not None
+                        for piece in re.split(r"[()?:|*]+", pattern.pattern) if piece})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FRAME_PIECES + ["一、", "方面", "。", "的", "落实", "和"]), max_size=8).map("".join))
+def test_property_frame_gate_agrees_with_each_part(text):
+    assert find_frame(text) == _frame_by_part(text)

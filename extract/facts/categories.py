@@ -120,6 +120,20 @@ def _frames() -> dict[str, tuple[str, object | None]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _any_frame():
+    """One pattern matching where any framework part's cues match: a heading it misses names none.
+
+    Most headings name no part (29 of 782 in the gold set and the fixtures): one search
+    instead of one per part.  The alternation finds a match exactly when one of its
+    branches can, so a miss answers :func:`find_frame` for every part.
+    """
+    from zhenggai import limits
+
+    cues = [pattern.pattern for _, pattern in _frames().values() if pattern is not None]
+    return limits.compile("|".join(f"(?:{cue})" for cue in cues))
+
+
 def level1_labels() -> dict[str, str]:
     """Level-1 codes → their labels, in the framework's order."""
     return {code: label for code, (label, _) in _frames().items()}
@@ -136,6 +150,8 @@ def find_frame(heading: str) -> tuple[str, str] | None:
     >>> find_frame("一、落实全面从严治党战略部署方面")
     ('party_discipline', '全面从严治党战略部署')
     """
+    if _any_frame().search(heading) is None:
+        return None
     for code, (_, pattern) in _frames().items():
         if pattern is not None and (m := pattern.search(heading)):
             return code, m.group()
@@ -145,15 +161,22 @@ def find_frame(heading: str) -> tuple[str, str] | None:
 def find_tags(text: str) -> list[tuple[int, _Tag, list[str]]]:
     """(first position, tag, matched words) for every tag with a cue in ``text``, by position."""
     found = []
-    candidates = _candidate_tags(text)
-    for k, tag in enumerate(_tags()):
-        if not candidates >> k & 1:
-            continue  # none of the tag's openings is in the text: its pattern cannot match
+    candidates = _candidate_tags(text)  # the other tags' openings are not in the text: they cannot match
+    tags = _tags()
+    while candidates:  # the set bits, lowest (earliest tag) first
+        low = candidates & -candidates
+        candidates ^= low
+        tag = tags[low.bit_length() - 1]
         matches = list(tag.pattern.finditer(text))
         if matches:
-            found.append((matches[0].start(), tag, list(dict.fromkeys(m.group() for m in matches))))
-    found.sort(key=lambda item: item[0])
+            found.append((matches[0].start(), tag, list(dict.fromkeys([m.group() for m in matches]))))
+    if len(found) > 1:
+        found.sort(key=_first_position)
     return found
+
+
+def _first_position(item: tuple[int, _Tag, list[str]]) -> int:
+    return item[0]
 
 
 def categorize(
