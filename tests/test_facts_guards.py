@@ -218,3 +218,18 @@ def test_property_title_lines_and_heading_test_equal_the_plain_ones(text):
 def test_heading_test_equals_the_pattern_on_gold_lines(text):
     for line in text.split("\n"):
         assert source._is_heading_start(line.strip()) is (source._HEADING_START.match(line.strip()) is not None)
+
+
+def test_guarded_forwards_without_getattr_hook():
+    """The wrapped pattern's attributes are properties: no ``__getattr__`` slows every lookup."""
+    import regex
+
+    from zhenggai import limits
+    from zhenggai.facts.guards import Guarded
+
+    assert "__getattr__" not in vars(Guarded)
+    inner = limits.compile(r"进行了?[^。]{0,9}?巡察", regex.V0)
+    guarded = Guarded(inner, ("巡察",))
+    assert guarded.flags == inner.flags
+    assert guarded.groupindex == inner.groupindex
+    assert guarded.findall("对我局进行了巡察。又进行巡察") == ["进行了巡察", "进行巡察"]

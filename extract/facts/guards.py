@@ -38,9 +38,6 @@ class Guarded:
     def __repr__(self) -> str:
         return f"Guarded({self.pattern!r}, {self.words!r})"
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.pattern, name)
-
     def holds_word(self, string: str, pos: int | None = None, endpos: int | None = None) -> bool:
         """Whether ``string[pos:endpos]`` holds one of the words (else the pattern cannot match there)."""
         start = 0 if pos is None else pos
@@ -68,3 +65,21 @@ class Guarded:
         if self.holds_word(string, pos, endpos):
             return self.pattern.finditer(string, pos, endpos)
         return iter(())
+
+
+def _forward(name: str) -> property:
+    return property(lambda self: getattr(self.pattern, name), doc=f"The wrapped pattern's ``{name}``.")
+
+
+# The wrapped pattern's other public attributes (flags, groupindex, findall, sub …) read through
+# properties, not ``__getattr__``: a class with ``__getattr__`` sends every attribute lookup,
+# ``self.pattern`` inside each search included, down CPython's slow path.
+def _add_forwards() -> None:
+    import regex
+
+    for name in dir(regex.Pattern):
+        if not name.startswith("_") and not hasattr(Guarded, name):
+            setattr(Guarded, name, _forward(name))
+
+
+_add_forwards()
