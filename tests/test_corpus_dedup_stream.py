@@ -76,12 +76,21 @@ def _in_duckdb(corpus) -> tuple[dict[str, tuple[str, str]], dict[str, int]]:
     return links, counts
 
 
+@pytest.mark.parametrize("bounds", ["default-bounds", "no-bounds"])
 @pytest.mark.parametrize("n, seed", [(60, 7), (120, 2023)], ids=["60-notices", "120-notices"])
-def test_same_links_as_the_in_memory_algorithm(n, seed):
+def test_same_links_as_the_in_memory_algorithm(n, seed, bounds, monkeypatch):
+    import zhenggai.corpus.dedup_stream as dedup_stream
+
+    if bounds == "no-bounds":  # every candidate of the prefix filter is checked
+        monkeypatch.setattr(dedup_stream, "MAX_CANDIDATES", 10**9)
+        monkeypatch.setattr(dedup_stream, "ANCHOR_MAX_DF", 10**9)
     corpus = _planted_corpus(n, seed)
     expected = _in_memory(corpus)
     links, counts = _in_duckdb(corpus)
     assert links == expected
+    bounded = counts.pop("partial_bounded")
+    # These one-template notices have more than MAX_CANDIDATES candidates each: the bound is counted.
+    assert bounded == 0 if bounds == "no-bounds" else bounded > 0
     kinds = [kind for _, kind in expected.values()]
     assert counts == {k: kinds.count(k) for k in ("exact", "near", "partial")}
     # The planted copies are found (so the comparison is not between two empty results).
