@@ -106,19 +106,20 @@ def test_the_part_of_a_part_points_at_the_fullest_copy():
             assert not canonical.startswith("part")
 
 
-def test_grams_in_duckdb_are_the_python_shingles():
+def test_gram_table_holds_each_notices_shingles_hashed():
     import duckdb
+    import pyarrow as pa
 
-    from zhenggai.corpus.rows import compact_text
+    from zhenggai.corpus.dedup_stream import _gram_table
 
     texts = ["关于巡察整改进展情况的通报。现将有关情况通报如下：追回资金１２.５万元。", "通报", "", "ａｂｃ12"]
     con = duckdb.connect(":memory:")
-    for text in texts:
-        compact = compact_text(text)
-        got = {g for (g,) in con.execute(
-            "SELECT substr(c, i + 1, 5) FROM (SELECT ? AS c), range(0, greatest(1, length(c) - 4)) r(i)",
-            [compact]).fetchall()}
-        assert got == shingles(text)
+    con.register("roots", pa.table({"pos": list(range(1, len(texts) + 1)), "text": texts}))
+    _gram_table(con, "roots")
+    for pos, text in enumerate(texts, 1):
+        got = sorted(h for (h,) in con.execute("SELECT gram FROM partial_grams WHERE pos = ?", [pos]).fetchall())
+        want = sorted(con.execute("SELECT hash(g) FROM unnest(?::VARCHAR[]) t(g)", [sorted(shingles(text))]).fetchall())
+        assert got == [h for (h,) in want] and len(got) == len(shingles(text))
 
 
 def test_bands_are_datasketch_hashranges():
