@@ -236,13 +236,20 @@ def _count(summary: BatchSummary, status: str, error_class: str | None) -> None:
 
 
 def _release_arrow_memory() -> None:
-    """Give the memory Arrow's allocator kept after writing a part back to the system.
+    """Give back to the system the memory the allocators kept after a part was written.
 
-    Its pool (mimalloc) keeps freed pages for reuse; over a long run they added up in the parent.
+    Arrow's pool (mimalloc) and the C library's heap keep freed pages for reuse; over a long run
+    (the rows of every input pass through the parent) they added up.
     """
+    import ctypes
+
     import pyarrow as pa
 
     pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)  # glibc; elsewhere there is no such call and nothing to do
+    except (OSError, AttributeError):
+        pass
 
 
 def _reason_kind(reason: str | None) -> str:
