@@ -36,7 +36,6 @@ from zhenggai.corpus.dedup import (
 
 BATCH_ROWS = 2048  # rows of candidate pairs per Arrow batch
 GRAMS_CACHE = 256  # texts whose 5-gram sets are kept between pairs (about 50 KiB each for a notice)
-PARTS_PER_PASS = 256  # partial-copy candidates are verified for this many parts at a time
 LINKS_FLUSH = 10_000  # links written to DuckDB at a time
 GRAMS_FLUSH = 200_000  # 5-grams handed to DuckDB at a time (a few MiB of Python strings)
 ANCHOR_MAX_DF = 256  # a 5-gram held by more notices pairs no parts with wholes (the bound, docs/cluster.md)
@@ -246,12 +245,19 @@ def _partial_candidates(con, source: str) -> int:
         GROUP BY a, b""")
     for table in ("partial_prefix", "partial_first", "partial_ranked"):
         con.execute(f"DROP TABLE {table}")
+    # The in-memory algorithm's own condition: a candidate shares a band of the looser LSH with the part.
+    con.execute(f"CREATE OR REPLACE TABLE partial_bands AS {_bands_sql(source, PARTIAL_CANDIDATE)}")
+    con.execute("""CREATE OR REPLACE TABLE partial_banded AS
+        SELECT DISTINCT s.a, s.b, s.shared FROM partial_shared s JOIN partial_bands x ON x.pos = s.a
+        JOIN partial_bands y ON y.pos = s.b AND y.band = x.band AND y.key = x.key""")
+    for table in ("partial_shared", "partial_bands"):
+        con.execute(f"DROP TABLE {table}")
     (capped,) = con.execute(f"""SELECT count(*) FROM (
-        SELECT pos FROM partial_common UNION SELECT a FROM partial_shared GROUP BY a HAVING count(*) > {max_candidates})
+        SELECT pos FROM partial_common UNION SELECT a FROM partial_banded GROUP BY a HAVING count(*) > {max_candidates})
         """).fetchall()[0]
-    con.execute(f"""CREATE OR REPLACE TABLE partial_pairs AS SELECT a, b FROM partial_shared
-        QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, b) <= {max_candidates} ORDER BY a""")
-    con.execute("DROP TABLE partial_shared")
+    con.execute(f"""CREATE OR REPLACE TABLE partial_pairs AS SELECT a, b FROM partial_banded
+        QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, b) <= {max_candidates}""")
+    con.execute("DROP TABLE partial_banded")
     con.execute("DROP TABLE partial_common")
     return capped
 
@@ -286,27 +292,28 @@ def _partial_links(con) -> int:
             cache.popitem(last=False)
         return found
 
+    # The pairs with both texts, built as tables (joins DuckDB can spill), then read once in part order.
+    con.execute("""CREATE OR REPLACE TABLE partial_check AS SELECT p.a, p.b, y.input AS other, y.length AS other_length,
+        y.signature AS other_sig, y.text AS other_text FROM partial_pairs p JOIN partial_roots y ON y.pos = p.b""")
+    con.execute("DROP TABLE partial_pairs")
+    con.execute("""CREATE OR REPLACE TABLE partial_check AS SELECT c.*, x.input, x.signature, x.text
+        FROM partial_check c JOIN partial_roots x ON x.pos = c.a""")
     fuller: dict[str, str] = {}
-    last = con.execute("SELECT coalesce(max(a), 0) FROM partial_pairs").fetchall()[0][0]
-    # The parts a range at a time (the pairs are stored by part): the best whole of each part in the range.
-    for lo in range(0, last + 1, PARTS_PER_PASS):
-        best: dict[str, tuple] = {}
-        rows = rows_in_batches(con, f"""
-            SELECT x.input, y.input, y.length, x.signature, y.signature, x.text, y.text
-            FROM partial_pairs p JOIN partial_roots x ON x.pos = p.a JOIN partial_roots y ON y.pos = p.b
-            WHERE p.a >= {lo} AND p.a < {lo + PARTS_PER_PASS}""")
-        for name, other, other_length, sig, other_sig, text, other_text in rows:
-            if not _share_band(sig, other_sig, ranges):
-                continue  # not a candidate of the LSH
-            part, whole = grams(name, text), grams(other, other_text)
-            share = containment(part, whole)
-            if len(part) > PARTIAL_MAX_SHARE * len(whole) or share < PARTIAL_CONTAINED:
-                continue
-            # The copy holding most of it (another notice of the same template holds less), then the longest.
-            key = (share, other_length, other)
-            if name not in best or key > best[name]:
-                best[name] = key
-        fuller.update((name, key[2]) for name, key in sorted(best.items()))
+    best: dict[str, tuple] = {}
+    rows = rows_in_batches(con, """SELECT input, other, other_length, signature, other_sig, text, other_text
+        FROM partial_check ORDER BY a, b""")
+    for name, other, other_length, sig, other_sig, text, other_text in rows:
+        if not _share_band(sig, other_sig, ranges):
+            continue  # not a candidate of the LSH
+        part, whole = grams(name, text), grams(other, other_text)
+        share = containment(part, whole)
+        if len(part) > PARTIAL_MAX_SHARE * len(whole) or share < PARTIAL_CONTAINED:
+            continue
+        # The copy holding most of it (another notice of the same template holds less), then the longest.
+        key = (share, other_length, other)
+        if name not in best or key > best[name]:
+            best[name] = key
+    fuller.update((name, key[2]) for name, key in sorted(best.items()))
     links = _Links(con, "partial_links")
     for name in fuller:
         root = name
@@ -314,7 +321,7 @@ def _partial_links(con) -> int:
             root = fuller[root]
         links.add(name, root, "partial")
     links.close()
-    con.execute("DROP TABLE partial_pairs")
+    con.execute("DROP TABLE partial_check")
     con.execute("DROP TABLE partial_roots")
     return bounded
 
