@@ -175,7 +175,8 @@ def _gram_table(con, source: str) -> None:
             positions.clear()
             grams.clear()
 
-    for batch in con.sql(f"SELECT pos, text FROM {source}").to_arrow_reader(BATCH_ROWS):
+    texts = f"SELECT r.pos, t.text FROM (SELECT pos, input FROM {source}) r JOIN dedup_texts t ON t.input = r.input"
+    for batch in con.sql(texts).to_arrow_reader(BATCH_ROWS):
         for pos, text in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist()):
             found = shingles(text or "")
             positions.extend([pos] * len(found))
@@ -246,10 +247,13 @@ def _partial_candidates(con, source: str) -> int:
     for table in ("partial_prefix", "partial_first", "partial_ranked"):
         con.execute(f"DROP TABLE {table}")
     # The in-memory algorithm's own condition: a candidate shares a band of the looser LSH with the part.
-    con.execute(f"CREATE OR REPLACE TABLE partial_bands AS {_bands_sql(source, PARTIAL_CANDIDATE)}")
+    # Each notice's band keys as one list of hashes (band and key): small enough to join every pair with.
+    # A collision can only keep a pair the check in Python (``_share_band``) then drops.
+    con.execute(f"""CREATE OR REPLACE TABLE partial_bands AS SELECT pos, list(hash(band, key)) AS keys
+        FROM ({_bands_sql(source, PARTIAL_CANDIDATE)}) GROUP BY pos""")
     con.execute("""CREATE OR REPLACE TABLE partial_banded AS
-        SELECT DISTINCT s.a, s.b, s.shared FROM partial_shared s JOIN partial_bands x ON x.pos = s.a
-        JOIN partial_bands y ON y.pos = s.b AND y.band = x.band AND y.key = x.key""")
+        SELECT s.a, s.b, s.shared FROM partial_shared s JOIN partial_bands x ON x.pos = s.a
+        JOIN partial_bands y ON y.pos = s.b WHERE list_has_any(x.keys, y.keys)""")
     for table in ("partial_shared", "partial_bands"):
         con.execute(f"DROP TABLE {table}")
     (capped,) = con.execute(f"""SELECT count(*) FROM (
@@ -274,9 +278,9 @@ def _partial_links(con) -> int:
     here they are the prefix-filter pairs that share such a band — the same pairs, less the
     ones that cannot pass the containment check anyway.
     """
+    # The roots without their texts (DuckDB joins the texts only to the rows that need them).
     con.execute(
-        "CREATE OR REPLACE TABLE partial_roots AS SELECT h.*, t.text FROM dedup_heads h "
-        "LEFT JOIN dedup_texts t ON t.input = h.input "
+        "CREATE OR REPLACE TABLE partial_roots AS SELECT h.pos, h.input, h.length, h.signature FROM dedup_heads h "
         "WHERE octet_length(h.signature) > 0 AND h.input NOT IN (SELECT input FROM near_links)"
     )
     bounded = _partial_candidates(con, "partial_roots")
@@ -293,11 +297,13 @@ def _partial_links(con) -> int:
         return found
 
     # The pairs with both texts, built as tables (joins DuckDB can spill), then read once in part order.
-    con.execute("""CREATE OR REPLACE TABLE partial_check AS SELECT p.a, p.b, y.input AS other, y.length AS other_length,
-        y.signature AS other_sig, y.text AS other_text FROM partial_pairs p JOIN partial_roots y ON y.pos = p.b""")
+    con.execute("""CREATE OR REPLACE TABLE partial_check AS
+        SELECT p.a, p.b, x.input, x.signature, y.input AS other, y.length AS other_length, y.signature AS other_sig
+        FROM partial_pairs p JOIN partial_roots x ON x.pos = p.a JOIN partial_roots y ON y.pos = p.b""")
     con.execute("DROP TABLE partial_pairs")
-    con.execute("""CREATE OR REPLACE TABLE partial_check AS SELECT c.*, x.input, x.signature, x.text
-        FROM partial_check c JOIN partial_roots x ON x.pos = c.a""")
+    for column, key in (("other_text", "other"), ("text", "input")):
+        con.execute(f"""CREATE OR REPLACE TABLE partial_check AS SELECT c.*, t.text AS {column}
+            FROM partial_check c LEFT JOIN dedup_texts t ON t.input = c.{key}""")
     fuller: dict[str, str] = {}
     best: dict[str, tuple] = {}
     rows = rows_in_batches(con, """SELECT input, other, other_length, signature, other_sig, text, other_text

@@ -114,7 +114,9 @@ def test_gram_table_holds_each_notices_shingles_hashed():
 
     texts = ["关于巡察整改进展情况的通报。现将有关情况通报如下：追回资金１２.５万元。", "通报", "", "ａｂｃ12"]
     con = duckdb.connect(":memory:")
-    con.register("roots", pa.table({"pos": list(range(1, len(texts) + 1)), "text": texts}))
+    con.register("roots", pa.table({"pos": list(range(1, len(texts) + 1)), "input": [f"{i}.txt" for i in range(1, 5)],
+                                    "text": texts}))
+    con.execute("CREATE VIEW dedup_texts AS SELECT input, text FROM roots")  # as link_duplicates names them
     _gram_table(con, "roots")
     for pos, text in enumerate(texts, 1):
         got = sorted(h for (h,) in con.execute("SELECT gram FROM partial_grams WHERE pos = ?", [pos]).fetchall())
