@@ -39,7 +39,7 @@ GRAMS_CACHE = 256  # texts whose 5-gram sets are kept between pairs (about 50 Ki
 LINKS_FLUSH = 10_000  # links written to DuckDB at a time
 GRAMS_FLUSH = 200_000  # 5-grams handed to DuckDB at a time (a few MiB of Python strings)
 ANCHOR_MAX_DF = 256  # a 5-gram held by more notices pairs no parts with wholes (the bound, docs/cluster.md)
-MAX_CANDIDATES = 16  # wholes a part is checked against at most (those sharing most of its rare 5-grams)
+MAX_CANDIDATES = 4  # wholes a part is checked against at most (those sharing most of its rare 5-grams)
 
 
 def band_ranges(threshold: float) -> list[tuple[int, int]]:
