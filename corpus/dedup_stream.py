@@ -247,8 +247,8 @@ def _partial_candidates(con, source: str) -> int:
     for table in ("partial_prefix", "partial_first", "partial_ranked"):
         con.execute(f"DROP TABLE {table}")
     # The in-memory algorithm's own condition: a candidate shares a band of the looser LSH with the part.
-    # Each notice's band keys as one list of hashes (band and key): small enough to join every pair with.
-    # A collision can only keep a pair the check in Python (``_share_band``) then drops.
+    # Each notice's band keys as one list of 64-bit hashes of (band, key): small enough to join every pair with.
+    # (Two different keys with one hash, about 10⁻¹¹ over a million pairs, would only add a candidate.)
     con.execute(f"""CREATE OR REPLACE TABLE partial_bands AS SELECT pos, list(hash(band, key)) AS keys
         FROM ({_bands_sql(source, PARTIAL_CANDIDATE)}) GROUP BY pos""")
     con.execute("""CREATE OR REPLACE TABLE partial_banded AS
@@ -266,11 +266,6 @@ def _partial_candidates(con, source: str) -> int:
     return capped
 
 
-def _share_band(a: bytes, b: bytes, ranges: list[tuple[int, int]]) -> bool:
-    """Whether two signatures fall in one bucket of an LSH with these bands (what a query of it returns)."""
-    return any(a[lo * 8 : hi * 8] == b[lo * 8 : hi * 8] for lo, hi in ranges)
-
-
 def _partial_links(con) -> int:
     """``partial_links``: each head left in the index that is a large part of a longer one → the fullest copy.
 
@@ -284,7 +279,6 @@ def _partial_links(con) -> int:
         "WHERE octet_length(h.signature) > 0 AND h.input NOT IN (SELECT input FROM near_links)"
     )
     bounded = _partial_candidates(con, "partial_roots")
-    ranges = band_ranges(PARTIAL_CANDIDATE)
     cache: OrderedDict[str, set[str]] = OrderedDict()
 
     def grams(name: str, text: str | None) -> set[str]:
@@ -298,7 +292,7 @@ def _partial_links(con) -> int:
 
     # The pairs with both texts, built as tables (joins DuckDB can spill), then read once in part order.
     con.execute("""CREATE OR REPLACE TABLE partial_check AS
-        SELECT p.a, p.b, x.input, x.signature, y.input AS other, y.length AS other_length, y.signature AS other_sig
+        SELECT p.a, p.b, x.input, y.input AS other, y.length AS other_length
         FROM partial_pairs p JOIN partial_roots x ON x.pos = p.a JOIN partial_roots y ON y.pos = p.b""")
     con.execute("DROP TABLE partial_pairs")
     for column, key in (("other_text", "other"), ("text", "input")):
@@ -306,11 +300,8 @@ def _partial_links(con) -> int:
             FROM partial_check c LEFT JOIN dedup_texts t ON t.input = c.{key}""")
     fuller: dict[str, str] = {}
     best: dict[str, tuple] = {}
-    rows = rows_in_batches(con, """SELECT input, other, other_length, signature, other_sig, text, other_text
-        FROM partial_check ORDER BY a, b""")
-    for name, other, other_length, sig, other_sig, text, other_text in rows:
-        if not _share_band(sig, other_sig, ranges):
-            continue  # not a candidate of the LSH
+    rows = rows_in_batches(con, "SELECT input, other, other_length, text, other_text FROM partial_check ORDER BY a, b")
+    for name, other, other_length, text, other_text in rows:
         part, whole = grams(name, text), grams(other, other_text)
         share = containment(part, whole)
         if len(part) > PARTIAL_MAX_SHARE * len(whole) or share < PARTIAL_CONTAINED:
