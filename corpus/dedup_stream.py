@@ -300,7 +300,9 @@ def _partial_links(con) -> int:
             FROM partial_check c LEFT JOIN dedup_texts t ON t.input = c.{key}""")
     fuller: dict[str, str] = {}
     best: dict[str, tuple] = {}
-    rows = rows_in_batches(con, "SELECT input, other, other_length, text, other_text FROM partial_check ORDER BY a, b")
+    # Read as stored (no ORDER BY: sorting rows that carry two texts each ran out of a 128 MB budget); the
+    # result does not depend on the order, each part keeps its best whole by (share, length, name).
+    rows = rows_in_batches(con, "SELECT input, other, other_length, text, other_text FROM partial_check")
     for name, other, other_length, text, other_text in rows:
         part, whole = grams(name, text), grams(other, other_text)
         share = containment(part, whole)
