@@ -86,7 +86,7 @@ class BatchSummary:
         ]
         if dups.get("partial_bounded"):
             out.append(f"partial copies: {dups['partial_bounded']} notices were checked against a bounded set of "
-                       "candidates (their rarest 5-grams are shared by many notices; see docs/cluster.md)")
+                       "candidates (more candidates than kept, or rare 5-grams shared by many; see docs/cluster.md)")
         if self.skipped:
             kinds = ", ".join(f"{k} {v}" for k, v in Counter(self.skipped.values()).most_common())
             out.append(f"skipped by --types: {len(self.skipped)} inputs of other document types ({kinds}); "
