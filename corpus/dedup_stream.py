@@ -37,6 +37,7 @@ from zhenggai.corpus.dedup import (
 BATCH_ROWS = 2048  # rows of candidate pairs per Arrow batch
 GRAMS_CACHE = 256  # texts whose 5-gram sets are kept between pairs (about 50 KiB each for a notice)
 LINKS_FLUSH = 10_000  # links written to DuckDB at a time
+PARTS_PER_JOIN = 5_000  # parts whose candidate pairs are joined and counted at a time
 GRAMS_FLUSH = 200_000  # 5-grams handed to DuckDB at a time (a few MiB of Python strings)
 ANCHOR_MAX_DF = 256  # a 5-gram held by more notices pairs no parts with wholes (the bound, docs/cluster.md)
 MAX_CANDIDATES = 4  # wholes a part is checked against at most (those sharing most of its rare 5-grams)
@@ -233,17 +234,23 @@ def _partial_candidates(con, source: str) -> int:
     # of which the part is at most PARTIAL_MAX_SHARE of the 5-grams (a loose bound here).
     match = "w.pos <> p.pos AND w.length > p.length AND p.n <= %s * w.n AND w.rk <= w.n - p.t + 1" % (
         PARTIAL_MAX_SHARE + 0.01)
-    # Each part's candidates: the wholes sharing most of its anchors, at most max_candidates of them.
-    con.execute(f"""CREATE OR REPLACE TABLE partial_shared AS
-        SELECT a, b, count(*) AS shared FROM (
-            SELECT p.pos AS a, w.pos AS b
-            FROM (SELECT * FROM partial_prefix WHERE df <= {max_df}) p JOIN partial_ranked w USING (gram)
-            WHERE {match}
-            UNION ALL
-            SELECT p.pos AS a, w.pos AS b
-            FROM (SELECT * FROM partial_prefix p WHERE rk = 1 AND df > {max_df}) p JOIN partial_first w USING (gram)
-            WHERE {match})
-        GROUP BY a, b""")
+    # Each part's candidates: the wholes sharing most of its anchors, at most max_candidates of them.  Built
+    # a range of parts at a time, so the join's and the grouping's tables hold one range's pairs (at 100,000
+    # notices the whole at once ran out of a 128 MB budget).
+    con.execute("CREATE OR REPLACE TABLE partial_shared (a INTEGER, b INTEGER, shared BIGINT)")
+    (last,) = con.execute("SELECT coalesce(max(pos), 0) FROM partial_prefix").fetchall()[0]
+    for lo in range(0, last + 1, PARTS_PER_JOIN):
+        parts = f"p.pos >= {lo} AND p.pos < {lo + PARTS_PER_JOIN}"
+        con.execute(f"""INSERT INTO partial_shared
+            SELECT a, b, count(*) AS shared FROM (
+                SELECT p.pos AS a, w.pos AS b
+                FROM (SELECT * FROM partial_prefix p WHERE df <= {max_df} AND {parts}) p
+                JOIN partial_ranked w USING (gram) WHERE {match}
+                UNION ALL
+                SELECT p.pos AS a, w.pos AS b
+                FROM (SELECT * FROM partial_prefix p WHERE rk = 1 AND df > {max_df} AND {parts}) p
+                JOIN partial_first w USING (gram) WHERE {match})
+            GROUP BY a, b""")
     for table in ("partial_prefix", "partial_first", "partial_ranked"):
         con.execute(f"DROP TABLE {table}")
     # The in-memory algorithm's own condition: a candidate shares a band of the looser LSH with the part.

@@ -81,6 +81,7 @@ def _in_duckdb(corpus) -> tuple[dict[str, tuple[str, str]], dict[str, int]]:
 def test_same_links_as_the_in_memory_algorithm(n, seed, bounds, monkeypatch):
     import zhenggai.corpus.dedup_stream as dedup_stream
 
+    monkeypatch.setattr(dedup_stream, "PARTS_PER_JOIN", 16)  # candidate pairs joined in many ranges of parts
     if bounds == "no-bounds":  # every candidate of the prefix filter is checked
         monkeypatch.setattr(dedup_stream, "MAX_CANDIDATES", 10**9)
         monkeypatch.setattr(dedup_stream, "ANCHOR_MAX_DF", 10**9)
