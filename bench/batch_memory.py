@@ -4,10 +4,12 @@
     python bench/batch_memory.py --sizes 100000 --extractor zhenggai.corpus.synth:oracle
     ZHENGGAI_DUCKDB_MEMORY=256MB python bench/batch_memory.py      # another budget for the final pass
 
-The notices come from the template corpus (``zhenggai.corpus.synth.write_corpus``: .txt and .html
-files, a crawl JSONL file, a few broken files).  The command runs as a subprocess; psutil samples
+The notices are generated (``zhenggai.corpus.synth.write_corpus``: .txt files in three encodings, a crawl
+JSONL file, a few broken files and reposts); ``--corpus varied`` (the default) composes each notice's
+problems and measures for it, ``--corpus template`` draws every notice from one short list (the worst case
+of partial-copy detection: every notice shares most of its 5-grams with thousands of others).  The command runs as a subprocess; psutil samples
 the resident set size of the parent and of every worker process five times a second.  Printed per
-size: the peak of the parent alone, of the largest worker, and of the whole tree (parent + workers,
+size: the peak of the parent alone (over the run, and while the inputs are extracted), of the largest worker, and of the whole tree (parent + workers,
 summed at the same instant), with the wall time and the rate.
 
 ``--extractor zhenggai.corpus.synth:oracle`` swaps the extractor for the template's own reader (fast):
@@ -45,13 +47,21 @@ def _tree_rss(proc) -> tuple[int, int, int]:
     return parent, max(children, default=0), parent + sum(children)
 
 
-def measure(n: int, work: Path, workers: int, extractor: str | None) -> dict:
-    import psutil
+def corpus(n: int, work: Path, kind: str) -> Path:
+    """The generated corpus of ``n`` notices in ``work`` (written once, then reused)."""
     from zhenggai.corpus.synth import write_corpus
 
-    src = work / f"in-{n}"
-    if not src.exists():
-        write_corpus(src, n=n, seed=11)
+    src = work / (f"in-{n}" if kind == "template" else f"in-{n}-{kind}")
+    if not (src / "crawl.jsonl").exists():  # written last: a folder without it was interrupted
+        shutil.rmtree(src, ignore_errors=True)
+        write_corpus(src, n=n, seed=11, variety=kind == "varied")
+    return src
+
+
+def measure(n: int, work: Path, workers: int, extractor: str | None, kind: str = "varied") -> dict:
+    import psutil
+
+    src = corpus(n, work, kind)
     out = work / f"ds-{n}"
     shutil.rmtree(out, ignore_errors=True)
     exe = Path(sys.executable).with_name("zhenggai")
@@ -62,10 +72,15 @@ def measure(n: int, work: Path, workers: int, extractor: str | None) -> dict:
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     ps = psutil.Process(proc.pid)
-    peak_parent = peak_child = peak_total = 0
+    peak_parent = peak_child = peak_total = peak_extracting = 0
+    extracting = True
     while proc.poll() is None:
         p, c, total = _tree_rss(ps)
         peak_parent, peak_child, peak_total = max(peak_parent, p), max(peak_child, c), max(peak_total, total)
+        if extracting:  # the final pass opens its DuckDB file in the run's folder: extraction is over
+            extracting = not any(out.glob(".tmp-*/finalise.duckdb"))
+            if extracting:
+                peak_extracting = max(peak_extracting, p)
         time.sleep(0.2)
     wall = time.perf_counter() - t
     err = proc.stderr.read()
@@ -73,7 +88,8 @@ def measure(n: int, work: Path, workers: int, extractor: str | None) -> dict:
         raise SystemExit(f"batch failed ({proc.returncode}): {err}")
     inputs = int(err.split(" inputs", 1)[0].split()[-1]) if " inputs" in err else n
     shutil.rmtree(out, ignore_errors=True)
-    return {"n": n, "inputs": inputs, "wall": wall, "parent": peak_parent, "child": peak_child, "total": peak_total}
+    return {"n": n, "inputs": inputs, "wall": wall, "parent": peak_parent, "child": peak_child, "total": peak_total,
+            "extracting": peak_extracting}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -81,19 +97,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (default 1000,10000)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--extractor", default=None, help="module:attribute of another extractor (see above)")
+    ap.add_argument("--corpus", choices=("varied", "template"), default="varied",
+                    help="varied: notices composed each for its body, sharing the genre's formulas (default); "
+                         "template: every notice from one short list of sentences (the worst case of repost detection)")
     ap.add_argument("--work", metavar="DIR", help="keep the generated corpora here (default: a temporary folder)")
     args = ap.parse_args(argv)
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="batch-memory-"))
     work.mkdir(parents=True, exist_ok=True)
     mib = 1024 * 1024
-    print(f"zhenggai batch, {args.workers} workers, extractor: {args.extractor or 'zhenggai (default)'}, "
+    print(f"zhenggai batch, {args.workers} workers, {args.corpus} corpus, "
+          f"extractor: {args.extractor or 'zhenggai (default)'}, "
           f"DuckDB budget of the final pass: {os.environ.get('ZHENGGAI_DUCKDB_MEMORY', 'default')}")
-    print("| notices | inputs | wall s | inputs/s | peak RSS parent MiB | largest worker MiB | parent + workers MiB |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| notices | inputs | wall s | inputs/s | peak RSS parent MiB | parent while extracting MiB "
+          "| largest worker MiB | parent + workers MiB |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in (int(s) for s in args.sizes.split(",")):
-        r = measure(n, work, args.workers, args.extractor)
+        r = measure(n, work, args.workers, args.extractor, args.corpus)
         print(f"| {n:,} | {r['inputs']:,} | {r['wall']:.0f} | {r['inputs'] / r['wall']:.1f} | {r['parent'] / mib:.0f} "
-              f"| {r['child'] / mib:.0f} | {r['total'] / mib:.0f} |", flush=True)
+              f"| {r['extracting'] / mib:.0f} | {r['child'] / mib:.0f} | {r['total'] / mib:.0f} |", flush=True)
     print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}; "
           f"{time.strftime('%Y-%m-%d', time.gmtime())}")
     if not args.work:

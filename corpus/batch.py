@@ -84,6 +84,9 @@ class BatchSummary:
             f"{counts.get('sections', 0)} sections, "
             f"{counts.get('mentions', 0)} mentions, {counts.get('errors', 0)} errors",
         ]
+        if dups.get("partial_bounded"):
+            out.append(f"partial copies: {dups['partial_bounded']} notices were checked against a bounded set of "
+                       "candidates (more candidates than kept, or rare 5-grams shared by many; see docs/cluster.md)")
         if self.skipped:
             kinds = ", ".join(f"{k} {v}" for k, v in Counter(self.skipped.values()).most_common())
             out.append(f"skipped by --types: {len(self.skipped)} inputs of other document types ({kinds}); "
@@ -232,6 +235,23 @@ def _count(summary: BatchSummary, status: str, error_class: str | None) -> None:
         summary.reused += 1
 
 
+def _release_arrow_memory() -> None:
+    """Give back to the system the memory the allocators kept after a part was written.
+
+    Arrow's pool (mimalloc) and the C library's heap keep freed pages for reuse; over a long run
+    (the rows of every input pass through the parent) they added up.
+    """
+    import ctypes
+
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)  # glibc; elsewhere there is no such call and nothing to do
+    except (OSError, AttributeError):
+        pass
+
+
 def _reason_kind(reason: str | None) -> str:
     """A skip reason without its details, for counting: 'redirect (HTTP 301) to …' → 'redirect'."""
     reason = reason or "skipped"
@@ -369,7 +389,9 @@ def _run_locked(dataset, inputs, mode, jobs, engine, scheduler, extractor, chunk
     summary = BatchSummary(dataset)
     walk = WalkStats()
     reuse: dict[str, int] = {}
+    # The names this run met: only --append into a dataset needs them (the inputs it keeps are the others).
     seen: set[str] = set()
+    remember = keep_index is not None
     items = iter_inputs(inputs, include=include, exclude=exclude, stats=walk)
     if not screen:
         from zhenggai.corpus.archive import unscreened
@@ -415,7 +437,8 @@ def _run_locked(dataset, inputs, mode, jobs, engine, scheduler, extractor, chunk
             writer = ds.PartWriter(tmp / "parts", prefix="local", chunk_size=chunk_size)
             try:
                 for outcome in local_outcomes(items, jobs, extractor, skip, timeout):
-                    seen.add(outcome.name)
+                    if remember:
+                        seen.add(outcome.name)
                     if (kind := skipped_type(outcome, types)) is not None:
                         summary.inputs += 1  # a counted skip: in the summary and the manifest
                         summary.skipped[outcome.name] = kind
@@ -428,6 +451,7 @@ def _run_locked(dataset, inputs, mode, jobs, engine, scheduler, extractor, chunk
                     if entry is not None:
                         entry["extractor_version"] = version
                         ds.append_journal(tmp, entry)
+                        _release_arrow_memory()
                     bar.update(summary, 1)
             finally:
                 # Also on Ctrl-C: what is done stays journaled for --resume.

@@ -36,8 +36,11 @@ from zhenggai.corpus.dedup import (
 
 BATCH_ROWS = 2048  # rows of candidate pairs per Arrow batch
 GRAMS_CACHE = 256  # texts whose 5-gram sets are kept between pairs (about 50 KiB each for a notice)
-PARTS_PER_PASS = 256  # partial-copy candidates are verified for this many parts at a time
 LINKS_FLUSH = 10_000  # links written to DuckDB at a time
+PARTS_PER_JOIN = 5_000  # parts whose candidate pairs are joined and counted at a time
+GRAMS_FLUSH = 200_000  # 5-grams handed to DuckDB at a time (a few MiB of Python strings)
+ANCHOR_MAX_DF = 256  # a 5-gram held by more notices pairs no parts with wholes (the bound, docs/cluster.md)
+MAX_CANDIDATES = 4  # wholes a part is checked against at most (those sharing most of its rare 5-grams)
 
 
 def band_ranges(threshold: float) -> list[tuple[int, int]]:
@@ -151,24 +154,41 @@ def _near_links(con, threshold: float) -> None:
     con.execute("DROP TABLE near_pairs")
 
 
-def _compact_table(con, source: str) -> None:
-    """``partial_compact(pos, compact)``: each root's letters and digits (Python's ``compact_text``), in batches."""
+def _gram_table(con, source: str) -> None:
+    """``partial_grams(pos, gram)``: each root's distinct 5-grams (:func:`shingles`, hashed to 64 bits), in batches.
+
+    Python builds each notice's set (no large DISTINCT for DuckDB to hold) and DuckDB stores its hashes
+    (``hash(gram)``, 8 bytes a row); a collision of two 5-grams could only add candidates, never lose one,
+    since every candidate is checked on the texts.
+    """
     import pyarrow as pa
 
-    from zhenggai.corpus.rows import compact_text
-
     writer = con.cursor()
-    writer.execute("CREATE OR REPLACE TABLE partial_compact (pos BIGINT, compact VARCHAR)")
-    for batch in con.sql(f"SELECT pos, text FROM {source}").to_arrow_reader(BATCH_ROWS):
-        chunk = pa.table({"pos": batch.column(0),
-                          "compact": [compact_text(t or "") for t in batch.column(1).to_pylist()]})
-        writer.register("_compact_chunk", chunk)
-        writer.execute("INSERT INTO partial_compact SELECT * FROM _compact_chunk")
-        writer.unregister("_compact_chunk")
+    writer.execute("CREATE OR REPLACE TABLE partial_grams (pos INTEGER, gram UBIGINT)")
+    positions: list[int] = []
+    grams: list[str] = []
+
+    def flush() -> None:
+        if grams:
+            writer.register("_grams_chunk", pa.table({"pos": pa.array(positions, pa.int32()), "gram": grams}))
+            writer.execute("INSERT INTO partial_grams SELECT pos, hash(gram) FROM _grams_chunk")
+            writer.unregister("_grams_chunk")
+            positions.clear()
+            grams.clear()
+
+    texts = f"SELECT r.pos, t.text FROM (SELECT pos, input FROM {source}) r JOIN dedup_texts t ON t.input = r.input"
+    for batch in con.sql(texts).to_arrow_reader(BATCH_ROWS):
+        for pos, text in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist()):
+            found = shingles(text or "")
+            positions.extend([pos] * len(found))
+            grams.extend(found)
+            if len(grams) >= GRAMS_FLUSH:
+                flush()
+    flush()
     writer.close()
 
 
-def _partial_candidates(con, source: str) -> None:
+def _partial_candidates(con, source: str) -> int:
     """``partial_pairs(a, b)``: every pair that can pass the containment check, found without comparing all pairs.
 
     Prefix filter (set-similarity joins): order all 5-grams by how many notices hold them,
@@ -176,54 +196,96 @@ def _partial_candidates(con, source: str) -> None:
     first ``n - t + 1`` 5-grams in that order include one of them; so only wholes holding one
     of the part's rarest 5-grams are candidates.  ``t`` is taken a little low (the exact test
     is the float one in :func:`zhenggai.corpus.dedup.containment`), which only adds candidates.
+
+    The bound (``max_df`` = ``ANCHOR_MAX_DF``, ``max_candidates`` = ``MAX_CANDIDATES``; docs/cluster.md),
+    so that notices sharing one template do not make the work quadratic: a 5-gram held by more than
+    ``max_df`` notices is no anchor.  A part whose prefix holds such a
+    common 5-gram meets its wholes on its rarer ones only; a part whose prefix is all common 5-grams
+    meets the first ``max_df`` notices (canonical order) holding its rarest one.  Then each part keeps
+    the ``max_candidates`` wholes sharing most of its anchors (ties: canonical order).  Returns how many
+    parts the bound touched (a common 5-gram in the prefix, or more candidates than kept); when 0, the
+    candidates are all the filter's.
     """
-    _compact_table(con, source)
-    # The same 5-grams as ``shingles``: Python slices and DuckDB's substr both count code points.
-    con.execute("""CREATE OR REPLACE TABLE partial_grams AS
-        SELECT DISTINCT pos, substr(compact, i + 1, %d) AS gram
-        FROM (SELECT pos, compact, unnest(range(0, greatest(1, length(compact) - %d))) AS i FROM partial_compact)"""
-                % (SHINGLE, SHINGLE - 1))
-    con.execute("DROP TABLE partial_compact")
-    con.execute("CREATE OR REPLACE TABLE partial_df AS SELECT gram, count(*) AS df FROM partial_grams GROUP BY gram")
+    max_df, max_candidates = ANCHOR_MAX_DF, MAX_CANDIDATES
+    _gram_table(con, source)
+    con.execute("CREATE OR REPLACE TABLE partial_df AS "
+                "SELECT gram, count(*)::INTEGER AS df FROM partial_grams GROUP BY gram")
     con.execute("""CREATE OR REPLACE TABLE partial_size AS
-        SELECT g.pos, count(*) AS n, any_value(r.length) AS length
+        SELECT g.pos, count(*)::INTEGER AS n, any_value(r.length) AS length
         FROM partial_grams g JOIN %s r ON r.pos = g.pos GROUP BY g.pos""" % source)
     # Each notice's 5-grams ranked rarest first; t = the fewest shared 5-grams a part may have (taken low).
     con.execute("""CREATE OR REPLACE TABLE partial_ranked AS
-        SELECT g.pos, g.gram, row_number() OVER (PARTITION BY g.pos ORDER BY partial_df.df, g.gram) AS rk,
+        SELECT g.pos, g.gram, d.df, row_number() OVER (PARTITION BY g.pos ORDER BY d.df, g.gram) AS rk,
                s.n, s.length, floor(%s * s.n) - 1 AS t
-        FROM partial_grams g JOIN partial_df USING (gram) JOIN partial_size s USING (pos)""" % PARTIAL_CONTAINED)
-    # Prefix filter on the part's side (rank <= n - t + 1); positional filter on the whole's: the first
-    # shared 5-gram in that order leaves at most n - rank more, so it is within the whole's first n - t + 1.
-    # Wholes: longer texts of which the part is at most PARTIAL_MAX_SHARE of the 5-grams (a loose bound here).
-    con.execute("""CREATE OR REPLACE TABLE partial_pairs AS SELECT * FROM (
-        SELECT DISTINCT p.pos AS a, w.pos AS b
-        FROM (SELECT * FROM partial_ranked WHERE rk <= n - t + 1) p JOIN partial_ranked w USING (gram)
-        WHERE w.pos <> p.pos AND w.length > p.length AND p.n <= %s * w.n AND w.rk <= w.n - p.t + 1)
-        ORDER BY a""" % (PARTIAL_MAX_SHARE + 0.01))
-    for table in ("partial_ranked", "partial_size", "partial_df", "partial_grams"):
+        FROM partial_grams g JOIN partial_df d USING (gram) JOIN partial_size s USING (pos)""" % PARTIAL_CONTAINED)
+    for table in ("partial_size", "partial_df", "partial_grams"):
         con.execute(f"DROP TABLE {table}")
+    # The parts' prefixes (rank <= n - t + 1), and which of them hold a common 5-gram.
+    con.execute("CREATE OR REPLACE TABLE partial_prefix AS SELECT * FROM partial_ranked WHERE rk <= n - t + 1")
+    con.execute(f"CREATE OR REPLACE TABLE partial_common AS "
+                f"SELECT DISTINCT pos FROM partial_prefix WHERE df > {max_df}")
+    # The first max_df holders (canonical order) of each common 5-gram that is some part's rarest.
+    con.execute(f"""CREATE OR REPLACE TABLE partial_first AS
+        SELECT w.* FROM partial_ranked w
+        WHERE w.df > {max_df} AND w.gram IN (SELECT gram FROM partial_prefix WHERE rk = 1 AND df > {max_df})
+        QUALIFY row_number() OVER (PARTITION BY w.gram ORDER BY w.pos) <= {max_df}""")
+    # Prefix filter on the part's side; positional filter on the whole's: the first shared 5-gram in that
+    # order leaves at most n - rank more, so it is within the whole's first n - t + 1.  Wholes: longer texts
+    # of which the part is at most PARTIAL_MAX_SHARE of the 5-grams (a loose bound here).
+    match = "w.pos <> p.pos AND w.length > p.length AND p.n <= %s * w.n AND w.rk <= w.n - p.t + 1" % (
+        PARTIAL_MAX_SHARE + 0.01)
+    # Each part's candidates: the wholes sharing most of its anchors, at most max_candidates of them.  Built
+    # a range of parts at a time, so the join's and the grouping's tables hold one range's pairs (at 100,000
+    # notices the whole at once ran out of a 128 MB budget).
+    con.execute("CREATE OR REPLACE TABLE partial_shared (a INTEGER, b INTEGER, shared BIGINT)")
+    (last,) = con.execute("SELECT coalesce(max(pos), 0) FROM partial_prefix").fetchall()[0]
+    for lo in range(0, last + 1, PARTS_PER_JOIN):
+        parts = f"p.pos >= {lo} AND p.pos < {lo + PARTS_PER_JOIN}"
+        con.execute(f"""INSERT INTO partial_shared
+            SELECT a, b, count(*) AS shared FROM (
+                SELECT p.pos AS a, w.pos AS b
+                FROM (SELECT * FROM partial_prefix p WHERE df <= {max_df} AND {parts}) p
+                JOIN partial_ranked w USING (gram) WHERE {match}
+                UNION ALL
+                SELECT p.pos AS a, w.pos AS b
+                FROM (SELECT * FROM partial_prefix p WHERE rk = 1 AND df > {max_df} AND {parts}) p
+                JOIN partial_first w USING (gram) WHERE {match})
+            GROUP BY a, b""")
+    for table in ("partial_prefix", "partial_first", "partial_ranked"):
+        con.execute(f"DROP TABLE {table}")
+    # The in-memory algorithm's own condition: a candidate shares a band of the looser LSH with the part.
+    # Each notice's band keys as one list of 64-bit hashes of (band, key): small enough to join every pair with.
+    # (Two different keys with one hash, about 10⁻¹¹ over a million pairs, would only add a candidate.)
+    con.execute(f"""CREATE OR REPLACE TABLE partial_bands AS SELECT pos, list(hash(band, key)) AS keys
+        FROM ({_bands_sql(source, PARTIAL_CANDIDATE)}) GROUP BY pos""")
+    con.execute("""CREATE OR REPLACE TABLE partial_banded AS
+        SELECT s.a, s.b, s.shared FROM partial_shared s JOIN partial_bands x ON x.pos = s.a
+        JOIN partial_bands y ON y.pos = s.b WHERE list_has_any(x.keys, y.keys)""")
+    for table in ("partial_shared", "partial_bands"):
+        con.execute(f"DROP TABLE {table}")
+    (capped,) = con.execute(f"""SELECT count(*) FROM (
+        SELECT pos FROM partial_common UNION SELECT a FROM partial_banded GROUP BY a HAVING count(*) > {max_candidates})
+        """).fetchall()[0]
+    con.execute(f"""CREATE OR REPLACE TABLE partial_pairs AS SELECT a, b FROM partial_banded
+        QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, b) <= {max_candidates}""")
+    con.execute("DROP TABLE partial_banded")
+    con.execute("DROP TABLE partial_common")
+    return capped
 
 
-def _share_band(a: bytes, b: bytes, ranges: list[tuple[int, int]]) -> bool:
-    """Whether two signatures fall in one bucket of an LSH with these bands (what a query of it returns)."""
-    return any(a[lo * 8 : hi * 8] == b[lo * 8 : hi * 8] for lo, hi in ranges)
-
-
-def _partial_links(con) -> None:
+def _partial_links(con) -> int:
     """``partial_links``: each head left in the index that is a large part of a longer one → the fullest copy.
 
     The candidates of the in-memory version are the pairs sharing a band of the looser LSH;
     here they are the prefix-filter pairs that share such a band — the same pairs, less the
     ones that cannot pass the containment check anyway.
     """
+    # The roots without their texts (DuckDB joins the texts only to the rows that need them).
     con.execute(
-        "CREATE OR REPLACE TABLE partial_roots AS SELECT h.*, t.text FROM dedup_heads h "
-        "LEFT JOIN dedup_texts t ON t.input = h.input "
+        "CREATE OR REPLACE TABLE partial_roots AS SELECT h.pos, h.input, h.length, h.signature FROM dedup_heads h "
         "WHERE octet_length(h.signature) > 0 AND h.input NOT IN (SELECT input FROM near_links)"
     )
-    _partial_candidates(con, "partial_roots")
-    ranges = band_ranges(PARTIAL_CANDIDATE)
+    bounded = _partial_candidates(con, "partial_roots")
     cache: OrderedDict[str, set[str]] = OrderedDict()
 
     def grams(name: str, text: str | None) -> set[str]:
@@ -235,27 +297,29 @@ def _partial_links(con) -> None:
             cache.popitem(last=False)
         return found
 
+    # The pairs with both texts, built as tables (joins DuckDB can spill), then read once in part order.
+    con.execute("""CREATE OR REPLACE TABLE partial_check AS
+        SELECT p.a, p.b, x.input, y.input AS other, y.length AS other_length
+        FROM partial_pairs p JOIN partial_roots x ON x.pos = p.a JOIN partial_roots y ON y.pos = p.b""")
+    con.execute("DROP TABLE partial_pairs")
+    for column, key in (("other_text", "other"), ("text", "input")):
+        con.execute(f"""CREATE OR REPLACE TABLE partial_check AS SELECT c.*, t.text AS {column}
+            FROM partial_check c LEFT JOIN dedup_texts t ON t.input = c.{key}""")
     fuller: dict[str, str] = {}
-    last = con.execute("SELECT coalesce(max(a), 0) FROM partial_pairs").fetchall()[0][0]
-    # The parts a range at a time (the pairs are stored by part): the best whole of each part in the range.
-    for lo in range(0, last + 1, PARTS_PER_PASS):
-        best: dict[str, tuple] = {}
-        rows = rows_in_batches(con, f"""
-            SELECT x.input, y.input, y.length, x.signature, y.signature, x.text, y.text
-            FROM partial_pairs p JOIN partial_roots x ON x.pos = p.a JOIN partial_roots y ON y.pos = p.b
-            WHERE p.a >= {lo} AND p.a < {lo + PARTS_PER_PASS}""")
-        for name, other, other_length, sig, other_sig, text, other_text in rows:
-            if not _share_band(sig, other_sig, ranges):
-                continue  # not a candidate of the LSH
-            part, whole = grams(name, text), grams(other, other_text)
-            share = containment(part, whole)
-            if len(part) > PARTIAL_MAX_SHARE * len(whole) or share < PARTIAL_CONTAINED:
-                continue
-            # The copy holding most of it (another notice of the same template holds less), then the longest.
-            key = (share, other_length, other)
-            if name not in best or key > best[name]:
-                best[name] = key
-        fuller.update((name, key[2]) for name, key in sorted(best.items()))
+    best: dict[str, tuple] = {}
+    # Read as stored (no ORDER BY: sorting rows that carry two texts each ran out of a 128 MB budget); the
+    # result does not depend on the order, each part keeps its best whole by (share, length, name).
+    rows = rows_in_batches(con, "SELECT input, other, other_length, text, other_text FROM partial_check")
+    for name, other, other_length, text, other_text in rows:
+        part, whole = grams(name, text), grams(other, other_text)
+        share = containment(part, whole)
+        if len(part) > PARTIAL_MAX_SHARE * len(whole) or share < PARTIAL_CONTAINED:
+            continue
+        # The copy holding most of it (another notice of the same template holds less), then the longest.
+        key = (share, other_length, other)
+        if name not in best or key > best[name]:
+            best[name] = key
+    fuller.update((name, key[2]) for name, key in sorted(best.items()))
     links = _Links(con, "partial_links")
     for name in fuller:
         root = name
@@ -263,12 +327,17 @@ def _partial_links(con) -> None:
             root = fuller[root]
         links.add(name, root, "partial")
     links.close()
-    con.execute("DROP TABLE partial_pairs")
+    con.execute("DROP TABLE partial_check")
     con.execute("DROP TABLE partial_roots")
+    return bounded
 
 
 def link_duplicates(con, records: str, texts: str, threshold: float = THRESHOLD) -> dict[str, int]:
     """Create ``dedup_order(pos, input)`` and ``dedup_links(input, canonical, kind)``; returns counts per kind.
+
+    The counts: ``exact``, ``near`` and ``partial`` links, and ``partial_bounded``, the notices whose
+    partial-copy candidates the bound on common 5-grams cut (see :func:`_partial_candidates`; 0 means
+    the links are those of the unbounded algorithm).
 
     ``records`` is a query with the columns ``input``, ``text_hash`` (the exact-copy key),
     ``published_at``, ``signature`` (bytes or NULL), ``length`` and ``truncated``; ``texts``
@@ -289,7 +358,7 @@ def link_duplicates(con, records: str, texts: str, threshold: float = THRESHOLD)
         SELECT pos, input, text_hash, signature, length, truncated FROM dedup_all
         QUALIFY pos = min(pos) OVER (PARTITION BY text_hash)""")
     _near_links(con, threshold)
-    _partial_links(con)
+    bounded = _partial_links(con)
     # Exact copies point where their head points (a head linked as a near copy passes its canonical on);
     # then a link to a notice that is itself a partial copy goes on to the fullest copy.
     con.execute("""CREATE OR REPLACE TABLE dedup_links AS
@@ -308,4 +377,4 @@ def link_duplicates(con, records: str, texts: str, threshold: float = THRESHOLD)
         con.execute(f"DROP TABLE {table}")
     con.execute(f"SET preserve_insertion_order = {'true' if preserve else 'false'}")
     counts = dict(con.execute("SELECT kind, count(*) FROM dedup_links GROUP BY kind").fetchall())
-    return {kind: counts.get(kind, 0) for kind in ("exact", "near", "partial")}
+    return {**{kind: counts.get(kind, 0) for kind in ("exact", "near", "partial")}, "partial_bounded": bounded}

@@ -156,8 +156,8 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
     con.execute(f"SET temp_directory = {_sql_str(str(tmp / 'spill'))}")
     # DuckDB takes up to 80 % of the machine's memory before it spills; a bound keeps the parent
     # flat as the corpus grows (sorting and joining spill to the run's folder instead).
-    # 128 MB kept the parent 270 MiB lower at 10,000 notices, but at 100,000 DuckDB ran out of it building the
-    # 5-gram table of partial-copy detection (a DISTINCT it could not spill): 512 MB until that step is lighter.
+    # 128 MB kept the parent 300 MiB lower at 10,000 notices; no 100,000-notice final pass has finished with it
+    # yet (docs/cluster.md, "Memory of the final pass"): 512 MB until one does.
     con.execute(f"SET memory_limit = {_sql_str(os.environ.get('ZHENGGAI_DUCKDB_MEMORY', DUCKDB_MEMORY))}")
     con.execute("SET preserve_insertion_order = true")
     reuse_tbl = pa.table({"input": list(reuse), "source": list(reuse.values())},

@@ -171,6 +171,26 @@ def _jsonl_lines(path: str, name: str) -> Iterator[InputItem]:
                 yield InputItem(name=f"{name}:{number}", path=path, line=number, data=raw.rstrip(b"\r\n"))
 
 
+def _overlapping(args: list[Path]) -> set[int]:
+    """Indices of the arguments whose paths can equal another argument's (the same path, or one inside the other).
+
+    A walk yields each path once, and the paths of two arguments can only be equal strings when one
+    argument's path is the other's or lies under it; the others need no memory of what was yielded.
+
+    >>> sorted(_overlapping([Path("a"), Path("b"), Path("a/x.txt"), Path("c")]))
+    [0, 2]
+    """
+    found: set[int] = set()
+    stack: list[tuple[int, tuple[str, ...]]] = []  # the enclosing paths of the current one, in sorted order
+    for i, parts in sorted(enumerate(a.parts for a in args), key=lambda x: x[1]):
+        while stack and stack[-1][1] != parts[: len(stack[-1][1])]:
+            stack.pop()
+        if stack:  # inside (or equal to) the argument on top: both overlap
+            found.update((stack[-1][0], i))
+        stack.append((i, parts))
+    return found
+
+
 def iter_inputs(
     paths: Iterable[str | os.PathLike],
     *,
@@ -184,12 +204,16 @@ def iter_inputs(
     Every regular file under a folder is an input, whatever its name (the format is sniffed
     from the content), hidden files and folders aside; ``include``/``exclude`` are glob
     patterns on the path below the folder or on the file name.  A file named twice (``a.txt
-    a.txt``, or a folder and a file in it) is one input.  ``stats`` counts what was walked.
+    a.txt``, or a folder and a file in it) is one input; only such overlapping arguments' paths
+    are remembered, so walking one large folder holds no list of what it yielded.  ``stats`` counts
+    what was walked.
     """
-    seen: set[str] = set()
+    args = [Path(os.fsdecode(arg)) for arg in paths]
+    overlapping = _overlapping(args)
+    seen: set[str] = set()  # paths of the arguments that overlap another one (only they can repeat)
     stats = stats if stats is not None else WalkStats()
-    for arg in paths:
-        p = Path(os.fsdecode(arg))
+    for i, p in enumerate(args):
+        remember = i in overlapping
         if p.is_dir():
             files = _walk(p, include, exclude)
         else:
@@ -201,9 +225,10 @@ def iter_inputs(
             files = [(p, kind)]
         for f, problem in files:
             path = str(f)
-            if path in seen:
-                continue
-            seen.add(path)
+            if remember:
+                if path in seen:
+                    continue
+                seen.add(path)
             stats.files += 1
             name = display_name(path)
             if problem is None and path.lower().endswith(ARCHIVE_SUFFIXES):

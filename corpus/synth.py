@@ -64,6 +64,34 @@ MEASURES = (
 )
 NUMERALS = "一二三四五六七八九十"
 
+# ``variety``: measures and problems composed per notice, as notices of different bodies are written.
+# They share the formulas (the openings and verbs below) but little else: each sentence names
+# the body's own places, projects and figures, drawn from these pools.
+_NAME_CHARS = (  # characters of generated place and project names (two make a name)
+    "安宝北滨博昌成城崇春翠大德东丰凤福富港广桂国海和河红宏洪华淮环黄惠吉嘉建江金锦京泾九康兰"
+    "乐黎莲良临龙隆鹿罗茂梅美民明南宁平浦齐祁青清庆泉仁荣瑞山上尚胜盛石寿双顺泗松太泰潭桃天通"
+    "同万望文西溪霞仙祥新兴秀延阳永涌玉裕源云长昭肇镇正中舟州紫"
+)
+_SITES = ("社区", "街道", "小区", "工业园", "服务中心", "卫生院", "中学", "农贸市场", "养老院", "水库")
+_PROJECTS = ("道路改造工程", "污水管网项目", "安置房项目", "数字平台项目", "供水提升工程", "老旧小区改造项目")
+_ACTORS = ("党组", "领导班子", "班子成员", "各科室", "机关党委", "纪检组", "办公室", "分管领导")
+_ACTIONS = (
+    "召开专题会议{k}次，研究部署", "逐项梳理形成{k}条措施，推进", "深入{site}实地督导{k}次，跟踪",
+    "约谈相关责任人{k}人次，督促", "对{site}开展回头看检查，复核", "委托第三方评估{project}，核查",
+    "会同审计部门抽查{k}个项目，规范", "组织{k}场专题培训，强化",
+)
+_OBJECTS = (
+    "{place}{site}的服务管理", "{project}的资金拨付", "{place}{site}的安全隐患整治", "档案管理和公示程序",
+    "{project}的招投标程序", "窗口服务和审批时限", "{place}{site}的台账建设", "合同管理和验收程序",
+)
+_ENDINGS = ("", "，已全部整改到位", "，形成问题清单{k}份", "，完善配套措施{k}项", "，群众满意度明显提升",
+            "，按期销号", "，目前正在持续推进")
+_PROBLEMS = (
+    "{place}{site}日常监管不到位", "{project}推进缓慢", "{project}资金使用不规范", "{place}{site}服务质量不高",
+    "落实{topic}工作要求有差距", "{topic}制度执行不严格", "{topic}工作作风不够扎实",
+)
+_TOPICS = ("安全生产", "财务管理", "政府采购", "干部管理", "民生实事", "信访维稳", "生态环保", "招商引资")
+
 
 @dataclass
 class NoticeSpec:
@@ -104,9 +132,34 @@ class NoticeSpec:
         return (Decimal(self.completed) * 100 / Decimal(self.issues)).quantize(Decimal("0.01"))
 
 
-def make_specs(n: int, seed: int = 2023) -> list[NoticeSpec]:
-    """``n`` notice parameter sets, reproducible from ``seed``."""
+def _name(rng: random.Random) -> str:
+    return rng.choice(_NAME_CHARS) + rng.choice(_NAME_CHARS)
+
+
+def _fill(pattern: str, rng: random.Random) -> str:
+    return pattern.format(place=_name(rng), site=rng.choice(_SITES), project=_name(rng) + rng.choice(_PROJECTS),
+                          topic=rng.choice(_TOPICS), k=rng.randint(2, 60))
+
+
+def varied_measure(rng: random.Random) -> str:
+    """One measure sentence of a body's own: a formula of the genre filled with its places, projects and figures."""
+    return _fill(rng.choice(_ACTORS) + rng.choice(_ACTIONS) + rng.choice(_OBJECTS) + rng.choice(_ENDINGS), rng) + "。"
+
+
+def varied_problem(rng: random.Random) -> str:
+    """One problem as the inspection team worded it (what 关于“…”问题 quotes)."""
+    return _fill(rng.choice(_PROBLEMS), rng)
+
+
+def make_specs(n: int, seed: int = 2023, variety: bool = False) -> list[NoticeSpec]:
+    """``n`` notice parameter sets, reproducible from ``seed``.
+
+    ``variety``: each notice's problems and measures are composed for it (:func:`varied_measure`),
+    so notices share the genre's formulas but few 5-grams beyond them; otherwise they come
+    from one short list (every notice then shares most of its text with the others).
+    """
     rng = random.Random(seed)
+    own = random.Random(seed * 7919 + 1)  # variety's own draws: the template's values stay as without it
     specs = []
     for i in range(n):
         region = REGIONS[i % len(REGIONS)]
@@ -123,6 +176,10 @@ def make_specs(n: int, seed: int = 2023) -> list[NoticeSpec]:
             money_refunded_yuan=rng.randint(500, 90000),
             themes=rng.sample(ISSUE_THEMES, 2), measures=rng.sample(MEASURES, 6),
         ))
+        if variety:
+            spec = specs[-1]
+            spec.themes = [varied_problem(own), varied_problem(own)]
+            spec.measures = ["".join(varied_measure(own) for _ in range(own.randint(2, 4))) for _ in range(6)]
     return specs
 
 
@@ -324,12 +381,15 @@ class CorpusPlan:
     near: set[str] = field(default_factory=set)  # reposts that differ in text (near duplicates)
 
 
-def write_corpus(folder, n: int = 200, seed: int = 2023, jsonl_lines: int = 3) -> CorpusPlan:
-    """Write ``n`` generated notices (UTF-8, UTF-8 BOM, GB18030), broken files, reposts and a crawl file."""
+def write_corpus(folder, n: int = 200, seed: int = 2023, jsonl_lines: int = 3, variety: bool = False) -> CorpusPlan:
+    """Write ``n`` generated notices (UTF-8, UTF-8 BOM, GB18030), broken files, reposts and a crawl file.
+
+    ``variety``: notices composed each for its body (see :func:`make_specs`).
+    """
     from pathlib import Path
 
     root = Path(folder)
-    specs = make_specs(n + jsonl_lines, seed)
+    specs = make_specs(n + jsonl_lines, seed, variety=variety)
     encodings = ("gb18030", "utf-8", "utf-8-sig")
     inputs, broken, reposts, near = [], [], {}, set()
     for spec in specs[:n]:

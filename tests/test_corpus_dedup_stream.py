@@ -76,12 +76,22 @@ def _in_duckdb(corpus) -> tuple[dict[str, tuple[str, str]], dict[str, int]]:
     return links, counts
 
 
+@pytest.mark.parametrize("bounds", ["default-bounds", "no-bounds"])
 @pytest.mark.parametrize("n, seed", [(60, 7), (120, 2023)], ids=["60-notices", "120-notices"])
-def test_same_links_as_the_in_memory_algorithm(n, seed):
+def test_same_links_as_the_in_memory_algorithm(n, seed, bounds, monkeypatch):
+    import zhenggai.corpus.dedup_stream as dedup_stream
+
+    monkeypatch.setattr(dedup_stream, "PARTS_PER_JOIN", 16)  # candidate pairs joined in many ranges of parts
+    if bounds == "no-bounds":  # every candidate of the prefix filter is checked
+        monkeypatch.setattr(dedup_stream, "MAX_CANDIDATES", 10**9)
+        monkeypatch.setattr(dedup_stream, "ANCHOR_MAX_DF", 10**9)
     corpus = _planted_corpus(n, seed)
     expected = _in_memory(corpus)
     links, counts = _in_duckdb(corpus)
     assert links == expected
+    bounded = counts.pop("partial_bounded")
+    if bounds == "no-bounds":  # nothing was cut (tests/test_corpus_dedup_bound.py shows cuts counted)
+        assert bounded == 0
     kinds = [kind for _, kind in expected.values()]
     assert counts == {k: kinds.count(k) for k in ("exact", "near", "partial")}
     # The planted copies are found (so the comparison is not between two empty results).
@@ -97,19 +107,22 @@ def test_the_part_of_a_part_points_at_the_fullest_copy():
             assert not canonical.startswith("part")
 
 
-def test_grams_in_duckdb_are_the_python_shingles():
+def test_gram_table_holds_each_notices_shingles_hashed():
     import duckdb
+    import pyarrow as pa
 
-    from zhenggai.corpus.rows import compact_text
+    from zhenggai.corpus.dedup_stream import _gram_table
 
     texts = ["关于巡察整改进展情况的通报。现将有关情况通报如下：追回资金１２.５万元。", "通报", "", "ａｂｃ12"]
     con = duckdb.connect(":memory:")
-    for text in texts:
-        compact = compact_text(text)
-        got = {g for (g,) in con.execute(
-            "SELECT substr(c, i + 1, 5) FROM (SELECT ? AS c), range(0, greatest(1, length(c) - 4)) r(i)",
-            [compact]).fetchall()}
-        assert got == shingles(text)
+    con.register("roots", pa.table({"pos": list(range(1, len(texts) + 1)), "input": [f"{i}.txt" for i in range(1, 5)],
+                                    "text": texts}))
+    con.execute("CREATE VIEW dedup_texts AS SELECT input, text FROM roots")  # as link_duplicates names them
+    _gram_table(con, "roots")
+    for pos, text in enumerate(texts, 1):
+        got = sorted(h for (h,) in con.execute("SELECT gram FROM partial_grams WHERE pos = ?", [pos]).fetchall())
+        want = sorted(con.execute("SELECT hash(g) FROM unnest(?::VARCHAR[]) t(g)", [sorted(shingles(text))]).fetchall())
+        assert got == [h for (h,) in want] and len(got) == len(shingles(text))
 
 
 def test_bands_are_datasketch_hashranges():
