@@ -167,22 +167,6 @@ def traditional_chars() -> frozenset[str]:
         return frozenset(a for a, b in zip(chars, converted) if a != b)
 
 
-@lru_cache(maxsize=1)
-def _traditional_in_gb2312() -> tuple[str, ...]:
-    """The traditional-only characters that GB2312 (a simplified-character set) still encodes (乾, 於 …).
-
-    The hard cases of the detection, which a simplified notice may well hold (the tests draw on them).
-    """
-    def encodable(ch: str) -> bool:
-        try:
-            ch.encode("gb2312")
-        except UnicodeEncodeError:
-            return False
-        return True
-
-    return tuple(sorted(ch for ch in traditional_chars() if encodable(ch)))
-
-
 def _may_hold_traditional(sample: str) -> bool:
     """``not traditional_chars().isdisjoint(sample)``, without hashing every character.
 
