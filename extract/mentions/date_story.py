@@ -41,10 +41,24 @@ from zhenggai.mentions.date_cues import required_words
 from zhenggai.mentions.date_years import FUTURE_GRACE, is_plan
 from zhenggai.models import load_table
 
-# (kind, pattern, words one of which every match holds, else the characters a match can start
-# with; empty when there is no such test)
-_CUES: list[tuple[str, limits.Pattern, tuple[str, ...]]] = [
-    (row[0], limits.compile(row[1]),
+
+def _plain_cue(fragment: str) -> bool:
+    r"""Whether a cue fragment has no escape but ``\n``: syntax Python's re and the regex module read
+    alike (literals, listed classes, groups, alternation, bounded repeats, lookarounds)."""
+    return "\\" not in fragment.replace("\\n", "")
+
+
+def _cue_search(fragment: str):
+    # A sentence part is far below the regex timer's threshold: limits.Twin runs it on Python's re
+    # (several times cheaper per call than the regex module), a long one on the wrapped pattern.
+    pattern = limits.compile(fragment)
+    return limits.Twin(pattern).search if _plain_cue(fragment) else pattern.search
+
+
+# (kind, the cue's search, words one of which every match holds, else the characters a match can
+# start with; empty when there is no such test)
+_CUES: list[tuple[str, object, tuple[str, ...]]] = [
+    (row[0], _cue_search(row[1]),
      required_words(row[1]) or tuple(first_chars(row[1], verbose=False) or ()))
     for row in load_table("date_story_cues.tsv")
 ]
@@ -138,14 +152,14 @@ def event_kind(sentence: str) -> str | None:
 
 
 def _kind(sentence: str) -> str | None:
-    for kind, pattern, needed in _CUES:
+    for kind, search, needed in _CUES:
         for word in needed:
             if word in sentence:
                 break
         else:
             if needed:
                 continue  # none of the words (or first characters) a match needs: no search
-        if pattern.search(sentence) is not None:
+        if search(sentence) is not None:
             return kind
     return None
 
