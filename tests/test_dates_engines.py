@@ -73,3 +73,40 @@ def test_cue_search_equals_regex_on_dense_text(pieces):
     sentence = "".join(pieces)
     for fragment in _FRAGMENTS:
         assert _span(date_story._cue_search(fragment)(sentence)) == _span(regex.search(fragment, sentence))
+
+
+# --------------------------------------------------- relation words after a date
+
+from zhenggai.mentions.date_patterns import RELATION_AFTER_RE, RELATIONS_AFTER, relation_after  # noqa: E402
+
+
+def _regex_relation(text, end):
+    m = RELATION_AFTER_RE.match(text, end)
+    return None if m is None else m.lastgroup
+
+
+@pytest.mark.parametrize("text,end,expected", [
+    pytest.param("2022年12月以来", 8, "since", id="since"),
+    pytest.param("2023年起草方案", 5, None, id="blocked-by-next-char"),
+    pytest.param("2023年起", 5, "since", id="word-at-end"),
+    pytest.param("6月  前完成", 2, "before", id="two-blanks"),
+    pytest.param("6月   前完成", 2, None, id="three-blanks"),
+    pytest.param("6月\t之前", 2, "before", id="tab"),
+    pytest.param("6月后续", 2, None, id="after-blocked"),
+    pytest.param("1月至今", 2, "since", id="until-now"),
+    pytest.param("", 0, None, id="empty"),
+])
+def test_relation_after_on_written_cases(text, end, expected):
+    assert relation_after(text, end) == expected == _regex_relation(text, end)
+
+
+_RELATION_PIECES = sorted({w for w, _, _ in RELATIONS_AFTER} | {ch for _, _, blk in RELATIONS_AFTER for ch in blk}
+                          | {" ", "\t", "年", "月", "1", "\n", "以", "之", "至", "今"})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_RELATION_PIECES), max_size=12))
+def test_relation_after_equals_the_pattern_on_dense_text(pieces):
+    text = "".join(pieces)
+    for end in range(len(text) + 1):
+        assert relation_after(text, end) == _regex_relation(text, end), (text, end)

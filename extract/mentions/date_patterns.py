@@ -126,9 +126,32 @@ def relation_at(text: str, start: int, end: int) -> str | None:
         if before is not None:
             return before.lastgroup
     if text[end : end + 1] in _AFTER_FIRST:
-        after = RELATION_AFTER_RE.match(text, end)
-        if after is not None:
-            return after.lastgroup
+        return relation_after(text, end)
+    return None
+
+
+def relation_after(text: str, end: int) -> str | None:
+    """The relation of RELATION_AFTER_RE's match at ``end`` (its ``lastgroup``), None when none.
+
+    The pattern read directly: up to two blanks (taken greedily: no word opens with a blank,
+    so giving one back never helps), then the first word in file order that stands there and
+    is not followed by one of its blocked characters.
+
+    >>> relation_after("2022年以来", 5), relation_after("6月 前期", 2), relation_after("6月前", 2)
+    ('since', None, 'before')
+    """
+    j = end
+    if text[j : j + 1] in _BLANKS:
+        j += 1
+        if text[j : j + 1] in _BLANKS:
+            j += 1
+    words = _AFTER_BY_FIRST.get(text[j : j + 1])
+    if words is not None:
+        for word, relation, blocked in words:
+            if text.startswith(word, j):
+                k = j + len(word)
+                if k == len(text) or text[k] not in blocked:
+                    return relation
     return None
 
 
@@ -801,6 +824,13 @@ RELATION_AFTER_RE = _relation_re(RELATIONS_AFTER, anchor_end=False)
 # The last character of a RELATION_BEFORE_RE word and the first of a RELATION_AFTER_RE match.
 _WORD_LAST = frozenset(w[-1] for w, _, _ in RELATIONS_BEFORE)
 _AFTER_FIRST = frozenset(w[0] for w, _, _ in RELATIONS_AFTER) | frozenset(" \t")
+_BLANKS = frozenset(" \t")  # RELATION_AFTER_RE's [ \t]{0,2}
+# RELATION_AFTER_RE's words by first character, in file order (the alternation tries them so):
+# (word, relation, the characters that may not follow it)
+_AFTER_BY_FIRST: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
+for _w, _rel, _blk in RELATIONS_AFTER:
+    _AFTER_BY_FIRST.setdefault(_w[0], []).append((_w, _rel, frozenset(_blk)))
+assert not any(w[0] in _BLANKS for w, _, _ in RELATIONS_AFTER)
 assert not _WORD_LAST & frozenset(" \t于在\n")
 # The characters _may_relate_before can accept right before a date (all others: False at once).
 _BEFORE_LAST = _WORD_LAST | frozenset(" \t于在\n")

@@ -20,7 +20,7 @@ import regex
 
 from zhenggai import limits
 from zhenggai.mentions.base import Found
-from zhenggai.mentions.date_patterns import MAX_YEAR, MIN_YEAR, RELATION_AFTER_RE, SEP_FULL_RE
+from zhenggai.mentions.date_patterns import MAX_YEAR, MIN_YEAR, SEP_FULL_RE, relation_after
 from zhenggai.models import load_words
 
 if TYPE_CHECKING:  # the atom class lives with the driver; only its attributes are read here
@@ -192,8 +192,8 @@ def context_year(head: _Atom, tail: _Atom | None, result: Found | None, last_yea
         and tail is None
         and head.year is not None
         and head.year2 is None
+        and head.year < last_year  # (before the granularity property: most years equal the one in context)
         and head.granularity == "year"
-        and head.year < last_year
     ):
         return last_year
     if (
@@ -242,8 +242,7 @@ def writing_year(text: str, atoms: list[_Atom], published: dt.date | None) -> in
             start = atom.bounds(published.year)[0]
         except ValueError:
             continue
-        after = RELATION_AFTER_RE.match(text, atom.end)
-        if start > latest and not is_plan(text, atom.start, after.lastgroup if after else None):
+        if start > latest and not is_plan(text, atom.start, relation_after(text, atom.end)):
             return published.year - 1
     return None
 
@@ -281,12 +280,12 @@ def next_event_years(text: str, atoms: list[_Atom]) -> list[tuple[int, int]]:
 def _scope_only(text: str, atom: _Atom) -> bool:
     # the same tests as names_scope, read from the atom before it is resolved
     end = atom.end
-    after = RELATION_AFTER_RE.match(text, end)
+    after = relation_after(text, end)
     return (
         text[end - 1] == "度"
         or text.startswith(("度", "同期", "全年"), end)
         or text[atom.start - 1 : atom.start] in ("较", "比")
-        or (after is not None and after.lastgroup == "since")
+        or after == "since"
         or atom.year2 is not None
     )
 

@@ -162,7 +162,8 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
                     and not is_plan(text, head.start, relation_at(text, head.start, head.end)):
                 # 17日 in a report posted on the 10th, with no month before it: last month's 17th
                 head.year, head.month = (head.year, head.month - 1) if head.month > 1 else (head.year - 1, 12)
-        tail = atoms[i + 1] if i + 1 < len(atoms) and _joins(text, head, atoms[i + 1]) else None
+        nxt = atoms[i + 1] if i + 1 < len(atoms) else None  # (the gap tested first: no call for most atoms)
+        tail = nxt if nxt is not None and 0 < nxt.start - head.end <= _SEP_MAX and _joins(text, head, nxt) else None
         tail_is_atom = tail is not None
         if tail is None and head.iso_sep:
             tail = _iso_tail(text, head)
