@@ -64,6 +64,29 @@ FIRST_HAN = "\u2e80"
 CJK_PUNCTUATION = frozenset("，。、；：？！（）“”‘’《》【】〔〕…—　")
 
 
+# The openers of short quotations: their positions are found by str.find and the pattern matched
+# there only, where the regex module's whole-text scan reads every character.  More positions than
+# this (a hostile text) take the whole-text scan, one C call.
+_MAX_POSITIONS = 200
+_QUOTE_TWIN = limits.Twin(_QUOTE_RE)  # re on the window of one quotation (both engines read it alike)
+_QUOTE_REACH = 26  # the longest quotation: opener, 24 characters, closer
+
+
+def _positions(text: str, chars: str) -> list[int] | None:
+    """The sorted positions of ``chars`` in ``text``, or None when there are more than _MAX_POSITIONS."""
+    found: list[int] = []
+    find = text.find
+    for ch in chars:
+        at = find(ch)
+        while at >= 0:
+            found.append(at)
+            if len(found) > _MAX_POSITIONS:
+                return None
+            at = find(ch, at + 1)
+    found.sort()
+    return found
+
+
 def slogan_spans(text: str) -> list[tuple[int, int]]:
     """Spans of fixed slogans and idioms ("两个维护", "八项规定", "千家万户"), sorted."""
     return [m.span() for m in _SLOGAN_RE.finditer(text)]
@@ -77,7 +100,21 @@ def short_quote_spans(text: str) -> list[tuple[int, int]]:
     """
     if not any(mark in text for mark in _QUOTE_OPENERS):
         return []  # no quotation mark: nothing to scan for
-    return [(m.start() + 1, m.end() - 1) for m in _QUOTE_RE.finditer(text)]
+    starts = _positions(text, _QUOTE_OPENERS)
+    if starts is None:
+        return [(m.start() + 1, m.end() - 1) for m in _QUOTE_RE.finditer(text)]
+    # The matches of the whole-text scan: each starts at an opener, not inside the previous one,
+    # and ends within _QUOTE_REACH characters (tests/test_count_names.py).
+    spans: list[tuple[int, int]] = []
+    done, n = 0, len(text)
+    match = _QUOTE_TWIN.match
+    for at in starts:
+        if at >= done:
+            m = match(text, at, min(n, at + _QUOTE_REACH))
+            if m is not None:
+                done = m.end()
+                spans.append((at + 1, done - 1))
+    return spans
 
 
 def title_spans(text: str) -> list[tuple[int, int]]:
