@@ -188,8 +188,7 @@ class _CueIndex:
 
 
 _MASK_MEMO = 4096  # masks remembered per index (a notice meets a few dozen)
-_NO_ROWS = repeat(())  # the default of each character's lookup (no row starts with it)
-_NO_BITS = repeat(0)  # (likewise, as a mask)
+_NO_BITS = repeat(0)  # the default of each character's lookup (no row starts with it, no required set holds it)
 
 
 @lru_cache(maxsize=256)
