@@ -122,3 +122,79 @@ def test_twinned_cue_rows_find_what_the_regex_engine_finds():
                          ids=["empty", "bmp", "astral_digit", "astral_han"])
 def test_bmp(text, bmp):
     assert _bmp(text) is bmp
+
+
+def test_classify_told_bmp_reads_as_classify_testing_each_clause():
+    """``classify(..., bmp=True)`` (find_totals knows its text holds no astral character) gives
+    the key classify finds when it tests the clauses itself, for every kind and unit of the
+    cue table, on the clause pieces of the gold texts."""
+    from zhenggai.facts.totals_cues import classify
+
+    pieces = sorted({p for p in _clause_pieces() if _bmp(p)})[::7]
+    kinds_units = sorted({(row.kind, unit) for row in ROWS for unit in (row.units or {None})},
+                         key=lambda ku: (ku[0], ku[1] or ""))
+    found = 0
+    with limits.deadline(60.0):
+        for kind, unit in kinds_units:
+            for left, right in zip(pieces, reversed(pieces)):
+                key = classify(left, right, kind, unit, left + right)
+                assert classify(left, right, kind, unit, left + right, bmp=True) == key, (kind, unit, left, right)
+                found += key is not None
+    assert found > 50  # the pieces do hit cues
+
+
+def _classify_every_row(left, right, kind, unit, sentence, noun=None):
+    """classify as first written: every row of the kind and unit searched, no index, no masks."""
+    other_noun = noun is not None and "问题" not in noun
+    best = None
+    for row in ROWS:
+        if row.kind != kind or (row.units is not None and unit not in row.units):
+            continue
+        if row.is_right:
+            m = row.pattern.search(right)
+            gap = 0
+        else:
+            if other_noun and row.own_noun:
+                continue
+            m = row.pattern.search(left)
+            gap = len(m["gap"]) if m else 0
+        if m is None or (row.need is not None and not row.need.search(sentence)):
+            continue
+        best = min(best or (gap, row.order, row.key), (gap, row.order, row.key))
+    return best[2] if best else None
+
+
+_KINDS_UNITS = sorted({(row.kind, unit) for row in ROWS for unit in (row.units or {None})},
+                      key=lambda ku: (ku[0], ku[1] or ""))
+
+
+def test_classify_reads_as_every_row_searched_on_gold_clauses():
+    """The character index and bit masks (candidate rows, required sets met) pick the key that
+    searching every row of the table picks, on the clause pieces of the gold texts."""
+    from zhenggai.facts.totals_cues import classify
+
+    pieces = sorted(set(_clause_pieces()))[::5]
+    keys = set()
+    with limits.deadline(120.0):
+        for kind, unit in _KINDS_UNITS:
+            for left, right in zip(pieces, reversed(pieces)):
+                for noun in (None, "责任单位"):
+                    expected = _classify_every_row(left, right, kind, unit, left + right, noun)
+                    assert classify(left, right, kind, unit, left + right, noun) == expected, (kind, unit, left, right)
+                    keys.add(expected)
+    assert len(keys) > 10  # left and right cues of many keys were met
+
+
+_CUE_ALPHABET = "".join(sorted({ch for row in ROWS for need in row.required for ch in need})) + "的了共,、0123\U00011F51"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_CUE_ALPHABET, max_size=14), st.text(alphabet=_CUE_ALPHABET, max_size=10),
+       st.sampled_from(_KINDS_UNITS))
+def test_property_classify_reads_as_every_row_searched(left, right, kind_unit):
+    """The same on random clauses dense in the characters the cues need (astral ones too)."""
+    from zhenggai.facts.totals_cues import classify
+
+    kind, unit = kind_unit
+    sentence = left + right
+    assert classify(left, right, kind, unit, sentence) == _classify_every_row(left, right, kind, unit, sentence)

@@ -289,6 +289,9 @@ def find_totals(
     place = regions.totals_place  # (clause, sentence) of a figure in totals context, else None
     closing_from = regions.closing_from
     sentence_texts: dict[tuple[int, int], str] = {}  # sentence span → its text, sliced once for its figures
+    # Every clause classify reads is cut from ``text``: without a character beyond U+FFFF here,
+    # none has one (classify then runs its twinned rows on re without reading each clause).
+    bmp = not limits.astral(text)
     for i, f in enumerate(figures):
         spans = place(f.start)
         if spans is None:
@@ -339,17 +342,17 @@ def find_totals(
         sentence = sentence_texts.get(sent)
         if sentence is None:
             sentence = sentence_texts[sent] = text[sent[0] : sent[1]]
-        key = classify(left, right, f.kind, unit, sentence, f.values.get("noun"))
+        key = classify(left, right, f.kind, unit, sentence, f.values.get("noun"), bmp=bmp)
         if key is None and f.kind == "count" and (head := list_head(text, regions, cs, figures, i)) is not None:
             # 问责党组织7个、党员领导干部22人: the cue of the list's first item governs this one too.
-            key = classify(head, right, f.kind, unit, sentence, f.values.get("noun"))
+            key = classify(head, right, f.kind, unit, sentence, f.values.get("noun"), bmp=bmp)
             key = key if key in _PEOPLE_KEYS else None
         if key is None and f.kind == "count" and i > 0 and keys.get(figures[i - 1].start) == "aspects" and (
             figures[i - 1].start >= cs and _ASPECTS_THEN.fullmatch(text, figures[i - 1].end, f.start)
         ):
             # 巡察反馈问题共4个方面19个: the cue before the aspects names the issues after them.
             key = classify(lead + text[cs : figures[i - 1].start], right, f.kind, unit, sentence,
-                           f.values.get("noun"))
+                           f.values.get("noun"), bmp=bmp)
             key = key if key == "issues" else None
         if key in ("issues", "measures_planned") and _PART_BEFORE.search(left):
             key = None  # 对剩余3个问题 / 制定个人整改措施26条: a part, not the whole

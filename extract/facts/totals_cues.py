@@ -14,8 +14,9 @@ table row, so more specific rows come first in the data file.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import repeat
+from operator import or_
 
 import regex
 
@@ -35,7 +36,7 @@ _ISSUE_WORD = "问题"
 
 class _Row:
     __slots__ = ("key", "kind", "units", "side", "pattern", "need", "order", "gap", "first", "required",
-                 "need_required", "is_right", "own_noun", "search")
+                 "need_required", "is_right", "own_noun", "search", "req_bits")
 
     def __init__(self, order: int, key: str, kind: str, units: str, side: str, fragment: str, need: str = ""):
         self.order, self.key, self.kind, self.side = order, key, kind, side
@@ -70,6 +71,7 @@ class _Row:
         # Character sets every match of the cue / of the need word holds one of (zhenggai.facts.cue_chars).
         self.required = required_chars(fragment)
         self.need_required = required_chars(need, verbose=False) if need else ()
+        self.req_bits = 0  # one bit per set of ``required`` (numbered over the whole table by _rows)
 
 
 # Escapes the two engines read alike (\d: the same digits below U+10000; astral text goes
@@ -98,7 +100,31 @@ def _bmp(text: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _rows() -> tuple[_Row, ...]:
-    return tuple(_Row(i, *row) for i, row in enumerate(load_table("totals_cues.tsv")))
+    rows = tuple(_Row(i, *row) for i, row in enumerate(load_table("totals_cues.tsv")))
+    bit = 0
+    for row in rows:  # each required set of each row gets its own bit (see _required_bits)
+        for _ in row.required:
+            row.req_bits |= 1 << bit
+            bit += 1
+    return rows
+
+
+@lru_cache(maxsize=None)
+def _required_bits() -> dict[str, int]:
+    """Character → the bits of the rows' required sets (``_Row.req_bits``) that hold it.
+
+    OR-ing these over a clause's characters gives the sets the clause meets: a row's cue can
+    match only where ``met & row.req_bits == row.req_bits`` (``lacks`` is False).
+    """
+    out: dict[str, int] = {}
+    for row in _rows():
+        bits = row.req_bits
+        for need in row.required:
+            low = bits & -bits  # this set's bit (the sets are numbered in order)
+            bits ^= low
+            for ch in need:
+                out[ch] = out.get(ch, 0) | low
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -114,9 +140,17 @@ class _CueIndex:
     ``left_any``/``right_any`` hold the rows with no such bound (always tried).  A left cue
     must start somewhere in the clause before the figure, a right cue at the clause's first
     character: classify looks up those characters instead of testing every row.
+
+    The same lookups as bit masks: row ``rows[k]`` is bit ``1 << k``; ``left_bits``/``right_bits``
+    map a character to the mask of its rows, ``always_bits`` is the rows with no bound.  OR-ing
+    the masks of a clause's characters is one C-level reduction, and ``candidates`` turns a
+    mask into its rows (memoised per mask: a pure function of the index and the mask).  A left
+    character's bits also carry, above ``shift``, the required sets it is in (_required_bits),
+    so the same reduction says which sets the clause before the figure meets.
     """
 
-    __slots__ = ("left", "left_any", "right", "right_any", "always")
+    __slots__ = ("left", "left_any", "right", "right_any", "always", "rows", "left_bits", "right_bits",
+                 "always_bits", "_of_mask", "row_bits", "shift")
 
     def __init__(self, rows: tuple[_Row, ...]) -> None:
         self.left: dict[str, tuple[_Row, ...]] = {}
@@ -129,9 +163,32 @@ class _CueIndex:
                 table = self.left if row.side == "left" else self.right
                 for ch in row.first:
                     table[ch] = (*table.get(ch, ()), row)
+        self.rows = rows
+        bit = {row: 1 << k for k, row in enumerate(rows)}
+        self.row_bits = (1 << len(rows)) - 1
+        self.shift = len(rows)
+        starts = {ch: sum(map(bit.__getitem__, found)) for ch, found in self.left.items()}
+        required = _required_bits()
+        # A left character's bits: the rows whose cue can start with it, and above them
+        # (<< shift) the required sets it belongs to.
+        self.left_bits = {ch: starts.get(ch, 0) | required.get(ch, 0) << self.shift
+                          for ch in starts.keys() | required.keys()}
+        self.right_bits = {ch: sum(map(bit.__getitem__, found)) for ch, found in self.right.items()}
+        self.always_bits = sum(map(bit.__getitem__, self.always))
+        self._of_mask: dict[int, tuple[_Row, ...]] = {}
+
+    def candidates(self, mask: int) -> tuple[_Row, ...]:
+        """The rows whose bits are set in ``mask``, in table order."""
+        found = self._of_mask.get(mask)
+        if found is None:
+            found = tuple(row for k, row in enumerate(self.rows) if mask >> k & 1)
+            if len(self._of_mask) < _MASK_MEMO:
+                self._of_mask[mask] = found
+        return found
 
 
-_NO_ROWS = repeat(())  # the default of each character's lookup (no row starts with it)
+_MASK_MEMO = 4096  # masks remembered per index (a notice meets a few dozen)
+_NO_BITS = repeat(0)  # the default of each character's lookup (no row starts with it, no required set holds it)
 
 
 @lru_cache(maxsize=256)
@@ -169,14 +226,17 @@ def _money_rows() -> tuple[tuple[str, bool, limits.Pattern, frozenset[str] | Non
 
 
 def classify(
-    left: str, right: str, kind: str, unit: str | None, sentence: str, noun: str | None = None
+    left: str, right: str, kind: str, unit: str | None, sentence: str, noun: str | None = None,
+    *, bmp: bool = False,
 ) -> str | None:
     """The totals key a figure answers, from the clause around it (None when no cue fits).
 
     ``left``/``right``: the clause before/after the figure; ``sentence``: its whole
     sentence, where a row's "need" word must occur; ``noun``: what the count counts,
     when a noun follows it (a left issues cue does not bind a count of something else:
-    反映的问题分解到32个责任单位).
+    反映的问题分解到32个责任单位); ``bmp``: True when the caller knows ``left`` and ``right``
+    hold no character beyond U+FFFF (both cut from a text without one: find_totals tests
+    its text once), so each is not read again to choose the engine.
 
     >>> classify("巡察反馈的", "具体问题中", "count", "个", "巡察反馈的")
     'issues'
@@ -190,33 +250,27 @@ def classify(
     # The rows worth a search: left cues that can start at some character of ``left``,
     # right cues that can start with the first character of ``right``.  The best
     # candidate is a minimum, so the order they are tried in does not matter.
-    left_chars = set(left)
-    rows = index.always.union(index.right.get(right[:1], ()), *map(index.left.get, left_chars, _NO_ROWS))
+    # (One pass over ``left``: the rows that can start in it, and the required sets it meets.)
+    bits = reduce(or_, map(index.left_bits.get, left, _NO_BITS), 0)
+    rows = index.candidates(bits & index.row_bits | index.always_bits | index.right_bits.get(right[:1], 0))
+    left_met = bits >> index.shift  # the required sets (_Row.req_bits) the clause before meets
     best: tuple[int, int, str] | None = None
-    right_chars = left_bmp = right_bmp = None  # found once, when a row's test needs them
+    right_met = None  # found once, when a row's test needs it
+    left_bmp = right_bmp = bmp or None  # (likewise, unless the caller knows)
     for row in rows:
-        # (cue_chars.lacks, inlined: this loop runs for every candidate row of every figure)
+        # (cue_chars.lacks as bit masks: this loop runs for every candidate row of every figure)
+        need = row.req_bits
         if row.is_right:
-            if row.required:
-                if right_chars is None:
-                    right_chars = set(right)
-                for need in row.required:
-                    if need.isdisjoint(right_chars):
-                        break  # the clause after the figure lacks a character the cue needs
-                else:
-                    need = None
-                if need is not None:
-                    continue
+            if need:
+                if right_met is None:
+                    right_met = reduce(or_, map(_required_bits().get, right, _NO_BITS), 0)
+                if right_met & need != need:
+                    continue  # the clause after the figure lacks a character the cue needs
         else:
             if other_noun and row.own_noun:
                 continue  # 问题…分解到32个责任单位: the figure counts the units, not the issues
-            for need in row.required:
-                if need.isdisjoint(left_chars):
-                    break  # the clause before the figure lacks a character the cue needs
-            else:
-                need = None
-            if need is not None:
-                continue
+            if left_met & need != need:
+                continue  # the clause before the figure lacks a character the cue needs
         if row.need_required and lacks_in(row.need_required, sentence):
             continue  # the sentence cannot hold the row's need word
         if row.is_right:
