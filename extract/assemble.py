@@ -190,7 +190,7 @@ def _build(text: str, info: SourceInfo) -> Notice:
     # never-after-publication rule.
     published = reference_date(published_at, meta.signed_at, info.url)
     found = find_mentions(norm.text, published=published)
-    inexact = [f for f in found if not _exact_values(f.values)]
+    inexact = inexact_mentions(found)
     if inexact:
         found = [f for f in found if f not in inexact]
     outline = parse_outline(norm.text)
@@ -357,13 +357,26 @@ def _mention_value_fields() -> dict[str, frozenset[str]]:
     return {kind: _value_fields(model) for kind, model in MENTION_MODELS.items()}
 
 
-def _exact_values(values: dict[str, Any]) -> bool:
-    """Whether a mention's ``value`` and ``value_max`` are both :func:`json_exact` (absent ones are)."""
-    value = values.get("value")
-    if isinstance(value, Decimal) and not json_exact(value):
-        return False
-    value = values.get("value_max")
-    return not isinstance(value, Decimal) or json_exact(value)
+def inexact_mentions(found: list[Found]) -> list[Found]:
+    """The mentions whose ``value`` or ``value_max`` is no :func:`json_exact` figure (usually none).
+
+    Each of the two values (when present) is :func:`json_exact`; in one loop, and without the Decimal
+    arithmetic for the commonest figure: a Decimal whose ``str`` is at most 15 ASCII digits.
+    ``str`` of a Decimal shows a point for a fraction, ``E`` for a positive exponent (or a tiny
+    value), a sign, or a word (NaN, Infinity); digits alone are a whole number written with its
+    coefficient, and at most 15 of them are fewer than ``MAX_FIGURE_DIGITS`` + 1: exact.
+    """
+    out = []
+    for f in found:
+        values = f.values
+        value = values.get("value")
+        if (value is not None
+                and not (value.__class__ is Decimal and len(shown := str(value)) <= MAX_FIGURE_DIGITS
+                         and shown.isdigit())
+                and not json_exact(value)) or (
+                (value := values.get("value_max")) is not None and not json_exact(value)):
+            out.append(f)
+    return out
 
 
 def _known(model: type, values: dict[str, Any] | None) -> dict[str, Any]:
