@@ -5,6 +5,7 @@
       v-XXXXXXXX/
         notices/part-00000.parquet  sections/…  mentions/…  documents/…  money_totals/…  errors/…
         _minhash/part-00000.parquet   (MinHash signatures kept for --resume)
+                                      (a large table: part-00000, part-00001 … each sorted, in key order)
         manifest.json                 (inputs with their content hashes, counts, versions)
         dataset.duckdb                (one view per table over the Parquet files)
       dataset.duckdb -> current/dataset.duckdb

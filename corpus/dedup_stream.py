@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import OrderedDict
+from contextlib import contextmanager
 
 from zhenggai.corpus.dedup import (
     NUM_PERM,
@@ -74,6 +75,27 @@ def _pairs(con, table: str, source: str, threshold: float) -> None:
         f"FROM {table}_bands x JOIN {table}_bands y ON x.band = y.band AND x.key = y.key WHERE x.pos < y.pos"
     )
     con.execute(f"DROP TABLE {table}_bands")
+
+
+@contextmanager
+def build_on_right(con):
+    """Inside, each hash join builds its table on the right-hand side as the query is written.
+
+    DuckDB builds on the side it estimates smaller, and its estimate of a Parquet scan can be
+    ~0 rows: it then hashed every notice's text to join a small key table (out of a 128 MB
+    budget at 100,000 notices).  Queries run inside put the wide table on the left.
+    """
+    (old,) = con.execute("SELECT current_setting('disabled_optimizers')").fetchall()[0]
+    con.execute("SET disabled_optimizers = " + _sql_literal(",".join(filter(None, [old, "join_order",
+                                                                                  "build_side_probe_side"]))))
+    try:
+        yield
+    finally:
+        con.execute("SET disabled_optimizers = " + _sql_literal(old))
+
+
+def _sql_literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
 
 
 def rows_in_batches(con, sql: str):
@@ -192,51 +214,74 @@ class TextStore:
         self.file.close()
 
 
+def _insert_arrow(cursor, sql: str, columns: dict) -> None:
+    """Run ``sql`` (an INSERT reading the view ``_chunk``) on the Arrow table made of ``columns``."""
+    import pyarrow as pa
+
+    cursor.register("_chunk", pa.table(columns))
+    cursor.execute(sql)
+    cursor.unregister("_chunk")
+
+
+def _store_texts(con, source: str, store: TextStore) -> None:
+    """``partial_offsets(pos, off, size)``: each root's text written to ``store``, and where.
+
+    The texts stream past once and DuckDB does nothing else meanwhile; the join hashes the roots'
+    names (:func:`build_on_right`), never the texts.
+    """
+    import pyarrow as pa
+
+    writer = con.cursor()
+    writer.execute("CREATE OR REPLACE TABLE partial_offsets (pos INTEGER, off BIGINT, size INTEGER)")
+    texts = f"SELECT r.pos, t.text FROM dedup_texts t JOIN (SELECT pos, input FROM {source}) r ON t.input = r.input"
+    with build_on_right(con):
+        for batch in con.sql(texts).to_arrow_reader(BATCH_ROWS):
+            places = [store.add(text or "") for text in batch.column(1).to_pylist()]
+            _insert_arrow(writer, "INSERT INTO partial_offsets SELECT * FROM _chunk", {
+                "pos": batch.column(0).cast(pa.int32()),
+                "off": pa.array([off for off, _ in places], pa.int64()),
+                "size": pa.array([size for _, size in places], pa.int32())})
+    writer.close()
+
+
 def _gram_table(con, source: str, store: TextStore | None = None) -> None:
     """``partial_grams(pos, gram)``: each root's distinct 5-grams (:func:`shingles`, hashed to 64 bits), in batches.
 
     Python builds each notice's set (no large DISTINCT for DuckDB to hold) and DuckDB stores its hashes
     (``hash(gram)``, 8 bytes a row); a collision of two 5-grams could only add candidates, never lose one,
-    since every candidate is checked on the texts.  With a ``store``, each text read is also written
-    to it and ``partial_offsets(pos, off, size)`` says where.
+    since every candidate is checked on the texts.  The texts are first written to ``store`` (a
+    temporary one when None) by :func:`_store_texts`, which leaves ``partial_offsets``; the 5-grams
+    are then made from the store, so DuckDB never streams texts and stores 5-grams at once.
     """
     import pyarrow as pa
 
-    writer = con.cursor()
-    writer.execute("CREATE OR REPLACE TABLE partial_grams (pos INTEGER, gram UBIGINT)")
-    writer.execute("CREATE OR REPLACE TABLE partial_offsets (pos INTEGER, off BIGINT, size INTEGER)")
-    positions: list[int] = []
-    grams: list[str] = []
-    places: list[tuple[int, int, int]] = []
+    own = store is None
+    store = TextStore() if own else store
+    try:
+        _store_texts(con, source, store)
+        writer = con.cursor()
+        writer.execute("CREATE OR REPLACE TABLE partial_grams (pos INTEGER, gram UBIGINT)")
+        positions: list[int] = []
+        grams: list[str] = []
 
-    def flush() -> None:
-        if grams:
-            writer.register("_grams_chunk", pa.table({"pos": pa.array(positions, pa.int32()), "gram": grams}))
-            writer.execute("INSERT INTO partial_grams SELECT pos, hash(gram) FROM _grams_chunk")
-            writer.unregister("_grams_chunk")
-            positions.clear()
-            grams.clear()
-        if places:
-            pos, off, size = zip(*places)
-            writer.register("_offsets_chunk", pa.table({"pos": pa.array(pos, pa.int32()),
-                                                        "off": pa.array(off, pa.int64()),
-                                                        "size": pa.array(size, pa.int32())}))
-            writer.execute("INSERT INTO partial_offsets SELECT * FROM _offsets_chunk")
-            writer.unregister("_offsets_chunk")
-            places.clear()
+        def flush() -> None:
+            if grams:
+                _insert_arrow(writer, "INSERT INTO partial_grams SELECT pos, hash(gram) FROM _chunk",
+                              {"pos": pa.array(positions, pa.int32()), "gram": grams})
+                positions.clear()
+                grams.clear()
 
-    texts = f"SELECT r.pos, t.text FROM (SELECT pos, input FROM {source}) r JOIN dedup_texts t ON t.input = r.input"
-    for batch in con.sql(texts).to_arrow_reader(BATCH_ROWS):
-        for pos, text in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist()):
-            found = shingles(text or "")
+        for pos, off, size in rows_in_batches(con, "SELECT pos, off, size FROM partial_offsets"):
+            found = shingles(store.get(off, size))
             positions.extend([pos] * len(found))
             grams.extend(found)
-            if store is not None:
-                places.append((pos, *store.add(text or "")))
             if len(grams) >= GRAMS_FLUSH:
                 flush()
-    flush()
-    writer.close()
+        flush()
+        writer.close()
+    finally:
+        if own:
+            store.close()
 
 
 def _partial_candidates(con, source: str, store: TextStore | None = None) -> int:

@@ -25,7 +25,7 @@ from zhenggai.corpus.dataset import (
     ReuseSource,
     _sql_str,
 )
-from zhenggai.corpus.dedup_stream import rows_in_batches
+from zhenggai.corpus.dedup_stream import build_on_right, rows_in_batches
 from zhenggai.corpus.tables import TABLES, table_columns
 
 _DUCK_TYPES = {
@@ -237,7 +237,8 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
             body = f"SELECT {sel} FROM raw_{table} r JOIN idmap m ON r._input = m.input"
         else:
             body = f"SELECT {_select_list(table, 'r', {})} FROM raw_{table} r"
-        counts[table] = _copy_sorted(con, body, table, folder)
+        with build_on_right(con):  # the joins hash idmap, not the parts' rows with their texts
+            counts[table] = _copy_sorted(con, body, table, folder)
 
     manifest = {
         "format": FORMAT_NAME,
