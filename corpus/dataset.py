@@ -58,6 +58,10 @@ class DiskFullError(DatasetError):
     """The disk filled up while a run wrote; the previous dataset is left as it was."""
 
 
+class FinalPassMemoryError(DatasetError):
+    """The final pass ran out of DuckDB's memory budget, also after its retry with a larger one."""
+
+
 class DatasetLocked(DatasetError):
     """Another run holds the dataset's lock."""
 

@@ -15,11 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 from pathlib import Path
 
 from zhenggai.corpus.dataset import (
     CHILD_TABLES,
     FORMAT_NAME,
+    FinalPassMemoryError,
     MANIFEST,
     PART_TABLES,
     ReuseSource,
@@ -33,6 +35,7 @@ _DUCK_TYPES = {
     "bool": "BOOLEAN", "date": "DATE", "timestamp": "TIMESTAMP",
 }
 DUCKDB_MEMORY = "512MB"  # the final pass's DuckDB budget unless ZHENGGAI_DUCKDB_MEMORY says otherwise
+RETRY_FACTOR = 4  # a final pass that ran out of its budget starts again once with this many times it
 # Sort keys: full, so that equal inputs give byte-equal tables.
 _ORDER = {
     "notices": "input",
@@ -190,8 +193,55 @@ def _select_list(table: str, alias: str, overrides: dict[str, str]) -> str:
     return ", ".join(cols)
 
 
+def budget_bytes(size: str) -> int | None:
+    """Bytes in a DuckDB memory size such as ``128MB``, ``1.5GiB`` or ``512 KB`` (None when not one).
+
+    >>> budget_bytes("128MB"), budget_bytes("1GiB"), budget_bytes("lots")
+    (128000000, 1073741824, None)
+    """
+    import re
+
+    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(i?)B\s*", size, re.IGNORECASE)
+    if not found:
+        return None
+    number, prefix, binary = found.groups()
+    base = 1024 if binary else 1000
+    return int(float(number) * base ** " KMGT".index(prefix.upper() or " "))
+
+
 def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manifest_extra: dict) -> dict:
-    """Build ``tmp/final`` (tables, _minhash, manifest.json, READY); returns the manifest."""
+    """Build ``tmp/final`` (tables, _minhash, manifest.json, READY); returns the manifest.
+
+    Should DuckDB run out of its budget (``ZHENGGAI_DUCKDB_MEMORY``, default ``DUCKDB_MEMORY``), the
+    pass starts again once with ``RETRY_FACTOR`` times the budget, and the manifest's
+    ``final_pass`` says so; a second failure is :class:`FinalPassMemoryError` (the run's finished
+    inputs are kept for ``--resume``).
+    """
+    import duckdb
+
+    budget = os.environ.get("ZHENGGAI_DUCKDB_MEMORY", DUCKDB_MEMORY)
+    try:
+        return _finalise(tmp, sources, reuse, manifest_extra, budget)
+    except duckdb.OutOfMemoryException:
+        size = budget_bytes(budget)
+        if size is None:
+            raise FinalPassMemoryError(f"the final pass ran out of its DuckDB memory budget ({budget}); set "
+                                       "ZHENGGAI_DUCKDB_MEMORY higher (e.g. 2GB) and run again with --resume") from None
+    larger = f"{size * RETRY_FACTOR // 2**20}MiB"
+    shutil.rmtree(tmp / "final", ignore_errors=True)
+    try:
+        manifest = _finalise(tmp, sources, reuse, {**manifest_extra, "final_pass": {
+            "duckdb_memory": larger, "ran_out_of": budget}}, larger)
+    except duckdb.OutOfMemoryException:
+        raise FinalPassMemoryError(
+            f"the final pass ran out of its DuckDB memory budget ({budget}, then {larger}); set "
+            f"ZHENGGAI_DUCKDB_MEMORY higher (e.g. {size * RETRY_FACTOR * 4 // 2**20}MiB) and run again with --resume"
+        ) from None
+    return manifest
+
+
+def _finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manifest_extra: dict,
+              budget: str) -> dict:
     import duckdb
     import pyarrow as pa
 
@@ -208,9 +258,7 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
     con.execute(f"SET temp_directory = {_sql_str(str(spill))}")
     # DuckDB takes up to 80 % of the machine's memory before it spills; a bound keeps the parent
     # flat as the corpus grows (sorting and joining spill to the run's folder instead).
-    # 128 MB kept the parent 300 MiB lower at 10,000 notices; no 100,000-notice final pass has finished with it
-    # yet (docs/cluster.md, "Memory of the final pass"): 512 MB until one does.
-    con.execute(f"SET memory_limit = {_sql_str(os.environ.get('ZHENGGAI_DUCKDB_MEMORY', DUCKDB_MEMORY))}")
+    con.execute(f"SET memory_limit = {_sql_str(budget)}")
     con.execute("SET preserve_insertion_order = true")
     reuse_tbl = pa.table({"input": list(reuse), "source": list(reuse.values())},
                          schema=pa.schema([("input", pa.string()), ("source", pa.int64())]))
