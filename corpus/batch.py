@@ -484,6 +484,10 @@ def _run_locked(dataset, inputs, mode, jobs, engine, scheduler, extractor, chunk
         if types is not None:
             extra["skipped"] = skipped_manifest(summary.skipped, types)
         summary.manifest = finalise(tmp, sources, reuse, extra)
+        retried = summary.manifest.get("final_pass")
+        if retried:
+            summary.notes.append(f"note: the final pass ran out of its DuckDB memory budget ({retried['ran_out_of']}) "
+                                 f"and ran again with {retried['duckdb_memory']}; set ZHENGGAI_DUCKDB_MEMORY to start there")
         ds.swap_in(dataset, tmp)
     except BaseException as exc:
         bar.stop("interrupted" if isinstance(exc, KeyboardInterrupt) else "failed")
@@ -495,6 +499,8 @@ def _run_locked(dataset, inputs, mode, jobs, engine, scheduler, extractor, chunk
             raise ds.DiskFullError(
                 f"{dataset}: no space left on device; free space or write the dataset elsewhere{hint}"
             ) from exc
+        if isinstance(exc, ds.FinalPassMemoryError):
+            raise ds.FinalPassMemoryError(f"{dataset}: {exc}") from None
         raise
     ds.drop_stale(dataset)
     summary.seconds = time.monotonic() - bar.start

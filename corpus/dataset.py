@@ -5,6 +5,7 @@
       v-XXXXXXXX/
         notices/part-00000.parquet  sections/…  mentions/…  documents/…  money_totals/…  errors/…
         _minhash/part-00000.parquet   (MinHash signatures kept for --resume)
+                                      (a large table: part-00000, part-00001 … each sorted, in key order)
         manifest.json                 (inputs with their content hashes, counts, versions)
         dataset.duckdb                (one view per table over the Parquet files)
       dataset.duckdb -> current/dataset.duckdb
@@ -55,6 +56,10 @@ class DatasetError(Exception):
 
 class DiskFullError(DatasetError):
     """The disk filled up while a run wrote; the previous dataset is left as it was."""
+
+
+class FinalPassMemoryError(DatasetError):
+    """The final pass ran out of DuckDB's memory budget, also after its retry with a larger one."""
 
 
 class DatasetLocked(DatasetError):

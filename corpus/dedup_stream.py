@@ -13,14 +13,18 @@ stays in DuckDB (which spills to disk) and Python holds one batch of rows at a t
    would return;
 4. the near pairs are read in canonical order and verified on the signatures as the
    in-memory loop does (a candidate that was itself linked is no longer in the index);
-5. the partial pairs are verified on the texts, fetched with the pairs in batches.
+5. the partial pairs are verified on the texts, read back by offset from a spill file
+   written while the 5-gram table is built (:class:`TextStore`), so no join carries texts.
 
 The result is the table ``dedup_links(input, canonical, kind)``: one row per non-canonical notice.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections import OrderedDict
+from contextlib import contextmanager
 
 from zhenggai.corpus.dedup import (
     NUM_PERM,
@@ -71,6 +75,27 @@ def _pairs(con, table: str, source: str, threshold: float) -> None:
         f"FROM {table}_bands x JOIN {table}_bands y ON x.band = y.band AND x.key = y.key WHERE x.pos < y.pos"
     )
     con.execute(f"DROP TABLE {table}_bands")
+
+
+@contextmanager
+def build_on_right(con):
+    """Inside, each hash join builds its table on the right-hand side as the query is written.
+
+    DuckDB builds on the side it estimates smaller, and its estimate of a Parquet scan can be
+    ~0 rows: it then hashed every notice's text to join a small key table (out of a 128 MB
+    budget at 100,000 notices).  Queries run inside put the wide table on the left.
+    """
+    (old,) = con.execute("SELECT current_setting('disabled_optimizers')").fetchall()[0]
+    con.execute("SET disabled_optimizers = " + _sql_literal(",".join(filter(None, [old, "join_order",
+                                                                                  "build_side_probe_side"]))))
+    try:
+        yield
+    finally:
+        con.execute("SET disabled_optimizers = " + _sql_literal(old))
+
+
+def _sql_literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
 
 
 def rows_in_batches(con, sql: str):
@@ -154,41 +179,112 @@ def _near_links(con, threshold: float) -> None:
     con.execute("DROP TABLE near_pairs")
 
 
-def _gram_table(con, source: str) -> None:
-    """``partial_grams(pos, gram)``: each root's distinct 5-grams (:func:`shingles`, hashed to 64 bits), in batches.
+class TextStore:
+    """Texts written once to an unnamed temporary file and read back by (offset, size).
 
-    Python builds each notice's set (no large DISTINCT for DuckDB to hold) and DuckDB stores its hashes
-    (``hash(gram)``, 8 bytes a row); a collision of two 5-grams could only add candidates, never lose one,
-    since every candidate is checked on the texts.
+    The partial-copy check needs both texts of each candidate pair.  Joining the texts onto the
+    pairs in DuckDB makes a hash join whose build side is every text (at 100,000 notices it ran
+    out of a 128 MB budget); here the texts go to disk as they stream past once, and a pair row
+    carries two offsets.  The file lives in ``directory`` (the run's spill folder) and is gone
+    when closed, even after a crash.
+
+    >>> store = TextStore()
+    >>> where = store.add("整改情况通报")
+    >>> store.get(*where)
+    '整改情况通报'
+    >>> store.close()
+    """
+
+    def __init__(self, directory: str | os.PathLike | None = None):
+        self.file = tempfile.TemporaryFile(dir=directory)
+        self.end = 0
+
+    def add(self, text: str) -> tuple[int, int]:
+        """Append ``text``; returns its (offset, size in bytes)."""
+        data = text.encode("utf-8")
+        self.file.write(data)
+        offset, self.end = self.end, self.end + len(data)
+        return offset, len(data)
+
+    def get(self, offset: int, size: int) -> str:
+        self.file.flush()  # a no-op when nothing was written since the last read
+        return os.pread(self.file.fileno(), size, offset).decode("utf-8")
+
+    def close(self) -> None:
+        self.file.close()
+
+
+def _insert_arrow(cursor, sql: str, columns: dict) -> None:
+    """Run ``sql`` (an INSERT reading the view ``_chunk``) on the Arrow table made of ``columns``."""
+    import pyarrow as pa
+
+    cursor.register("_chunk", pa.table(columns))
+    cursor.execute(sql)
+    cursor.unregister("_chunk")
+
+
+def _store_texts(con, source: str, store: TextStore) -> None:
+    """``partial_offsets(pos, off, size)``: each root's text written to ``store``, and where.
+
+    The texts stream past once and DuckDB does nothing else meanwhile; the join hashes the roots'
+    names (:func:`build_on_right`), never the texts.
     """
     import pyarrow as pa
 
     writer = con.cursor()
-    writer.execute("CREATE OR REPLACE TABLE partial_grams (pos INTEGER, gram UBIGINT)")
-    positions: list[int] = []
-    grams: list[str] = []
+    writer.execute("CREATE OR REPLACE TABLE partial_offsets (pos INTEGER, off BIGINT, size INTEGER)")
+    texts = f"SELECT r.pos, t.text FROM dedup_texts t JOIN (SELECT pos, input FROM {source}) r ON t.input = r.input"
+    with build_on_right(con):
+        for batch in con.sql(texts).to_arrow_reader(BATCH_ROWS):
+            places = [store.add(text or "") for text in batch.column(1).to_pylist()]
+            _insert_arrow(writer, "INSERT INTO partial_offsets SELECT * FROM _chunk", {
+                "pos": batch.column(0).cast(pa.int32()),
+                "off": pa.array([off for off, _ in places], pa.int64()),
+                "size": pa.array([size for _, size in places], pa.int32())})
+    writer.close()
 
-    def flush() -> None:
-        if grams:
-            writer.register("_grams_chunk", pa.table({"pos": pa.array(positions, pa.int32()), "gram": grams}))
-            writer.execute("INSERT INTO partial_grams SELECT pos, hash(gram) FROM _grams_chunk")
-            writer.unregister("_grams_chunk")
-            positions.clear()
-            grams.clear()
 
-    texts = f"SELECT r.pos, t.text FROM (SELECT pos, input FROM {source}) r JOIN dedup_texts t ON t.input = r.input"
-    for batch in con.sql(texts).to_arrow_reader(BATCH_ROWS):
-        for pos, text in zip(batch.column(0).to_pylist(), batch.column(1).to_pylist()):
-            found = shingles(text or "")
+def _gram_table(con, source: str, store: TextStore | None = None) -> None:
+    """``partial_grams(pos, gram)``: each root's distinct 5-grams (:func:`shingles`, hashed to 64 bits), in batches.
+
+    Python builds each notice's set (no large DISTINCT for DuckDB to hold) and DuckDB stores its hashes
+    (``hash(gram)``, 8 bytes a row); a collision of two 5-grams could only add candidates, never lose one,
+    since every candidate is checked on the texts.  The texts are first written to ``store`` (a
+    temporary one when None) by :func:`_store_texts`, which leaves ``partial_offsets``; the 5-grams
+    are then made from the store, so DuckDB never streams texts and stores 5-grams at once.
+    """
+    import pyarrow as pa
+
+    own = store is None
+    store = TextStore() if own else store
+    try:
+        _store_texts(con, source, store)
+        writer = con.cursor()
+        writer.execute("CREATE OR REPLACE TABLE partial_grams (pos INTEGER, gram UBIGINT)")
+        positions: list[int] = []
+        grams: list[str] = []
+
+        def flush() -> None:
+            if grams:
+                _insert_arrow(writer, "INSERT INTO partial_grams SELECT pos, hash(gram) FROM _chunk",
+                              {"pos": pa.array(positions, pa.int32()), "gram": grams})
+                positions.clear()
+                grams.clear()
+
+        for pos, off, size in rows_in_batches(con, "SELECT pos, off, size FROM partial_offsets"):
+            found = shingles(store.get(off, size))
             positions.extend([pos] * len(found))
             grams.extend(found)
             if len(grams) >= GRAMS_FLUSH:
                 flush()
-    flush()
-    writer.close()
+        flush()
+        writer.close()
+    finally:
+        if own:
+            store.close()
 
 
-def _partial_candidates(con, source: str) -> int:
+def _partial_candidates(con, source: str, store: TextStore | None = None) -> int:
     """``partial_pairs(a, b)``: every pair that can pass the containment check, found without comparing all pairs.
 
     Prefix filter (set-similarity joins): order all 5-grams by how many notices hold them,
@@ -207,7 +303,7 @@ def _partial_candidates(con, source: str) -> int:
     candidates are all the filter's.
     """
     max_df, max_candidates = ANCHOR_MAX_DF, MAX_CANDIDATES
-    _gram_table(con, source)
+    _gram_table(con, source, store)
     con.execute("CREATE OR REPLACE TABLE partial_df AS "
                 "SELECT gram, count(*)::INTEGER AS df FROM partial_grams GROUP BY gram")
     con.execute("""CREATE OR REPLACE TABLE partial_size AS
@@ -273,45 +369,57 @@ def _partial_candidates(con, source: str) -> int:
     return capped
 
 
-def _partial_links(con) -> int:
+def _partial_links(con, spill_dir: str | os.PathLike | None = None) -> int:
     """``partial_links``: each head left in the index that is a large part of a longer one → the fullest copy.
 
     The candidates of the in-memory version are the pairs sharing a band of the looser LSH;
     here they are the prefix-filter pairs that share such a band — the same pairs, less the
     ones that cannot pass the containment check anyway.
     """
-    # The roots without their texts (DuckDB joins the texts only to the rows that need them).
+    # The roots without their texts (they are read once, by _gram_table, into the text store).
     con.execute(
         "CREATE OR REPLACE TABLE partial_roots AS SELECT h.pos, h.input, h.length, h.signature FROM dedup_heads h "
         "WHERE octet_length(h.signature) > 0 AND h.input NOT IN (SELECT input FROM near_links)"
     )
-    bounded = _partial_candidates(con, "partial_roots")
+    store = TextStore(spill_dir)
+    try:
+        bounded = _partial_candidates(con, "partial_roots", store)
+        _check_partials(con, store)
+    finally:
+        store.close()
+    con.execute("DROP TABLE partial_roots")
+    return bounded
+
+
+def _check_partials(con, store: TextStore) -> None:
+    """``partial_links`` from ``partial_pairs``: each part whose 5-grams its best whole contains."""
     cache: OrderedDict[str, set[str]] = OrderedDict()
 
-    def grams(name: str, text: str | None) -> set[str]:
+    def grams(name: str, offset: int, size: int) -> set[str]:
         if name in cache:
             cache.move_to_end(name)
             return cache[name]
-        found = cache[name] = shingles(text or "")
+        found = cache[name] = shingles(store.get(offset, size))
         if len(cache) > GRAMS_CACHE:
             cache.popitem(last=False)
         return found
 
-    # The pairs with both texts, built as tables (joins DuckDB can spill), then read once in part order.
+    # The pairs with the names and the texts' places in the store: narrow rows, sorted by part so that a
+    # part's 5-grams are computed once (DuckDB spills the sort under a small budget).
     con.execute("""CREATE OR REPLACE TABLE partial_check AS
-        SELECT p.a, p.b, x.input, y.input AS other, y.length AS other_length
-        FROM partial_pairs p JOIN partial_roots x ON x.pos = p.a JOIN partial_roots y ON y.pos = p.b""")
-    con.execute("DROP TABLE partial_pairs")
-    for column, key in (("other_text", "other"), ("text", "input")):
-        con.execute(f"""CREATE OR REPLACE TABLE partial_check AS SELECT c.*, t.text AS {column}
-            FROM partial_check c LEFT JOIN dedup_texts t ON t.input = c.{key}""")
+        SELECT p.a, p.b, x.input, y.input AS other, y.length AS other_length,
+               ox.off, ox.size, oy.off AS other_off, oy.size AS other_size
+        FROM partial_pairs p JOIN partial_roots x ON x.pos = p.a JOIN partial_roots y ON y.pos = p.b
+        JOIN partial_offsets ox ON ox.pos = p.a JOIN partial_offsets oy ON oy.pos = p.b""")
+    for table in ("partial_pairs", "partial_offsets"):
+        con.execute(f"DROP TABLE {table}")
     fuller: dict[str, str] = {}
     best: dict[str, tuple] = {}
-    # Read as stored (no ORDER BY: sorting rows that carry two texts each ran out of a 128 MB budget); the
-    # result does not depend on the order, each part keeps its best whole by (share, length, name).
-    rows = rows_in_batches(con, "SELECT input, other, other_length, text, other_text FROM partial_check")
-    for name, other, other_length, text, other_text in rows:
-        part, whole = grams(name, text), grams(other, other_text)
+    # The result does not depend on the order: each part keeps its best whole by (share, length, name).
+    rows = rows_in_batches(con, "SELECT input, other, other_length, off, size, other_off, other_size "
+                                "FROM partial_check ORDER BY a, b")
+    for name, other, other_length, off, size, other_off, other_size in rows:
+        part, whole = grams(name, off, size), grams(other, other_off, other_size)
         share = containment(part, whole)
         if len(part) > PARTIAL_MAX_SHARE * len(whole) or share < PARTIAL_CONTAINED:
             continue
@@ -328,11 +436,10 @@ def _partial_links(con) -> int:
         links.add(name, root, "partial")
     links.close()
     con.execute("DROP TABLE partial_check")
-    con.execute("DROP TABLE partial_roots")
-    return bounded
 
 
-def link_duplicates(con, records: str, texts: str, threshold: float = THRESHOLD) -> dict[str, int]:
+def link_duplicates(con, records: str, texts: str, threshold: float = THRESHOLD,
+                    spill_dir: str | os.PathLike | None = None) -> dict[str, int]:
     """Create ``dedup_order(pos, input)`` and ``dedup_links(input, canonical, kind)``; returns counts per kind.
 
     The counts: ``exact``, ``near`` and ``partial`` links, and ``partial_bounded``, the notices whose
@@ -358,7 +465,7 @@ def link_duplicates(con, records: str, texts: str, threshold: float = THRESHOLD)
         SELECT pos, input, text_hash, signature, length, truncated FROM dedup_all
         QUALIFY pos = min(pos) OVER (PARTITION BY text_hash)""")
     _near_links(con, threshold)
-    bounded = _partial_links(con)
+    bounded = _partial_links(con, spill_dir)
     # Exact copies point where their head points (a head linked as a near copy passes its canonical on);
     # then a link to a notice that is itself a partial copy goes on to the fullest copy.
     con.execute("""CREATE OR REPLACE TABLE dedup_links AS

@@ -15,17 +15,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 from pathlib import Path
 
 from zhenggai.corpus.dataset import (
     CHILD_TABLES,
     FORMAT_NAME,
+    FinalPassMemoryError,
     MANIFEST,
     PART_TABLES,
     ReuseSource,
     _sql_str,
 )
-from zhenggai.corpus.dedup_stream import rows_in_batches
+from zhenggai.corpus.dedup_stream import build_on_right, rows_in_batches
 from zhenggai.corpus.tables import TABLES, table_columns
 
 _DUCK_TYPES = {
@@ -33,6 +35,7 @@ _DUCK_TYPES = {
     "bool": "BOOLEAN", "date": "DATE", "timestamp": "TIMESTAMP",
 }
 DUCKDB_MEMORY = "512MB"  # the final pass's DuckDB budget unless ZHENGGAI_DUCKDB_MEMORY says otherwise
+RETRY_FACTOR = 4  # a final pass that ran out of its budget starts again once with this many times it
 # Sort keys: full, so that equal inputs give byte-equal tables.
 _ORDER = {
     "notices": "input",
@@ -45,6 +48,12 @@ _ORDER = {
     "skipped": "input",
     "_minhash": "input",
 }
+
+
+# Bytes of strings in one output part.  DuckDB sorts each part within its budget; a sort whose rows
+# carry long texts ran out of a 128 MB budget at 20,000 notices (about 180 MB of text) and not at
+# 10,000, so a table with more text than this is written as several parts, each sorted, in key order.
+PART_BYTES = 32 * 2**20
 
 
 def _files_sql(files: list[Path]) -> str:
@@ -81,11 +90,11 @@ def _raw_view(con, table: str, new_files: list[Path], sources: list[ReuseSource]
     con.execute(f'CREATE TEMP VIEW "raw_{table}" AS ' + " UNION ALL BY NAME ".join(selects))
 
 
-def _id_map(con) -> dict[str, int]:
+def _id_map(con, spill_dir: Path) -> dict[str, int]:
     """Temp table ``idmap``: input → final notice_id, duplicate_of, duplicate_kind; returns counts per kind.
 
     The reposts are found inside DuckDB (``zhenggai.corpus.dedup_stream``), so the parent's memory
-    does not grow with the corpus.
+    does not grow with the corpus; the texts of the partial-copy check go to a file in ``spill_dir``.
     """
     from zhenggai.corpus.dedup_stream import link_duplicates
 
@@ -96,6 +105,7 @@ def _id_map(con) -> dict[str, int]:
         "coalesce(n.flags LIKE '%\"code\": \"truncated\"%', false) AS truncated "
         "FROM raw_notices n LEFT JOIN raw__minhash m ON n.input = m.input",
         "SELECT input, text FROM raw_notices",
+        spill_dir=spill_dir,
     )
     # Exact reposts share the extracted id: the first in canonical order keeps it, the others get a suffix.
     con.execute("""CREATE TEMP TABLE idmap AS
@@ -107,6 +117,49 @@ def _id_map(con) -> dict[str, int]:
         SELECT i.input, i.notice_id, c.notice_id AS duplicate_of, l.kind AS duplicate_kind
         FROM ids i LEFT JOIN dedup_links l ON l.input = i.input LEFT JOIN ids c ON c.input = l.canonical""")
     return counts
+
+
+def _part_bounds(con, body: str, table: str) -> list[str]:
+    """The first sort key of every output part after the first: cuts where the parts' strings reach ``PART_BYTES``.
+
+    One narrow pass over the table (its first sort key and the bytes of its string and binary columns,
+    grouped by key); rows sharing that key always land in one part.
+    """
+    key = _ORDER[table].split(",")[0].strip()
+    sizes = {"VARCHAR": "strlen", "BLOB": "octet_length"}
+    columns = con.execute(f"DESCRIBE SELECT * FROM ({body})").fetchall()
+    weight = " + ".join([f'coalesce({sizes[t]}("{name}"), 0)' for name, t, *_ in columns if t in sizes]
+                        + [str(8 * len(columns))])
+    bounds, size = [], 0
+    for value, weight_of in rows_in_batches(
+            con, f"SELECT {key}, sum({weight}) FROM ({body}) GROUP BY {key} ORDER BY {key} NULLS LAST"):
+        if value is not None and size and size + weight_of > PART_BYTES:
+            bounds.append(value)
+            size = 0
+        size += weight_of
+    return bounds
+
+
+def _copy_sorted(con, body: str, table: str, folder: Path) -> int:
+    """Write ``body`` sorted by the table's full key as ``folder/part-NNNNN.parquet`` (one part unless large).
+
+    Read in file-name order, the parts are the table in key order.  Returns the number of rows written.
+    """
+    key = _ORDER[table].split(",")[0].strip()
+    bounds = _part_bounds(con, body, table)
+    rows = 0
+    for i, (lo, hi) in enumerate(zip([None, *bounds], [*bounds, None])):
+        where = []
+        if lo is not None:
+            where.append(f"({key} >= {_sql_str(lo)} OR {key} IS NULL)" if hi is None else f"{key} >= {_sql_str(lo)}")
+        if hi is not None:
+            where.append(f"{key} < {_sql_str(hi)}")
+        cond = f"WHERE {' AND '.join(where)}" if where else ""
+        out = folder / f"part-{i:05d}.parquet"
+        con.execute(f"COPY (SELECT * FROM ({body}) {cond} ORDER BY {_ORDER[table]}) TO {_sql_str(str(out))} "
+                    "(FORMAT parquet, COMPRESSION zstd)")
+        rows += con.execute(f"SELECT count(*) FROM read_parquet({_sql_str(str(out))})").fetchall()[0][0]
+    return rows
 
 
 def write_manifest(path: Path, manifest: dict, inputs) -> None:
@@ -140,8 +193,55 @@ def _select_list(table: str, alias: str, overrides: dict[str, str]) -> str:
     return ", ".join(cols)
 
 
+def budget_bytes(size: str) -> int | None:
+    """Bytes in a DuckDB memory size such as ``128MB``, ``1.5GiB`` or ``512 KB`` (None when not one).
+
+    >>> budget_bytes("128MB"), budget_bytes("1GiB"), budget_bytes("lots")
+    (128000000, 1073741824, None)
+    """
+    import re
+
+    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(i?)B\s*", size, re.IGNORECASE)
+    if not found:
+        return None
+    number, prefix, binary = found.groups()
+    base = 1024 if binary else 1000
+    return int(float(number) * base ** " KMGT".index(prefix.upper() or " "))
+
+
 def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manifest_extra: dict) -> dict:
-    """Build ``tmp/final`` (tables, _minhash, manifest.json, READY); returns the manifest."""
+    """Build ``tmp/final`` (tables, _minhash, manifest.json, READY); returns the manifest.
+
+    Should DuckDB run out of its budget (``ZHENGGAI_DUCKDB_MEMORY``, default ``DUCKDB_MEMORY``), the
+    pass starts again once with ``RETRY_FACTOR`` times the budget, and the manifest's
+    ``final_pass`` says so; a second failure is :class:`FinalPassMemoryError` (the run's finished
+    inputs are kept for ``--resume``).
+    """
+    import duckdb
+
+    budget = os.environ.get("ZHENGGAI_DUCKDB_MEMORY", DUCKDB_MEMORY)
+    try:
+        return _finalise(tmp, sources, reuse, manifest_extra, budget)
+    except duckdb.OutOfMemoryException:
+        size = budget_bytes(budget)
+        if size is None:
+            raise FinalPassMemoryError(f"the final pass ran out of its DuckDB memory budget ({budget}); set "
+                                       "ZHENGGAI_DUCKDB_MEMORY higher (e.g. 2GB) and run again with --resume") from None
+    larger = f"{size * RETRY_FACTOR // 2**20}MiB"
+    shutil.rmtree(tmp / "final", ignore_errors=True)
+    try:
+        manifest = _finalise(tmp, sources, reuse, {**manifest_extra, "final_pass": {
+            "duckdb_memory": larger, "ran_out_of": budget}}, larger)
+    except duckdb.OutOfMemoryException:
+        raise FinalPassMemoryError(
+            f"the final pass ran out of its DuckDB memory budget ({budget}, then {larger}); set "
+            f"ZHENGGAI_DUCKDB_MEMORY higher (e.g. {size * RETRY_FACTOR * 4 // 2**20}MiB) and run again with --resume"
+        ) from None
+    return manifest
+
+
+def _finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manifest_extra: dict,
+              budget: str) -> dict:
     import duckdb
     import pyarrow as pa
 
@@ -153,12 +253,12 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
     for stale in (work_db, work_db.with_name(work_db.name + ".wal")):
         stale.unlink(missing_ok=True)
     con = duckdb.connect(str(work_db))
-    con.execute(f"SET temp_directory = {_sql_str(str(tmp / 'spill'))}")
+    spill = tmp / "spill"
+    spill.mkdir(exist_ok=True)
+    con.execute(f"SET temp_directory = {_sql_str(str(spill))}")
     # DuckDB takes up to 80 % of the machine's memory before it spills; a bound keeps the parent
     # flat as the corpus grows (sorting and joining spill to the run's folder instead).
-    # 128 MB kept the parent 300 MiB lower at 10,000 notices; no 100,000-notice final pass has finished with it
-    # yet (docs/cluster.md, "Memory of the final pass"): 512 MB until one does.
-    con.execute(f"SET memory_limit = {_sql_str(os.environ.get('ZHENGGAI_DUCKDB_MEMORY', DUCKDB_MEMORY))}")
+    con.execute(f"SET memory_limit = {_sql_str(budget)}")
     con.execute("SET preserve_insertion_order = true")
     reuse_tbl = pa.table({"input": list(reuse), "source": list(reuse.values())},
                          schema=pa.schema([("input", pa.string()), ("source", pa.int64())]))
@@ -168,12 +268,12 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
         new_files = sorted((tmp / "parts" / table).glob("*.parquet"))
         _raw_view(con, table, new_files, sources)
 
-    dup_counts = _id_map(con)
+    dup_counts = _id_map(con, spill)
 
     counts = {}
     for table in PART_TABLES:
-        out = final / table / "part-00000.parquet"
-        out.parent.mkdir(parents=True, exist_ok=True)
+        folder = final / table
+        folder.mkdir(parents=True, exist_ok=True)
         if table == "_minhash":
             body = "SELECT input, signature FROM raw__minhash"
         elif table == "notices":
@@ -185,9 +285,8 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
             body = f"SELECT {sel} FROM raw_{table} r JOIN idmap m ON r._input = m.input"
         else:
             body = f"SELECT {_select_list(table, 'r', {})} FROM raw_{table} r"
-        con.execute(f"COPY (SELECT * FROM ({body}) ORDER BY {_ORDER[table]}) TO {_sql_str(str(out))} "
-                    "(FORMAT parquet, COMPRESSION zstd)")
-        counts[table] = con.execute(f"SELECT count(*) FROM read_parquet({_sql_str(str(out))})").fetchall()[0][0]
+        with build_on_right(con):  # the joins hash idmap, not the parts' rows with their texts
+            counts[table] = _copy_sorted(con, body, table, folder)
 
     manifest = {
         "format": FORMAT_NAME,

@@ -33,8 +33,8 @@ def pairs_seen(monkeypatch):
     seen = []
     original = dedup_stream._partial_candidates
 
-    def counting(con, source):
-        bounded = original(con, source)
+    def counting(con, source, store=None):
+        bounded = original(con, source, store)
         seen.append(con.execute("SELECT count(*) FROM partial_pairs").fetchall()[0][0])
         return bounded
 

@@ -128,3 +128,18 @@ def test_gram_table_holds_each_notices_shingles_hashed():
 def test_bands_are_datasketch_hashranges():
     assert band_ranges(0.9) == [(0, 21), (21, 42), (42, 63)]
     assert len(band_ranges(0.25)) == 18
+
+
+def test_text_store_gives_back_each_text_and_leaves_no_file(tmp_path):
+    from zhenggai.corpus.dedup_stream import TextStore
+
+    texts = ["关于巡察整改进展情况的通报", "", "追回资金１２.５万元；𠀀𠮷字", "a\nb\r\nc", "通报" * 5000]
+    store = TextStore(tmp_path)
+    places = [store.add(t) for t in texts]
+    # Read back out of order, twice (the check reads a whole many times, between other writes).
+    for i in (4, 0, 2, 1, 3, 2):
+        assert store.get(*places[i]) == texts[i]
+    assert [size for _, size in places] == [len(t.encode("utf-8")) for t in texts]
+    assert list(tmp_path.iterdir()) == []  # an unnamed file: nothing to clean up after a crash
+    store.close()
+    assert list(tmp_path.iterdir()) == []
