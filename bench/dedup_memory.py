@@ -83,9 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     con.execute(f"SET memory_limit = '{args.memory}'")
     original = dedup_stream._partial_candidates
 
-    def candidates(con, source):
+    def candidates(con, source, store=None):
         t = time.perf_counter()
-        bounded = original(con, source)
+        bounded = original(con, source, store)
         (pairs,) = con.execute("SELECT count(*) FROM partial_pairs").fetchall()[0]
         print(f"partial-copy candidates: {time.perf_counter() - t:.0f} s, {pairs:,} pairs, "
               f"peak RSS so far {peak[0] >> 20} MiB", flush=True)
@@ -93,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
 
     dedup_stream._partial_candidates = candidates
     t = time.perf_counter()
-    counts = dedup_stream.link_duplicates(con, "SELECT * EXCLUDE (text) FROM rec", "SELECT input, text FROM rec")
+    counts = dedup_stream.link_duplicates(con, "SELECT * EXCLUDE (text) FROM rec", "SELECT input, text FROM rec",
+                                          spill_dir=work / "spill")
     print(f"{args.notices:,} {args.corpus} notices, DuckDB budget {args.memory}: {time.perf_counter() - t:.0f} s, "
           f"peak RSS {peak[0] >> 20} MiB, {counts}; machine: {os.cpu_count()} cores; "
           f"{time.strftime('%Y-%m-%d', time.gmtime())}")

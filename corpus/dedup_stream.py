@@ -196,6 +196,8 @@ class TextStore:
     """
 
     def __init__(self, directory: str | os.PathLike | None = None):
+        if directory is not None:
+            os.makedirs(directory, exist_ok=True)  # DuckDB makes its spill folder only when it spills
         self.file = tempfile.TemporaryFile(dir=directory)
         self.end = 0
 
