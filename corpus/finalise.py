@@ -34,7 +34,7 @@ _DUCK_TYPES = {
     "string": "VARCHAR", "json": "VARCHAR", "int64": "BIGINT", "float64": "DOUBLE",
     "bool": "BOOLEAN", "date": "DATE", "timestamp": "TIMESTAMP",
 }
-DUCKDB_MEMORY = "512MB"  # the final pass's DuckDB budget unless ZHENGGAI_DUCKDB_MEMORY says otherwise
+DUCKDB_MEMORY = "128MB"  # the final pass's DuckDB budget unless ZHENGGAI_DUCKDB_MEMORY says otherwise (docs/cluster.md)
 RETRY_FACTOR = 4  # a final pass that ran out of its budget starts again once with this many times it
 # Sort keys: full, so that equal inputs give byte-equal tables.
 _ORDER = {
