@@ -73,13 +73,18 @@ class RunScanner:
         """(start, end) of each run of consumable characters in ``text[pos:endpos]`` that holds an anchor."""
         n = len(text) if endpos is None else min(endpos, len(text))
         while pos < n:
-            hit = self._anchor_to_end.search(text, pos, n)
-            if hit is None:
+            found = self._run_at(text, pos, n)
+            if found is None:
                 return
-            at, end = hit.span()
+            at, end = found
             before = self._stop_before.search(text, pos, at)
             yield (before.end() if before is not None else pos), end
             pos = end
+
+    def _run_at(self, text: str, pos: int, n: int) -> tuple[int, int] | None:
+        """(first anchor, end of its run) of the first run in ``text[pos:n]``, or None."""
+        hit = self._anchor_to_end.search(text, pos, n)
+        return None if hit is None else hit.span()
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None, overlapped: bool = False
@@ -89,14 +94,12 @@ class RunScanner:
         if self._firsts is not None and not any(ch in text for ch in self._firsts):
             return
         # runs() inlined (a generator less per match); the same steps.
-        anchor_to_end, stop_before, finditer, reach = (
-            self._anchor_to_end.search, self._stop_before.search, self.pattern.finditer, self.reach
-        )
+        run_at, stop_before, finditer, reach = self._run_at, self._stop_before.search, self.pattern.finditer, self.reach
         while pos < n:
-            hit = anchor_to_end(text, pos, n)
-            if hit is None:
+            found = run_at(text, pos, n)
+            if found is None:
                 return
-            at, end = hit.span()
+            at, end = found
             before = stop_before(text, pos, at)
             start = before.end() if before is not None else pos
             window = end + reach if end + reach < n else n
