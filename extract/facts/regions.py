@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate
+from operator import add
 from typing import Any
 
 import regex
@@ -28,19 +29,12 @@ from zhenggai.models import load_table, load_words
 
 # Clause delimiters: the genre lists figures as comma-separated clauses
 # ("转交信访件12件,已办结11件,问责4人"), so a clause holds one figure and its cue.
-# A class of listed characters: Python's ``re`` (limits.plain) scans it about twice as fast
-# as the regex module, with the same matches.
-_CLAUSE_DELIM = limits.plain(
-    r"""
-    [,，;；:：。!！?？、\n]      # ASCII and full-width commas, semicolons, colons; 。 ! ? 、 and newlines
-    """,
-    regex.VERBOSE,
-)
-_MATCH_START = type(_CLAUSE_DELIM.search("。")).start  # Match.start, mapped over the delimiter scan
-# Sentence delimiters: 。 and its kin; a semicolon also closes a list sentence.  All of
-# them are clause delimiters too, so sentence and paragraph ends are picked out of the
-# clause delimiters (one regex scan of the text, not three).
-_SENTENCE_CHARS = frozenset("。!！?？;；\n")  # sentence-final punctuation, semicolons, line breaks
+# Sentence delimiters: 。 and its kin; a semicolon also closes a list sentence; a line break
+# ends a paragraph and so a sentence too.  Every sentence delimiter is a clause delimiter;
+# the other clause delimiters are the clause marks.
+_SENTENCE_MARKS = "。!！?？;；"  # sentence-final punctuation and semicolons (and line breaks)
+_SENTENCE_KIN = _SENTENCE_MARKS[1:]  # the marks read as 。 when sentence ends are listed
+_CLAUSE_MARKS = ",，:：、"  # ASCII and full-width commas and colons, 、: clause ends inside a sentence
 _NEWLINE = "\n"  # paragraphs are lines in the normalised text
 
 # How far a clause or sentence reaches around a position.  Real ones are far
@@ -123,19 +117,49 @@ def walk(nodes: Sequence[Any]) -> list[Any]:
     return out
 
 
-_ONE_MORE = (1).__add__
+def _offsets(text: str, mark: str = _NEWLINE) -> list[int]:
+    """Offsets of the character ``mark`` in ``text``, in order.
+
+    Each one ends a piece of ``text.split(mark)``: the k-th is the length of the pieces up to
+    it plus k (one per mark before it), all in C: no Python step and no match object per mark.
+
+    >>> _offsets("ab\\ncd\\n\\ne"), _offsets("abc"), _offsets("。a。", "。")
+    ([2, 5, 6], [], [0, 2])
+    """
+    pieces = text.split(mark)
+    pieces.pop()  # (the text after the last mark ends no piece)
+    return list(map(add, accumulate(map(len, pieces)), range(len(pieces))))
 
 
 def _newlines(text: str) -> list[int]:
     """Offsets of the newlines of ``text``, in order.
 
-    Each newline ends one piece of ``text.split``: its offset is the running sum of the
-    pieces' lengths plus one per newline before it (all in C: no Python loop per line).
-
     >>> _newlines("ab\\ncd\\n\\ne"), _newlines("abc")
     ([2, 5, 6], [])
     """
-    return list(accumulate(map(_ONE_MORE, map(len, text.split(_NEWLINE))), initial=-1))[1:-1]
+    return _offsets(text)
+
+
+def _sentence_ends(text: str, newlines: list[int]) -> list[int]:
+    """Offsets of the sentence delimiters of ``text`` (its ``newlines`` and _SENTENCE_MARKS), in order.
+
+    The marks are made 。 (str.replace in C; a mark the text lacks costs one scan), listed by
+    one split, and merged with the newlines (two sorted runs: one merge of the sort).
+
+    >>> _sentence_ends("甲。乙;丙\\n丁!", [5])
+    [1, 3, 5, 7]
+    """
+    marks = text
+    for kin in _SENTENCE_KIN:
+        marks = marks.replace(kin, "。")
+    found = _offsets(marks, "。")
+    if not newlines:
+        return found
+    if not found:
+        return newlines[:]
+    found += newlines
+    found.sort()
+    return found
 
 
 _LEAD_BLANKS = "\x20\u3000"  # the blanks the line/sentence patterns below allow before their first character
@@ -245,9 +269,12 @@ class Regions:
     def __init__(self, text: str, outline: Sequence[Any]):
         self.text = text
         self.n = len(text)
-        self._clause = list(map(_MATCH_START, _CLAUSE_DELIM.finditer(text)))
-        self._sentence = [i for i in self._clause if text[i] in _SENTENCE_CHARS]
-        self._para = _newlines(text)  # (the newlines among them)
+        # The index the lookups below bisect, built once per text: the newlines (paragraph ends)
+        # and the sentence delimiters (the newlines among them).  Clause ends are not listed:
+        # a clause is found inside its sentence when asked for (_clause_in), a few dozen times
+        # per notice, where a notice has some 140 clause delimiters.
+        self._para = _offsets(text)
+        self._sentence = _sentence_ends(text, self._para)
         self.roots = list(outline or [])
         self._detail = self._outermost_detail(self.roots)
         self._detail_starts = [d[0] for d in self._detail]
@@ -270,11 +297,31 @@ class Regions:
     # (sorted offsets, bisected); clause and sentence reach at most their REACH either side.
     def clause(self, pos: int) -> tuple[int, int]:
         """(start, end) of the comma-delimited clause holding ``pos`` (reach: CLAUSE_REACH)."""
-        positions = self._clause
+        positions = self._sentence
         i = bisect_right(positions, pos - 1)
         start = positions[i - 1] + 1 if i > 0 else 0
         end = positions[i] if i < len(positions) else self.n
-        return max(start, pos - CLAUSE_REACH), min(end, pos + CLAUSE_REACH)
+        return self._clause_in(pos, start, end)
+
+    def _clause_in(self, pos: int, start: int, end: int) -> tuple[int, int]:
+        # The clause holding ``pos`` in its sentence [start, end) (uncapped): every sentence
+        # delimiter is a clause delimiter, so the clause runs from the last clause mark before
+        # ``pos`` to the first at or after it, inside the sentence and within CLAUSE_REACH.
+        # The window's marks made one (str.replace, in C), then one rfind and one find.
+        lo, hi = max(start, pos - CLAUSE_REACH), min(end, pos + CLAUSE_REACH)
+        window = self.text[lo:hi].replace("，", ",").replace(":", ",").replace("：", ",").replace("、", ",")
+        k = pos - lo
+        before, after = window.rfind(",", 0, k), window.find(",", k)
+        return lo + before + 1, (hi if after < 0 else lo + after)
+
+    @property
+    def _clause(self) -> list[int]:
+        """Offsets of every clause delimiter, in order: the sentence delimiters and the clause
+        marks (built when asked for; the lookups do not read it)."""
+        marks = self.text
+        for kin in _CLAUSE_MARKS[1:]:
+            marks = marks.replace(kin, _CLAUSE_MARKS[0])
+        return sorted(_offsets(marks, _CLAUSE_MARKS[0]) + self._sentence)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         """(start, end) of the sentence holding ``pos`` (end excludes the 。; reach: SENTENCE_REACH)."""
@@ -297,9 +344,8 @@ class Regions:
         """Sentence spans inside [start, end)."""
         end = self.n if end is None else end
         out, s = [], start
-        for d in self._sentence:
-            if d < start:
-                continue
+        positions = self._sentence
+        for d in positions[bisect_left(positions, start) :]:
             if d >= end:
                 break
             if d > s:
@@ -433,12 +479,7 @@ class Regions:
                 self._context[key] = known
         if not known:
             return None
-        # (clause(pos), inline)
-        positions = self._clause
-        i = bisect_right(positions, pos - 1)
-        start = positions[i - 1] + 1 if i > 0 else 0
-        end = positions[i] if i < len(positions) else self.n
-        return (max(start, pos - CLAUSE_REACH), min(end, pos + CLAUSE_REACH)), sent
+        return self._clause_in(pos, start, end), sent  # (clause(pos), in the sentence found above)
 
     def _context_of(
         self, pos: int, closing: bool, hit: tuple[int, int, Any, bool] | None, sent: tuple[int, int]
