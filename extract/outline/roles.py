@@ -269,11 +269,9 @@ def assign_roles(text: str, roots: list[OutlineNode], walk: list | None = None) 
     measure_parents: set[int] = set()  # ids of issues and 整改措施 blocks: children are measures
 
     # A heading opening with none of these characters is no label / no closing cue (see
-    # cues.openers): most headings are ruled out by one set test instead of the cue patterns;
-    # one holding none of the closing phrases' first characters names no closing phrase.
+    # cues.openers): most headings are ruled out by one set test instead of the cue patterns.
     label_openers = cues.openers("issue_label", "measure_label")
     closing_openers = cues.openers("closing")
-    phrase_openers = cues.openers("closing_phrase")
 
     def label(n: OutlineNode) -> str | None:
         heading = n.heading
@@ -333,7 +331,7 @@ def assign_roles(text: str, roots: list[OutlineNode], walk: list | None = None) 
             node.role = "other"
             issue_parents.add(id(node))
             continue
-        if strong is None and not phrase_openers.isdisjoint(heading) and cues.contains("closing_phrase", heading):
+        if strong is None and cues.contains("closing_phrase", heading):
             node.role = "closing"  # 三、尚未整改到位的问题及下一步工作安排
             continue
         if strong is None and not under_issue and aspect and _aspect_grouping(node):
