@@ -107,3 +107,28 @@ def test_first_class_is_the_first_characters_set_test(role, data):
 ])
 def test_is_category_on_written_headings(heading, expected):
     assert cues.is_category(heading) is expected
+
+
+def _levels_after_walk(text):
+    """Levels as build_tree_walk leaves them, and as _assign_levels sets them on the same walk."""
+    from zhenggai.outline.tree import _assign_levels, build_tree_walk
+
+    _, walk = build_tree_walk(text)
+    made = [node.level for node, _ in walk]
+    kinds = {node.kind for node, _ in walk}
+    _assign_levels(walk, 1 if {"part", "cn"} <= kinds else 0)
+    return made, [node.level for node, _ in walk]
+
+
+@pytest.mark.parametrize("text", WRITTEN, ids=range(len(WRITTEN)))
+def test_levels_skipped_walk_gives_the_walks_levels(text):
+    made, walked = _levels_after_walk(text)
+    assert made == walked
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["一、甲", "二、乙", "(一)丙", "1.丁", "2.戊", "(1)己", "①庚", "第一部分 辛",
+                                 "问题一：壬", "第一，癸", "下一步,继续", "正文。"]), max_size=12))
+def test_levels_as_made_are_the_walks_levels(parts):
+    made, walked = _levels_after_walk("\n".join(parts))
+    assert made == walked

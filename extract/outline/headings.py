@@ -310,10 +310,11 @@ def candidates(text: str, all_lines: list[Line]) -> list[Candidate]:
     ]
 
 
-def candidate_rows(text: str, all_lines: list[tuple[int, int, int]]) -> list[tuple]:
+def candidate_rows(text: str, all_lines: list[tuple[int, int, int]], astral: bool | None = None) -> list[tuple]:
     """:func:`candidates` as plain tuples, for the tree builder (see :func:`line_rows`): (line index,
     the five fields of the marker (:class:`MarkerMatch`: kind, ordinal, marker, marker_start,
-    text_start), heading_start, heading_end, rest_start).  ``all_lines``: :func:`line_rows` or :func:`lines`.
+    text_start), heading_start, heading_end, rest_start).  ``all_lines``: :func:`line_rows` or :func:`lines`;
+    ``astral``: ``limits.astral(text)`` when the caller has it.
 
     >>> text = "一、总体情况\\n正文。"
     >>> candidate_rows(text, line_rows(text))
@@ -322,7 +323,8 @@ def candidate_rows(text: str, all_lines: list[tuple[int, int, int]]) -> list[tup
     out = []
     append = out.append
     inline_next = 0  # the circled number that continues an inline run (0: none open)
-    astral = limits.astral(text)  # (markers are read by re unless the text has such a character)
+    if astral is None:  # (markers are read by re unless the text has such a character)
+        astral = limits.astral(text)
     find = text.find
     size = len(text)
     for index, (_, content, end) in enumerate(all_lines):

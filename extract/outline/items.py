@@ -128,16 +128,19 @@ def _item_starts(text: str, start: int, end: int) -> list[int]:
     return out
 
 
-def _item_matches(text: str, start: int, end: int) -> list[regex.Match]:
+def _item_matches(text: str, start: int, end: int, astral: bool | None = None) -> list[regex.Match]:
     """``list(_ITEM.finditer(text, start, end))``: the pattern tried only where a marker may begin.
 
     finditer tries each position from ``start`` and goes on after each match's end;
     a position missing from :func:`_item_starts` is one where the pattern fails anyway.
+    ``astral``: ``limits.astral(text)`` when the caller has it.
     """
     matches = []
     last = start
     starts = _item_starts(text, start, end)
-    if limits.astral(text):
+    if astral is None:
+        astral = limits.astral(text)
+    if astral:
         for pos in starts:
             if pos >= last:  # (not inside the previous match)
                 m = _ITEM.match(text, pos, end)
@@ -159,10 +162,10 @@ def _item_matches(text: str, start: int, end: int) -> list[regex.Match]:
     return matches
 
 
-def _markers(text: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
-    """(start, end, style, number) of every item marker in ``text[start:end]``."""
+def _markers(text: str, start: int, end: int, astral: bool | None = None) -> list[tuple[int, int, str, int]]:
+    """(start, end, style, number) of every item marker in ``text[start:end]`` (``astral``: see _item_matches)."""
     out = []
-    for m in _item_matches(text, start, end):  # = _ITEM.finditer(text, start, end)
+    for m in _item_matches(text, start, end, astral):  # = _ITEM.finditer(text, start, end)
         if m.lastgroup in ("cn", "di") and m.start() > 0 and text[m.start() - 1] not in _OPENERS:
             continue
         style, n = _ordinal(m)
@@ -214,12 +217,12 @@ def find_items(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return [text[s:e] for s, e in find_item_spans(text, start, end)]
 
 
-def assign_items(text: str, roots: list[OutlineNode]) -> None:
+def assign_items(text: str, roots: list[OutlineNode], astral: bool | None = None) -> None:
     """Fill ``items`` from each node's own body (before its first child).
 
     The markers are found in one pass over the text and shared out by position.
     """
-    markers = _markers(text, 0, len(text))
+    markers = _markers(text, 0, len(text), astral)
     if not markers:
         return
     starts = [m[0] for m in markers]

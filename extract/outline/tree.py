@@ -22,6 +22,8 @@ and its ancestors, so the notice-level totals it states belong to no section.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from zhenggai import limits
@@ -58,13 +60,13 @@ def _trim(text: str, start: int, end: int) -> int:
 class _Builder:
     """Single pass over the lines; a stack of open nodes with their nesting rank."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, astral: bool | None = None) -> None:
         self.text = text
         # Lines as (start, content, end) and candidates as (line index, kind, ordinal, marker,
         # marker_start, text_start, heading_start, heading_end, rest_start): plain tuples, read
         # once here (headings.line_rows, headings.candidate_rows).
         self.lines = line_rows(text)
-        self.cands: dict[int, tuple] = {c[0]: c for c in candidate_rows(text, self.lines)}
+        self.cands: dict[int, tuple] = {c[0]: c for c in candidate_rows(text, self.lines, astral)}
         self.kinds = kind_table()
         self.roots: list[OutlineNode] = []
         self.stack: list[tuple[OutlineNode, float]] = []
@@ -291,7 +293,10 @@ class _Builder:
             self.open_closing(all_lines[pending_closing], pending_closing, None)
         self._close(0, tail)
         self.cut_summary()
-        _assign_levels(self.walk, shift=1 if {"part", "cn"} <= self.kinds_seen else 0)
+        shift = 1 if {"part", "cn"} <= self.kinds_seen else 0
+        if shift or not self.kinds_seen.isdisjoint(_LEVEL_FROM_PARENT) or not _levels_as_made():
+            _assign_levels(self.walk, shift)
+        # (else every node already has its level: the table's, given as it was made, or 1 for closing)
         return self.roots
 
 
@@ -303,6 +308,20 @@ def _clause_end(text: str, start: int, end: int) -> int:
         if 0 <= i < best:
             best = i
     return best
+
+
+# Marker kinds whose level is their parent's plus one (the table gives them none of their own).
+_LEVEL_FROM_PARENT = ("word", "problem")
+
+
+@cache
+def _levels_as_made() -> bool:
+    """Whether :func:`_assign_levels` without a shift leaves every level as the nodes were made:
+    each kind but _LEVEL_FROM_PARENT has a table level of 1 to 6 (part: 1), which try_heading gives
+    the node, and closing nodes are made at level 1."""
+    table = kind_table()
+    return table["part"][0] == 1 and all(
+        1 <= level <= 6 for kind, (level, _) in table.items() if kind not in _LEVEL_FROM_PARENT)
 
 
 def _assign_levels(walk: list[tuple[OutlineNode, OutlineNode | None]], shift: int) -> None:
@@ -326,8 +345,9 @@ def build_tree(text: str) -> list[OutlineNode]:
     return _Builder(text).run()
 
 
-def build_tree_walk(text: str) -> tuple[list[OutlineNode], list[tuple[OutlineNode, OutlineNode | None]]]:
+def build_tree_walk(text: str, astral: bool | None = None,
+                    ) -> tuple[list[OutlineNode], list[tuple[OutlineNode, OutlineNode | None]]]:
     """:func:`build_tree` and its (node, parent) pairs in pre-order (``list(iter_with_parent(roots))``,
-    recorded as the nodes were made)."""
-    builder = _Builder(text)
+    recorded as the nodes were made); ``astral``: ``limits.astral(text)`` when the caller has it."""
+    builder = _Builder(text, astral)
     return builder.run(), builder.walk
