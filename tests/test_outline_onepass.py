@@ -21,7 +21,7 @@ from zhenggai.outline.markers import KINDS, MarkerMatch, marker_row, match_marke
 
 # Characters that make markers, lines and headings: numerals of every kind, brackets,
 # punctuation, blanks of several widths, newlines, circled numbers and a character beyond U+FFFF.
-_OUTLINE_CHARS = "一二三四五六七八九十百零〇第部分章问题是(（)）、.．,，:：。；“”123０１①②③ \u3000\t\r\n关于整改情况加强\U00020000"
+_OUTLINE_CHARS = "\x0c\x85\u2028\u00a0一二三四五六七八九十百零〇第部分章问题是(（)）、.．,，:：。；“”123０１①②③ \u3000\t\r\n关于整改情况加强\U00020000"
 
 WRITTEN = [
     "一、总体情况\n\n  (一)正文。\n",
@@ -34,9 +34,23 @@ WRITTEN = [
 ]
 
 
-@pytest.mark.parametrize("text", WRITTEN, ids=range(len(WRITTEN)))
+def _split_lines(text):
+    """The lines as the outline read them before round 5: a string per line, stripped."""
+    out, start = [], 0
+    for segment in text.split("\n"):
+        stripped = segment.lstrip(" \t\u3000\u00a0\r")
+        body = stripped.rstrip()
+        if body:
+            content = start + len(segment) - len(stripped)
+            out.append((start, content, content + len(body)))
+        start += len(segment) + 1
+    return out
+
+
+@pytest.mark.parametrize("text", WRITTEN + ["", "\n", " \u3000\n\x0c\n\u2028x\u2028\n\u00a0y\x85", "a\n \n\tb \t"],
+                         ids=range(len(WRITTEN) + 4))
 def test_rows_are_the_named_tuples_fields_on_written_text(text):
-    assert line_rows(text) == [tuple(line) for line in lines(text)]
+    assert line_rows(text) == [tuple(line) for line in lines(text)] == _split_lines(text)
     rows = candidate_rows(text, line_rows(text))
     cands = candidates(text, lines(text))
     assert all(type(c) is Candidate and type(c.marker) is MarkerMatch for c in cands)
@@ -46,7 +60,7 @@ def test_rows_are_the_named_tuples_fields_on_written_text(text):
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=_OUTLINE_CHARS, max_size=60))
 def test_rows_are_the_named_tuples_fields(text):
-    assert line_rows(text) == [tuple(line) for line in lines(text)]
+    assert line_rows(text) == [tuple(line) for line in lines(text)] == _split_lines(text)
     cands = candidates(text, lines(text))
     assert candidate_rows(text, line_rows(text)) == [
         (c.line_index, *c.marker, c.heading_start, c.heading_end, c.rest_start) for c in cands]
