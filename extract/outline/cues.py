@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 import regex
@@ -180,6 +181,16 @@ def cue_end(role: str, text: str, pos: int = 0) -> int | None:
         return None
     m = _start_re(role).match(text, pos)
     return m.end() if m else None
+
+
+def searcher(role: str) -> Callable[[str], re.Match | None]:
+    """The ``search`` of the cues of ``role`` (``contains(role, text)`` is ``searcher(role)(text) is not None``),
+    for a caller that asks for one role many times.
+
+    >>> searcher("problem")("会议记录程序不够规范") is not None
+    True
+    """
+    return _search_re(role).search
 
 
 def contains(role: str, text: str) -> bool:

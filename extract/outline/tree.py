@@ -30,7 +30,7 @@ from zhenggai import limits
 from zhenggai.outline import cues
 from zhenggai.outline.headings import candidate_rows, line_rows
 from zhenggai.outline.markers import kind_table
-from zhenggai.outline.nodes import OutlineNode
+from zhenggai.outline.nodes import OutlineNode, new_node
 
 # How far a number may jump past its previous sibling and still count (一、二、四、).
 MAX_SKIP = 3
@@ -151,9 +151,7 @@ class _Builder:
             while end > begin and text[end - 1].isspace():
                 end -= 1
             closed.end = end if end > closed.heading_end else closed.heading_end
-        # Positional arguments (the field order of OutlineNode): cheaper than keywords.
-        node = OutlineNode(level, marker, ordinal, text[hs:he], hs, he, start, len(text),
-                           "other", None, None, None, [], [], kind, rest)
+        node = new_node(level, marker, ordinal, text[hs:he], hs, he, start, len(text), "other", kind, rest)
         (parent.children if parent else self.roots).append(node)  # (_attach inlined)
         stack.append((node, rank))
         self.line_of[id(node)] = line_index
