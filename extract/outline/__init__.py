@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+from zhenggai import limits
 from zhenggai.outline.items import assign_items, find_items
 from zhenggai.outline.nodes import OutlineNode, iter_nodes, section_path
 from zhenggai.outline.roles import assign_roles, issue_statement
@@ -37,7 +38,8 @@ def parse_outline(text: str) -> list[OutlineNode]:
     :func:`zhenggai.outline.roles.assign_roles` (roles, issue statements,
     unnumbered measures), :func:`zhenggai.outline.items.assign_items`.
     """
-    roots, walk = build_tree_walk(text)
+    astral = limits.astral(text)  # (read once: the markers and the items both ask)
+    roots, walk = build_tree_walk(text, astral)
     assign_roles(text, roots, walk)
-    assign_items(text, roots)
+    assign_items(text, roots, astral)
     return roots

@@ -29,7 +29,7 @@ from typing import NamedTuple
 import regex
 
 from zhenggai import limits
-from zhenggai.outline.markers import MarkerMatch, match_marker_in
+from zhenggai.outline.markers import MarkerMatch, marker_row
 
 # A run-in heading longer than this, without 。 or ；, is cut at its first comma.
 SHORT_HEADING = 40
@@ -81,6 +81,17 @@ def lines(text: str) -> list[Line]:
     >>> [(ln.content, ln.end) for ln in lines("一、总体情况\\n\\n  正文。\\n")]
     [(0, 6), (10, 13)]
     """
+    # = Line(start, content, end) without the Python-level __new__ (as Line._make does)
+    return [_new_tuple(Line, row) for row in line_rows(text)]
+
+
+def line_rows(text: str) -> list[tuple[int, int, int]]:
+    """:func:`lines` as plain (start, content, end) tuples, for the tree builder (a tuple is
+    built far faster than a NamedTuple, and the builder keeps the lines only while it runs).
+
+    >>> line_rows("一、总体情况\\n\\n  正文。\\n")
+    [(0, 0, 6), (8, 10, 13)]
+    """
     out = []
     append = out.append
     start = 0
@@ -90,8 +101,7 @@ def lines(text: str) -> list[Line]:
             body = stripped.rstrip()
             if body:
                 content = start + len(segment) - len(stripped)
-                # = Line(start, content, end) without the Python-level __new__ (as Line._make does)
-                append(_new_tuple(Line, (start, content, content + len(body))))
+                append((start, content, content + len(body)))
         start += len(segment) + 1
     return out
 
@@ -293,52 +303,77 @@ def candidates(text: str, all_lines: list[Line]) -> list[Candidate]:
     >>> text[c.heading_start:c.heading_end]
     '党组领导作用发挥不够'
     """
+    return [
+        # = Candidate(index, MarkerMatch(…), …) without the NamedTuples' Python-level __new__
+        _new_tuple(Candidate, (row[0], _new_tuple(MarkerMatch, row[1:6]), row[6], row[7], row[8]))
+        for row in candidate_rows(text, all_lines)
+    ]
+
+
+def candidate_rows(text: str, all_lines: list[tuple[int, int, int]], astral: bool | None = None) -> list[tuple]:
+    """:func:`candidates` as plain tuples, for the tree builder (see :func:`line_rows`): (line index,
+    the five fields of the marker (:class:`MarkerMatch`: kind, ordinal, marker, marker_start,
+    text_start), heading_start, heading_end, rest_start).  ``all_lines``: :func:`line_rows` or :func:`lines`;
+    ``astral``: ``limits.astral(text)`` when the caller has it.
+
+    >>> text = "一、总体情况\\n正文。"
+    >>> candidate_rows(text, line_rows(text))
+    [(0, 'cn', 1, '一、', 0, 2, 2, 6, 6)]
+    """
     out = []
+    append = out.append
     inline_next = 0  # the circled number that continues an inline run (0: none open)
-    astral = limits.astral(text)  # (markers are read by re unless the text has such a character)
-    for index, line in enumerate(all_lines):
-        if text[line.content] not in _MARKER_FIRST:
+    if astral is None:  # (markers are read by re unless the text has such a character)
+        astral = limits.astral(text)
+    find = text.find
+    size = len(text)
+    for index, (_, content, end) in enumerate(all_lines):
+        if text[content] not in _MARKER_FIRST:
             continue  # (inline_next is kept: no marker here, as when the pattern finds none)
-        newline = text.find("\n", line.end)
-        m = match_marker_in(text, line.content, len(text) if newline < 0 else newline, astral)
-        if m is None or m.text_start > line.end:
+        newline = find("\n", end)
+        m = marker_row(text, content, size if newline < 0 else newline, astral)
+        if m is None:
             continue
-        if m.kind == "circled":
-            inline = _inline_circled(text, m, line)
-            if inline or m.ordinal == inline_next:
+        kind, ordinal, _, _, text_start = m
+        if text_start > end:
+            continue
+        if kind == "circled":
+            inline = _inline_circled(text, ordinal, text_start, end)
+            if inline or ordinal == inline_next:
                 # "①建立清单。②定期调度。" on one line: an inline list, not headings; a
                 # line that continues that run ("③跟踪问效。" below it) is one more item.
-                inline_next = max(inline, m.ordinal) + 1
+                inline_next = max(inline, ordinal) + 1
                 continue
         inline_next = 0
-        if m.text_start >= line.end:
+        if text_start >= end:
             # Marker alone on its line: the next line, if it is not a heading itself, is the title.
             if index + 1 >= len(all_lines):
                 continue
-            nxt = all_lines[index + 1]
-            if match_marker_in(text, nxt.content, None, astral) is not None:
+            _, next_content, next_end = all_lines[index + 1]
+            if marker_row(text, next_content, None, astral) is not None:
                 continue
-            hs, he, rest = heading_span(text, nxt.content, nxt.end)
-            out.append(_new_tuple(Candidate, (index, m, hs, he, rest)))
+            hs, he, rest = heading_span(text, next_content, next_end)
+            append((index, *m, hs, he, rest))
             continue
-        hs, he, rest = heading_span(text, m.text_start, line.end)
+        hs, he, rest = heading_span(text, text_start, end)
         if he <= hs:
             continue
-        out.append(_new_tuple(Candidate, (index, m, hs, he, rest)))
+        append((index, *m, hs, he, rest))
     return out
 
 
-def _inline_circled(text: str, m: MarkerMatch, line: Line) -> int:
-    """The last number of the circled run that ``m`` opens on its own line (0 when ``m`` is alone).
+def _inline_circled(text: str, ordinal: int, text_start: int, line_end: int) -> int:
+    """The last number of the circled run that a marker numbered ``ordinal`` opens on its own line
+    (0 when it is alone); ``text_start``: where its text begins, ``line_end``: the line's end.
 
-    The run counts on from ``m`` by one: "①建立清单。②定期调度。③跟踪问效。" → 3.
+    The run counts on from ``ordinal`` by one: "①建立清单。②定期调度。③跟踪问效。" → 3.
     """
-    last = m.ordinal
-    for ch in _CIRCLED_RE.findall(text, m.text_start, line.end):
+    last = ordinal
+    for ch in _CIRCLED_RE.findall(text, text_start, line_end):
         n = ord(ch) - 0x2460 + 1
         if n == last + 1:
             last = n
-    return last if last > m.ordinal else 0
+    return last if last > ordinal else 0
 
 
 _CIRCLED_RE = limits.plain(  # (one class: Python's re, see limits.plain)

@@ -33,7 +33,21 @@ _ITEM = limits.compile(
 # further, so a window this long gives the same match as the whole text, and is short enough
 # for Python's re (limits.Twin: the regex module for text with characters beyond U+FFFF).
 _ITEM_MAX = 4
-_ITEM_TWIN = limits.Twin(_ITEM)
+# The same pattern without repetition ({1,2} spelled as its two lengths, longer first, as the
+# greedy count tries them): the same groups and matches, and, repetition-free, it needs no
+# timer: Python's re on such a window without the deadline wrapper (limits.plain).  For text
+# without a character beyond U+FFFF, where the two engines read \d alike (limits.Twin).
+_ITEM_PLAIN = limits.plain(
+    r"""
+    (?P<cn>[一二三四五六七八九十][一二三四五六七八九十]|[一二三四五六七八九十])是  # 一是 … 十一是
+    | 第(?P<di>[一二三四五六七八九十][一二三四五六七八九十]|[一二三四五六七八九十])[,，、:：]  # 第一,
+    | [(（](?P<pa>\d\d|\d)[)）]                                  # (1) （12）
+    | (?P<ci>[\u2460-\u2473])                                    # ① ② …
+    """,
+    regex.VERBOSE,
+)
+# Item starts tried between two deadline checks (each try reads at most _ITEM_MAX characters).
+_CHECK_EVERY = 4096
 # 一是/第一 must open a clause (checked on the character before): never "统一是" "唯一是".
 _OPENERS = frozenset(",，。;；:：、 \t\n\u3000(（“\"")
 _STOPS = "。;；!?！？\n"
@@ -56,10 +70,13 @@ def _ordinal(m: regex.Match) -> tuple[str, int]:
     return style, _CN_VALUES[value[0]] * 10 if value[1] == "十" else 0
 
 
-# Characters an item marker can open with, besides a numeral before 是 or after 第.
-_OPENING = limits.plain(  # (one class: Python's re scans it, see limits.plain)
+# Characters an item marker can open with, besides a numeral before 是 or after 第: the two
+# brackets (found with str.find) and the circled numbers, one range, which the regex module
+# scans several times faster than Python's re (a class without repetition: no timer needed).
+_BRACKETS = "(（"
+_CIRCLED = limits.compile(
     r"""
-    [(（\u2460-\u2473]     # (1) （2） or a circled number
+    [\u2460-\u2473]     # ① … ⑳
     """,
     regex.VERBOSE,
 )
@@ -92,35 +109,63 @@ def _item_starts(text: str, start: int, end: int) -> list[int]:
         if count % 4096 == 0:
             limits.check()
         i = text.find("第", i + 1, end)
-    out += [m.start() for m in _OPENING.finditer(text, start, end)]
+    for bracket in _BRACKETS:
+        i = text.find(bracket, start, end)
+        while i >= 0:
+            out.append(i)
+            count += 1
+            if count % 4096 == 0:
+                limits.check()
+            i = text.find(bracket, i + 1, end)
+    m = _CIRCLED.search(text, start, end)
+    while m is not None:
+        out.append(m.start())
+        count += 1
+        if count % 4096 == 0:
+            limits.check()
+        m = _CIRCLED.search(text, m.end(), end)
     out.sort()
     return out
 
 
-def _item_matches(text: str, start: int, end: int) -> list[regex.Match]:
+def _item_matches(text: str, start: int, end: int, astral: bool | None = None) -> list[regex.Match]:
     """``list(_ITEM.finditer(text, start, end))``: the pattern tried only where a marker may begin.
 
     finditer tries each position from ``start`` and goes on after each match's end;
     a position missing from :func:`_item_starts` is one where the pattern fails anyway.
+    ``astral``: ``limits.astral(text)`` when the caller has it.
     """
     matches = []
     last = start
-    astral = limits.astral(text)
-    for pos in _item_starts(text, start, end):
-        if pos < last:
-            continue  # inside the previous match
-        # (within _ITEM_MAX characters: the same match; on re unless the text is astral)
-        m = _ITEM.match(text, pos, end) if astral else _ITEM_TWIN.match(text, pos, min(end, pos + _ITEM_MAX))
-        if m is not None:
-            matches.append(m)
-            last = m.end()
+    starts = _item_starts(text, start, end)
+    if astral is None:
+        astral = limits.astral(text)
+    if astral:
+        for pos in starts:
+            if pos >= last:  # (not inside the previous match)
+                m = _ITEM.match(text, pos, end)
+                if m is not None:
+                    matches.append(m)
+                    last = m.end()
+        return matches
+    # Within _ITEM_MAX characters: the same match, by the repetition-free twin on re; the
+    # deadline is checked once per _CHECK_EVERY tries.
+    match = _ITEM_PLAIN.match
+    for k, pos in enumerate(starts, 1):
+        if k % _CHECK_EVERY == 0:
+            limits.check()
+        if pos >= last:  # (not inside the previous match)
+            m = match(text, pos, min(end, pos + _ITEM_MAX))
+            if m is not None:
+                matches.append(m)
+                last = m.end()
     return matches
 
 
-def _markers(text: str, start: int, end: int) -> list[tuple[int, int, str, int]]:
-    """(start, end, style, number) of every item marker in ``text[start:end]``."""
+def _markers(text: str, start: int, end: int, astral: bool | None = None) -> list[tuple[int, int, str, int]]:
+    """(start, end, style, number) of every item marker in ``text[start:end]`` (``astral``: see _item_matches)."""
     out = []
-    for m in _item_matches(text, start, end):  # = _ITEM.finditer(text, start, end)
+    for m in _item_matches(text, start, end, astral):  # = _ITEM.finditer(text, start, end)
         if m.lastgroup in ("cn", "di") and m.start() > 0 and text[m.start() - 1] not in _OPENERS:
             continue
         style, n = _ordinal(m)
@@ -172,12 +217,12 @@ def find_items(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return [text[s:e] for s, e in find_item_spans(text, start, end)]
 
 
-def assign_items(text: str, roots: list[OutlineNode]) -> None:
+def assign_items(text: str, roots: list[OutlineNode], astral: bool | None = None) -> None:
     """Fill ``items`` from each node's own body (before its first child).
 
     The markers are found in one pass over the text and shared out by position.
     """
-    markers = _markers(text, 0, len(text))
+    markers = _markers(text, 0, len(text), astral)
     if not markers:
         return
     starts = [m[0] for m in markers]

@@ -59,6 +59,39 @@ class OutlineNode:
         return out
 
 
+_new_object = object.__new__
+
+
+def new_node(level: int, marker: str, ordinal: int, heading: str, heading_start: int, heading_end: int,
+             start: int, end: int, role: str, kind: str, body_start: int) -> OutlineNode:
+    """``OutlineNode(level, …, end, role, kind=kind, body_start=body_start)``: no issue, no items, no
+    children, every field set directly (the tree makes one per heading; about a third cheaper than
+    the dataclass's ``__init__``, called through the type).
+
+    >>> _as_dict(new_node(3, "1.", 1, "强化理论武装", 2, 8, 0, 20, "other", "arabic", 9)) == _as_dict(
+    ...     OutlineNode(3, "1.", 1, "强化理论武装", 2, 8, 0, 20, "other", kind="arabic", body_start=9))
+    True
+    """
+    node = _new_object(OutlineNode)
+    node.level = level
+    node.marker = marker
+    node.ordinal = ordinal
+    node.heading = heading
+    node.heading_start = heading_start
+    node.heading_end = heading_end
+    node.start = start
+    node.end = end
+    node.role = role
+    node.issue = None
+    node.issue_start = None
+    node.issue_end = None
+    node.items = []
+    node.children = []
+    node.kind = kind
+    node.body_start = body_start
+    return node
+
+
 def _as_dict(node: OutlineNode) -> dict:
     return {
         "level": node.level,

@@ -41,7 +41,7 @@ from zhenggai.outline.evidence import (
     reported_problem,
 )
 from zhenggai.outline.headings import first_cuts, iter_lines
-from zhenggai.outline.nodes import OutlineNode, iter_with_parent
+from zhenggai.outline.nodes import OutlineNode, iter_with_parent, new_node
 
 # Wrapper after the problem: 问题的整改情况 / 方面 / 的整改 …
 _TAIL = r"(?:的?整改(?:落实|进展|推进)?(?:情况|工作)?)?[\x20:：。]*$"
@@ -269,11 +269,10 @@ def assign_roles(text: str, roots: list[OutlineNode], walk: list | None = None) 
     measure_parents: set[int] = set()  # ids of issues and 整改措施 blocks: children are measures
 
     # A heading opening with none of these characters is no label / no closing cue (see
-    # cues.openers): most headings are ruled out by one set test instead of the cue patterns;
-    # one holding none of the closing phrases' first characters names no closing phrase.
+    # cues.openers): most headings are ruled out by one set test instead of the cue patterns.
     label_openers = cues.openers("issue_label", "measure_label")
     closing_openers = cues.openers("closing")
-    phrase_openers = cues.openers("closing_phrase")
+    phrase_search = cues.searcher("closing_phrase")
 
     def label(n: OutlineNode) -> str | None:
         heading = n.heading
@@ -321,7 +320,7 @@ def assign_roles(text: str, roots: list[OutlineNode], walk: list | None = None) 
             node.role = "other"  # 二、存在的问题 at the top: its children are the issues
             issue_parents.add(id(node))
             continue
-        strong = issue_statement(heading, strong_only=True)
+        strong = _statement(heading, _STRONG)  # = issue_statement(heading, strong_only=True)
         if node.kind == "problem":  # 问题一：<statement> — the marker itself says it is a problem
             _set_issue(node, strong or (heading, 0, len(heading.rstrip("。;；"))), base)
             continue
@@ -333,7 +332,7 @@ def assign_roles(text: str, roots: list[OutlineNode], walk: list | None = None) 
             node.role = "other"
             issue_parents.add(id(node))
             continue
-        if strong is None and not phrase_openers.isdisjoint(heading) and cues.contains("closing_phrase", heading):
+        if strong is None and phrase_search(heading) is not None:  # cues.contains("closing_phrase", heading)
             node.role = "closing"  # 三、尚未整改到位的问题及下一步工作安排
             continue
         if strong is None and not under_issue and aspect and _aspect_grouping(node):
@@ -368,20 +367,30 @@ def assign_roles(text: str, roots: list[OutlineNode], walk: list | None = None) 
             issue_parents.add(id(node))
         else:
             node.role = "other"
-    _demote_grouping_issues(roots, walk)
-    _add_paragraph_measures(text, roots, measure_parents, walk)
+    targets = _demote_grouping_issues(roots, walk, measure_parents)
+    _add_paragraph_measures(text, roots, measure_parents, walk, targets)
 
 
-def _demote_grouping_issues(roots: list[OutlineNode], walk: list | None = None) -> None:
+def _demote_grouping_issues(roots: list[OutlineNode], walk: list | None = None,
+                            measure_parents: set[int] | None = None) -> list[OutlineNode]:
     """An issue whose children are issues groups them (an aspect, 在“…”方面): it becomes "other".
 
     It keeps its ``issue`` text (the aspect's statement); only the innermost
     problems count as issues, so "10个方面44个问题" compares with the leaves.
     ``walk``: ``list(iter_with_parent(roots))`` when the caller has it.
+
+    Returns, from the same walk, the targets of :func:`_add_paragraph_measures` given
+    ``measure_parents``: the childless issues and 整改措施 blocks (a childless node is never
+    demoted, so its role is final here).
     """
+    targets = []
     for node, _ in walk if walk is not None else iter_with_parent(roots):
-        if node.role == "issue" and any(c.role == "issue" for c in node.children):
-            node.role = "other"
+        if node.children:
+            if node.role == "issue" and any(c.role == "issue" for c in node.children):
+                node.role = "other"
+        elif node.role == "issue" or (measure_parents is not None and id(node) in measure_parents):
+            targets.append(node)
+    return targets
 
 
 def _sentence_end(text: str, start: int, end: int) -> int:
@@ -395,12 +404,16 @@ def _sentence_end(text: str, start: int, end: int) -> int:
 
 
 def _add_paragraph_measures(text: str, roots: list[OutlineNode], measure_parents: set[int],
-                            walk: list | None = None) -> None:
-    """Issues (and 整改措施 blocks) without numbered children: one measure per body paragraph."""
-    targets = [
-        n for n, _ in (walk if walk is not None else iter_with_parent(roots))
-        if not n.children and (n.role == "issue" or id(n) in measure_parents)
-    ]
+                            walk: list | None = None, targets: list[OutlineNode] | None = None) -> None:
+    """Issues (and 整改措施 blocks) without numbered children: one measure per body paragraph.
+
+    ``targets``: those nodes, in pre-order, when the caller has them (see _demote_grouping_issues).
+    """
+    if targets is None:
+        targets = [
+            n for n, _ in (walk if walk is not None else iter_with_parent(roots))
+            if not n.children and (n.role == "issue" or id(n) in measure_parents)
+        ]
     # A line opening with none of these characters opens no status / measure label (cues.openers).
     status_openers = cues.openers("status")
     label_openers = cues.openers("measure_label")
@@ -424,8 +437,4 @@ def _add_paragraph_measures(text: str, roots: list[OutlineNode], measure_parents
             he = _sentence_end(text, hs, e)
             if he <= hs:
                 hs, he = s, _sentence_end(text, s, e)
-            # Positional arguments, in OutlineNode's field order (cheaper than keywords).
-            node.children.append(
-                OutlineNode(level, "", 0, text[hs:he], hs, he, s, e, "measure", None, None, None, [], [],
-                            "paragraph", s)
-            )
+            node.children.append(new_node(level, "", 0, text[hs:he], hs, he, s, e, "measure", "paragraph", s))

@@ -22,13 +22,15 @@ and its ancestors, so the notice-level totals it states belong to no section.
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
 from zhenggai import limits
 from zhenggai.outline import cues
-from zhenggai.outline.headings import Candidate, Line, candidates, lines
+from zhenggai.outline.headings import candidate_rows, line_rows
 from zhenggai.outline.markers import kind_table
-from zhenggai.outline.nodes import OutlineNode
+from zhenggai.outline.nodes import OutlineNode, new_node
 
 # How far a number may jump past its previous sibling and still count (一、二、四、).
 MAX_SKIP = 3
@@ -58,10 +60,13 @@ def _trim(text: str, start: int, end: int) -> int:
 class _Builder:
     """Single pass over the lines; a stack of open nodes with their nesting rank."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, astral: bool | None = None) -> None:
         self.text = text
-        self.lines = lines(text)
-        self.cands: dict[int, Candidate] = {c.line_index: c for c in candidates(text, self.lines)}
+        # Lines as (start, content, end) and candidates as (line index, kind, ordinal, marker,
+        # marker_start, text_start, heading_start, heading_end, rest_start): plain tuples, read
+        # once here (headings.line_rows, headings.candidate_rows).
+        self.lines = line_rows(text)
+        self.cands: dict[int, tuple] = {c[0]: c for c in candidate_rows(text, self.lines, astral)}
         self.kinds = kind_table()
         self.roots: list[OutlineNode] = []
         self.stack: list[tuple[OutlineNode, float]] = []
@@ -97,23 +102,24 @@ class _Builder:
         self.line_of[id(node)] = line_index
         self.walk.append((node, parent))
 
-    def _continued_ancestor(self, cand: Candidate) -> int | None:
-        """Stack index of an open heading whose numbering ``cand`` continues in another marker style.
+    def _continued_ancestor(self, kind: str, ordinal: int) -> int | None:
+        """Stack index of an open heading whose numbering a candidate (``kind``, ``ordinal``)
+        continues in another marker style.
 
         "一. … 二, … （三) … 四、": a writer slipped into the wrong marker of the same
         numeral family; the number shows which level it belongs to.
         """
-        family = _FAMILY.get(cand.marker.kind)
+        family = _FAMILY.get(kind)
         for j in range(len(self.stack) - 1, -1, -1):
             node = self.stack[j][0]
-            if node.kind != cand.marker.kind and _FAMILY.get(node.kind) == family:
-                if cand.marker.ordinal == node.ordinal + 1:
+            if node.kind != kind and _FAMILY.get(node.kind) == family:
+                if ordinal == node.ordinal + 1:
                     return j
         return None
 
-    def try_heading(self, cand: Candidate) -> bool:
-        marker = cand.marker
-        kind, ordinal = marker.kind, marker.ordinal
+    def try_heading(self, cand: tuple) -> bool:
+        """Make a candidate row (see ``self.cands``) a node when its number fits; False when not."""
+        line_index, kind, ordinal, marker, start, _, hs, he, rest = cand
         level, rank = self.kinds[kind]
         stack = self.stack
         i = len(stack)  # (_parent_index inlined: this runs once per candidate)
@@ -130,7 +136,7 @@ class _Builder:
         else:
             fits = ordinal == 1 or prev <= ordinal <= prev + MAX_SKIP
         if not fits:
-            j = self._continued_ancestor(cand) if ordinal > 1 else None
+            j = self._continued_ancestor(kind, ordinal) if ordinal > 1 else None
             if j is None:
                 return False
             kind = stack[j][0].kind  # take the level of the sequence it continues
@@ -138,7 +144,6 @@ class _Builder:
             i = j
             parent = stack[i - 1][0] if i else None
             key = (id(parent) if parent else 0, kind)
-        start = marker.marker_start
         text = self.text
         while len(stack) > i:  # (_close(i, start) inlined: one call per heading)
             closed = stack.pop()[0]
@@ -146,13 +151,10 @@ class _Builder:
             while end > begin and text[end - 1].isspace():
                 end -= 1
             closed.end = end if end > closed.heading_end else closed.heading_end
-        hs, he = cand.heading_start, cand.heading_end
-        # Positional arguments (the field order of OutlineNode): cheaper than keywords.
-        node = OutlineNode(level, marker.marker, ordinal, text[hs:he], hs, he, start, len(text),
-                           "other", None, None, None, [], [], kind, cand.rest_start)
+        node = new_node(level, marker, ordinal, text[hs:he], hs, he, start, len(text), "other", kind, rest)
         (parent.children if parent else self.roots).append(node)  # (_attach inlined)
         stack.append((node, rank))
-        self.line_of[id(node)] = cand.line_index
+        self.line_of[id(node)] = line_index
         self.walk.append((node, parent))
         self.last_child[key] = ordinal
         self.last_any[kind] = ordinal
@@ -160,7 +162,7 @@ class _Builder:
         return True
 
     # -- synthesized closing ----------------------------------------------------------------------
-    def _starts_block(self, cand: Candidate) -> bool:
+    def _starts_block(self, cand: tuple) -> bool:
         """Whether ``cand`` (after a closing-cue paragraph) starts a new numbered block.
 
         It does when it is numbered 1 and would not be the first child of an open
@@ -168,24 +170,25 @@ class _Builder:
         top-level issue, is the closing list; "下一步,…" then "(1)" as the first
         sub-item of a measure is body text.
         """
-        if cand.marker.ordinal != 1:
+        if cand[2] != 1:  # (the ordinal)
             return False
-        i = self._parent_index(self.kinds[cand.marker.kind][1])
+        i = self._parent_index(self.kinds[cand[1]][1])  # (the kind)
         return i <= 1 or bool(self.stack[i - 1][0].children)
 
-    def open_closing(self, line: Line, line_index: int, child_rank: float | None) -> None:
+    def open_closing(self, line: tuple[int, int, int], line_index: int, child_rank: float | None) -> None:
         """A closing paragraph (下一步,…) becomes a level-1 node; numbered items after it nest in it."""
         text = self.text
-        self._close(0, line.content)
-        cue = cues.cue_end("closing", text, line.content) or line.content
-        stop = _clause_end(text, cue, line.end)
-        head_end = _trim(text, line.content, stop)
-        while head_end > line.content and text[head_end - 1] in ":：,，、":
+        _, content, end = line
+        self._close(0, content)
+        cue = cues.cue_end("closing", text, content) or content
+        stop = _clause_end(text, cue, end)
+        head_end = _trim(text, content, stop)
+        while head_end > content and text[head_end - 1] in ":：,，、":
             head_end -= 1
         node = OutlineNode(
-            level=1, marker="", ordinal=0, heading=text[line.content:head_end],
-            heading_start=line.content, heading_end=head_end, start=line.content, end=len(text),
-            role="closing", kind="closing", body_start=min(stop + 1, line.end),
+            level=1, marker="", ordinal=0, heading=text[content:head_end],
+            heading_start=content, heading_end=head_end, start=content, end=len(text),
+            role="closing", kind="closing", body_start=min(stop + 1, end),
         )
         # Rank just above the items it holds, and never below 一、 so a later 一、 closes it.
         rank = min(1.0, child_rank - 0.5) if child_rank is not None else 1.0
@@ -198,31 +201,32 @@ class _Builder:
         first = max(self.cands) + 1 if self.cands else 1
         tail = len(text)
         trailer_openers = cues.openers("trailer", "trailer_info")  # (a set test rules most lines out)
-        for line in all_lines[first:]:
+        for _, content, end in all_lines[first:]:
             # 来源/编辑 lines count only under the body, after its last sentence: above it (or
             # above more prose) they are the page head.
-            if text[line.content] not in trailer_openers:
+            if text[content] not in trailer_openers:
                 continue
-            if cues.starts_with("trailer", text, line.content) or (
-                    cues.starts_with("trailer_info", text, line.content)
-                    and text.rfind("。", 0, line.content) >= 0 and text.find("。", line.end) < 0):
-                tail = line.content
+            if cues.starts_with("trailer", text, content) or (
+                    cues.starts_with("trailer_info", text, content)
+                    and text.rfind("。", 0, content) >= 0 and text.find("。", end) < 0):
+                tail = content
                 break
         # A signature block: the last line (before any page furniture) a date, the line(s)
         # before it short and unpunctuated.
         last = len(all_lines) - 1
-        while last >= first and all_lines[last].content >= tail:
+        # (lines are (start, content, end) tuples: [1] the content start, [2] the end)
+        while last >= first and all_lines[last][1] >= tail:
             last -= 1  # a signature above 来源/编辑/阅读原文 lines still ends the body
-        if last >= first and _DATE_LINE.fullmatch(text, all_lines[last].content, all_lines[last].end):
+        if last >= first and _DATE_LINE.fullmatch(text, all_lines[last][1], all_lines[last][2]):
             j = last
             while (
                 j - 1 >= first
-                and all_lines[j - 1].end - all_lines[j - 1].content <= _SIGNATURE_MAX
-                and not _SIGNATURE_PUNCT.search(text, all_lines[j - 1].content, all_lines[j - 1].end)
+                and all_lines[j - 1][2] - all_lines[j - 1][1] <= _SIGNATURE_MAX
+                and not _SIGNATURE_PUNCT.search(text, all_lines[j - 1][1], all_lines[j - 1][2])
                 and last + 1 - j < 3
             ):
                 j -= 1
-            tail = min(tail, all_lines[j].content)
+            tail = min(tail, all_lines[j][1])
         return tail
 
     def cut_summary(self) -> None:
@@ -242,18 +246,18 @@ class _Builder:
         first = self.line_of[id(deepest)] + 1
         text = self.text
         # A title-only heading's first paragraph is its own body, never the summary.
-        skip_first = deepest.body_start >= self.lines[first - 1].end
+        skip_first = deepest.body_start >= self.lines[first - 1][2]  # (the line's end)
         summary_openers = cues.openers("summary")  # (a set test rules most lines out)
         for index in range(first, len(self.lines)):
-            line = self.lines[index]
-            if line.content >= deepest.end:
+            content = self.lines[index][1]
+            if content >= deepest.end:
                 return
             if skip_first and index == first:
                 continue
-            if (index not in self.cands and text[line.content] in summary_openers
-                    and cues.starts_with("summary", text, line.content)):
+            if (index not in self.cands and text[content] in summary_openers
+                    and cues.starts_with("summary", text, content)):
                 for node in chain:
-                    node.end = max(_trim(text, node.start, line.content), node.heading_end)
+                    node.end = max(_trim(text, node.start, content), node.heading_end)
                 return
 
     # -- driver -----------------------------------------------------------------------------------
@@ -263,21 +267,23 @@ class _Builder:
         pending_closing: int | None = None  # first closing-cue line since the last heading
         skip_line = -1  # a line used as the title of a marker alone on the line before
         closing_openers = cues.openers("closing")  # (a set test rules most lines out)
+        cands = self.cands
         for index, line in enumerate(all_lines):
-            if line.content >= tail:
+            _, content, end = line
+            if content >= tail:
                 break
-            cand = self.cands.get(index)
+            cand = cands.get(index)
             if cand is not None and self.try_heading(cand):
                 pending_closing = None
-                if cand.heading_start > all_lines[index].end:
+                if cand[6] > end:  # (heading_start: the title is on the next line)
                     skip_line = index + 1
                 continue
-            if (index == skip_line or text[line.content] not in closing_openers
-                    or not cues.starts_with("closing", text, line.content)):
+            if (index == skip_line or text[content] not in closing_openers
+                    or not cues.starts_with("closing", text, content)):
                 continue
-            nxt = self.cands.get(index + 1)
-            if nxt is not None and all_lines[index + 1].content < tail and self._starts_block(nxt):
-                self.open_closing(line, index, self.kinds[nxt.marker.kind][1])
+            nxt = cands.get(index + 1)
+            if nxt is not None and all_lines[index + 1][1] < tail and self._starts_block(nxt):
+                self.open_closing(line, index, self.kinds[nxt[1]][1])
                 pending_closing = None
             elif pending_closing is None:
                 pending_closing = index
@@ -285,7 +291,10 @@ class _Builder:
             self.open_closing(all_lines[pending_closing], pending_closing, None)
         self._close(0, tail)
         self.cut_summary()
-        _assign_levels(self.walk, shift=1 if {"part", "cn"} <= self.kinds_seen else 0)
+        shift = 1 if {"part", "cn"} <= self.kinds_seen else 0
+        if shift or not self.kinds_seen.isdisjoint(_LEVEL_FROM_PARENT) or not _levels_as_made():
+            _assign_levels(self.walk, shift)
+        # (else every node already has its level: the table's, given as it was made, or 1 for closing)
         return self.roots
 
 
@@ -297,6 +306,20 @@ def _clause_end(text: str, start: int, end: int) -> int:
         if 0 <= i < best:
             best = i
     return best
+
+
+# Marker kinds whose level is their parent's plus one (the table gives them none of their own).
+_LEVEL_FROM_PARENT = ("word", "problem")
+
+
+@cache
+def _levels_as_made() -> bool:
+    """Whether :func:`_assign_levels` without a shift leaves every level as the nodes were made:
+    each kind but _LEVEL_FROM_PARENT has a table level of 1 to 6 (part: 1), which try_heading gives
+    the node, and closing nodes are made at level 1."""
+    table = kind_table()
+    return table["part"][0] == 1 and all(
+        1 <= level <= 6 for kind, (level, _) in table.items() if kind not in _LEVEL_FROM_PARENT)
 
 
 def _assign_levels(walk: list[tuple[OutlineNode, OutlineNode | None]], shift: int) -> None:
@@ -320,8 +343,9 @@ def build_tree(text: str) -> list[OutlineNode]:
     return _Builder(text).run()
 
 
-def build_tree_walk(text: str) -> tuple[list[OutlineNode], list[tuple[OutlineNode, OutlineNode | None]]]:
+def build_tree_walk(text: str, astral: bool | None = None,
+                    ) -> tuple[list[OutlineNode], list[tuple[OutlineNode, OutlineNode | None]]]:
     """:func:`build_tree` and its (node, parent) pairs in pre-order (``list(iter_with_parent(roots))``,
-    recorded as the nodes were made)."""
-    builder = _Builder(text)
+    recorded as the nodes were made); ``astral``: ``limits.astral(text)`` when the caller has it."""
+    builder = _Builder(text, astral)
     return builder.run(), builder.walk
