@@ -24,6 +24,7 @@ Rules:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -45,6 +46,7 @@ class _Tag(NamedTuple):
     label: str
     pattern: object  # compiled regex
     openings: frozenset[str] | None  # the one to three characters a cue opens with (None: no bound)
+    scan: object  # the same pattern as a limits.Twin: ``re`` on a statement, the regex module on a long text
 
 
 # How many opening characters the tag test reads: two tell the cue words apart poorly
@@ -57,10 +59,11 @@ def _tags() -> tuple[_Tag, ...]:
     from zhenggai import limits
     from zhenggai.facts.first_pairs import first_openings
 
-    return tuple(
-        _Tag(code, level1, label, limits.compile(cues), first_openings(cues, OPENING_CHARS))
-        for code, level1, label, cues in load_table("issue_categories.tsv")
-    )
+    tags = []
+    for code, level1, label, cues in load_table("issue_categories.tsv"):
+        pattern = limits.compile(cues)
+        tags.append(_Tag(code, level1, label, pattern, first_openings(cues, OPENING_CHARS), limits.Twin(pattern)))
+    return tuple(tags)
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +161,25 @@ def find_frame(heading: str) -> tuple[str, str] | None:
     return None
 
 
+class FrameMemo(dict):
+    """:func:`find_frame` remembering its answers, for the headings of one notice.
+
+    Every issue under a heading reads that heading's frame: a notice's section tree
+    searches each heading once through one memo (``memo[heading]`` is
+    ``find_frame(heading)``).  Made per notice, dropped with it: not a cache across texts.
+
+    >>> memo = FrameMemo()
+    >>> memo["一、落实全面从严治党战略部署方面"], len(memo)
+    (('party_discipline', '全面从严治党战略部署'), 1)
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, heading: str) -> tuple[str, str] | None:
+        hit = self[heading] = find_frame(heading)
+        return hit
+
+
 def find_tags(text: str) -> list[tuple[int, _Tag, list[str]]]:
     """(first position, tag, matched words) for every tag with a cue in ``text``, by position."""
     found = []
@@ -167,7 +189,7 @@ def find_tags(text: str) -> list[tuple[int, _Tag, list[str]]]:
         low = candidates & -candidates
         candidates ^= low
         tag = tags[low.bit_length() - 1]
-        matches = list(tag.pattern.finditer(text))
+        matches = list(tag.scan.finditer(text))
         if matches:
             found.append((matches[0].start(), tag, list(dict.fromkeys([m.group() for m in matches]))))
     if len(found) > 1:
@@ -186,8 +208,13 @@ def categorize(
     context: str = "",
     frames: list[str] | tuple[str, ...] = (),
     audit: bool = False,
+    frame_of: Callable[[str], tuple[str, str] | None] = find_frame,
 ) -> list[Category]:
-    """The level-1 category and the level-2 tags of one issue (level 1 first, tags by position)."""
+    """The level-1 category and the level-2 tags of one issue (level 1 first, tags by position).
+
+    ``frame_of`` answers :func:`find_frame` for the headings in ``frames`` (a caller
+    categorising the issues of one notice passes a :class:`FrameMemo`'s ``__getitem__``).
+    """
     statement = issue if heading in ("", issue) else f"{issue}。{heading}"
     found = find_tags(statement)
     if not found and context:
@@ -196,7 +223,7 @@ def categorize(
 
     level1: tuple[str, tuple[str, ...]] | None = None
     for frame in reversed(list(frames)):  # the nearest heading above the issue wins
-        if hit := find_frame(frame):
+        if hit := frame_of(frame):
             level1 = (hit[0], (hit[1],))
             break
     if level1 is None and (hit := find_frame(statement)):
