@@ -1,8 +1,9 @@
 """zhenggai.facts.categories: the speed-ups that must not change an answer.
 
-Kinds: the topic cues run on ``re`` (``_Tag.scan``, a limits.Twin) as on the regex module;
-the per-notice frame memo (``FrameMemo``) answering as ``find_frame``; categorize with a memo
-as without.
+Kinds: the candidate tags read from a text's UTF-16 code units as from its character pairs;
+the topic cues run on ``re`` (``_Tag.scan``, a limits.Twin) as on the regex module; the
+per-notice frame memo (``FrameMemo``) answering as ``find_frame``; categorize with a memo as
+without.
 """
 
 from __future__ import annotations
@@ -14,7 +15,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhenggai.facts.categories import FrameMemo, _tags, categorize, find_frame, find_tags
+from zhenggai.facts.categories import (
+    FrameMemo,
+    _candidate_tags,
+    _tag_index,
+    _tags,
+    categorize,
+    find_frame,
+    find_tags,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,6 +36,56 @@ def _rows() -> list[list[str]]:
 
 def _spans(matches) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in matches]
+
+
+# -- candidate tags: code units against the loop over character pairs they replace ----------------
+
+def _candidates_by_pairs(text: str) -> int:
+    """The candidate mask as it was computed before: one dictionary lookup per character pair."""
+    pairs, singles, mask = _tag_index()
+    last = len(text) - 1
+    for i in range(last):
+        entry = pairs.get(text[i : i + 2])
+        if entry is not None:
+            mask |= entry[0]
+            if entry[1] and i + 1 < last:
+                mask |= entry[1].get(text[i + 2], 0)
+    for ch, bits in singles.items():
+        if ch in text:
+            mask |= bits
+    return mask
+
+
+def test_candidates_as_the_pair_loop_on_the_taxonomy_set():
+    texts = [text for row in _rows() for text in row[1:3] if text]
+    assert sum(_candidates_by_pairs(t) != 0 for t in texts) >= 300
+    for text in texts:
+        assert _candidate_tags(text) == _candidates_by_pairs(text), text
+        joined = f"{text}。{text[::-1]}"  # pairs at odd code units too
+        assert _candidate_tags(joined) == _candidates_by_pairs(joined), joined
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "河", "河长", "a河长", "\U00020000河长", "河\U00020000长", "\ud800河长", "河长\udfff", "整改不到位", "x整改不"],
+    ids=["empty", "one", "pair", "odd_unit", "astral_before", "astral_between", "lone_high", "lone_low",
+         "triple", "triple_at_end"],
+)
+def test_candidates_at_edges(text):
+    assert _candidate_tags(text) == _candidates_by_pairs(text)
+
+
+# The openings themselves and their characters, strung together: pairs, triples, near misses
+# (a pair cut by a character beyond U+FFFF or a lone surrogate), at even and odd code units.
+_OPENINGS = sorted({opening for tag in _tags() for opening in tag.openings})
+_PIECES = _OPENINGS + sorted({ch for opening in _OPENINGS for ch in opening}) + [
+    "，", "。", "a", "\U00020000", "\U0001F600", "\ud800", "\udc00"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_property_candidates_as_the_pair_loop(text):
+    assert _candidate_tags(text) == _candidates_by_pairs(text)
 
 
 # -- engines: the cues are literals, listed classes and groups, read alike by re and regex -----------

@@ -94,17 +94,56 @@ def _tag_index() -> tuple[dict[str, list], dict[str, int], int]:
     return pairs, singles, unbounded
 
 
+def _code_units(pair: str) -> int:
+    """Two BMP characters as the number their two UTF-16 code units read as (see :func:`_pair_keys`)."""
+    return memoryview(pair.encode("utf-16-le")).cast("I")[0]
+
+
+@lru_cache(maxsize=1)
+def _pair_keys() -> tuple[frozenset[int], dict[int, tuple[int, tuple[tuple[str, int], ...]]], int]:
+    """The opening pairs of :func:`_tag_index` as numbers a text's code units can be met with.
+
+    (the numbers, as one set; number → (bit mask of the tags that can open with that pair,
+    (three-character opening, bit mask) for the longer openings); the bit mask of the tags
+    with an opening pair outside the Basic Multilingual Plane, always tried).  A text encoded
+    as UTF-16 and read four bytes at a time, from its first and from its second code unit,
+    gives the numbers of all its adjacent character pairs without a Python step per character.
+    """
+    pairs, _, _ = _tag_index()
+    by_key: dict[int, tuple[int, tuple[tuple[str, int], ...]]] = {}
+    outside = 0
+    for pair, (bits, thirds) in pairs.items():
+        longer = tuple((pair + third, third_bits) for third, third_bits in thirds.items())
+        if any(ch > "\uffff" or "\ud800" <= ch <= "\udfff" for ch in pair):
+            outside |= bits
+            for _, third_bits in longer:
+                outside |= third_bits
+            continue
+        by_key[_code_units(pair)] = (bits, longer)
+    return frozenset(by_key), by_key, outside
+
+
 def _candidate_tags(text: str) -> int:
-    """Bit mask of the tags one of whose openings occurs in ``text`` (the others cannot match)."""
-    pairs, singles, mask = _tag_index()
-    get = pairs.get
-    last = len(text) - 1
-    for i in range(last):
-        entry = get(text[i : i + 2])
-        if entry is not None:
-            mask |= entry[0]
-            if entry[1] and i + 1 < last:
-                mask |= entry[1].get(text[i + 2], 0)
+    """Bit mask of the tags one of whose openings occurs in ``text`` (the others cannot match).
+
+    The text's character pairs meet the opening pairs in two C-level set intersections over
+    its UTF-16 code units (the pairs that start at an even and at an odd unit); a
+    three-character opening is looked for only in a text holding its pair.  A character
+    beyond U+FFFF is two surrogate units, which no opening pair holds: it meets none.
+    """
+    _, singles, mask = _tag_index()
+    keys, by_key, outside = _pair_keys()
+    mask |= outside
+    units = memoryview(text.encode("utf-16-le", "surrogatepass"))  # two bytes per code unit
+    n = len(units)
+    found = keys.intersection(units[: n - n % 4].cast("I"))  # units 0-1, 2-3 …
+    found |= keys.intersection(units[2 : n - (n - 2) % 4].cast("I"))  # units 1-2, 3-4 …
+    for key in found:
+        bits, longer = by_key[key]
+        mask |= bits
+        for opening, opening_bits in longer:
+            if opening in text:
+                mask |= opening_bits
     for ch, bits in singles.items():
         if ch in text:
             mask |= bits
