@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 import zhenggai
 from zhenggai.errors import InputError
-from zhenggai.facts.categories import CONTEXT_CHARS, categorize
+from zhenggai.facts.categories import CONTEXT_CHARS, FrameMemo, categorize
 from zhenggai.limits import Limits, bounded, check, current, too_many_chars
 from zhenggai.mentions import find_mentions
 from zhenggai.mentions.base import Found
@@ -424,7 +424,7 @@ def _section_data(
 class _SectionFields:
     """What turns outline nodes into Section fields, fixed for one notice (see :func:`_section`)."""
 
-    __slots__ = ("norm_text", "text", "work", "audit", "to_original")
+    __slots__ = ("norm_text", "text", "work", "audit", "to_original", "frame_of")
 
     def __init__(self, norm: Normalized, text: str, work: str, audit: bool) -> None:
         self.norm_text = norm.text
@@ -433,6 +433,8 @@ class _SectionFields:
         self.audit = audit
         # Offsets map back only when normalisation dropped characters (else they are the original ones).
         self.to_original = norm.span_to_original if norm.index_map is not None else None
+        # Each heading's framework part, searched once for all the issues under it.
+        self.frame_of = FrameMemo().__getitem__
 
     def of(self, node: Any, frames: tuple[str, ...], children: bool) -> dict[str, Any]:
         """The fields of ``node``'s Section; with ``children``, its children's as dicts, recursively."""
@@ -471,7 +473,7 @@ class _SectionFields:
             data["categories"] = [
                 {"level": c.level, "code": c.code, "label": c.label, "evidence": c.evidence}  # (= c._asdict())
                 for c in categorize(issue or heading, heading=heading, context=context, frames=frames,
-                                    audit=self.audit)
+                                    audit=self.audit, frame_of=self.frame_of)
             ]
         if children:
             if node.children:

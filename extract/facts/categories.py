@@ -24,6 +24,7 @@ Rules:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -45,6 +46,7 @@ class _Tag(NamedTuple):
     label: str
     pattern: object  # compiled regex
     openings: frozenset[str] | None  # the one to three characters a cue opens with (None: no bound)
+    scan: object  # the same pattern as a limits.Twin: ``re`` on a statement, the regex module on a long text
 
 
 # How many opening characters the tag test reads: two tell the cue words apart poorly
@@ -57,10 +59,11 @@ def _tags() -> tuple[_Tag, ...]:
     from zhenggai import limits
     from zhenggai.facts.first_pairs import first_openings
 
-    return tuple(
-        _Tag(code, level1, label, limits.compile(cues), first_openings(cues, OPENING_CHARS))
-        for code, level1, label, cues in load_table("issue_categories.tsv")
-    )
+    tags = []
+    for code, level1, label, cues in load_table("issue_categories.tsv"):
+        pattern = limits.compile(cues)
+        tags.append(_Tag(code, level1, label, pattern, first_openings(cues, OPENING_CHARS), limits.Twin(pattern)))
+    return tuple(tags)
 
 
 @lru_cache(maxsize=1)
@@ -91,17 +94,56 @@ def _tag_index() -> tuple[dict[str, list], dict[str, int], int]:
     return pairs, singles, unbounded
 
 
+def _code_units(pair: str) -> int:
+    """Two BMP characters as the number their two UTF-16 code units read as (see :func:`_pair_keys`)."""
+    return memoryview(pair.encode("utf-16-le")).cast("I")[0]
+
+
+@lru_cache(maxsize=1)
+def _pair_keys() -> tuple[frozenset[int], dict[int, tuple[int, tuple[tuple[str, int], ...]]], int]:
+    """The opening pairs of :func:`_tag_index` as numbers a text's code units can be met with.
+
+    (the numbers, as one set; number → (bit mask of the tags that can open with that pair,
+    (three-character opening, bit mask) for the longer openings); the bit mask of the tags
+    with an opening pair outside the Basic Multilingual Plane, always tried).  A text encoded
+    as UTF-16 and read four bytes at a time, from its first and from its second code unit,
+    gives the numbers of all its adjacent character pairs without a Python step per character.
+    """
+    pairs, _, _ = _tag_index()
+    by_key: dict[int, tuple[int, tuple[tuple[str, int], ...]]] = {}
+    outside = 0
+    for pair, (bits, thirds) in pairs.items():
+        longer = tuple((pair + third, third_bits) for third, third_bits in thirds.items())
+        if any(ch > "\uffff" or "\ud800" <= ch <= "\udfff" for ch in pair):
+            outside |= bits
+            for _, third_bits in longer:
+                outside |= third_bits
+            continue
+        by_key[_code_units(pair)] = (bits, longer)
+    return frozenset(by_key), by_key, outside
+
+
 def _candidate_tags(text: str) -> int:
-    """Bit mask of the tags one of whose openings occurs in ``text`` (the others cannot match)."""
-    pairs, singles, mask = _tag_index()
-    get = pairs.get
-    last = len(text) - 1
-    for i in range(last):
-        entry = get(text[i : i + 2])
-        if entry is not None:
-            mask |= entry[0]
-            if entry[1] and i + 1 < last:
-                mask |= entry[1].get(text[i + 2], 0)
+    """Bit mask of the tags one of whose openings occurs in ``text`` (the others cannot match).
+
+    The text's character pairs meet the opening pairs in two C-level set intersections over
+    its UTF-16 code units (the pairs that start at an even and at an odd unit); a
+    three-character opening is looked for only in a text holding its pair.  A character
+    beyond U+FFFF is two surrogate units, which no opening pair holds: it meets none.
+    """
+    _, singles, mask = _tag_index()
+    keys, by_key, outside = _pair_keys()
+    mask |= outside
+    units = memoryview(text.encode("utf-16-le", "surrogatepass"))  # two bytes per code unit
+    n = len(units)
+    found = keys.intersection(units[: n - n % 4].cast("I"))  # units 0-1, 2-3 …
+    found |= keys.intersection(units[2 : n - (n - 2) % 4].cast("I"))  # units 1-2, 3-4 …
+    for key in found:
+        bits, longer = by_key[key]
+        mask |= bits
+        for opening, opening_bits in longer:
+            if opening in text:
+                mask |= opening_bits
     for ch, bits in singles.items():
         if ch in text:
             mask |= bits
@@ -158,6 +200,25 @@ def find_frame(heading: str) -> tuple[str, str] | None:
     return None
 
 
+class FrameMemo(dict):
+    """:func:`find_frame` remembering its answers, for the headings of one notice.
+
+    Every issue under a heading reads that heading's frame: a notice's section tree
+    searches each heading once through one memo (``memo[heading]`` is
+    ``find_frame(heading)``).  Made per notice, dropped with it: not a cache across texts.
+
+    >>> memo = FrameMemo()
+    >>> memo["一、落实全面从严治党战略部署方面"], len(memo)
+    (('party_discipline', '全面从严治党战略部署'), 1)
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, heading: str) -> tuple[str, str] | None:
+        hit = self[heading] = find_frame(heading)
+        return hit
+
+
 def find_tags(text: str) -> list[tuple[int, _Tag, list[str]]]:
     """(first position, tag, matched words) for every tag with a cue in ``text``, by position."""
     found = []
@@ -167,7 +228,7 @@ def find_tags(text: str) -> list[tuple[int, _Tag, list[str]]]:
         low = candidates & -candidates
         candidates ^= low
         tag = tags[low.bit_length() - 1]
-        matches = list(tag.pattern.finditer(text))
+        matches = list(tag.scan.finditer(text))
         if matches:
             found.append((matches[0].start(), tag, list(dict.fromkeys([m.group() for m in matches]))))
     if len(found) > 1:
@@ -186,8 +247,13 @@ def categorize(
     context: str = "",
     frames: list[str] | tuple[str, ...] = (),
     audit: bool = False,
+    frame_of: Callable[[str], tuple[str, str] | None] = find_frame,
 ) -> list[Category]:
-    """The level-1 category and the level-2 tags of one issue (level 1 first, tags by position)."""
+    """The level-1 category and the level-2 tags of one issue (level 1 first, tags by position).
+
+    ``frame_of`` answers :func:`find_frame` for the headings in ``frames`` (a caller
+    categorising the issues of one notice passes a :class:`FrameMemo`'s ``__getitem__``).
+    """
     statement = issue if heading in ("", issue) else f"{issue}。{heading}"
     found = find_tags(statement)
     if not found and context:
@@ -196,7 +262,7 @@ def categorize(
 
     level1: tuple[str, tuple[str, ...]] | None = None
     for frame in reversed(list(frames)):  # the nearest heading above the issue wins
-        if hit := find_frame(frame):
+        if hit := frame_of(frame):
             level1 = (hit[0], (hit[1],))
             break
     if level1 is None and (hit := find_frame(statement)):
