@@ -7,24 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.test_facts_regions_lookups import _span  # the character walk both files test against
 from zhenggai.facts.regions import CLAUSE_REACH, SENTENCE_REACH, Regions, _offsets, _sentence_ends
 
 CLAUSE_ENDS = set(",，;；:：。!！?？、\n")
 SENTENCE_ENDS = set("。!！?？;；\n")
 # Every delimiter, characters that look like them but are none (full stop, separators, CR), text.
 ALPHABET = ",，;；:：。!！?？、\n.\r\u2028\x1c\u3000 问题整改3个"
-
-
-def _walk(text: str, pos: int, ends: set[str], reach: int | None) -> tuple[int, int]:
-    start = pos
-    while start > 0 and text[start - 1] not in ends:
-        start -= 1
-    end = pos
-    while end < len(text) and text[end] not in ends:
-        end += 1
-    if reach is not None:
-        start, end = max(start, pos - reach), min(end, pos + reach)
-    return start, end
 
 
 @pytest.mark.parametrize(
@@ -38,7 +27,7 @@ def test_offsets_of_a_mark(text, mark, offsets):
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=80))
-def test_property_index_reads_as_a_character_walk(text):
+def test_property_index_reads_as_a_character_span(text):
     newlines = _offsets(text)
     assert newlines == [i for i, ch in enumerate(text) if ch == "\n"]
     assert _sentence_ends(text, newlines) == [i for i, ch in enumerate(text) if ch in SENTENCE_ENDS]
@@ -48,12 +37,12 @@ def test_property_index_reads_as_a_character_walk(text):
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=ALPHABET, max_size=80))
-def test_property_lookups_read_as_a_character_walk(text):
+def test_property_lookups_read_as_a_character_span(text):
     regions = Regions(text, [])
     for pos in range(len(text) + 1):
-        assert regions.clause(pos) == _walk(text, pos, CLAUSE_ENDS, CLAUSE_REACH), pos
-        assert regions.sentence(pos) == _walk(text, pos, SENTENCE_ENDS, SENTENCE_REACH), pos
-        assert regions.paragraph(pos) == _walk(text, pos, {"\n"}, None), pos
+        assert regions.clause(pos) == _span(text, pos, CLAUSE_ENDS, CLAUSE_REACH), pos
+        assert regions.sentence(pos) == _span(text, pos, SENTENCE_ENDS, SENTENCE_REACH), pos
+        assert regions.paragraph(pos) == _span(text, pos, {"\n"}, None), pos
 
 
 @pytest.mark.parametrize(
@@ -68,8 +57,8 @@ def test_property_lookups_read_as_a_character_walk(text):
 def test_clause_reach_inside_long_sentences(text):
     regions = Regions(text, [])
     for pos in range(0, len(text) + 1, 7):
-        assert regions.clause(pos) == _walk(text, pos, CLAUSE_ENDS, CLAUSE_REACH), pos
-        assert regions.sentence(pos) == _walk(text, pos, SENTENCE_ENDS, SENTENCE_REACH), pos
+        assert regions.clause(pos) == _span(text, pos, CLAUSE_ENDS, CLAUSE_REACH), pos
+        assert regions.sentence(pos) == _span(text, pos, SENTENCE_ENDS, SENTENCE_REACH), pos
 
 
 @settings(max_examples=200, deadline=None)
