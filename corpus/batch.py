@@ -41,6 +41,7 @@ from typing import Iterable, Iterator
 
 from zhenggai.corpus import dataset as ds
 from zhenggai.corpus.doctypes import skipped_manifest, skipped_type
+from zhenggai.corpus.heap import fixed_mmap_threshold, release_freed
 from zhenggai.corpus.inputs import (
     DEFAULT_EXTRACTOR,
     InputItem,
@@ -235,23 +236,6 @@ def _count(summary: BatchSummary, status: str, error_class: str | None) -> None:
         summary.reused += 1
 
 
-def _release_arrow_memory() -> None:
-    """Give back to the system the memory the allocators kept after a part was written.
-
-    Arrow's pool (mimalloc) and the C library's heap keep freed pages for reuse; over a long run
-    (the rows of every input pass through the parent) they added up.
-    """
-    import ctypes
-
-    import pyarrow as pa
-
-    pa.default_memory_pool().release_unused()
-    try:
-        ctypes.CDLL(None).malloc_trim(0)  # glibc; elsewhere there is no such call and nothing to do
-    except (OSError, AttributeError):
-        pass
-
-
 def _reason_kind(reason: str | None) -> str:
     """A skip reason without its details, for counting: 'redirect (HTTP 301) to …' → 'redirect'."""
     reason = reason or "skipped"
@@ -355,6 +339,7 @@ def run_batch(
         load_extractor(extractor)
     except Exception as exc:  # noqa: BLE001 - any import or attribute error
         raise WorkerStartError(f"cannot load the extractor {extractor!r}: {type(exc).__name__}: {exc}") from None
+    fixed_mmap_threshold()  # the parent gives large freed blocks back (zhenggai.corpus.heap)
     created = not dataset.exists()
     try:
         with ds.locked(dataset):
@@ -451,7 +436,7 @@ def _run_locked(dataset, inputs, mode, jobs, engine, scheduler, extractor, chunk
                     if entry is not None:
                         entry["extractor_version"] = version
                         ds.append_journal(tmp, entry)
-                        _release_arrow_memory()
+                        release_freed()
                     bar.update(summary, 1)
             finally:
                 # Also on Ctrl-C: what is done stays journaled for --resume.

@@ -219,6 +219,9 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
     """
     import duckdb
 
+    from zhenggai.corpus.heap import fixed_mmap_threshold
+
+    fixed_mmap_threshold()  # texts and Arrow batches pass through: their blocks are given back when freed
     budget = os.environ.get("ZHENGGAI_DUCKDB_MEMORY", DUCKDB_MEMORY)
     try:
         return _finalise(tmp, sources, reuse, manifest_extra, budget)
