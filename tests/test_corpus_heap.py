@@ -10,8 +10,9 @@ from zhenggai.corpus import heap
 pytestmark = pytest.mark.skipif(heap._libc() is None, reason="needs glibc's mallopt and malloc_trim")
 
 # Run in a fresh process: frees one 8 MiB block (glibc then raises its threshold to 8 MiB, unless it is
-# pinned), then makes 48 blocks of 1 MiB, each followed by a small object that stays, frees the blocks and
-# (in mode 'trimmed', after release_freed()) prints how much of the 48 MiB the process still holds.
+# pinned), then makes 48 blocks of 1 MiB, each followed by a small object that stays, and frees the blocks
+# (in mode 'trimmed', then calls release_freed()).  Prints how much the process grew with the blocks and how
+# much of that it still holds, in MiB.
 _HELD_AFTER_FREE = """
 import sys, psutil
 import pyarrow  # imported by release_freed(): loaded before the measure
@@ -24,17 +25,21 @@ base = rss()
 blocks, keep = [], []
 for i in range(48):
     blocks.append(bytearray(1 << 20))
+    blocks[-1][::4096] = b"x" * 256  # every page written: resident whether or not calloc cleared it
     keep.append(bytearray(2048))
+grown = rss() - base
 del blocks
 if sys.argv[1] == "trimmed":
     heap.release_freed()
-print((rss() - base) >> 20)
+print(grown >> 20, (rss() - base) >> 20)
 """
 
 
 def held_after_free(mode: str) -> int:
     done = subprocess.run([sys.executable, "-c", _HELD_AFTER_FREE, mode], capture_output=True, text=True, check=True)
-    return int(done.stdout)
+    grown, held = map(int, done.stdout.split())
+    assert grown >= 46, "the 48 MiB of blocks were not resident: the measure says nothing"
+    return held
 
 
 def test_pinned_threshold_gives_large_blocks_back():
