@@ -36,7 +36,8 @@ print(grown >> 20, (rss() - base) >> 20)
 
 
 def held_after_free(mode: str) -> int:
-    done = subprocess.run([sys.executable, "-c", _HELD_AFTER_FREE, mode], capture_output=True, text=True, check=True)
+    command = [sys.executable, "-c", _HELD_AFTER_FREE, mode]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
     grown, held = map(int, done.stdout.split())
     assert grown >= 46, "the 48 MiB of blocks were not resident: the measure says nothing"
     return held
