@@ -596,7 +596,17 @@ def astral(text: str) -> bool:
     >>> astral("整改12个"), astral("\U00011F51")
     (False, True)
     """
-    return _ASTRAL.search(text) is not None
+    global _astral_last
+    last = _astral_last
+    if last[0] is text:  # the same str object: the stages of one notice each ask about its text
+        return last[1]
+    found = _ASTRAL.search(text) is not None
+    _astral_last = (text, found)  # one tuple: a reader sees a text with its own answer
+    return found
+
+
+# The last text asked about and the answer (a str is immutable: the same object, the same answer).
+_astral_last: tuple[str | None, bool] = (None, False)
 
 
 @contextmanager
