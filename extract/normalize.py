@@ -52,7 +52,8 @@ _SPECIAL_RE = re.compile("[" + "".join(f"\\u{ord(ch):04x}" for ch in sorted(_SPE
 # search that stops at the first one), and the class scan is left the others, which it rarely finds,
 # so it makes no match object (and no one-character string) per full-width comma.
 _COMMON = "，：；（）\u3000"
-_RARE_RE = re.compile("[" + "".join(f"\\u{ord(ch):04x}" for ch in sorted(_SPECIAL.difference(_COMMON))) + "]")
+RARE_SPECIAL = _SPECIAL.difference(_COMMON)
+_RARE_RE = re.compile("[" + "".join(f"\\u{ord(ch):04x}" for ch in sorted(RARE_SPECIAL)) + "]")
 
 # Scraped pages and PDF text layers put spaces and line breaks inside numbers and
 # dates ("2023 年 12 月 6 日", "截至2023年⏎12月31日", "1, 208 名").  Those
@@ -117,13 +118,17 @@ class Normalized:
         return self.index_map[start], self.index_map[end - 1] + 1 if end > start else self.index_map[start]
 
 
-def normalize(text: str) -> Normalized:
+def normalize(text: str, *, rare: bool = True) -> Normalized:
     """Full-width → half-width, odd spaces → space, invisible characters dropped.
+
+    ``rare=False`` tells that ``text`` holds none of :data:`RARE_SPECIAL` (the assembly learns it
+    from its script detection's scan: ``read.script.plainly_simplified``), so only the common ones
+    are looked for.
 
     >>> normalize("截至１０月，共１２项").text
     '截至10月,共12项'
     """
-    present = special_chars(text)
+    present = special_chars(text) if rare else {ch for ch in _COMMON if ch in text}
     translated = text
     for ch in present.difference(_DROP):
         translated = translated.replace(ch, _REPLACE[ch])  # one-to-one: positions still match `text`
