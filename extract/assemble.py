@@ -169,15 +169,19 @@ def _build(text: str, info: SourceInfo) -> Notice:
 
     script = info.script
     work = text
+    rare = True  # whether normalize must look for its rare characters (below)
     if script is None:
-        from zhenggai.read.script import is_traditional
+        from zhenggai.read.script import is_traditional, plainly_simplified
 
-        script = "traditional" if is_traditional(text) else "simplified"
+        if plainly_simplified(text):  # one scan says both: simplified, and none of normalize's rare characters
+            script, rare = "simplified", False
+        else:
+            script = "traditional" if is_traditional(text) else "simplified"
     if script == "traditional":
         from zhenggai.read.script import to_simplified
 
         work = to_simplified(text)  # same length: offsets still index `text`
-    norm = normalize(work)
+    norm = normalize(work, rare=rare)
 
     meta = find_source_meta(norm.text)
     published_at = info.published_at or meta.published_at

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 
@@ -46,6 +47,13 @@ _SPECIAL = frozenset(_REPLACE) | _DROP
 # several times faster than hashing every character of the text (``_SPECIAL.intersection``).
 # A single character class cannot backtrack: no deadline is needed.
 _SPECIAL_RE = re.compile("[" + "".join(f"\\u{ord(ch):04x}" for ch in sorted(_SPECIAL)) + "]")
+# A notice holds some of them by the hundred (the full-width comma, colon, semicolon and brackets,
+# the ideographic space of indented lines): each of those is looked for alone with ``in`` (a C-level
+# search that stops at the first one), and the class scan is left the others, which it rarely finds,
+# so it makes no match object (and no one-character string) per full-width comma.
+_COMMON = "，：；（）\u3000"
+RARE_SPECIAL = _SPECIAL.difference(_COMMON)
+_RARE_RE = re.compile("[" + "".join(f"\\u{ord(ch):04x}" for ch in sorted(RARE_SPECIAL)) + "]")
 
 # Scraped pages and PDF text layers put spaces and line breaks inside numbers and
 # dates ("2023 年 12 月 6 日", "截至2023年⏎12月31日", "1, 208 名").  Those
@@ -69,6 +77,20 @@ _GLUE_RE = limits.compile(
     """,
     regex.VERBOSE,
 )
+# Where a glue match can start (a superset): every form above consumes a blank, a tab, a CR or a line
+# feed first, right after a digit, Han character or comma, so a match starts only where a run of those
+# begins.  Run starts are few (about 30 in a notice, nearly all line ends after 。); one pattern per
+# character (led by that literal, which ``re`` skips to without testing a class at every position)
+# keeps those whose character before may start a form (see glue_matches).
+_BLANK_BEFORE = "[0-9,\u0080-\U0010FFFF]"  # before a blank or tab: a digit, a comma or any non-ASCII character
+#                                            (\d and \p{Han} lie there: forms 1, 2, 5, and 3, 4 after 年 or 月)
+_BREAK_BEFORE = "[0-9年月\u0080-\u2FFF\uA000-\U0010FFFF]"  # before a CR or line feed: 年, 月, a digit or a
+#                                  non-ASCII character outside U+3000..U+9FFF, which holds no decimal digit (forms 3, 4)
+_RUN_STARTS = tuple(
+    (ch, limits.plain(f"{re.escape(ch)}(?<={before}{re.escape(ch)})"))
+    for ch, before in ((" ", _BLANK_BEFORE), ("\t", _BLANK_BEFORE), ("\r", _BREAK_BEFORE), ("\n", _BREAK_BEFORE))
+)
+_START = re.Match.start
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,20 +118,24 @@ class Normalized:
         return self.index_map[start], self.index_map[end - 1] + 1 if end > start else self.index_map[start]
 
 
-def normalize(text: str) -> Normalized:
+def normalize(text: str, *, rare: bool = True) -> Normalized:
     """Full-width → half-width, odd spaces → space, invisible characters dropped.
+
+    ``rare=False`` tells that ``text`` holds none of :data:`RARE_SPECIAL` (the assembly learns it
+    from its script detection's scan: ``read.script.plainly_simplified``), so only the common ones
+    are looked for.
 
     >>> normalize("截至１０月，共１２项").text
     '截至10月,共12项'
     """
-    present = set(_SPECIAL_RE.findall(text))  # one pass over the text, in C
+    present = special_chars(text) if rare else {ch for ch in _COMMON if ch in text}
     translated = text
     for ch in present.difference(_DROP):
         translated = translated.replace(ch, _REPLACE[ch])  # one-to-one: positions still match `text`
     drop: set[int] = set()
     if not present.isdisjoint(_DROP):
         drop.update(i for i, ch in enumerate(text) if ch in _DROP)
-    for m in _GLUE_RE.finditer(translated):
+    for m in glue_matches(translated):
         if m.group() == " " and translated[m.start() - 1] == "," and not _keep_comma_space(text, m.start()):
             continue
         drop.update(range(m.start(), m.end()))
@@ -127,6 +153,37 @@ def normalize(text: str) -> Normalized:
     pieces.append(translated[prev:])
     kept.extend(range(prev, len(text)))
     return Normalized("".join(pieces), text, tuple(kept) + (len(text),))
+
+
+def special_chars(text: str) -> set[str]:
+    """The characters of ``text`` that normalisation replaces or drops (= ``set(_SPECIAL_RE.findall(text))``).
+
+    >>> sorted(special_chars("截至１０月，共１２项"))
+    ['，', '０', '１', '２']
+    """
+    present = {ch for ch in _COMMON if ch in text}
+    present.update(_RARE_RE.findall(text))  # one pass over the text, in C
+    return present
+
+
+def glue_matches(text: str) -> list:
+    """The matches of ``_GLUE_RE.finditer(text)``, the pattern tried only where one can start.
+
+    The run starts :data:`_RUN_STARTS` keep (about 5 in a notice, half of them real) are each
+    tried with ``_GLUE_RE.match``: a match never crosses into another run, so the matches are
+    those of the scan.  Where such starts are dense (one per 32 characters or closer) a match
+    per start would cost more than the scan: the whole text is scanned as before.
+    """
+    most = len(text) // 32
+    starts: list[int] = []
+    for ch, pattern in _RUN_STARTS:
+        if ch in text:
+            starts += islice(map(_START, pattern.finditer(text)), most + 1 - len(starts))
+            if len(starts) > most:
+                return list(_GLUE_RE.finditer(text))
+    starts.sort()  # (the four kinds of start, each in order)
+    match = _GLUE_RE.match
+    return [m for m in map(match, [text] * len(starts), starts) if m is not None]
 
 
 def _keep_comma_space(text: str, space: int) -> bool:

@@ -187,6 +187,31 @@ def _traditional_bmp_re() -> re.Pattern:
     return limits.plain("[" + "".join(re.escape(ch) for ch in chars) + "]")
 
 
+def plainly_simplified(text: str) -> bool:
+    """True when ``text`` surely holds no traditional-only character and none of the characters
+    ``normalize`` finds by its class scan (:data:`zhenggai.normalize.RARE_SPECIAL`): then
+    ``is_traditional(text)`` is False and ``normalize(text, rare=False)`` is ``normalize(text)``.
+
+    One class search of both sets instead of two scans of the same text (the assembly's script
+    detection, then normalisation).  False says nothing: the caller asks :func:`is_traditional`.
+
+    >>> plainly_simplified("整改，完成"), plainly_simplified("國際"), plainly_simplified("共１２项")
+    (True, False, False)
+    """
+    if len(text) > 50_000 or _traditional_or_rare_re().search(text) is not None:
+        return False
+    return not (limits.astral(text) and not _traditional_astral().isdisjoint(text))
+
+
+@lru_cache(maxsize=1)
+def _traditional_or_rare_re() -> re.Pattern:
+    """The class of :func:`_traditional_bmp_re` and the characters of ``normalize.RARE_SPECIAL`` (built on first use)."""
+    from zhenggai.normalize import RARE_SPECIAL
+
+    chars = sorted({ch for ch in traditional_chars() if ch <= "\uffff"} | RARE_SPECIAL)
+    return limits.plain("[" + "".join(re.escape(ch) for ch in chars) + "]")
+
+
 @lru_cache(maxsize=1)
 def _traditional_astral() -> frozenset[str]:
     """The traditional-only characters beyond U+FFFF (CJK extension B and after)."""
