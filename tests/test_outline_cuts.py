@@ -21,6 +21,7 @@ from zhenggai.outline.headings import (
     _CUT_RE,
     _cuts_over_pairs,
     _cuts_walk,
+    _pair_skipper,
     first_cuts,
     first_outside,
 )
@@ -104,3 +105,11 @@ def test_long_window_keeps_the_deadline():
     text = "“" + "字" * (limits.TIMER_MIN_CHARS + 10) + "”。"
     with limits.deadline(5.0):
         assert first_cuts(text, 0, len(text)) == (len(text) - 1, -1, -1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_DENSE, _SPARSE), st.booleans(), st.booleans())
+def test_both_engines_read_the_pair_skipper_alike(text, clauses, commas):
+    # (a window of limits.TIMER_MIN_CHARS or more goes to the regex module: the same end)
+    skipper = _pair_skipper(clauses, commas)
+    assert skipper.regex.match(text).end() == skipper._std.match(text).end()
