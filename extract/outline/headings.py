@@ -223,12 +223,80 @@ def first_cuts(text: str, start: int, end: int, commas: bool = True) -> tuple[in
     ch = first.group()
     if ch in SENTENCE_STOPS:
         return first.start(), -1, -1  # a sentence stop before any quote: outside all of them
+    found = _cuts_over_pairs(text, first.start(), end, commas)
+    if found is not None:
+        return found
+    return _cuts_walk(text, start, first.start(), end, commas)
+
+
+def _cuts_over_pairs(text: str, pos: int, end: int, commas: bool) -> tuple[int, int, int] | None:
+    """:func:`first_cuts` from ``pos`` by jumping over quoted pairs (:func:`_pair_skipper`); None
+    when a quote or bracket forms no pair the skipper reads (then :func:`_cuts_walk` decides).
+
+    Every pair the skipper passes is balanced and, as the walk reads it, leaves the depth and
+    the straight quote as they were before it; a stop it stops at is outside all of them.
+    """
+    clause = comma = -1
+    while True:
+        p = _pair_skipper(clause < 0, commas and comma < 0).match(text, pos, end).end()
+        if p >= end:
+            return -1, clause, comma  # (balanced to the end)
+        ch = text[p]
+        if ch in SENTENCE_STOPS:
+            return p, -1, -1
+        if ch in CLAUSE_STOPS:
+            clause = p  # (the first one: a later one is read as ordinary text)
+        elif ch in COMMAS:
+            comma = p
+        else:
+            return None
+        pos = p + 1
+
+
+_OPENERS = "".join(_PAIRS) + '"'
+
+
+@cache
+def _pair_skipper(clauses: bool, commas: bool) -> limits.Twin:
+    """A match from a position outside quotes runs over ordinary text and balanced quoted pairs
+    (one level of pairs may nest in another; a straight-quoted pair never in a straight one) and
+    ends at the next sentence stop outside them (also at ；when ``clauses``, at a comma when
+    ``commas``), at a quote or bracket opening no such pair, or at the end of the window.
+
+    A closing character outside any pair is ordinary text, as :func:`_cuts_walk` reads it.
+    """
+    quotes = regex.escape("".join(sorted(_QUOTE_CHARS)), special_only=False)
+    stops = regex.escape(SENTENCE_STOPS + (CLAUSE_STOPS if clauses else "") + (COMMAS if commas else ""),
+                         special_only=False)
+    ordinary = f"[^{regex.escape(_OPENERS, special_only=False)}{stops}]"
+    def pair(op: str, cl: str, inner: str = "") -> str:
+        esc_op, esc_cl = regex.escape(op, special_only=False), regex.escape(cl, special_only=False)
+        if not inner:
+            return f"{esc_op}[^{quotes}]*{esc_cl}"
+        return f"{esc_op}[^{quotes}]*(?:(?:{inner})[^{quotes}]*)*{esc_cl}"
+    simple = [pair(op, cl) for op, cl in _PAIRS.items()]
+    straight = pair('"', '"')
+    outer = [pair(op, cl, "|".join([*simple, straight])) for op, cl in _PAIRS.items()]
+    outer.append(pair('"', '"', "|".join(simple)))
+    return limits.Twin(limits.compile(
+        rf"""
+        {ordinary}*                             # text before the first quote, stop or opener
+        (?:(?:{"|".join(outer)}){ordinary}*)*   # balanced pairs (each opener has a distinct closer), text
+        """,
+        regex.VERBOSE,
+    ))
+
+
+def _cuts_walk(text: str, start: int, first: int, end: int, commas: bool) -> tuple[int, int, int]:
+    """:func:`first_cuts` by visiting every quote and stop from ``first``, the first one after
+    ``start`` (not a sentence stop), with a stack of the open quotes."""
+    pattern = _CUT_RE if commas else _CUT_NO_COMMA_RE
     clause = comma = -1  # the first ones outside quotes
     any_sentence = any_clause = any_comma = -1  # the first ones anywhere (for unbalanced quotes)
     depth: list[str] = []
     straight_open = False
     visits = 0
-    for m in pattern.finditer(text, first.start(), end):
+    for m in pattern.finditer(text, first, end):
         visits += 1
         if visits > _MAX_CUT_VISITS:
             return _first_cuts_by_kind(text, start, end, commas)
