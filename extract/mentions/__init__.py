@@ -28,23 +28,28 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Found]:
     a year, and 今年/去年, resolve to the right year.
     """
     from zhenggai.mentions.counts import find_counts
+    from zhenggai.mentions.date_patterns import digit_screen
     from zhenggai.mentions.dates import find_dates
     from zhenggai.mentions.documents import find_documents
     from zhenggai.mentions.money import find_money
     from zhenggai.mentions.multiple import find_multiples
     from zhenggai.mentions.percent import find_shares
 
+    # Told once for the finders: every \d an ASCII digit and nothing beyond U+FFFF (then
+    # limits.astral(text) is False, and dates read digit runs from an ASCII view).
+    screened = digit_screen(text)
+    astral = False if screened else None  # (None: each finder asks limits.astral itself)
     documents = find_documents(text)
     by_kind: dict[str, list[Found]] = {"document": [], "docnumber": []}
     for f in documents:
         by_kind[f.kind].append(f)
-    dates = find_dates(text, published=published)
+    dates = find_dates(text, published=published, screened=screened)
     by_kind["date"] = [f for f in dates if f.kind == "date"]
     by_kind["unparsed_date"] = [f for f in dates if f.kind == "unparsed_date"]
-    by_kind["money"] = find_money(text)
+    by_kind["money"] = find_money(text, astral=astral)
     by_kind["percent"], by_kind["points"] = find_shares(text)
     by_kind["multiple"] = find_multiples(text)
-    by_kind["count"] = find_counts(text)
+    by_kind["count"] = find_counts(text, astral=astral)
     return merge(by_kind)
 
 

@@ -561,7 +561,9 @@ def _count_matches(text: str) -> Iterator[regex.Match[str]]:
         yield _digit_match(text, *m) if type(m) is tuple else m
 
 
-def _candidates(text: str) -> Iterator[regex.Match[str] | tuple[int, int, int, str, str | None]]:
+def _candidates(
+    text: str, astral: bool | None = None
+) -> Iterator[regex.Match[str] | tuple[int, int, int, str, str | None]]:
     """The matches of ``_COUNT_RE.finditer(text, overlapped=True)``, in order, read only before anchors;
     a count of ASCII digits alone comes as the tuple of ``_digit_count`` (no match object built).
 
@@ -575,7 +577,7 @@ def _candidates(text: str) -> Iterator[regex.Match[str] | tuple[int, int, int, s
     holds it whole; lookbehinds see the text before the window.  (Overlapped matches are
     the matches at each start position, so trying each start gives them all.)
     """
-    if limits.astral(text):
+    if limits.astral(text) if astral is None else astral:  # (astral: limits.astral(text), when known)
         anchors, pattern = _COUNT_ANCHOR, _COUNT_RE  # \d beyond U+FFFF: the regex module's reading
     else:
         anchors, pattern = _COUNT_ANCHOR_STD, _COUNT_TWIN
@@ -625,11 +627,12 @@ def _candidates(text: str) -> Iterator[regex.Match[str] | tuple[int, int, int, s
         done = unit_at
 
 
-def find_counts(text: str) -> list[Found]:
+def find_counts(text: str, astral: bool | None = None) -> list[Found]:
     """Counts in ``text`` (number + measure word), sorted by start and non-overlapping.
 
     ``values``: ``value`` (Decimal), ``unit`` (the measure word as written), ``noun``
-    (the counted noun right after, or None) and ``approx``.
+    (the counted noun right after, or None) and ``approx``.  ``astral``:
+    :func:`zhenggai.limits.astral` of ``text`` when the caller has it.
 
     >>> f = find_counts("共梳理整改举措200余条,约谈干部1.5万人次")
     >>> [(x.text, x.values["value"], x.values["unit"], x.values["approx"]) for x in f]
@@ -643,7 +646,7 @@ def find_counts(text: str) -> list[Found]:
     kept: list[tuple[int, int, str, dict, bool]] = []
     names: Cursor | None = None  # found on the first count (most texts have one)
     quotes: Cursor | None = None
-    for m in _candidates(text):
+    for m in _candidates(text, astral):
         if type(m) is tuple:  # ASCII digits alone (44个), the commonest count
             if kept and m[0] < kept[-1][1]:
                 continue

@@ -535,7 +535,7 @@ _FEW_RUNS = 64
 _CHARS_PER_RUN = 32
 
 
-def digit_runs(text: str) -> list[tuple[int, int]] | None:
+def digit_runs(text: str, screened: bool | None = None) -> list[tuple[int, int]] | None:
     r"""(start, end) of every run of four digits or more; None when the text is too number-dense
     for trying patterns run by run to pay (then each pattern scans the whole text).
 
@@ -544,9 +544,49 @@ def digit_runs(text: str) -> list[tuple[int, int]] | None:
 
     >>> digit_runs("于2023年5月,编号123,电话12345678")
     [(1, 5), (17, 25)]
+
+    ``screened``: :func:`digit_screen` of ``text`` when the caller has it.
     """
-    runs = [m.span() for m in DIGIT_RUN_RE.finditer(text)]
+    runs = _ascii_digit_runs(text, screened)
+    if runs is None:
+        runs = [m.span() for m in DIGIT_RUN_RE.finditer(text)]
     return runs if len(runs) <= _FEW_RUNS or len(runs) * _CHARS_PER_RUN <= len(text) else None
+
+
+# The blocks of 256 characters (the high byte of a UTF-16 code unit) that hold a decimal digit
+# beyond ASCII (Arabic-Indic, Devanagari … full-width) for either engine, and the surrogates (a
+# character beyond U+FFFF): tests/test_dates_digit_view.py derives them from both engines' \d.
+_OTHER_DIGIT_BLOCKS = bytes((
+    0x06, 0x07, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0x10, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C,
+    0xA6, 0xA8, 0xA9, 0xAA, 0xAB, 0xD8, 0xD9, 0xDA, 0xDB, 0xDC, 0xDD, 0xDE, 0xDF, 0xFF,
+))
+_NO_OTHER_DIGITS = bytes(b for b in range(256) if b not in _OTHER_DIGIT_BLOCKS)  # deleted: nothing may stay
+_DIGIT_VIEW = bytes(0x30 if 0x30 <= b <= 0x39 else 0x2E for b in range(256))  # ASCII digit → "0", else "."
+_VIEW_RUN = limits.Twin(limits.compile(rb"0000+"))  # four "0" or more in the view: a run of digits
+
+
+def digit_screen(text: str) -> bool:
+    """Whether every ``\\d`` of ``text`` is an ASCII digit and no character lies beyond U+FFFF
+    (then ``limits.astral(text)`` is False): no code unit of ``_OTHER_DIGIT_BLOCKS``, told by
+    one C pass over the high bytes of the text's UTF-16 code units.
+
+    >>> digit_screen("于2023年5月"), digit_screen("٢٠٢٣年"), digit_screen("\U00011F51")
+    (True, False, False)
+    """
+    return not text.encode("utf-16-be", "surrogatepass")[::2].translate(None, _NO_OTHER_DIGITS)
+
+
+def _ascii_digit_runs(text: str, screened: bool | None = None) -> list[tuple[int, int]] | None:
+    """``DIGIT_RUN_RE``'s runs read from a view of ``text`` with one byte per character (ASCII
+    digits "0", the rest "."), made in C by encoding; None when a character of a block holding
+    other digits, or beyond U+FFFF, could be a ``\\d`` the view does not show (then the pattern
+    scans).  The regex module reads ``\\d`` at some 110 instructions a character; the three C
+    passes (the screen, the view, the literal scan of the view) at a third of that.  ``screened``:
+    :func:`digit_screen` of ``text`` when the caller has it."""
+    if not (digit_screen(text) if screened is None else screened):
+        return None
+    view = text.encode("ascii", "replace").translate(_DIGIT_VIEW)  # one "?" per other character
+    return [m.span() for m in _VIEW_RUN.finditer(view)]
 
 
 def matches_at(pattern, text: str, starts) -> list:

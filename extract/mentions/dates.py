@@ -110,7 +110,7 @@ from zhenggai.mentions.date_years import (
 )
 
 
-def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
+def find_dates(text: str, published: dt.date | None = None, screened: bool | None = None) -> list[Found]:
     """Date mentions (kind "date") and scrambled dates (kind "unparsed_date"), sorted, disjoint.
 
     >>> for f in find_dates("印发《2022年度工作清单》,截至二〇二三年三月底"):
@@ -121,7 +121,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[Found]:
     [('unparsed_date', '2021111日')]
     """
     original, text = text, fold(text)  # ２０２３年, 今明兩年: same length, offsets unchanged
-    runs = digit_runs(text)  # where the patterns that open on four digits can match
+    runs = digit_runs(text, screened or None)  # (screened: digit_screen(text) by the caller; fold keeps it)
     unparsed = find_unparsed(text, runs)
     taken = [(f.start, f.end) for f in unparsed]
     atoms = []

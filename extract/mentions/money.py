@@ -326,8 +326,9 @@ def _interpret(text: str, m: regex.Match[str]) -> Found | None:
     )
 
 
-def find_money(text: str) -> list[Found]:
-    """CNY amounts in ``text`` as yuan, sorted by start and non-overlapping.
+def find_money(text: str, astral: bool | None = None) -> list[Found]:
+    """CNY amounts in ``text`` as yuan, sorted by start and non-overlapping (``astral``:
+    :func:`zhenggai.limits.astral` of ``text`` when the caller has it).
 
     >>> f = find_money("清退违规资金三千余万元")[0]
     >>> f.text, f.values["value"], f.values["approx"]
@@ -337,7 +338,9 @@ def find_money(text: str) -> list[Found]:
     (Decimal('50000'), Decimal('100000'))
     """
     found: list[Found] = []
-    scanner = _SCANNER if limits.astral(text) else _SCANNER_TWIN  # (\d beyond U+FFFF: regex alone)
+    if astral is None:
+        astral = limits.astral(text)
+    scanner = _SCANNER if astral else _SCANNER_TWIN  # (\d beyond U+FFFF: regex alone)
     for m in scanner.finditer(text):  # = _MONEY_RE.finditer(text), on the stretches that can match
         item = _interpret(text, m)
         if item is not None:
