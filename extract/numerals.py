@@ -14,6 +14,7 @@ Decimal('2022')
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+import unicodedata
 from functools import lru_cache
 
 import regex
@@ -50,6 +51,9 @@ CHINESE = rf"(?:[{CN_DIGIT_CHARS}{CN_SMALL_UNIT_CHARS}][{CN_NUMERAL_CHARS}]*(?:�
 NUMBER = rf"(?:{ARABIC}|{CHINESE})"
 
 _ARABIC_RE = limits.compile(ARABIC)
+
+# One decimal digit as the regex module reads \d, whose Unicode can be newer than Python's own tables.
+_ONE_DIGIT_RE = regex.compile(r"\d")  # a single character: no repetition, nothing to bound
 _MIXED_RE = limits.compile(
     rf"""
     ({ARABIC})                                      # 3 / 1.2: the Arabic part of 3千, 1.2万
@@ -104,6 +108,50 @@ def parse_chinese_integer(text: str) -> int:
     return total + group + (digit or 0)
 
 
+@lru_cache(maxsize=256)
+def digit_value(ch: str) -> int:
+    """The value of a decimal digit that the patterns (the regex module's ``\\d``) read as one.
+
+    Python's own tables can be older than the regex module's: a digit added since (Kawi ``\\U00011F51``,
+    Unicode 15) matches ``\\d`` but ``int`` cannot read it.  Unicode encodes each script's decimal
+    digits as a run of ten, 0 to 9, so such a digit's value is its distance from the start of its run.
+
+    >>> digit_value("7"), digit_value("٣"), digit_value("\U00011F51")
+    (7, 3, 1)
+    """
+    value = unicodedata.decimal(ch, None)
+    if value is not None:
+        return value
+    if not _ONE_DIGIT_RE.fullmatch(ch):
+        raise ValueError(f"not a decimal digit: {ch!r}")
+    start = ord(ch)
+    while start and _ONE_DIGIT_RE.fullmatch(chr(start - 1)):
+        start -= 1
+    return (ord(ch) - start) % 10  # (runs of ten can follow each other: 𝟎…𝟗𝟎…𝟗)
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with every decimal digit written as an ASCII one, for ``int``/``Decimal``.
+
+    >>> ascii_digits("2024年\U00011F51月")
+    '2024年1月'
+    """
+    return "".join(str(digit_value(ch)) if not ch.isascii() and _ONE_DIGIT_RE.fullmatch(ch) else ch
+                   for ch in text)
+
+
+def read_int(digits: str) -> int:
+    """``int(digits)`` for a run of decimal digits, also those newer than Python's tables (:func:`digit_value`).
+
+    >>> read_int("2024"), read_int("\U00011F51\U00011F50")
+    (2024, 10)
+    """
+    try:
+        return int(digits)
+    except ValueError:
+        return int(ascii_digits(digits))
+
+
 def parse_number(text: str) -> Decimal:
     """Read an Arabic or Chinese number (no unit) as an exact Decimal.
 
@@ -135,8 +183,8 @@ def _parse_number(text: str) -> Decimal:
     if _ARABIC_RE.fullmatch(text):
         try:
             return Decimal(text.replace(",", ""))
-        except InvalidOperation as exc:  # pragma: no cover - guarded by the regex
-            raise ValueError(text) from exc
+        except InvalidOperation:  # a digit newer than Python's tables (see digit_value)
+            return Decimal(ascii_digits(text).replace(",", ""))
     if "点" in text:
         whole, _, frac = text.partition("点")
         integer = parse_chinese_integer(whole) if whole else 0
@@ -145,7 +193,7 @@ def _parse_number(text: str) -> Decimal:
     # Mixed forms such as "3千" or "1.2万" are read as number × unit.
     m = _MIXED_RE.fullmatch(text)
     if m:
-        value = Decimal(m.group(1).replace(",", ""))
+        value = Decimal(ascii_digits(m.group(1)).replace(",", ""))
         for ch in m.group(2):
             value *= CN_SMALL_UNITS.get(ch) or CN_BIG_UNITS[ch]
         return value

@@ -25,6 +25,7 @@ from zhenggai.facts.guards import Guarded
 from zhenggai.mentions.date_patterns import small_number, year_number
 from zhenggai.models import load_table, load_words
 from zhenggai.sitenames import site_note_start
+from zhenggai.numerals import read_int
 
 # How many leading non-empty lines may hold the title (breadcrumbs, column
 # names and site banners come first on scraped pages).
@@ -340,10 +341,11 @@ def _find_title(text: str) -> tuple[str | None, int | None]:
 
 def _parse_published(m: regex.Match) -> dt.datetime | dt.date | None:
     try:
-        day = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+        day = dt.date(read_int(m["y"]), read_int(m["m"]), read_int(m["d"]))
         if m["H"] is None:
             return day
-        return dt.datetime(day.year, day.month, day.day, int(m["H"]), int(m["M"]), int(m["S"] or 0))
+        clock = read_int(m["H"]), read_int(m["M"]), read_int(m["S"] or "0")
+        return dt.datetime(day.year, day.month, day.day, *clock)
     except ValueError:  # 2023-02-30, 25:61 …: not a date, leave it out
         return None
 

@@ -28,6 +28,7 @@ from zhenggai.mentions.date_patterns import (
     year_number,
 )
 from zhenggai.mentions.date_relative import BARE_YEAR
+from zhenggai.numerals import read_int
 
 
 @dataclass(slots=True)
@@ -134,15 +135,15 @@ def _read(g: dict) -> Atom:
     # m.groups() and the pattern's index are much faster than m.groupdict() in `regex`
     a = Atom(0, 0)  # start and end: the match's (see atom)
     if g.get("iy"):
-        a.year, a.month, a.iso_sep = int(g.get("iy")), int(g.get("im")), g.get("isep")
+        a.year, a.month, a.iso_sep = read_int(g.get("iy")), read_int(g.get("im")), g.get("isep")
         if g.get("id"):
-            a.day = int(g.get("id"))
+            a.day = read_int(g.get("id"))
         return a
     if g.get("cy"):  # 20240307
-        a.year, a.month, a.day, a.grain = int(g["cy"]), int(g["cm"]), int(g["cd"]), "day"
+        a.year, a.month, a.day, a.grain = read_int(g["cy"]), read_int(g["cm"]), read_int(g["cd"]), "day"
         return a
     if g.get("dec4") or g.get("dec"):  # 1990年代 / 90年代 / 八十年代
-        first = int(g["dec4"]) if g.get("dec4") else 1900 + small_number(g["dec"])
+        first = read_int(g["dec4"]) if g.get("dec4") else 1900 + small_number(g["dec"])
         a.year, a.year2, a.grain = first, first + 9, "other"
         return a
     if g.get("rm"):  # 本月, 上月9日, 当月底
@@ -191,7 +192,7 @@ def _read(g: dict) -> Atom:
     if g.get("bmp"):  # 月底 alone: the month in context
         a.rel_month, a.part = "当月", MONTH_PARTS[g["bmp"]]
     if g.get("bd"):  # 29日 alone: the month in context
-        a.bare_day, a.day = True, int(g["bd"])
+        a.bare_day, a.day = True, small_number(g["bd"])
     if g.get("qf"):
         a.quarter = (1, 1)
     elif g.get("qn"):

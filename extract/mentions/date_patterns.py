@@ -23,7 +23,7 @@ import regex
 
 from zhenggai import limits
 from zhenggai.models import load_table
-from zhenggai.numerals import CN_NUMERAL_CHARS
+from zhenggai.numerals import CN_NUMERAL_CHARS, ascii_digits
 
 # Years a notice can plausibly mention (the PRC era up to a far-off plan horizon).
 MIN_YEAR, MAX_YEAR = 1949, 2100
@@ -916,14 +916,16 @@ def small_number(text: str) -> int:
     if "十" in text:
         tens, _, ones = text.partition("十")
         return (_CN_VALUES[tens] if tens else 1) * 10 + (_CN_VALUES[ones] if ones else 0)
-    return _CN_VALUES[text]
+    if text in _CN_VALUES:
+        return _CN_VALUES[text]
+    return int(ascii_digits(text))  # digits newer than Python's tables (numerals.digit_value)
 
 
 def year_number(text: str) -> int:
     """A four-character year: "2022" → 2022, "二〇二二" → 2022."""
     if text.isdigit():
         return int(text)
-    return int("".join(str(_CN_VALUES[ch]) for ch in text))
+    return int("".join(str(_CN_VALUES[ch]) if ch in _CN_VALUES else ascii_digits(ch) for ch in text))
 
 
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)

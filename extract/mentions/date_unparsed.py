@@ -28,6 +28,7 @@ from zhenggai.mentions.date_patterns import (
     matches_at,
     relation_at,
 )
+from zhenggai.numerals import read_int
 
 
 def readings(year: int, digits: str) -> list[dt.date]:
@@ -42,7 +43,7 @@ def readings(year: int, digits: str) -> list[dt.date]:
         if not (1 <= len(day) <= 2) or month.startswith("0") or day.startswith("0") and len(day) == 1:
             continue
         try:
-            out.append(dt.date(year, int(month), int(day)))
+            out.append(dt.date(year, read_int(month), read_int(day)))
         except ValueError:
             continue
     return out
@@ -74,9 +75,9 @@ def find_unparsed(text: str, runs: list[tuple[int, int]] | None | bool = False) 
     for m in matches:
         if m.group("run"):
             run = m.group("run")
-            year, rest = int(run[:4]), run[4:]
+            year, rest = read_int(run[:4]), run[4:]
             if m.group("unit") == "月":
-                month = int(rest) if len(rest) <= 2 else 0
+                month = read_int(rest) if len(rest) <= 2 else 0
                 ok = 1 <= month <= 12
                 days = [dt.date(year, month, 1)] if ok else []
                 reason = "年 lost: year and month run together"
@@ -84,7 +85,7 @@ def find_unparsed(text: str, runs: list[tuple[int, int]] | None | bool = False) 
                 days = readings(year, rest)
                 reason = "年 and 月 lost: year, month and day run together"
         else:
-            year = int(m.group("y"))
+            year = read_int(m.group("y"))
             days = readings(year, m.group("md"))
             reason = "月 lost: month and day run together"
         if not days or not (MIN_YEAR <= year <= MAX_YEAR):

@@ -108,6 +108,7 @@ from zhenggai.mentions.date_years import (
     next_event_years,
     writing_year,
 )
+from zhenggai.numerals import read_int
 
 
 def find_dates(text: str, published: dt.date | None = None, screened: bool | None = None) -> list[Found]:
@@ -287,16 +288,16 @@ def _iso_tail(text: str, head: _Atom) -> _Atom | None:
     # 2023.6.1-6.30: the tail repeats month and day with the head's separator
     if head.day is None:  # 2008.03-2009: a numeric month, then the year the range ends in
         m = YEAR_TAIL_RE.match(text, head.end)
-        if m is None or head.year is None or not head.year < int(m.group("y")) <= MAX_YEAR:
+        if m is None or head.year is None or not head.year < read_int(m.group("y")) <= MAX_YEAR:
             return None
-        return _Atom(m.start("y"), m.end(), year=int(m.group("y")))
+        return _Atom(m.start("y"), m.end(), year=read_int(m.group("y")))
     sep = SEP_FULL_RE.match(text, head.end)
     if sep is None:
         return None
     m = ISO_TAIL_RE.match(text, sep.end())
     if m is None or m.group("isep") != head.iso_sep:
         return None
-    return _Atom(m.start(), m.end(), month=int(m.group("im")), day=int(m.group("id")), iso_sep=head.iso_sep)
+    return _Atom(m.start(), m.end(), month=read_int(m.group("im")), day=read_int(m.group("id")), iso_sep=head.iso_sep)
 
 
 # -------------------------------------------------------------- resolution

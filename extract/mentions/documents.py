@@ -28,6 +28,7 @@ import regex
 from zhenggai import limits
 from zhenggai.mentions.base import Found
 from zhenggai.models import load_words, word_alternation
+from zhenggai.numerals import read_int
 
 _MAX_TITLE = 200
 
@@ -174,7 +175,7 @@ def _docnumbers(text: str) -> list[Found]:
                 start,
                 m.end(),
                 text[start : m.end()],
-                {"prefix": prefix, "year": int(m["year"]), "number": int(m["number"])},
+                {"prefix": prefix, "year": read_int(m["year"]), "number": read_int(m["number"])},
             )
         )
     return found

@@ -19,6 +19,7 @@ import regex
 
 from zhenggai import limits
 from zhenggai.outline.nodes import OutlineNode, iter_nodes
+from zhenggai.numerals import read_int
 
 _ITEM = limits.compile(
     r"""
@@ -59,7 +60,7 @@ def _ordinal(m: regex.Match) -> tuple[str, int]:
     style = m.lastgroup
     value = m.group(style)
     if style == "pa":
-        return style, int(value)
+        return style, read_int(value)
     if style == "ci":
         return style, ord(value) - 0x2460 + 1
     if len(value) == 1:

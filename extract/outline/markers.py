@@ -19,7 +19,7 @@ import regex
 
 from zhenggai import limits
 from zhenggai.models import load_table
-from zhenggai.numerals import parse_chinese_integer
+from zhenggai.numerals import parse_chinese_integer, read_int
 
 # Chinese numerals a heading number is written with (一 … 九十九).
 _CN = "一二三四五六七八九十"
@@ -89,7 +89,7 @@ def kind_table() -> dict[str, tuple[int, float]]:
 def _ordinal(kind: str, number: str) -> int:
     """The number a marker writes (一 → 1, ⑫ → 12); ValueError when it is no numeral (cached: a few hundred keys)."""
     if kind in ("paren", "arabic") or (kind == "problem" and number.isascii()):
-        return int(number)
+        return read_int(number)
     if kind == "circled":
         return ord(number) - 0x2460 + 1
     return parse_chinese_integer(number)
