@@ -1,5 +1,6 @@
 """zhenggai.corpus.heap: with the mmap threshold pinned, large freed blocks leave the process."""
 
+import os
 import subprocess
 import sys
 
@@ -37,7 +38,10 @@ print(grown >> 20, (rss() - base) >> 20)
 
 def held_after_free(mode: str) -> int:
     command = [sys.executable, "-c", _HELD_AFTER_FREE, mode]
-    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    # glibc's own settings from the environment left out: any of them (Dask's distributed puts
+    # MALLOC_TRIM_THRESHOLD_ in os.environ when imported) also stops the threshold from rising.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_") and k != "GLIBC_TUNABLES"}
+    done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
     grown, held = map(int, done.stdout.split())
     assert grown >= 46, "the 48 MiB of blocks were not resident: the measure says nothing"
     return held
