@@ -38,8 +38,8 @@ print(grown >> 20, (rss() - base) >> 20)
 
 def held_after_free(mode: str) -> int:
     command = [sys.executable, "-c", _HELD_AFTER_FREE, mode]
-    # glibc's own settings from the environment left out: any of them (Dask's distributed puts
-    # MALLOC_TRIM_THRESHOLD_ in os.environ when imported) also stops the threshold from rising.
+    # glibc's own settings from the environment left out: any of them also stops the threshold from rising,
+    # and a Dask nanny started by an earlier test puts MALLOC_TRIM_THRESHOLD_ in this process's os.environ.
     env = {k: v for k, v in os.environ.items() if not k.startswith("MALLOC_") and k != "GLIBC_TUNABLES"}
     done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
     grown, held = map(int, done.stdout.split())
