@@ -108,7 +108,6 @@ from zhenggai.mentions.date_years import (
     next_event_years,
     writing_year,
 )
-from zhenggai.numerals import read_int
 
 
 def find_dates(text: str, published: dt.date | None = None, screened: bool | None = None) -> list[Found]:
@@ -205,8 +204,7 @@ def find_dates(text: str, published: dt.date | None = None, screened: bool | Non
         elif not (names_scope(text, head, tail, result) or in_finding(text, head.start, findings)):
             last_year = year
     found.sort(key=attrgetter("start"))
-    # A numeric range tail (2023.6.1-6.30) is read from the text, not from the atoms:
-    # make sure nothing after it claims the same characters.
+    # A numeric range tail (2023.6.1-6.30) is read from the text: nothing after it claims its characters.
     kept: list[Found] = []
     for f in found:
         if not kept or f.start >= kept[-1].end:
@@ -288,16 +286,17 @@ def _iso_tail(text: str, head: _Atom) -> _Atom | None:
     # 2023.6.1-6.30: the tail repeats month and day with the head's separator
     if head.day is None:  # 2008.03-2009: a numeric month, then the year the range ends in
         m = YEAR_TAIL_RE.match(text, head.end)
-        if m is None or head.year is None or not head.year < read_int(m.group("y")) <= MAX_YEAR:
+        if m is None or head.year is None or not head.year < small_number(m.group("y")) <= MAX_YEAR:
             return None
-        return _Atom(m.start("y"), m.end(), year=read_int(m.group("y")))
+        return _Atom(m.start("y"), m.end(), year=small_number(m.group("y")))
     sep = SEP_FULL_RE.match(text, head.end)
     if sep is None:
         return None
     m = ISO_TAIL_RE.match(text, sep.end())
     if m is None or m.group("isep") != head.iso_sep:
         return None
-    return _Atom(m.start(), m.end(), month=read_int(m.group("im")), day=read_int(m.group("id")), iso_sep=head.iso_sep)
+    month, day = small_number(m["im"]), small_number(m["id"])
+    return _Atom(m.start(), m.end(), month=month, day=day, iso_sep=head.iso_sep)
 
 
 # -------------------------------------------------------------- resolution
