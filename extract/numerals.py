@@ -53,7 +53,7 @@ NUMBER = rf"(?:{ARABIC}|{CHINESE})"
 _ARABIC_RE = limits.compile(ARABIC)
 
 # One decimal digit as the regex module reads \d, whose Unicode can be newer than Python's own tables.
-_ONE_DIGIT_RE = regex.compile(r"\d")  # a single character: no repetition, nothing to bound
+_ONE_DIGIT_RE = limits.compile(r"\d")  # one character: no repetition (left unwrapped by limits)
 _MIXED_RE = limits.compile(
     rf"""
     ({ARABIC})                                      # 3 / 1.2: the Arabic part of 3千, 1.2万
