@@ -23,7 +23,7 @@ import regex
 
 from zhenggai import limits
 from zhenggai.models import load_table
-from zhenggai.numerals import CN_NUMERAL_CHARS, ascii_digits
+from zhenggai.numerals import CN_NUMERAL_CHARS, ascii_digits, read_int
 
 # Years a notice can plausibly mention (the PRC era up to a far-off plan horizon).
 MIN_YEAR, MAX_YEAR = 1949, 2100
@@ -918,7 +918,7 @@ def small_number(text: str) -> int:
         return (_CN_VALUES[tens] if tens else 1) * 10 + (_CN_VALUES[ones] if ones else 0)
     if text in _CN_VALUES:
         return _CN_VALUES[text]
-    return int(ascii_digits(text))  # digits newer than Python's tables (numerals.digit_value)
+    return read_int(text)  # digits newer than Python's tables (numerals.digit_value)
 
 
 def year_number(text: str) -> int:
