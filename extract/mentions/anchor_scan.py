@@ -19,6 +19,8 @@ tests/test_mention_anchor_scan.py compares it with RunScanner and with the whole
 
 from __future__ import annotations
 
+import regex
+
 from zhenggai import limits
 from zhenggai.scan import RunScanner
 
@@ -40,3 +42,32 @@ class LiteralAnchorScanner(RunScanner):
         # The regex search from pos finds its first match here: the first anchor, then the
         # run's rest (possessive: it always follows).
         return self._anchor_to_end.match(text, first.start(), n).span()
+
+
+class CharAnchorScanner(LiteralAnchorScanner):
+    """``LiteralAnchorScanner`` for an anchor that is one character of a short list (``[倍番]``):
+    the next anchor is the nearest of ``str.find`` per character (a C search several times
+    faster than ``re`` testing a class at each position), then the run is read from it as there.
+
+    >>> import regex
+    >>> from zhenggai import limits
+    >>> pat = limits.compile(r"\\d+[倍番]  # a number and 倍", regex.VERBOSE)
+    >>> [m.group() for m in CharAnchorScanner(pat, r"\\d倍番", chars="倍番").finditer("提高3倍,达到12番以上")]
+    ['3倍', '12番']
+    """
+
+    def __init__(self, pattern: limits.Pattern, consumable: str, chars: str, reach: int = 2) -> None:
+        super().__init__(pattern, consumable, "[" + regex.escape(chars) + "]", reach)
+        self._chars = tuple(chars)
+
+    def _run_at(self, text: str, pos: int, n: int) -> tuple[int, int] | None:
+        """(first anchor, end of its run): the nearest anchor character, the run read from it."""
+        limits.check()  # (as LiteralAnchorScanner: one deadline check per run)
+        first = -1
+        for ch in self._chars:
+            at = text.find(ch, pos, n)
+            if at >= 0 and (first < 0 or at < first):
+                first = at
+        if first < 0:
+            return None
+        return self._anchor_to_end.match(text, first, n).span()
