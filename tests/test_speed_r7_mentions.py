@@ -67,3 +67,55 @@ def test_char_anchor_scanner_reads_its_characters_as_the_class():
     scanner = CharAnchorScanner(pat, r"\d倍番", chars="倍番")
     assert [m.group() for m in scanner.finditer("番3倍4番,5倍")] == ["3倍", "4番", "5倍"]
     assert scanner._anchor.pattern == "[倍番]"
+
+
+# -- the merge: spans that claim no character twice (the usual case) skip the precedence walk --
+
+from tests.test_mention_merge import KINDS, _reference  # noqa: E402  (the plain merge, written once)
+from zhenggai.mentions import PRECEDENCE, merge  # noqa: E402
+from zhenggai.mentions import _disjoint  # noqa: E402
+from zhenggai.mentions.base import Found  # noqa: E402
+
+
+@st.composite
+def _disjoint_by_kind(draw):
+    """Numeric spans that never overlap (gaps and lengths drawn; kinds shuffled over them),
+    each kind's in start order as the finders give them, and titles anywhere."""
+    by_kind = {k: [] for k in KINDS}
+    pos = 0
+    for _ in range(draw(st.integers(0, 25))):
+        pos += draw(st.integers(0, 3))
+        length = draw(st.integers(1, 5))
+        kind = draw(st.sampled_from(PRECEDENCE))
+        by_kind[kind].append(Found(kind, pos, pos + length, "x" * length))
+        pos += length
+    for _ in range(draw(st.integers(0, 3))):
+        start = draw(st.integers(0, pos + 2))
+        length = draw(st.integers(0, 8))
+        by_kind["document"].append(Found("document", start, start + length, "《》"))
+    return by_kind
+
+
+@settings(max_examples=500, deadline=None)
+@given(_disjoint_by_kind())
+def test_merge_of_disjoint_spans_equals_the_plain_merge(by_kind):
+    assert _disjoint(by_kind) is not None
+    assert merge(by_kind) == _reference(by_kind)
+
+
+@pytest.mark.parametrize(
+    "spans",
+    [
+        [("date", 0, 4), ("count", 4, 6)],  # touching: no overlap
+        [("date", 0, 4), ("count", 3, 6)],  # overlapping: precedence decides
+        [("money", 5, 5), ("count", 1, 3)],  # an empty span: the sort decides
+        [("count", 2, 4), ("date", 2, 4)],  # the same characters: the date keeps them
+    ],
+    ids=["touching", "overlapping", "empty", "same"],
+)
+def test_merge_edges(spans):
+    by_kind = {k: [] for k in KINDS}
+    for kind, start, end in spans:
+        by_kind[kind].append(Found(kind, start, end, "x" * (end - start)))
+    assert merge(by_kind) == _reference(by_kind)
+    assert (_disjoint(by_kind) is not None) == (spans[0][0] == "date" and spans[1][1] == 4 and spans[0][2] == 4)

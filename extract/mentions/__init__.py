@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from operator import attrgetter
 
 from zhenggai.mentions.base import Found
 
@@ -63,13 +64,52 @@ def merge(by_kind: dict[str, list[Found]]) -> list[Found]:
     >>> [(f.kind, f.start) for f in merge(spans)]
     [('document', 0), ('date', 3)]
     """
+    numeric = _disjoint(by_kind)
+    if numeric is None:  # spans overlap (or one is empty): precedence decides which stay
+        numeric = _by_precedence(by_kind)
+        if numeric is None:
+            return _merge_by_sort(by_kind)
+    documents = by_kind["document"]  # titles may contain dates and numbers: they overlap by design
+    # Non-empty, non-overlapping spans in start order are in _order already (no two share a
+    # start); each title goes in after every span that sorts before it or equal (no numeric
+    # span is of kind "document", so titles alone can tie, and keep their order, as in a
+    # stable sort of the titles followed by the numeric spans).
+    for f in documents:
+        numeric.insert(bisect.bisect_right(numeric, _order(f), key=_order), f)
+    return numeric
+
+
+_START = attrgetter("start")
+
+
+def _disjoint(by_kind: dict[str, list[Found]]) -> list[Found] | None:
+    """Every numeric span sorted by start when none is empty and no two overlap, else None.
+
+    Then precedence drops nothing (the usual case: the finders seldom claim the same
+    characters): one C sort and one sweep, instead of a bisection and three list inserts
+    per span.  Sorted by start, such spans are also in ``_order`` (no two share a start).
+    """
+    spans = [f for kind in PRECEDENCE for f in by_kind[kind]]
+    spans.sort(key=_START)
+    end = 0
+    for f in spans:
+        start = f.start
+        if start < end:
+            return None  # it overlaps the span before it (the spans before are disjoint)
+        end = f.end
+        if start >= end:
+            return None  # an empty span
+    return spans
+
+
+def _by_precedence(by_kind: dict[str, list[Found]]) -> list[Found] | None:
+    """The numeric spans that win by PRECEDENCE, sorted by start; None when one is empty."""
     # Kept numeric spans never overlap each other, so sorted by start they are
     # also sorted by end: one bisection finds the only neighbours that can clash
     # (linear in the notice, not quadratic).
     starts: list[int] = []
     ends: list[int] = []
     numeric: list[Found] = []  # the kept numeric spans, in the same order as starts
-    empty = False  # an empty span (never seen) may share its start: the order then needs the sort
     bisect_left = bisect.bisect_left
     for kind in PRECEDENCE:
         for f in by_kind[kind]:
@@ -77,19 +117,11 @@ def merge(by_kind: dict[str, list[Found]]) -> list[Found]:
             i = bisect_left(starts, end)  # spans starting before f ends
             if i and ends[i - 1] > start:
                 continue  # the nearest such span reaches into f
+            if start >= end:
+                return None  # an empty span (never seen) may share its start: the order needs the sort
             starts.insert(i, start)
             ends.insert(i, end)
             numeric.insert(i, f)
-            empty = empty or start >= end
-    documents = by_kind["document"]  # titles may contain dates and numbers: they overlap by design
-    if empty:
-        return _merge_by_sort(by_kind)
-    # Non-empty, non-overlapping spans in start order are in _order already (no two share a
-    # start); each title goes in after every span that sorts before it or equal (no numeric
-    # span is of kind "document", so titles alone can tie, and keep their order, as in a
-    # stable sort of the titles followed by the numeric spans).
-    for f in documents:
-        numeric.insert(bisect.bisect_right(numeric, _order(f), key=_order), f)
     return numeric
 
 
