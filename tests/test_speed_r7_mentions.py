@@ -119,3 +119,34 @@ def test_merge_edges(spans):
         by_kind[kind].append(Found(kind, start, end, "x" * (end - start)))
     assert merge(by_kind) == _reference(by_kind)
     assert (_disjoint(by_kind) is not None) == (spans[0][0] == "date" and spans[1][1] == 4 and spans[0][2] == 4)
+
+
+# -- document numbers: the year brackets found by str.find per bracket --
+
+from zhenggai.mentions import documents  # noqa: E402
+
+BRACKET_ALPHABET = "〔[［【(（〕]］】)）1920号发文字〔2023〕\n "
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["(2023)〔2022〕(3)[1999]", "浙民发〔2023〕12号", "((2020", "〔19〔20", "（2024）年", "", "(" * 300 + "2023)"],
+    ids=["mixed", "docnumber", "nested", "adjacent", "full_width", "empty", "hostile"],
+)
+def test_year_brackets_equal_the_class_scan(text):
+    assert documents.year_brackets(text) == [m.start() for m in documents._YEAR_BRACKET.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=BRACKET_ALPHABET, max_size=80))
+def test_year_brackets_equal_the_class_scan_on_random_text(text):
+    assert documents.year_brackets(text) == [m.start() for m in documents._YEAR_BRACKET.finditer(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=BRACKET_ALPHABET + "国办中纪根据印见", max_size=80))
+def test_docnumbers_equal_the_whole_text_scan(text):
+    with limits.deadline(10):
+        assert [m.span() for m in documents._docnumber_matches(text)] == [
+            m.span() for m in documents._DOCNUMBER_RE.finditer(text)
+        ]

@@ -72,11 +72,13 @@ _QUOTE_TWIN = limits.Twin(_QUOTE_RE)  # re on the window of one quotation (both 
 _QUOTE_REACH = 26  # the longest quotation: opener, 24 characters, closer
 
 
-def _positions(text: str, chars: str) -> list[int] | None:
-    """The sorted positions of ``chars`` in ``text``, or None when there are more than _MAX_POSITIONS."""
+def literal_positions(text: str, literals) -> list[int] | None:
+    """The sorted positions of ``literals`` (characters, or strings none of which can overlap
+    another's occurrence) in ``text``, by ``str.find``; None when there are more than
+    _MAX_POSITIONS (a hostile text: the caller scans it whole instead)."""
     found: list[int] = []
     find = text.find
-    for ch in chars:
+    for ch in literals:
         at = find(ch)
         while at >= 0:
             found.append(at)
@@ -85,6 +87,9 @@ def _positions(text: str, chars: str) -> list[int] | None:
             at = find(ch, at + 1)
     found.sort()
     return found
+
+
+_positions = literal_positions  # (the quotation openers' positions, by their old name)
 
 
 def slogan_spans(text: str) -> list[tuple[int, int]]:
