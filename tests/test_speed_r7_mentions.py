@@ -150,3 +150,63 @@ def test_docnumbers_equal_the_whole_text_scan(text):
         assert [m.span() for m in documents._docnumber_matches(text)] == [
             m.span() for m in documents._DOCNUMBER_RE.finditer(text)
         ]
+
+
+# -- money and percent: the anchors listed once per text by str.find --
+
+from zhenggai.mentions import money, percent  # noqa: E402
+from zhenggai.mentions.anchor_scan import _Located, anchor_starts  # noqa: E402
+
+ANCHOR_ALPHABET = (
+    "0123456789,. %％‰一二三四五六七八九十两兩半百千万亿点點分之个個成多余以上下内左右"
+    "元圆圓人民币RMB¥￥约近超过逾不足到至-—~～负完的。\n\U00011F51"
+)
+_POSITIONED = [("money", money._SCANNER_TWIN), ("percent", percent._SCANNER)]
+
+
+def _run_starts_agree(text):
+    for _, scanner in _POSITIONED:
+        starts = anchor_starts(text, scanner.words)
+        if starts is None:
+            continue
+        located = _Located(scanner, *starts)
+        with limits.deadline(10):
+            for n in {len(text), max(0, len(text) - 1), len(text) // 2}:
+                for pos in range(n + 1):
+                    old = scanner._anchor.search(text, pos, n)  # LiteralAnchorScanner's re search
+                    new = located._run_at(text, pos, n)
+                    assert (new is None) == (old is None), (text, pos, n)
+                    if old is not None:
+                        assert new == scanner._anchor_to_end.match(text, old.start(), n).span()
+
+
+def _whole_scans_agree(text):
+    with limits.deadline(10):
+        assert _spans(percent._SCANNER.finditer(text)) == _spans(percent._PERCENT_RE.finditer(text))
+        if not limits.astral(text):  # (find_money sends astral text to money._SCANNER)
+            assert _spans(money._SCANNER_TWIN.finditer(text)) == _spans(money._MONEY_RE.finditer(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["整改完成率达到98.71%,三分之二,提高5个百分点,下降0.5個百分點,占四成,完成整改,7成多",
+     "追回资金111.95万元,人民币约100万元,¥ 1,234.00,RMB 300万,5至10万元,元旦,单元",
+     "完成" * 500 + "三成", "3%" * 500, ""],
+    ids=["percent", "money", "many_cheng", "hostile", "empty"],
+)
+def test_positioned_anchors_equal_the_re_search(text):
+    _run_starts_agree(text[:300])
+    _whole_scans_agree(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ANCHOR_ALPHABET, max_size=50))
+def test_positioned_anchors_equal_the_re_search_on_random_text(text):
+    _run_starts_agree(text)
+    _whole_scans_agree(text)
+
+
+def test_anchor_words_are_the_anchor_branches():
+    assert "|".join(w for w, _ in money._ANCHOR_WORDS) == money._ANCHOR
+    assert set(percent._TENTHS_AFTER) == set("一二三四五六七八九十两兩半") | set("0123456789")
+    assert anchor_starts("3%" * 500, percent._SCANNER.words) is None  # past the cap: the re search

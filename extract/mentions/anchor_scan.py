@@ -19,6 +19,8 @@ tests/test_mention_anchor_scan.py compares it with RunScanner and with the whole
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import regex
 
 from zhenggai import limits
@@ -71,3 +73,81 @@ class CharAnchorScanner(LiteralAnchorScanner):
         if first < 0:
             return None
         return self._anchor_to_end.match(text, first, n).span()
+
+
+def anchor_starts(text: str, words: tuple[tuple[str, str], ...]) -> tuple[list[int], list[int]] | None:
+    """(starts, ends) of every occurrence in ``text`` of the anchor ``words``, sorted by start:
+    each word a literal, with the characters one of which must stand right before it ("": any);
+    found by ``str.find`` once per text.  None past ``_MAX_ANCHORS`` occurrences of the words
+    (a hostile text: the scanner searches as before).
+
+    >>> anchor_starts("完成三成,5%", (("%", ""), ("成", "三")))
+    ([3, 6], [4, 7])
+    """
+    found: list[tuple[int, int]] = []
+    find = text.find
+    for word, before in words:
+        size = len(word)
+        at = find(word)
+        while at >= 0:
+            if not before or (at and text[at - 1] in before):
+                found.append((at, at + size))
+            if len(found) > _MAX_ANCHORS:
+                return None
+            at = find(word, at + 1)
+    found.sort()
+    return [s for s, _ in found], [e for _, e in found]
+
+
+_MAX_ANCHORS = 400  # occurrences of anchor words (with the refused 成 of 完成) a text may hold
+
+
+class PositionedAnchorScanner(LiteralAnchorScanner):
+    """``LiteralAnchorScanner`` whose anchors, every branch a literal word (with at most a test of
+    the character before it), are listed once per text by ``str.find`` (:func:`anchor_starts`)
+    instead of searched for by ``re`` at each run: ``re`` tests the anchors' first characters at
+    every position (about 70 instructions a character), a ``str.find`` per word costs a few.
+
+    ``words`` must list the anchor's branches exactly: tests/test_speed_r7_mentions.py checks the
+    starts against the anchor's ``re`` search.
+
+    >>> import regex
+    >>> from zhenggai import limits
+    >>> pat = limits.compile(r"\\d+元  # a number and 元", regex.VERBOSE)
+    >>> [m.group() for m in PositionedAnchorScanner(pat, r"\\d元", "元", (("元", ""),)).finditer("3元,12元")]
+    ['3元', '12元']
+    """
+
+    def __init__(self, pattern: limits.Pattern, consumable: str, anchor: str,
+                 words: tuple[tuple[str, str], ...], reach: int = 2) -> None:
+        super().__init__(pattern, consumable, anchor, reach)
+        self.words = tuple(words)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None, overlapped: bool = False):
+        """The matches ``pattern.finditer(text, pos, endpos, overlapped=overlapped)`` would give, in order."""
+        found = anchor_starts(text, self.words)
+        if found is None:
+            return super().finditer(text, pos, endpos, overlapped)
+        return RunScanner.finditer(_Located(self, *found), text, pos, endpos, overlapped)
+
+
+class _Located:
+    """One text's view of a :class:`PositionedAnchorScanner`: its runs start at the listed anchors."""
+
+    __slots__ = ("pattern", "reach", "_firsts", "_stop_before", "_anchor_to_end", "_starts", "_ends")
+
+    def __init__(self, scanner: PositionedAnchorScanner, starts: list[int], ends: list[int]) -> None:
+        self.pattern, self.reach, self._firsts = scanner.pattern, scanner.reach, scanner._firsts
+        self._stop_before, self._anchor_to_end = scanner._stop_before, scanner._anchor_to_end
+        self._starts, self._ends = starts, ends
+
+    def _run_at(self, text: str, pos: int, n: int) -> tuple[int, int] | None:
+        """(first anchor, end of its run): the first listed anchor from ``pos`` that ends by ``n``."""
+        limits.check()  # (as LiteralAnchorScanner: one deadline check per run)
+        starts, ends = self._starts, self._ends
+        i = bisect_left(starts, pos)
+        while i < len(starts) and ends[i] > n:
+            i += 1
+        if i == len(starts):
+            return None
+        return self._anchor_to_end.match(text, starts[i], n).span()

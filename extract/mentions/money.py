@@ -34,7 +34,7 @@ from decimal import Decimal
 import regex
 
 from zhenggai import limits
-from zhenggai.mentions.anchor_scan import LiteralAnchorScanner
+from zhenggai.mentions.anchor_scan import PositionedAnchorScanner
 from zhenggai.mentions.base import Found
 from zhenggai.mentions.word_trie import word_trie
 from zhenggai.scan import RunScanner
@@ -164,7 +164,9 @@ _ANCHOR = "元|圆|圓|人民币|RMB|¥|￥"  # literals first in each branch: r
 _SCANNER = RunScanner(_MONEY_RE, _CONSUMABLE, anchor=_ANCHOR, reach=1)
 # The same scan with the pattern on Python's re for windows shorter than limits.TIMER_MIN_CHARS
 # (several times faster; limits.Twin keeps the deadline), for text without astral characters.
-_SCANNER_TWIN = LiteralAnchorScanner(limits.Twin(_MONEY_RE), _CONSUMABLE, anchor=_ANCHOR, reach=1)
+# Its anchors listed once per text by str.find (_ANCHOR's branches as words, nothing before them tested).
+_ANCHOR_WORDS = tuple((word, "") for word in _ANCHOR.split("|"))
+_SCANNER_TWIN = PositionedAnchorScanner(limits.Twin(_MONEY_RE), _CONSUMABLE, _ANCHOR, _ANCHOR_WORDS, reach=1)
 
 
 def canonical(value: Decimal) -> Decimal:
