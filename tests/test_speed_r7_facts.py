@@ -1,0 +1,166 @@
+"""Round 7 speed-ups of the facts: each against the code it replaced.
+
+Kinds: the topic scans led by a lookahead of their first characters (``categories._led``) find
+what the bare cues find, on both engines; the frame bit of ``categories._candidates`` is set on
+every text a framework part's cue matches (so ``categorize`` skipping ``find_frame`` without it
+changes no answer).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhenggai import limits
+from zhenggai.facts.categories import (
+    _candidate_tags,
+    _candidates,
+    _frame_bit,
+    _frames,
+    _led,
+    _literal_led,
+    _tags,
+    categorize,
+    find_frame,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _taxonomy_texts() -> list[str]:
+    with open(ROOT / "corpus/taxonomy/issues.tsv", encoding="utf-8") as f:
+        rows = [row for row in csv.reader(f, delimiter="\t") if row and not row[0].startswith("#")]
+    return [text for row in rows[1:] for text in row[1:3] if text]  # statements and frame headings
+
+
+def _spans(matches) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in matches]
+
+
+# -- the lookahead-led scans ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "cues,led",
+    [
+        ("理论学习|学习贯彻", False),                    # every alternative opens on a literal
+        ("(?:巡视|巡察)反馈|整改台账", False),             # (re reads it as 巡(?:视|察)反馈)
+        ("[河湖]长", False),                              # a class
+        ("(?:巡视|审计)反馈|整改台账", True),             # an alternative opens on a group
+        ("(?<!廉洁)风险|担保", True),                     # … on a lookbehind
+    ],
+    ids=["literals", "common_prefix", "class", "group", "lookbehind"],
+)
+def test_literal_led(cues, led):
+    assert _literal_led(cues) is not led
+
+
+def test_led_only_where_re_tries_every_position():
+    led = {tag.code for tag in _tags() if tag.scan.regex.pattern != tag.pattern.pattern}
+    assert "risk" in led and "decisions" in led  # (?<!廉洁|廉政)风险…, (?:党中央|中央|上级)(?:精神…
+    assert "finance" not in led
+    for tag in _tags():
+        if tag.code in led:
+            assert tag.scan.regex.pattern == _led(tag.pattern.pattern, tag.openings)
+            assert tag.scan.regex.pattern.startswith("(?=[")
+
+
+def test_led_escapes_class_characters():
+    cues = "(?:a|b)x|]y|^z|-w|\\\\v"
+    pattern = re.compile(_led(cues, frozenset({"ax", "bx", "]y", "^z", "-w", "\\v"})))
+    for text in ["ax", "]y", "^z", "-w", "\\v", "cx", "y"]:
+        assert _spans(pattern.finditer(text)) == _spans(re.finditer(cues, text)), text
+
+
+def test_led_scans_find_the_cues_matches_on_the_taxonomy_set():
+    texts = _taxonomy_texts()
+    assert len(texts) >= 300
+    for tag in _tags():
+        bare = re.compile(tag.pattern.pattern)
+        for text in texts:
+            assert _spans(tag.scan.finditer(text)) == _spans(bare.finditer(text)), (tag.code, text)
+
+
+def test_led_scans_on_the_regex_module_for_long_texts():
+    # A window of TIMER_MIN_CHARS or more runs on the wrapped regex pattern, lookahead included.
+    long = "，".join(_taxonomy_texts()) * 2
+    assert len(long) >= limits.TIMER_MIN_CHARS
+    for tag in _tags():
+        with limits.deadline(60):
+            got = _spans(tag.scan.finditer(long))
+        assert got == _spans(tag.pattern.finditer(long)), tag.code
+
+
+_CUE_CHARS = sorted({ch for tag in _tags() for ch in tag.pattern.pattern
+                     if ch not in "()?:|[]^{}<!=,0123456789"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="".join(_CUE_CHARS) + "，。；\n\U00020000", max_size=60))
+def test_property_led_scans_as_the_bare_cues(text):
+    for tag in _tags():
+        if tag.scan.regex.pattern != tag.pattern.pattern:
+            assert _spans(regex.finditer(tag.scan.regex.pattern, text)) == _spans(tag.pattern.finditer(text))
+            assert _spans(tag.scan.finditer(text)) == _spans(re.finditer(tag.pattern.pattern, text))
+
+
+# -- the frame bit ---------------------------------------------------------------------------------
+
+def test_candidate_tags_hold_no_frame_bit():
+    text = "落实全面从严治党战略部署方面，财务报销把关不严"
+    assert _candidates(text) & _frame_bit()
+    assert _candidate_tags(text) == _candidates(text) & (_frame_bit() - 1)
+    assert _candidate_tags(text) < _frame_bit()
+
+
+def test_frame_bit_set_wherever_a_part_is_named_on_the_taxonomy_set():
+    texts = _taxonomy_texts()
+    named = [text for text in texts if find_frame(text) is not None]
+    assert len(named) >= 50
+    for text in named:
+        assert _candidates(text) & _frame_bit(), text
+    assert sum(not _candidates(text) & _frame_bit() for text in texts) >= len(texts) // 2  # it does refuse
+
+
+_FRAME_PIECES = sorted({piece for _, pattern in _frames().values() if pattern is not None
+                        for piece in re.split(r"[()?:|*]+", pattern.pattern) if piece})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FRAME_PIECES + ["一、", "方面", "。", "的", "落实", "和", "\U00020000"]),
+                max_size=8).map("".join))
+def test_property_frame_bit_set_wherever_a_part_is_named(text):
+    if find_frame(text) is not None:
+        assert _candidates(text) & _frame_bit()
+
+
+def _ungated(monkeypatch):
+    """categorize as before the frame bit: find_frame asked whatever the statement holds."""
+    from zhenggai.facts import categories
+
+    gated = categories._candidates
+    monkeypatch.setattr(categories, "_candidates", lambda text: gated(text) | categories._frame_bit())
+
+
+def test_categorize_as_ungated_on_the_taxonomy_set(monkeypatch):
+    with open(ROOT / "corpus/taxonomy/issues.tsv", encoding="utf-8") as f:
+        rows = [row for row in csv.reader(f, delimiter="\t") if row and not row[0].startswith("#")][1:]
+    cases = [(row[1], row[2]) for row in rows] + [(row[2], "") for row in rows if row[2]]
+    gated = [categorize(issue, heading=heading) for issue, heading in cases]
+    _ungated(monkeypatch)
+    assert [categorize(issue, heading=heading) for issue, heading in cases] == gated
+    assert sum(c[0].code != "other" for c in gated) >= 100
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FRAME_PIECES + ["违规发放津补贴", "方面", "。", "的", "问题"]), max_size=6).map("".join))
+def test_property_categorize_as_ungated(text):
+    gated = categorize(text)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _ungated(monkeypatch)
+        assert categorize(text) == gated
