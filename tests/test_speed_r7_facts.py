@@ -164,3 +164,41 @@ def test_property_categorize_as_ungated(text):
     with pytest.MonkeyPatch.context() as monkeypatch:
         _ungated(monkeypatch)
         assert categorize(text) == gated
+
+
+# -- the guards' word test -------------------------------------------------------------------------
+
+def _holds_by_find(words: tuple[str, ...], string: str, pos, endpos) -> bool:
+    """Guarded.holds_word as it was: ``str.find`` over the window, word by word."""
+    start = 0 if pos is None else pos
+    end = len(string) if endpos is None else endpos
+    return any(string.find(word, start, end) >= 0 for word in words)
+
+
+_POSITIONS = st.one_of(st.none(), st.integers(min_value=-12, max_value=14))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="巡察组反馈a\U00020000", min_size=1, max_size=3), min_size=1, max_size=3),
+       st.text(alphabet="巡察组反馈a\U00020000。", max_size=12), _POSITIONS, _POSITIONS)
+def test_property_holds_word_as_find(words, string, pos, endpos):
+    from zhenggai.facts.guards import Guarded
+
+    guard = Guarded(re.compile("x"), tuple(words))
+    assert guard.holds_word(string, pos, endpos) == _holds_by_find(tuple(words), string, pos, endpos)
+
+
+def test_holds_word_on_the_notices_windows():
+    from zhenggai.facts.guards import Guarded
+    from zhenggai.facts.inspection_dates import FEEDBACK, VERB
+
+    texts = [p.read_text(encoding="utf-8") for d in ("corpus/gold", "tests/fixtures/notices")
+             for p in sorted((ROOT / d).glob("*.txt"))]
+    seen = {True: 0, False: 0}
+    for guard in (VERB, FEEDBACK, Guarded(re.compile("x"), ("联系电话", "。\n"))):
+        for text in texts:
+            for pos, endpos in [(None, None), (0, None), (None, 40), (len(text) // 2, None), (5, 5), (-30, -2)]:
+                got = guard.holds_word(text, pos, endpos)
+                assert got == _holds_by_find(guard.words, text, pos, endpos), (guard.words, pos, endpos)
+                seen[got] += 1
+    assert seen[True] > 50 and seen[False] > 50
