@@ -202,3 +202,60 @@ def test_holds_word_on_the_notices_windows():
                 assert got == _holds_by_find(guard.words, text, pos, endpos), (guard.words, pos, endpos)
                 seen[got] += 1
     assert seen[True] > 50 and seen[False] > 50
+
+
+# -- the contact block's invitations ---------------------------------------------------------------
+
+def _contact_start(invites) -> int | None:
+    """Where find_contact's block starts, from a list of invitations (as find_contact reads it)."""
+    from zhenggai.facts.contact import BLOCK_CHARS
+
+    if not invites:
+        return None
+    start = invites[-1].start()
+    for m in reversed(invites[:-1]):
+        if start - m.start() <= BLOCK_CHARS:
+            start = m.start()
+    return start
+
+
+def _spans_of(matches) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in matches]
+
+
+def test_invitations_as_the_whole_scan_on_the_notices():
+    from zhenggai.facts.contact import _INVITE, _invitations
+
+    texts = [p.read_text(encoding="utf-8") for d in ("corpus/gold", "tests/fixtures/notices")
+             for p in sorted((ROOT / d).glob("*.txt"))]
+    tail_only = 0
+    for text in texts:
+        whole = list(_INVITE.finditer(text))
+        got = _invitations(text)
+        assert _contact_start(got) == _contact_start(whole)
+        assert _spans_of(got) == _spans_of(whole)[len(whole) - len(got):]  # the last ones, as found
+        tail_only += len(got) < len(whole)
+    assert tail_only >= 1  # the shortcut is taken on real notices
+
+
+_INVITE_PIECES = ["欢迎", "监督", "意见", "建议", "意见和建议", "举报电话", "监督方式", "联系方式", "：", ":", " ", "\n",
+                  "。", "，", "电话", "方式", "群众"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_INVITE_PIECES), st.integers(0, 900).map(lambda n: "字" * n)),
+                max_size=14).map("".join))
+def test_property_invitations_as_the_whole_scan(text):
+    from zhenggai.facts import contact
+
+    whole = list(contact._INVITE.finditer(text))
+    got = contact._invitations(text)
+    assert _contact_start(got) == _contact_start(whole)
+    assert _spans_of(got) == _spans_of(whole)[len(whole) - len(got):]
+
+
+def test_no_invitation_holds_a_full_stop():
+    from zhenggai.facts.contact import _INVITE
+
+    for text in ["欢迎。监督", "联系方式 。:", "意见。建议", "举报。电话", "欢迎群众监督。"]:
+        assert all("。" not in m.group() for m in _INVITE.finditer(text)), text
