@@ -197,7 +197,8 @@ def test_holds_word_on_the_notices_windows():
     seen = {True: 0, False: 0}
     for guard in (VERB, FEEDBACK, Guarded(re.compile("x"), ("联系电话", "。\n"))):
         for text in texts:
-            for pos, endpos in [(None, None), (0, None), (None, 40), (len(text) // 2, None), (5, 5), (-30, -2)]:
+            windows = [(None, None), (0, None), (None, 40), (len(text) // 2, None), (5, 5), (-30, -2)]
+            for pos, endpos in windows:
                 got = guard.holds_word(text, pos, endpos)
                 assert got == _holds_by_find(guard.words, text, pos, endpos), (guard.words, pos, endpos)
                 seen[got] += 1
@@ -238,8 +239,8 @@ def test_invitations_as_the_whole_scan_on_the_notices():
     assert tail_only >= 1  # the shortcut is taken on real notices
 
 
-_INVITE_PIECES = ["欢迎", "监督", "意见", "建议", "意见和建议", "举报电话", "监督方式", "联系方式", "：", ":", " ", "\n",
-                  "。", "，", "电话", "方式", "群众"]
+_INVITE_PIECES = ["欢迎", "监督", "意见", "建议", "意见和建议", "举报电话", "监督方式", "联系方式",
+                  "：", ":", " ", "\n", "。", "，", "电话", "方式", "群众"]
 
 
 @settings(max_examples=300, deadline=None)
