@@ -260,3 +260,53 @@ def test_no_invitation_holds_a_full_stop():
 
     for text in ["欢迎。监督", "联系方式 。:", "意见。建议", "举报。电话", "欢迎群众监督。"]:
         assert all("。" not in m.group() for m in _INVITE.finditer(text)), text
+
+
+# -- the spans capped without the max/min builtins -------------------------------------------------
+
+def _old_clause_in(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    """Regions._clause_in as it was (max/min builtins)."""
+    from zhenggai.facts.regions import CLAUSE_REACH
+
+    lo, hi = max(start, pos - CLAUSE_REACH), min(end, pos + CLAUSE_REACH)
+    window = text[lo:hi].replace("，", ",").replace(":", ",").replace("：", ",").replace("、", ",")
+    k = pos - lo
+    before, after = window.rfind(",", 0, k), window.find(",", k)
+    return lo + before + 1, (hi if after < 0 else lo + after)
+
+
+def _old_sentence(regions, pos: int) -> tuple[int, int]:
+    """Regions.sentence as it was (max/min builtins)."""
+    from bisect import bisect_right
+
+    from zhenggai.facts.regions import SENTENCE_REACH
+
+    positions = regions._sentence
+    i = bisect_right(positions, pos - 1)
+    start = positions[i - 1] + 1 if i > 0 else 0
+    end = positions[i] if i < len(positions) else regions.n
+    return max(start, pos - SENTENCE_REACH), min(end, pos + SENTENCE_REACH)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(list("，,:：、。；\n问题")), st.integers(0, 700).map(lambda n: "字" * n)),
+                max_size=10).map("".join), st.data())
+def test_property_spans_as_with_max_and_min(text, data):
+    from zhenggai.facts.regions import Regions
+
+    regions = Regions(text, [])
+    pos = data.draw(st.integers(0, len(text)))
+    sentence = regions.sentence(pos)
+    assert sentence == _old_sentence(regions, pos)
+    assert regions.clause(pos) == _old_clause_in(text, pos, *_sentence_bounds(regions, pos))
+    place = regions.totals_place(pos)
+    if place is not None:
+        assert place == (regions.clause(pos), sentence)
+
+
+def _sentence_bounds(regions, pos: int) -> tuple[int, int]:
+    from bisect import bisect_right
+
+    positions = regions._sentence
+    i = bisect_right(positions, pos - 1)
+    return (positions[i - 1] + 1 if i > 0 else 0), (positions[i] if i < len(positions) else regions.n)
