@@ -46,7 +46,9 @@ class _Tag(NamedTuple):
     label: str
     pattern: object  # compiled regex
     openings: frozenset[str] | None  # the one to three characters a cue opens with (None: no bound)
-    scan: object  # the same pattern as a limits.Twin: ``re`` on a statement, the regex module on a long text
+    # The same cues as a limits.Twin (``re`` on a statement, the regex module on a long text),
+    # behind a lookahead of their first characters where ``re`` cannot find those itself (_led).
+    scan: object
 
 
 # How many opening characters the tag test reads: two tell the cue words apart poorly
@@ -62,8 +64,48 @@ def _tags() -> tuple[_Tag, ...]:
     tags = []
     for code, level1, label, cues in load_table("issue_categories.tsv"):
         pattern = limits.compile(cues)
-        tags.append(_Tag(code, level1, label, pattern, first_openings(cues, OPENING_CHARS), limits.Twin(pattern)))
+        openings = first_openings(cues, OPENING_CHARS)
+        scan = limits.Twin(limits.compile(_led(cues, openings)))
+        tags.append(_Tag(code, level1, label, pattern, openings, scan))
     return tuple(tags)
+
+
+# Characters a class must escape to hold them as themselves (in both engines).
+_CLASS_SPECIAL = frozenset("\\]^-[")
+
+
+def _led(cues: str, openings: frozenset[str] | None) -> str:
+    """``cues`` as the scan runs them: behind a lookahead of their first characters when ``re``
+    could not find those itself.
+
+    ``re`` jumps from one possible first character to the next only when every alternative
+    opens on a literal character (or the pattern on a class); when one opens on a group
+    (``(?:巡视|巡察)反馈``) or a lookbehind, it tries each alternative at every position of
+    the text.  The lookahead ``(?=[…])`` of the characters every match opens with (the
+    first characters of ``openings``) ends those tries at once where none stands, and
+    changes no match: it reads, consumes and captures nothing.  The ones ``re`` reads well
+    are left as they are (the lookahead costs them a test at each of their candidates).
+    """
+    if openings is None or _literal_led(cues):
+        return cues
+    firsts = sorted({opening[0] for opening in openings})
+    return "(?=[" + "".join("\\" + ch if ch in _CLASS_SPECIAL else ch for ch in firsts) + "])(?:" + cues + ")"
+
+
+def _literal_led(cues: str) -> bool:
+    """Whether ``re`` finds the first characters of ``cues`` itself: the pattern opens on a
+    literal or a class, or each of its alternatives opens on a literal."""
+    from zhenggai.first_chars import _C, _parser
+
+    items = list(_parser.parse(cues, 0))
+    if not items:
+        return False
+    op, av = items[0]
+    if op in (_C.LITERAL, _C.IN):
+        return True
+    if op is _C.BRANCH:
+        return all(branch and list(branch)[0][0] is _C.LITERAL for branch in av[1])
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -101,39 +143,60 @@ def _code_units(pair: str) -> int:
 
 @lru_cache(maxsize=1)
 def _pair_keys() -> tuple[frozenset[int], dict[int, tuple[int, tuple[tuple[str, int], ...]]], int]:
-    """The opening pairs of :func:`_tag_index` as numbers a text's code units can be met with.
+    """The opening pairs of :func:`_tag_index` and of the framework parts as numbers a text's
+    code units can be met with.
 
     (the numbers, as one set; number → (bit mask of the tags that can open with that pair,
-    (three-character opening, bit mask) for the longer openings); the bit mask of the tags
-    with an opening pair outside the Basic Multilingual Plane, always tried).  A text encoded
-    as UTF-16 and read four bytes at a time, from its first and from its second code unit,
-    gives the numbers of all its adjacent character pairs without a Python step per character.
+    (three-character opening, bit mask) for the longer openings); the bit mask always set:
+    the tags with no bound or with an opening pair outside the Basic Multilingual Plane).
+    A text encoded as UTF-16 and read four bytes at a time, from its first and from its
+    second code unit, gives the numbers of all its adjacent character pairs without a
+    Python step per character.  Bit :func:`_frame_bit` stands for the framework parts: it
+    is set when an opening of one of their cues occurs (else :func:`find_frame` finds none).
     """
-    pairs, _, _ = _tag_index()
+    from zhenggai.facts.first_pairs import first_openings
+
+    pairs, singles, always = _tag_index()
+    pairs = {pair: [bits, dict(thirds)] for pair, (bits, thirds) in pairs.items()}  # the tags' index, copied
+    frame = _frame_bit()
+    frame_openings = first_openings(_any_frame().pattern, OPENING_CHARS)
+    if frame_openings is None or any(len(opening) < 2 for opening in frame_openings):
+        always |= frame  # no bound by pairs: find_frame always searches
+    else:
+        for opening in frame_openings:
+            entry = pairs.setdefault(opening[:2], [0, {}])
+            if len(opening) == 2:
+                entry[0] |= frame
+            else:
+                entry[1][opening[2]] = entry[1].get(opening[2], 0) | frame
     by_key: dict[int, tuple[int, tuple[tuple[str, int], ...]]] = {}
-    outside = 0
     for pair, (bits, thirds) in pairs.items():
         longer = tuple((pair + third, third_bits) for third, third_bits in thirds.items())
         if any(ch > "\uffff" or "\ud800" <= ch <= "\udfff" for ch in pair):
-            outside |= bits
+            always |= bits
             for _, third_bits in longer:
-                outside |= third_bits
+                always |= third_bits
             continue
         by_key[_code_units(pair)] = (bits, longer)
-    return frozenset(by_key), by_key, outside
+    return frozenset(by_key), by_key, always
 
 
-def _candidate_tags(text: str) -> int:
-    """Bit mask of the tags one of whose openings occurs in ``text`` (the others cannot match).
+def _frame_bit() -> int:
+    """The bit of :func:`_candidates` saying an opening of a framework part's cue occurs."""
+    return 1 << len(_tags())
+
+
+def _candidates(text: str) -> int:
+    """Bit mask of the tags one of whose openings occurs in ``text`` (the others cannot match),
+    with :func:`_frame_bit` set when a framework part's cue may occur.
 
     The text's character pairs meet the opening pairs in two C-level set intersections over
     its UTF-16 code units (the pairs that start at an even and at an odd unit); a
     three-character opening is looked for only in a text holding its pair.  A character
     beyond U+FFFF is two surrogate units, which no opening pair holds: it meets none.
     """
-    _, singles, mask = _tag_index()
-    keys, by_key, outside = _pair_keys()
-    mask |= outside
+    _, singles, _ = _tag_index()
+    keys, by_key, mask = _pair_keys()
     units = memoryview(text.encode("utf-16-le", "surrogatepass"))  # two bytes per code unit
     n = len(units)
     found = keys.intersection(units[: n - n % 4].cast("I"))  # units 0-1, 2-3 …
@@ -148,6 +211,11 @@ def _candidate_tags(text: str) -> int:
         if ch in text:
             mask |= bits
     return mask
+
+
+def _candidate_tags(text: str) -> int:
+    """Bit mask of the tags one of whose openings occurs in ``text`` (see :func:`_candidates`)."""
+    return _candidates(text) & (_frame_bit() - 1)
 
 
 @lru_cache(maxsize=1)
@@ -221,9 +289,15 @@ class FrameMemo(dict):
 
 def find_tags(text: str) -> list[tuple[int, _Tag, list[str]]]:
     """(first position, tag, matched words) for every tag with a cue in ``text``, by position."""
+    return _found_tags(text, _candidates(text))
+
+
+def _found_tags(text: str, candidates: int) -> list[tuple[int, _Tag, list[str]]]:
+    """:func:`find_tags` given ``text``'s :func:`_candidates` (the other tags' openings are not
+    in the text: they cannot match)."""
     found = []
-    candidates = _candidate_tags(text)  # the other tags' openings are not in the text: they cannot match
     tags = _tags()
+    candidates &= (1 << len(tags)) - 1
     while candidates:  # the set bits, lowest (earliest tag) first
         low = candidates & -candidates
         candidates ^= low
@@ -255,7 +329,8 @@ def categorize(
     categorising the issues of one notice passes a :class:`FrameMemo`'s ``__getitem__``).
     """
     statement = issue if heading in ("", issue) else f"{issue}。{heading}"
-    found = find_tags(statement)
+    candidates = _candidates(statement)
+    found = _found_tags(statement, candidates)
     if not found and context:
         found = find_tags(context[:CONTEXT_CHARS])
     tags = [Category(2, tag.code, tag.label, tuple(words)) for _, tag, words in found]
@@ -265,7 +340,8 @@ def categorize(
         if hit := frame_of(frame):
             level1 = (hit[0], (hit[1],))
             break
-    if level1 is None and (hit := find_frame(statement)):
+    # Without an opening of a part's cue (the frame bit), the statement names no part.
+    if level1 is None and candidates & _frame_bit() and (hit := find_frame(statement)):
         level1 = (hit[0], (hit[1],))
     if level1 is None:
         if audit or not found:

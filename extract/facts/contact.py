@@ -102,13 +102,42 @@ def _phone_text(raw: str) -> str:
     return _BLANKS.sub("", raw)
 
 
+# How much of a text's end is scanned for invitations first (see _invitations).
+TAIL_CHARS = BLOCK_CHARS + 200
+
+
+def _invitations(text: str) -> list[regex.Match]:
+    """``list(_INVITE.finditer(text))`` where :func:`find_contact` reads it: the matches it uses
+    are the same, the text before the closing block is scanned only when they can be there.
+
+    No invitation holds a 。 (the first branch excludes it, the others are words, blanks and a
+    colon), so none runs across the end of a 。: the scan of the text is the scan of the part
+    up to a 。 followed by the scan of the rest.  The rest, from the last 。 at least
+    ``TAIL_CHARS`` before the end, is scanned first; the part before is scanned too when the
+    rest holds no invitation, or when the one :func:`find_contact` backs up to from the last
+    stands less than ``BLOCK_CHARS`` after that 。 (an earlier invitation could be near it).
+    """
+    cut = text.rfind("。", 0, max(0, len(text) - TAIL_CHARS)) + 1  # 0: no such 。: the whole text
+    if cut == 0:
+        return list(_INVITE.finditer(text))
+    tail = list(_INVITE.finditer(text, cut))
+    if tail:
+        start = tail[-1].start()
+        for m in reversed(tail[:-1]):  # as find_contact backs up from the last invitation
+            if start - m.start() <= BLOCK_CHARS:
+                start = m.start()
+        if start - cut >= BLOCK_CHARS:  # an invitation before the cut ends before it: too far back
+            return tail
+    return list(_INVITE.finditer(text, 0, cut)) + tail
+
+
 def find_contact(text: str) -> dict[str, str]:
     """Contact details of the closing block (keys only where found).
 
     >>> find_contact("如有意见建议,请及时向我们反映。联系电话:(0571)87001234;邮政编码:310000")
     {'phone': '0571-87001234', 'postal_code': '310000'}
     """
-    invites = list(_INVITE.finditer(text))
+    invites = _invitations(text)
     # The last invitation is the closing block; scan from it (or the whole text when absent).
     if invites:
         start = invites[-1].start()

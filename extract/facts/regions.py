@@ -43,6 +43,9 @@ _NEWLINE = "\n"  # paragraphs are lines in the normalised text
 # every figure would otherwise look at the whole text.
 CLAUSE_REACH = 200
 SENTENCE_REACH = 600
+# _in_reach: the lookups every figure makes cap a span by a conditional expression, not by the
+# builtins max() and min(), which cost about 1,100 instructions more per call (an argument
+# tuple, an iterator over it); on two integers both give the same number.
 PARAGRAPH_SCOPE = 2000  # how much of a paragraph is searched for words naming the whole rectification
 TABLE_ROW_SCAN = 1000  # how much of a line is read to tell a flattened table row
 
@@ -308,7 +311,8 @@ class Regions:
         # delimiter is a clause delimiter, so the clause runs from the last clause mark before
         # ``pos`` to the first at or after it, inside the sentence and within CLAUSE_REACH.
         # The window's marks made one (str.replace, in C), then one rfind and one find.
-        lo, hi = max(start, pos - CLAUSE_REACH), min(end, pos + CLAUSE_REACH)
+        lo, hi = pos - CLAUSE_REACH, pos + CLAUSE_REACH  # (max/min inline: see _in_reach)
+        lo, hi = (lo if lo > start else start), (hi if hi < end else end)
         window = self.text[lo:hi].replace("，", ",").replace(":", ",").replace("：", ",").replace("、", ",")
         k = pos - lo
         before, after = window.rfind(",", 0, k), window.find(",", k)
@@ -331,7 +335,8 @@ class Regions:
             i = bisect_right(positions, pos - 1)
             start = positions[i - 1] + 1 if i > 0 else 0
             end = positions[i] if i < len(positions) else self.n
-            span = self._sentence_at[pos] = (max(start, pos - SENTENCE_REACH), min(end, pos + SENTENCE_REACH))
+            lo, hi = pos - SENTENCE_REACH, pos + SENTENCE_REACH  # (max/min inline: see _in_reach)
+            span = self._sentence_at[pos] = ((lo if lo > start else start), (hi if hi < end else end))
         return span
 
     def paragraph(self, pos: int) -> tuple[int, int]:
@@ -429,7 +434,8 @@ class Regions:
         # the line's first TABLE_ROW_SCAN characters: a table row is short.
         hit = self._table_rows.get(start)
         if hit is None:
-            window = min(end, start + TABLE_ROW_SCAN)
+            window = start + TABLE_ROW_SCAN
+            window = window if window < end else end  # min(end, …), inline (see _in_reach)
             # The row number first: a line opening with no digit is no row.  (Every character
             # \d matches below U+10000 is isdigit() in Python; newer astral digits go to the regex.)
             first = _first_char(self.text, start, window)
@@ -466,7 +472,8 @@ class Regions:
         i = bisect_right(positions, pos - 1)
         start = positions[i - 1] + 1 if i > 0 else 0
         end = positions[i] if i < len(positions) else self.n
-        sent = (max(start, pos - SENTENCE_REACH), min(end, pos + SENTENCE_REACH))
+        lo, hi = pos - SENTENCE_REACH, pos + SENTENCE_REACH  # (max/min inline: see _in_reach)
+        sent = ((lo if lo > start else start), (hi if hi < end else end))
         # The rest reads only the sentence and paragraph of ``pos`` (one paragraph holds the
         # sentence: a newline ends both), so it is the same for every figure of a sentence,
         # given the same closing and issue section; a sentence longer than SENTENCE_REACH
