@@ -90,7 +90,7 @@ def _cues() -> tuple[_Cue, ...]:
 
 
 # \p{Han} / \P{Lu} / \pL (regex-only syntax): read as \w, a class that makes no claim.
-_PROPERTY = regex.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
+_PROPERTY = limits.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
 
 
 @lru_cache(maxsize=None)
