@@ -300,6 +300,21 @@ def _lines(text: str) -> Iterator[str]:
         start = end + 1
 
 
+# The characters a match of _BREADCRUMB, _TITLE_LABEL and _FURNITURE_LINE can open with after
+# its leading blanks (each pattern opens with ^\s* and these words or bullets).
+_BREADCRUMB_FIRST = frozenset("您当现所网首主")
+_TITLE_LABEL_FIRST = frozenset("-•·*标文信名")
+_FURNITURE_FIRST = frozenset("摘导核编内正全")
+
+
+def _first_visible(line: str) -> str:
+    """The first character of ``line`` after its leading blanks ("" for a blank line): a match of a
+    pattern opening with ^\s* starts its words there (str.isspace holds every \s of the regex
+    module, so no blank the pattern would skip is kept)."""
+    first = line[:1]
+    return line.lstrip()[:1] if first.isspace() else first
+
+
 def _find_title(text: str) -> tuple[str | None, int | None]:
     seen = 0
     pos = 0
@@ -314,15 +329,18 @@ def _find_title(text: str) -> tuple[str | None, int | None]:
         seen += 1
         if seen > TITLE_LINES:
             break
-        crumb = _BREADCRUMB.match(line)
+        first = _first_visible(line)
+        crumb = _BREADCRUMB.match(line) if first in _BREADCRUMB_FIRST else None
         offset = crumb.end() if crumb else 0
-        label = _TITLE_LABEL.match(line, offset)
-        offset = label.end() if label else offset
+        if (first if offset == 0 else _first_visible(line[offset:])) in _TITLE_LABEL_FIRST:
+            label = _TITLE_LABEL.match(line, offset)
+            offset = label.end() if label else offset
         body = line[offset:]
         lead = len(body) - len(body.lstrip())
         candidate = body.strip()
         if (not candidate or _SITE.search(candidate) or _PUBLISHED.search(candidate)
-                or _is_heading_start(candidate) or _FURNITURE_LINE.match(candidate)):
+                or _is_heading_start(candidate)
+                or (candidate[0] in _FURNITURE_FIRST and _FURNITURE_LINE.match(candidate))):
             continue
         lead, candidate = _strip_furniture(candidate, lead)
         if not candidate:
@@ -350,11 +368,35 @@ def _parse_published(m: regex.Match) -> dt.datetime | dt.date | None:
         return None
 
 
-def _search_head_tail(pattern: limits.Pattern, text: str) -> regex.Match | None:
-    m = pattern.search(text, 0, min(len(text), HEAD_CHARS))
+# How far before its guard word a match of a labelled field may start: the longest label
+# characters before 来源 (信息来源), before 时间/日期 (信息提供日期) and before 责任编辑.
+_SITE_LEAD = 2
+_PUBLISHED_LEAD = 4
+_EDITOR_LEAD = 0
+
+
+def _search_head_tail(pattern: Guarded, text: str, lead: int) -> regex.Match | None:
+    """``pattern.search`` in the head of ``text``, else in its tail.
+
+    Every match of ``pattern`` opens with a label holding one of its guard words at most ``lead``
+    characters in, so the search starts ``lead`` characters before the first guard word of the
+    window (the same first match: none starts earlier), and not at all without one.
+    """
+    m = _search_from_word(pattern, text, 0, min(len(text), HEAD_CHARS), lead)
     if m is None and len(text) > HEAD_CHARS:
-        m = pattern.search(text, max(HEAD_CHARS, len(text) - TAIL_CHARS))
+        m = _search_from_word(pattern, text, max(HEAD_CHARS, len(text) - TAIL_CHARS), len(text), lead)
     return m
+
+
+def _search_from_word(pattern: Guarded, text: str, pos: int, endpos: int, lead: int) -> regex.Match | None:
+    first = -1
+    for word in pattern.words:
+        at = text.find(word, pos, endpos)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    if first < 0:
+        return None  # no guard word in the window: no match (facts.guards)
+    return pattern.pattern.search(text, max(pos, first - lead), endpos)
 
 
 def find_source_meta(text: str) -> SourceMeta:
@@ -366,10 +408,10 @@ def find_source_meta(text: str) -> SourceMeta:
     """
     title, title_start = _find_title(text)
     meta = SourceMeta(title=title, title_start=title_start)
-    site = _search_head_tail(_SITE, text)
+    site = _search_head_tail(_SITE, text, _SITE_LEAD)
     if site:
         meta.site = site["site"][: site_note_start(site["site"])] or None  # 某某网（转载） → 某某网
-    published = _search_head_tail(_PUBLISHED, text)
+    published = _search_head_tail(_PUBLISHED, text, _PUBLISHED_LEAD)
     if published:
         meta.published_at = _parse_published(published)
     wechat = wechat_head(text)
@@ -385,7 +427,7 @@ def find_source_meta(text: str) -> SourceMeta:
         if byline is not None:
             meta.site = byline["site"]
             meta.published_at = meta.published_at or _parse_published(byline)
-    editor = _search_head_tail(_EDITOR, text)
+    editor = _search_head_tail(_EDITOR, text, _EDITOR_LEAD)
     if editor:
         meta.editor = editor["editor"]
     meta.signed_at = signature_date(text) or speech_date(text)
