@@ -36,6 +36,7 @@ from zhenggai.schemas import (
     Source,
     Totals,
 )
+from zhenggai.schemas.assembled import validated_notice
 
 
 # Lone surrogates: a str may hold them, UTF-8 (and so JSON output) cannot.
@@ -262,7 +263,7 @@ def _build(text: str, info: SourceInfo) -> Notice:
         # without a Python call (and a throw-away object) per record.  Valid facts keep
         # their values and make no flag, so the record is the one the checked path builds.
         section_fields = _SectionFields(norm, text, work, parts["inspection"].get("kind") == "审计")
-        return Notice(
+        return validated_notice(  # = Notice(...), its Python checks made in one walk (schemas.assembled)
             **record,
             **parts,
             sections=[section_fields.of(node, (), True) for node in outline],
