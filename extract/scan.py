@@ -47,6 +47,22 @@ from zhenggai.first_chars import first_chars
 _MAX_FIRSTS = 3  # anchors starting with at most this many characters get the str pretest
 
 
+def nearest(text: str, needles: tuple[str, ...] | list[str], pos: int, endpos: int) -> int:
+    """Where the first of ``needles`` occurs in ``text[pos:endpos]`` (an index of ``text``), or -1.
+
+    One ``str.find`` per needle: for a handful of needles cheaper than a class or alternation scan.
+
+    >>> nearest("整改完成后公示", ("公示", "完成"), 0, 7), nearest("整改", ("公示",), 0, 2)
+    (2, -1)
+    """
+    first = -1
+    for needle in needles:
+        at = text.find(needle, pos, endpos)
+        if at >= 0 and (first < 0 or at < first):
+            first = at
+    return first
+
+
 class RunScanner:
     """``pattern.finditer`` restricted to the runs of ``consumable`` characters around ``anchor``s."""
 

@@ -26,6 +26,7 @@ from zhenggai.mentions.date_patterns import small_number, year_number
 from zhenggai.models import load_table, load_words
 from zhenggai.sitenames import site_note_start
 from zhenggai.numerals import read_int
+from zhenggai.scan import nearest
 
 # How many leading non-empty lines may hold the title (breadcrumbs, column
 # names and site banners come first on scraped pages).
@@ -389,11 +390,7 @@ def _search_head_tail(pattern: Guarded, text: str, lead: int) -> regex.Match | N
 
 
 def _search_from_word(pattern: Guarded, text: str, pos: int, endpos: int, lead: int) -> regex.Match | None:
-    first = -1
-    for word in pattern.words:
-        at = text.find(word, pos, endpos)
-        if at >= 0 and (first < 0 or at < first):
-            first = at
+    first = nearest(text, pattern.words, pos, endpos)
     if first < 0:
         return None  # no guard word in the window: no match (facts.guards)
     return pattern.pattern.search(text, max(pos, first - lead), endpos)

@@ -24,7 +24,7 @@ from bisect import bisect_left
 import regex
 
 from zhenggai import limits
-from zhenggai.scan import RunScanner
+from zhenggai.scan import RunScanner, nearest
 
 
 class LiteralAnchorScanner(RunScanner):
@@ -65,11 +65,7 @@ class CharAnchorScanner(LiteralAnchorScanner):
     def _run_at(self, text: str, pos: int, n: int) -> tuple[int, int] | None:
         """(first anchor, end of its run): the nearest anchor character, the run read from it."""
         limits.check()  # (as LiteralAnchorScanner: one deadline check per run)
-        first = -1
-        for ch in self._chars:
-            at = text.find(ch, pos, n)
-            if at >= 0 and (first < 0 or at < first):
-                first = at
+        first = nearest(text, self._chars, pos, n)
         if first < 0:
             return None
         return self._anchor_to_end.match(text, first, n).span()
