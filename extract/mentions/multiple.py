@@ -67,7 +67,8 @@ def _idiom_re():
 
 
 _IDIOM_WORDS = load_words("multiple_idioms.txt")
-assert all("倍" in w for w in _IDIOM_WORDS), "each idiom is looked for around a 倍 (matches_near)"
+if not all("倍" in w for w in _IDIOM_WORDS):  # each idiom is looked for around a 倍 (matches_near)
+    raise ValueError("models/multiple_idioms.txt: every idiom must hold 倍 (idiom_spans searches around it)")
 _IDIOMS = _idiom_re()
 _IDIOM_MAX = max(len(w) for w in _IDIOM_WORDS)
 
