@@ -234,7 +234,7 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
     shutil.rmtree(tmp / "final", ignore_errors=True)
     try:
         manifest = _finalise(tmp, sources, reuse, {**manifest_extra, "final_pass": {
-            "duckdb_memory": larger, "ran_out_of": budget}}, larger)
+            "duckdb_memory": larger, "ran_out_of": budget}}, larger, attempt="retry")
     except duckdb.OutOfMemoryException:
         raise FinalPassMemoryError(
             f"the final pass ran out of its DuckDB memory budget ({budget}, then {larger}); set "
@@ -244,20 +244,32 @@ def finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manif
 
 
 def _finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], manifest_extra: dict,
-              budget: str) -> dict:
+              budget: str, attempt: str = "first") -> dict:
     import duckdb
-    import pyarrow as pa
 
     final = tmp / "final"
     final.mkdir(exist_ok=True)
     # A database file, not ":memory:": the working tables of repost detection (every notice's band keys
-    # and 5-grams) then live on disk and DuckDB's budget below bounds what stays in memory.
-    work_db = tmp / "finalise.duckdb"
-    for stale in (work_db, work_db.with_name(work_db.name + ".wal")):
-        stale.unlink(missing_ok=True)
+    # and 5-grams) then live on disk and DuckDB's budget below bounds what stays in memory.  Each
+    # attempt has a folder of its own for that file and DuckDB's spill: DuckDB keeps one database per
+    # file while any connection to it is open, and a database that has spilled refuses a new
+    # temp_directory, so a retry on the first attempt's file could fail for a reason that is not memory.
+    spill = tmp / "spill" / attempt
+    shutil.rmtree(spill, ignore_errors=True)
+    spill.mkdir(parents=True)
+    work_db = spill / "finalise.duckdb"
     con = duckdb.connect(str(work_db))
-    spill = tmp / "spill"
-    spill.mkdir(exist_ok=True)
+    try:
+        return _finalise_on(con, tmp, final, spill, sources, reuse, manifest_extra, budget)
+    finally:
+        con.close()  # also when DuckDB runs out: the retry must not find this database still open
+        shutil.rmtree(spill, ignore_errors=True)
+
+
+def _finalise_on(con, tmp: Path, final: Path, spill: Path, sources: list[ReuseSource], reuse: dict[str, int],
+                 manifest_extra: dict, budget: str) -> dict:
+    import pyarrow as pa
+
     con.execute(f"SET temp_directory = {_sql_str(str(spill))}")
     # DuckDB takes up to 80 % of the machine's memory before it spills; a bound keeps the parent
     # flat as the corpus grows (sorting and joining spill to the run's folder instead).
@@ -303,8 +315,5 @@ def _finalise(tmp: Path, sources: list[ReuseSource], reuse: dict[str, int], mani
                          "UNION ALL SELECT input, content_hash, 'failed' FROM raw_errors "
                          "UNION ALL SELECT input, content_hash, 'skipped' FROM raw_skipped ORDER BY 1")
     write_manifest(final / MANIFEST, manifest, rows)
-    con.close()
-    for done in (work_db, work_db.with_name(work_db.name + ".wal")):
-        done.unlink(missing_ok=True)
     (final / "READY").write_text("ok\n")
     return manifest

@@ -44,13 +44,13 @@ def test_a_pass_that_runs_out_is_run_again_with_a_larger_budget(corpus, monkeypa
     budgets = []
     real = finalise._finalise
 
-    def first_runs_out(tmp, sources, reuse, extra, budget):
+    def first_runs_out(tmp, sources, reuse, extra, budget, **attempt):
         budgets.append(budget)
         if len(budgets) == 1:
             (tmp / "final" / "notices").mkdir(parents=True)
             (tmp / "final" / "notices" / "part-00009.parquet").write_bytes(b"half-written")
             raise duckdb.OutOfMemoryException("Out of Memory Error: failed to allocate data (stand-in)")
-        return real(tmp, sources, reuse, extra, budget)
+        return real(tmp, sources, reuse, extra, budget, **attempt)
 
     monkeypatch.setenv("ZHENGGAI_DUCKDB_MEMORY", "64MB")
     monkeypatch.setattr(finalise, "_finalise", first_runs_out)
@@ -63,6 +63,55 @@ def test_a_pass_that_runs_out_is_run_again_with_a_larger_budget(corpus, monkeypa
     # The first attempt's half-written files are gone: the tables are those of one clean pass.
     assert [p.name for p in (resolve(out) / "notices").glob("*.parquet")] == ["part-00000.parquet"]
     assert len(load(out)["notices"]) == summary.ok
+
+
+def test_the_retry_does_not_meet_the_first_attempts_database(corpus, monkeypatch):
+    """A connection left open by the first attempt (a step's cursor, a monitor) must not sink the retry.
+
+    DuckDB keeps one database per file while any connection to it lives, and a database whose temporary
+    tables have spilled refuses ``SET temp_directory`` ("Cannot switch temporary directory after the
+    current one has been used"); the retry therefore works in a folder of its own, and the first
+    attempt's connection is closed before it starts.
+    """
+    import duckdb
+
+    import zhenggai.corpus.finalise as finalise
+
+    connect, opened, lingering = duckdb.connect, [], []
+
+    def watched(path, *args, **kwargs):
+        con = connect(path, *args, **kwargs)
+        opened.append((str(path), con))
+        lingering.append(con.cursor())  # a monitor's connection, as bench/final_pass_memory.py keeps
+        return con
+
+    real_id_map = finalise._id_map
+
+    def spills_then_runs_out(con, spill_dir):
+        if len(opened) == 1:
+            step = con.cursor()
+            lingering.append(step)  # a step's cursor the failure leaves behind
+            step.execute("SET memory_limit = '16MB'")
+            for name in ("spilled_a", "spilled_b"):  # temporary tables larger than the budget: they spill
+                step.execute(f"CREATE TEMP TABLE {name} AS SELECT md5(range::VARCHAR) AS s FROM range(300000)")
+            assert any(spill_dir.glob("duckdb_temp_*")), "the stand-in step did not spill"
+            raise duckdb.OutOfMemoryException("Out of Memory Error: failed to pin block (stand-in)")
+        return real_id_map(con, spill_dir)
+
+    monkeypatch.setenv("ZHENGGAI_DUCKDB_MEMORY", "64MB")
+    monkeypatch.setattr(duckdb, "connect", watched)
+    monkeypatch.setattr(finalise, "_id_map", spills_then_runs_out)
+    out = corpus / "retried-open"
+    summary = run_batch([corpus / "in"], out, jobs=1, extractor=ORACLE, progress=False)
+    manifest = json.loads((resolve(out) / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["final_pass"] == {"duckdb_memory": "244MiB", "ran_out_of": "64MB"}
+    assert len(load(out)["notices"]) == summary.ok
+    (first_path, first), (retry_path, _) = opened[0], opened[1]
+    assert first_path != retry_path  # the retry's database is a new one
+    with pytest.raises(duckdb.ConnectionException):  # the first attempt's connection was closed
+        first.execute("SELECT 1")
+    for cursor in lingering:
+        cursor.close()
 
 
 def test_a_budget_too_small_twice_is_one_line_and_keeps_the_work(corpus, monkeypatch, capsys):
