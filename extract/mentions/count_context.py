@@ -115,7 +115,7 @@ def short_quote_spans(text: str) -> list[tuple[int, int]]:
     match = _QUOTE_TWIN.match
     for at in starts:
         if at >= done:
-            m = match(text, at, min(n, at + _QUOTE_REACH))
+            m = match(text, at, at + _QUOTE_REACH if at + _QUOTE_REACH < n else n)
             if m is not None:
                 done = m.end()
                 spans.append((at + 1, done - 1))
@@ -192,9 +192,12 @@ def find_noun(text: str, start: int, limit: int | None = None) -> str | None:
     first = text[start : start + 1]
     if not first or first < FIRST_HAN or first in CJK_PUNCTUATION:
         return None  # a hard stop right after the count (most counts): nothing to read
-    stop = min(len(text), start + NOUN_CAP + SHORT_NOUN)
-    if limit is not None:
-        stop = min(stop, limit)
+    # (min() without the builtin calls: about 1.1k instructions each, on every count)
+    stop = start + NOUN_CAP + SHORT_NOUN
+    if stop > len(text):
+        stop = len(text)
+    if limit is not None and limit < stop:
+        stop = limit
     window = text[start:stop]
     hard = _HARD_STOP_RE.search(window)
     bounded = stop == len(text) or stop == limit
