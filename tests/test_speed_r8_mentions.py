@@ -69,3 +69,75 @@ def test_mentions_near_the_end_move_with_the_text(sentence: str) -> None:
 )
 def test_find_noun_window(text: str, start: int, limit: int | None, noun: str | None) -> None:
     assert find_noun(text, start, limit) == noun
+
+
+# -- money and percent runs read by re (anchor_scan.run_end_std) ------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from zhenggai import limits  # noqa: E402
+from zhenggai.mentions import money, percent  # noqa: E402
+from zhenggai.mentions.anchor_scan import RUN_WINDOW, _Located, anchor_starts, run_end_std  # noqa: E402
+
+SCANNERS = {"money": money._SCANNER_TWIN, "percent": percent._SCANNER}
+
+
+@pytest.mark.parametrize("name", list(SCANNERS))
+def test_run_class_on_re_reads_every_bmp_character_as_the_regex_module(name: str) -> None:
+    # The run's class spelled for re against the regex module's, one character after an anchor.
+    scanner = SCANNERS[name]
+    word = scanner.words[0][0]
+    std, wrapped = scanner._run_end, scanner._anchor_to_end
+    with limits.deadline(60):
+        for cp in range(0x10000):
+            if 0xD800 <= cp <= 0xDFFF:
+                continue  # surrogates: no character of a str read from text
+            text = word + chr(cp)
+            assert std.match(text).end() == wrapped.match(text).end(), hex(cp)
+
+
+def test_run_end_std_refuses_an_escaped_backslash_before_s() -> None:
+    with pytest.raises(ValueError, match="cannot spell"):
+        run_end_std(r"(?:元)[\\s]*+", 0)
+
+
+def _runs(scanner, text: str, narrow: bool):
+    located = _Located(scanner, *anchor_starts(text, scanner.words), narrow)
+    return list(located._run_at(text, pos, len(text)) for pos in range(len(text) + 1))
+
+
+def _scans_agree(text: str) -> None:
+    with limits.deadline(10):
+        for scanner in SCANNERS.values():
+            if anchor_starts(text, scanner.words) is not None:
+                assert _runs(scanner, text, True) == _runs(scanner, text, False)
+            narrow = [(m.span(), m.groups()) for m in scanner.finditer(text, astral=False)]
+            assert narrow == [(m.span(), m.groups()) for m in scanner.finditer(text)]
+            whole = getattr(scanner.pattern, "regex", scanner.pattern)  # (a limits.Twin: its regex pattern)
+            assert narrow == [(m.span(), m.groups()) for m in whole.finditer(text)]
+
+
+RUN_SENTENCES = {
+    "money": "追回资金12.5万元,其中3至5万元已退还;人民币100万元、RMB 20元",
+    "percent": "整改率98%,提高2个百分点,三分之二,七成多,完成率100％",
+    "blanks": "资金 12 万元\u3000 \x1c,整改率 5 %\u2028",  # \x1c: a blank for re's \s only
+    "long_run": "资金" + "1" * (RUN_WINDOW + 5) + "元" + "2" * (2 * RUN_WINDOW) + "万元,98%" + "9" * RUN_WINDOW,
+    "run_to_the_end": "资金12万元" + " " * (RUN_WINDOW - 3),
+    "window_edge": "元" + "3" * (RUN_WINDOW - 1) + "万元," + "%" + "5" * (RUN_WINDOW - 1),
+    "none": "整改问题12个",
+}
+
+
+@pytest.mark.parametrize("text", list(RUN_SENTENCES.values()), ids=list(RUN_SENTENCES))
+def test_runs_read_by_re_equal_the_regex_module_runs(text: str) -> None:
+    _scans_agree(text)
+
+
+RUN_ALPHABET = "0123456789,. 一二三四五十百千万亿元圆人民币RMB¥%％‰分之点成多余以上下约至-\t\n\x1c\u3000整改的"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=RUN_ALPHABET, max_size=160))
+def test_runs_read_by_re_on_random_text(text: str) -> None:
+    _scans_agree(text)

@@ -296,7 +296,6 @@ def _interpret(text: str, m: regex.Match[str]) -> Found | None:
     if not g[_YUAN] and g[_CUR] in ("人民币", "RMB") and not (g[_LO_UNIT] or g[_HI_UNIT]):
         return None  # 人民币 before a bare number without 万/亿/元 is too weak ("人民币2023年")
     approx = bool(g[_Q1] or g[_Q1B] or g[_LO_Q] or g[_HI_Q] or g[_Q2] or g[_Q3])
-    start = m.start()
     try:
         lo, lo_max = parse_number_range(g[_LO])
         lo_mult = _multiplier(g[_LO_UNIT])
@@ -343,8 +342,9 @@ def find_money(text: str, astral: bool | None = None) -> list[Found]:
     found: list[Found] = []
     if astral is None:
         astral = limits.astral(text)
-    scanner = _SCANNER if astral else _SCANNER_TWIN  # (\d beyond U+FFFF: regex alone)
-    for m in scanner.finditer(text):  # = _MONEY_RE.finditer(text), on the stretches that can match
+    # = _MONEY_RE.finditer(text), on the stretches that can match (\d beyond U+FFFF: regex alone)
+    matches = _SCANNER.finditer(text) if astral else _SCANNER_TWIN.finditer(text, astral=False)
+    for m in matches:
         item = _interpret(text, m)
         if item is not None:
             found.append(item)
