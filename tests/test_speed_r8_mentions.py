@@ -141,3 +141,70 @@ RUN_ALPHABET = "0123456789,. 一二三四五十百千万亿元圆人民币RMB¥%
 @given(st.text(alphabet=RUN_ALPHABET, max_size=160))
 def test_runs_read_by_re_on_random_text(text: str) -> None:
     _scans_agree(text)
+
+
+# -- counts: the noun's hard stop found by re, the names' cursor tested before its call ----------------
+
+import regex  # noqa: E402
+
+from zhenggai.mentions import count_context as CC  # noqa: E402
+from zhenggai.mentions.count_context import Cursor, inside_any  # noqa: E402
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+def test_the_cjk_block_is_han_and_nothing_below_u2e80_is() -> None:
+    assert all(_HAN.match(chr(cp)) for cp in range(0x4E00, 0xA000))
+    assert not any(_HAN.match(chr(cp)) for cp in range(0x2E80))
+    assert not any(_HAN.match(ch) for ch in CC._NOT_HAN_FORMS)
+    assert {"。", "、", "《", "》", "，", "（", "）"} <= CC._NOT_HAN_FORMS
+    assert not {"〇", "々"} & CC._NOT_HAN_FORMS  # Han in those blocks: the regex module decides
+
+
+HAN_EDGE = "问题单位社区的已〇々㐀豈丽𠀀\u2e80\u2fd5。、,.3a （）《》\n\u3000\uff10\uffe5"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=HAN_EDGE, max_size=16), st.integers(0, 3), st.one_of(st.none(), st.integers(0, 16)))
+def test_find_noun_equals_the_regex_module_hard_stop(text: str, start: int, limit: int | None) -> None:
+    # The old reading: the regex module's search for the first non-Han character of the window (with
+    # _OUTSIDE_CJK_BLOCK made that search, the code's second search from it finds the same character).
+    got = find_noun(text, start, limit)
+    old = CC._OUTSIDE_CJK_BLOCK
+    try:
+        CC._OUTSIDE_CJK_BLOCK = CC._HARD_STOP_RE
+        assert got == find_noun(text, start, limit)
+    finally:
+        CC._OUTSIDE_CJK_BLOCK = old
+
+
+@pytest.mark.parametrize(
+    "text, noun",
+    [
+        ("3个〇〇项目,", "〇〇项目"),
+        ("3个㐀村。", "㐀村"),
+        ("3个问题々", "问题"),
+        ("3个社区。", "社区"),
+        ("3个豈村社区,", "豈村社区"),
+        ("3个社区\u3000", "社区"),
+    ],
+    ids=["zero-han", "ext-a", "iteration-mark", "plain", "compatibility", "ideographic-space"],
+)
+def test_find_noun_reads_han_outside_the_block(text: str, noun: str | None) -> None:
+    # (the values main gave before the change)
+    assert find_noun(text, 2) == noun
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 6)), max_size=8),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 5)), max_size=12),
+)
+def test_cursor_shortcut_equals_inside_any(raw_spans, raw_queries) -> None:
+    spans = CC.merge_spans([(s, s + n) for s, n in raw_spans])
+    starts = [s for s, _ in spans]
+    cursor = Cursor(spans)
+    for start, n in sorted(raw_queries):
+        end = start + n
+        expected = inside_any(start, end, spans, starts)
+        assert (end > cursor.next_start and cursor.overlaps(start, end)) == expected
