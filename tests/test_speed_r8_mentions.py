@@ -1,10 +1,14 @@
 """Round 8 of the speed work on the mention finders (docs/speed.md): each shortcut against what it replaced.
 
-Windows capped without ``max()``/``min()``: the look-back and look-ahead windows of the count,
-date, money and document finders are clipped at the text's ends by conditional expressions.  A
-slip there (a negative start read from the text's end, a window past a limit) changes what a
-mention near either end of the text reads; the same sentence moved away from the start by
-blank lines must give the same mentions, moved by as many characters.
+* Windows capped without ``max()``/``min()``: the look-back and look-ahead windows of the count,
+  date, money and document finders are clipped at the text's ends by conditional expressions.  A
+  slip there (a negative start read from the text's end, a window past a limit) changes what a
+  mention near either end of the text reads; the same sentence moved away from the start by
+  blank lines must give the same mentions, moved by as many characters.
+* Money and percent runs read by ``re`` (``anchor_scan.run_end_std``): the class against the regex
+  module's over every BMP character, the runs and matches against the regex module's.
+* Counts: ``find_noun``'s hard stop found by ``re`` against the regex module's ``[^\\p{Han}]``, the
+  names' ``Cursor`` tested by ``next_start`` against ``inside_any``.
 """
 
 from __future__ import annotations
@@ -12,9 +16,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from zhenggai.mentions import find_mentions
-from zhenggai.mentions.count_context import find_noun
+from zhenggai import limits
+from zhenggai.mentions import count_context as CC
+from zhenggai.mentions import find_mentions, money, percent
+from zhenggai.mentions.anchor_scan import RUN_WINDOW, _Located, anchor_starts, run_end_std
+from zhenggai.mentions.count_context import Cursor, find_noun, inside_any
 
 # Each sentence puts a mention whose check reads a window before or after it at the text's start.
 NEAR_START = {
@@ -73,12 +83,6 @@ def test_find_noun_window(text: str, start: int, limit: int | None, noun: str | 
 
 # -- money and percent runs read by re (anchor_scan.run_end_std) ------------------------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from zhenggai import limits  # noqa: E402
-from zhenggai.mentions import money, percent  # noqa: E402
-from zhenggai.mentions.anchor_scan import RUN_WINDOW, _Located, anchor_starts, run_end_std  # noqa: E402
 
 SCANNERS = {"money": money._SCANNER_TWIN, "percent": percent._SCANNER}
 
@@ -145,10 +149,6 @@ def test_runs_read_by_re_on_random_text(text: str) -> None:
 
 # -- counts: the noun's hard stop found by re, the names' cursor tested before its call ----------------
 
-import regex  # noqa: E402
-
-from zhenggai.mentions import count_context as CC  # noqa: E402
-from zhenggai.mentions.count_context import Cursor, inside_any  # noqa: E402
 
 _HAN = regex.compile(r"\p{Han}")
 
