@@ -48,7 +48,7 @@ def find_mentions(text: str, published: dt.date | None = None) -> list[Found]:
     by_kind["date"] = [f for f in dates if f.kind == "date"]
     by_kind["unparsed_date"] = [f for f in dates if f.kind == "unparsed_date"]
     by_kind["money"] = find_money(text, astral=astral)
-    by_kind["percent"], by_kind["points"] = find_shares(text)
+    by_kind["percent"], by_kind["points"] = find_shares(text, astral=astral)
     by_kind["multiple"] = find_multiples(text)
     by_kind["count"] = find_counts(text, astral=astral)
     return merge(by_kind)

@@ -118,32 +118,80 @@ class PositionedAnchorScanner(LiteralAnchorScanner):
                  words: tuple[tuple[str, str], ...], reach: int = 2) -> None:
         super().__init__(pattern, consumable, anchor, reach)
         self.words = tuple(words)
+        self._run_end = run_end_std(self._anchor_to_end.pattern, self._anchor_to_end.flags)
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None, overlapped: bool = False):
-        """The matches ``pattern.finditer(text, pos, endpos, overlapped=overlapped)`` would give, in order."""
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None, overlapped: bool = False,
+                 astral: bool | None = None):
+        """The matches ``pattern.finditer(text, pos, endpos, overlapped=overlapped)`` would give, in order.
+
+        ``astral``: :func:`zhenggai.limits.astral` of ``text`` when the caller has it; False lets the
+        runs be read by ``re`` (:func:`run_end_std`), which reads ``\\d`` as the regex module only below
+        U+10000."""
         found = anchor_starts(text, self.words)
         if found is None:
             return super().finditer(text, pos, endpos, overlapped)
-        return RunScanner.finditer(_Located(self, *found), text, pos, endpos, overlapped)
+        return RunScanner.finditer(_Located(self, *found, astral is False), text, pos, endpos, overlapped)
 
 
 class _Located:
     """One text's view of a :class:`PositionedAnchorScanner`: its runs start at the listed anchors."""
 
-    __slots__ = ("pattern", "reach", "_firsts", "_stop_before", "_anchor_to_end", "_starts", "_ends")
+    __slots__ = ("pattern", "reach", "_firsts", "_stop_before", "_anchor_to_end", "_run_end", "_starts", "_ends")
 
-    def __init__(self, scanner: PositionedAnchorScanner, starts: list[int], ends: list[int]) -> None:
+    def __init__(self, scanner: PositionedAnchorScanner, starts: list[int], ends: list[int],
+                 narrow: bool = False) -> None:
+        """``narrow``: ``text`` holds no character beyond U+FFFF (then runs are read by ``re``)."""
         self.pattern, self.reach, self._firsts = scanner.pattern, scanner.reach, scanner._firsts
         self._stop_before, self._anchor_to_end = scanner._stop_before, scanner._anchor_to_end
+        self._run_end = scanner._run_end if narrow else None
         self._starts, self._ends = starts, ends
 
     def _run_at(self, text: str, pos: int, n: int) -> tuple[int, int] | None:
-        """(first anchor, end of its run): the first listed anchor from ``pos`` that ends by ``n``."""
-        limits.check()  # (as LiteralAnchorScanner: one deadline check per run)
+        """(first anchor, end of its run): the first listed anchor from ``pos`` that ends by ``n``.
+
+        The run is read by ``re`` (``run_end_std``) in a window of ``RUN_WINDOW`` characters after
+        the deadline check (one per run, as before); a run reaching the window's end is read again
+        whole by the scanner's own pattern (the regex module, with its timer)."""
+        end = limits._DEADLINE.get()  # (limits.check() inlined: one deadline check per run)
+        if end is not None and limits._now() >= end:
+            raise TimeoutError("zhenggai deadline passed")
         starts, ends = self._starts, self._ends
         i = bisect_left(starts, pos)
         while i < len(starts) and ends[i] > n:
             i += 1
         if i == len(starts):
             return None
-        return self._anchor_to_end.match(text, starts[i], n).span()
+        start = starts[i]
+        if self._run_end is None:  # (the text may hold characters beyond U+FFFF)
+            return self._anchor_to_end.match(text, start, n).span()
+        stop = start + RUN_WINDOW
+        if stop < n:
+            run = self._run_end.match(text, start, stop)
+            if run.end() < stop:  # the run ends inside the window: as the whole match ends it
+                return start, run.end()
+            return self._anchor_to_end.match(text, start, n).span()  # a long run: read it whole
+        return self._run_end.match(text, start, n).span()
+
+
+# The window in which _Located reads a run with re (far below limits.TIMER_MIN_CHARS; a money or
+# percent run after its anchor is a few characters: 元,其中 stops at 其).
+RUN_WINDOW = 64
+assert RUN_WINDOW < limits.TIMER_MIN_CHARS
+
+# \s as the regex module reads it (White_Space; Python's re adds \x1c-\x1f), spelled out for a class.
+_REGEX_BLANKS = r"\t\n\x0b\x0c\r\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def run_end_std(pattern: str, flags: int):
+    r"""``(?:anchor)[consumable]*+`` (a scanner's ``_anchor_to_end``) for Python's ``re``, which reads it
+    as the regex module does: ``\s`` spelled as the regex module's blanks, ``\d`` left (both engines read
+    it alike below U+10000; a text beyond takes the regex-only scanner).  No repetition but the
+    possessive run of one class: linear in its window (tests/test_speed_r8_mentions.py compares the
+    class over every character below U+10000).
+
+    >>> run_end_std(r"(?:元)[\d\s,.]*+", 0).match("元, 2\x1c", 0).end()  # (re's \s holds \x1c)
+    4
+    """
+    if "\\\\s" in pattern:  # an escaped backslash before s: not the class \s
+        raise ValueError(f"cannot spell \\s for re in {pattern!r}")
+    return limits._std_compile(pattern.replace(r"\s", _REGEX_BLANKS), flags)

@@ -282,23 +282,8 @@ _UNIT_WORD = limits.plain(_UNIT_TRIE)  # the longest measure word at a position
 _DIGIT_RUN_MAX = 24  # longer digit runs take the pattern (they are no counts anyway)
 
 
-def _digit_count(text: str, digits_start: int, unit_at: int) -> tuple[int, int, int, str, str | None] | None:
-    """(start, unit_at, end, unit, q3) of the match at ``digits_start`` when text[digits_start:unit_at]
-    are the ASCII digits of a stretch (``_DigitCount`` holds the same as a match)."""
-    unit = _UNIT_WORD.match(text, unit_at)
-    if unit is None:
-        return None  # a first character only (大 without 类): the pattern fails too
-    end = unit.end()
-    q3 = text[end : end + 2]
-    if q3 == "以上" or q3 == "左右":
-        end += 2
-    else:
-        q3 = None
-    return digits_start, unit_at, end, unit.group(), q3
-
-
 def _digit_match(text: str, start: int, unit_at: int, end: int, unit: str, q3: str | None) -> _DigitCount:
-    """The match-like object of a digit count found by ``_digit_count``."""
+    """The match-like object of a digit count found by ``_candidates`` without the pattern."""
     groups = [None] * len(_GROUP)
     groups[_NUM] = groups[_AR] = text[start:unit_at]
     groups[_MULT] = ""
@@ -366,7 +351,7 @@ def _context_ok(text: str, m: regex.Match[str], g: tuple) -> bool:
     prev2 = text[start - 2] if start > 1 else ""
     if prev in ("第", "每"):
         return False  # ordinal (第3次, 第四个) or distributive (每3人)
-    if prev in ("前", "后") and (g[_UNIT] in _RANK_UNITS or "排" in text[max(0, start - 4) : start]):
+    if prev in ("前", "后") and (g[_UNIT] in _RANK_UNITS or "排" in text[start - 4 if start > 4 else 0 : start]):
         return False  # a rank: 排名后5位, 前三名, 排在前10个
     if prev in _RANGE_SEPS and (prev2.isdigit() or prev2 in _CN_BODY_SET):
         return False  # tail of a range whose low end was refused, or of a phone number 0571-8958
@@ -380,7 +365,7 @@ def _context_ok(text: str, m: regex.Match[str], g: tuple) -> bool:
             # oddly grouped 1,2345.  Only a group-like tail (3+ digits) right after a bare number
             # is refused: 截至2023.10.31,11个问题 reads a date, a comma and a count.
             lead = len(number) - len(number.lstrip("0123456789"))
-            return lead < 3 or _DATE_BEFORE_COMMA.search(text, max(0, start - 12), start - 1) is not None
+            return lead < 3 or _DATE_BEFORE_COMMA.search(text, start - 12 if start > 12 else 0, start - 1) is not None
         return True
     if prev in _CN_BODY_SET:
         # Inside a longer numeral (二十余人 read from 十) unless the 一 ends a word (统一三项).
@@ -398,10 +383,10 @@ def _ordinal_context(text: str, m: regex.Match[str], g: tuple) -> bool:
     unit = g[_UNIT]
     start = m.start(_NUM + 1) if g[_LO] is None else m.start(_LO + 1)
     if unit == "次":
-        if text[start - 1 : start] == "届" and _SESSION_BEFORE.search(text[max(0, start - 2) : start]):
+        if text[start - 1 : start] == "届" and _SESSION_BEFORE.search(text[start - 2 if start > 2 else 0 : start]):
             return True  # 八届89次 (not 换届3次)
         if "会议" in text[m.end() : m.end() + _SESSION_AFTER_MAX] and _SESSION_AFTER.match(text, m.end()) and (
-            _SESSION_BEFORE.search(text[max(0, start - 12) : start])
+            _SESSION_BEFORE.search(text[start - 12 if start > 12 else 0 : start])
         ):
             return True  # 三届人大五次会议
         return False
@@ -498,7 +483,7 @@ _DIGIT_NEXT_READ = _SHARED_FIRST | frozenset(" \n")
 def _interpret_digits(
     text: str, start: int, unit_at: int, end: int, unit: str, q3: str | None
 ) -> tuple[int, int, str, dict, bool] | None:
-    """``_interpret`` of a count of ASCII digits alone (a ``_digit_count`` tuple), read without a match.
+    """``_interpret`` of a count of ASCII digits alone (a ``_candidates`` tuple), read without a match.
 
     Such a count has no qualifier, range, 万/亿 or 余/多, and the character before it is no
     digit or part of a count.  When neither its unit (点, 次, 轮 …), nor the character before
@@ -565,7 +550,7 @@ def _candidates(
     text: str, astral: bool | None = None
 ) -> Iterator[regex.Match[str] | tuple[int, int, int, str, str | None]]:
     """The matches of ``_COUNT_RE.finditer(text, overlapped=True)``, in order, read only before anchors;
-    a count of ASCII digits alone comes as the tuple of ``_digit_count`` (no match object built).
+    a count of ASCII digits alone comes as a tuple (start, unit_at, end, unit, q3): no match object built.
 
     Why the same: a match starting at p reads number-like characters (``_BEFORE_UNIT``) up
     to its measure word at u, so text[u - 1] and text[u] make an anchor and p lies in the
@@ -585,25 +570,37 @@ def _candidates(
     n = len(text)
     done = 0  # starts before this position belong to an earlier anchor
     digits_first = pattern is _COUNT_TWIN  # (astral text: the pattern alone)
+    unit_word = _UNIT_WORD.match
     for anchor in anchors.finditer(text):
         unit_at = anchor.start()
         if digits_first and text[unit_at - 1] in _ASCII_DIGITS:
             # The commonest count, 44个: ASCII digits alone in their stretch, read without the pattern.
             start = unit_at - 1
-            floor = max(done, unit_at - _DIGIT_RUN_MAX)
+            floor = unit_at - _DIGIT_RUN_MAX  # max(done, …) without the builtin call (about 1.1k instructions)
+            if floor < done:
+                floor = done
             while start > floor and text[start - 1] in _ASCII_DIGITS:
                 start -= 1
             prev = text[start - 1] if start else ""
             if start > floor or not start:  # the whole digit run (not cut at the floor)
                 if not prev or (prev not in _BEFORE_UNIT_SET and not prev.isdecimal()):
-                    digits = _digit_count(text, start, unit_at)
-                    if digits is not None:
-                        yield digits
+                    # (start, unit_at, end, unit, q3): the digits, the longest measure word, then
+                    # 以上/左右, as the pattern reads them here (_DigitCount holds the same as a match)
+                    unit = unit_word(text, unit_at)
+                    if unit is not None:  # (None: a first character only, 大 without 类: the pattern fails too)
+                        end = unit.end()
+                        q3 = text[end : end + 2]
+                        if q3 == "以上" or q3 == "左右":
+                            yield start, unit_at, end + 2, unit.group(), q3
+                        else:
+                            yield start, unit_at, end, unit.group(), None
                     done = unit_at
                     continue
         before = _STRETCH_START.search(text, done, unit_at - 1)
         first = before.end() if before is not None else done
-        end = min(n, unit_at + _TAIL)
+        end = unit_at + _TAIL
+        if end > n:
+            end = n
         if unit_at - first >= limits.TIMER_MIN_CHARS:
             # A long stretch (a hostile run of numerals): one overlapped scan in C, with the
             # regex timer and a deadline check per match, rather than a call per start.
@@ -661,12 +658,13 @@ def find_counts(text: str, astral: bool | None = None) -> list[Found]:
             # Slogans and document titles never hold counts; both are sorted, non-overlapping spans.
             names = Cursor(merge_spans(slogan_spans(text) + title_spans(text)))
         start, end, _, _, chinese = item
-        if names.overlaps(start, end):
+        # (end > next_start: the Cursor's own shortcut, without the call for a count before the next name)
+        if end > names.next_start and names.overlaps(start, end):
             continue  # 两个维护, 八项规定, 《…二十条措施》
         if chinese:
             if quotes is None:  # found on the first count in Chinese numerals
                 quotes = Cursor(short_quote_spans(text))
-            if quotes.overlaps(start, end):
+            if end > quotes.next_start and quotes.overlaps(start, end):
                 continue  # “两项”补贴, “整合一批”: a quoted name, not a quantity
         kept.append(item)
 

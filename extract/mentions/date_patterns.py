@@ -122,7 +122,7 @@ def relation_at(text: str, start: int, end: int) -> str | None:
     # Each pattern is tried only when the characters next to the date can belong to a match
     # (most dates follow a character _may_relate_before refuses at its first step: no call).
     if start and text[start - 1] in _BEFORE_LAST and _may_relate_before(text, start):
-        before = RELATION_BEFORE_RE.search(text, max(0, start - 6), start)
+        before = RELATION_BEFORE_RE.search(text, start - 6 if start > 6 else 0, start)
         if before is not None:
             return before.lastgroup
     if text[end : end + 1] in _AFTER_FIRST:
@@ -650,7 +650,7 @@ def matches_near(pattern, text: str, key: str, back: int, reach: int) -> list:
     find, search = text.find, pattern.search
     c = find(key, pos)
     while c >= 0:
-        m = search(text, max(pos, c - back), min(n, c + reach))
+        m = search(text, c - back if c - back > pos else pos, c + reach if c + reach < n else n)
         if m is None or m.start() > c:
             pos = c + 1
         else:

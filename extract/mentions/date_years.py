@@ -106,7 +106,7 @@ def is_plan(text: str, start: int, relation: str | None) -> bool:
     # 6月底前完成 / 将于10月召开: a deadline or plan may lie after publication
     if relation == "before":
         return True
-    before = text[max(0, start - 4):start]
+    before = text[start - 4 if start > 4 else 0:start]
     for w in _FUTURE_WORDS:
         if w in before:
             return True
@@ -165,7 +165,7 @@ def in_finding(text: str, pos: int, memo: dict[int, bool] | None = None) -> bool
     from zhenggai.outline import cues
 
     # Looked for within a bounded stretch: a megabyte-long line must not make this quadratic.
-    start = text.rfind("\n", max(0, pos - FINDING_REACH), pos) + 1
+    start = text.rfind("\n", pos - FINDING_REACH if pos > FINDING_REACH else 0, pos) + 1
     if start == 0 and pos > FINDING_REACH:
         return False
     while start < pos and text[start] in " \u3000\t":
@@ -298,5 +298,5 @@ def _joins_year(text: str, atom: _Atom, following: list[_Atom]) -> bool:
 
 def _in_title(text: str, pos: int) -> bool:
     # inside 《…》 when the nearest 《 before it is not closed (titles are short: look back a little)
-    lo = max(0, pos - 80)
+    lo = pos - 80 if pos > 80 else 0
     return text.rfind("《", lo, pos) > text.rfind("》", lo, pos)

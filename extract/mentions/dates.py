@@ -217,7 +217,7 @@ def find_dates(text: str, published: dt.date | None = None, screened: bool | Non
 
 def _after_routine(text: str, head: _Atom) -> bool:
     """每季度通报，年底考核 / 每月10日前公开上月收支: a 每 shortly before makes it a routine."""
-    lo = max(0, head.start - 15)
+    lo = head.start - 15 if head.start > 15 else 0
     if text.find("每", lo, head.start) < 0:  # both patterns open on 每: none, no routine
         return False
     routine_re = CLAUSE_ROUTINE_BEFORE_RE if _counts_from_context(head) else ROUTINE_BEFORE_RE
@@ -314,7 +314,7 @@ def _resolve(text: str, head: _Atom, tail: _Atom | None, last_year: int | None,
             return None
         if head.month is None and head.quarter is None and head.part is None:
             return None  # a bare 11日 with no month to take only counts as a range tail
-        lo = max(0, head.start - 4)
+        lo = head.start - 4 if head.start > 4 else 0
         if text.find("每", lo, head.start) >= 0 and FREQUENCY_BEFORE_RE.search(text, lo, head.start):
             return None  # 每年10月, 每季度
     if head.year is not None and not (MIN_YEAR <= head.year <= MAX_YEAR):

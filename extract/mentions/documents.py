@@ -156,7 +156,9 @@ def _docnumber_matches(text: str) -> Iterator[regex.Match[str]]:
     for at in year_brackets(text):
         if at < done:
             continue  # inside the last match
-        m = _DOCNUMBER_RE.search(text, max(done, at - _MAX_PREFIX), min(n, at + _MAX_AFTER))
+        m = _DOCNUMBER_RE.search(
+            text, at - _MAX_PREFIX if at - _MAX_PREFIX > done else done, at + _MAX_AFTER if at + _MAX_AFTER < n else n
+        )
         if m is not None:
             yield m
             done = m.end()

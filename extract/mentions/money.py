@@ -286,16 +286,16 @@ def _interpret(text: str, m: regex.Match[str]) -> Found | None:
     if g[_YUAN] and not g[_LO][0].isdigit() and _NOT_AFTER.match(text, m.end(_YUAN + 1)):
         return None  # 一元化, 二元结构, 十万元户 (Arabic "50万元化解矛盾" stays money)
     if len(g[_LO]) == 1 and not g[_LO].isdigit() and g[_YUAN] and not (g[_LO_UNIT] or g[_SEP]) and (
-        _NAME_AFTER.match(text, m.end()) or _BYLINE_BEFORE.search(text, max(0, m.start() - 6), m.start())
+        _NAME_AFTER.match(text, m.end()) or _BYLINE_BEFORE.search(text, m.start() - 6 if m.start() > 6 else 0, m.start())
     ):
         return None  # 编辑:陆元华, 作者:柒元: a one-numeral "amount" is a personal name
-    before, lo_start = max(0, m.start() - 8), m.start(_LO + 1)
+    start = m.start()
+    before, lo_start = start - 8 if start > 8 else 0, m.start(_LO + 1)
     if not _FOREIGN_ENDS.isdisjoint(text[before:lo_start]) and _FOREIGN.search(text, before, lo_start):
         return None  # 港币100万元
     if not g[_YUAN] and g[_CUR] in ("人民币", "RMB") and not (g[_LO_UNIT] or g[_HI_UNIT]):
         return None  # 人民币 before a bare number without 万/亿/元 is too weak ("人民币2023年")
     approx = bool(g[_Q1] or g[_Q1B] or g[_LO_Q] or g[_HI_Q] or g[_Q2] or g[_Q3])
-    start = m.start()
     try:
         lo, lo_max = parse_number_range(g[_LO])
         lo_mult = _multiplier(g[_LO_UNIT])
@@ -342,8 +342,9 @@ def find_money(text: str, astral: bool | None = None) -> list[Found]:
     found: list[Found] = []
     if astral is None:
         astral = limits.astral(text)
-    scanner = _SCANNER if astral else _SCANNER_TWIN  # (\d beyond U+FFFF: regex alone)
-    for m in scanner.finditer(text):  # = _MONEY_RE.finditer(text), on the stretches that can match
+    # = _MONEY_RE.finditer(text), on the stretches that can match (\d beyond U+FFFF: regex alone)
+    matches = _SCANNER.finditer(text) if astral else _SCANNER_TWIN.finditer(text, astral=False)
+    for m in matches:
         item = _interpret(text, m)
         if item is not None:
             found.append(item)

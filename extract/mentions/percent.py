@@ -225,8 +225,9 @@ def _adjacent_tenths(tenth: str | None, whole: bool) -> bool:
     return tenth is not None and whole and len(tenth) == 2 and not tenth[0].isdigit() and tenth[1] != "点"
 
 
-def find_shares(text: str) -> tuple[list[Found], list[Found]]:
-    """Percents and percentage points in ``text``: one pass, two sorted lists.
+def find_shares(text: str, astral: bool | None = None) -> tuple[list[Found], list[Found]]:
+    """Percents and percentage points in ``text``: one pass, two sorted lists (``astral``:
+    :func:`zhenggai.limits.astral` of ``text`` when the caller has it).
 
     >>> percents, points = find_shares("完成率98%,较上年提高2个百分点")
     >>> [f.values["value"] for f in percents], [f.values["value"] for f in points]
@@ -234,7 +235,7 @@ def find_shares(text: str) -> tuple[list[Found], list[Found]]:
     """
     percents: list[Found] = []
     points: list[Found] = []
-    for m in _SCANNER.finditer(text):  # = _PERCENT_RE.finditer(text), on the stretches that can match
+    for m in _SCANNER.finditer(text, astral=astral):  # = _PERCENT_RE.finditer(text), on the stretches that can match
         try:
             read = _read(m)
         except (ValueError, KeyError, ArithmeticError):
