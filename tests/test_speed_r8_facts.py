@@ -3,7 +3,8 @@
 Kinds: ``Guarded``'s search / match / finditer with the word test inline answer as the word test
 (``holds_word``) followed by the pattern; ``categories._candidates`` reading the text's code units
 after the byte-order mark of ``"utf-16"`` meets the same opening pairs as the old reading of
-``"utf-16-le"``.
+``"utf-16-le"``; ``Regions.totals_places`` gives for every start what one ``totals_place`` per
+start gave on a fresh index (two bisections from the text's start), in any order of the starts.
 """
 
 from __future__ import annotations
@@ -176,3 +177,68 @@ def test_candidates_at_edges(text):
 @given(st.text(alphabet="巡察反馈整改违规发放津补贴财务报销把关不严党风廉政意识形态𠀀a，。", max_size=60))
 def test_property_candidates_as_the_utf16le_reading(text):
     assert _candidates(text) == _old_candidates(text)
+
+
+# -- Regions.totals_places: every figure's totals_place in one call -------------------------------------
+
+def _outline(text: str):
+    from zhenggai.outline import parse_outline
+
+    return parse_outline(text)
+
+
+def _old_place(regions, pos: int):
+    """totals_place as round 7 wrote it (two bisections from the text's start), on a fresh Regions."""
+    from bisect import bisect_right
+
+    from zhenggai.facts.regions import SENTENCE_REACH
+
+    closing = pos >= regions.closing_from
+    j = bisect_right(regions._detail_starts, pos) - 1
+    hit = regions._detail[j] if j >= 0 and pos < regions._detail[j][1] else None
+    if hit is not None and not closing and not hit[3]:
+        return None
+    positions = regions._sentence
+    i = bisect_right(positions, pos - 1)
+    start = positions[i - 1] + 1 if i > 0 else 0
+    end = positions[i] if i < len(positions) else regions.n
+    sent = (max(start, pos - SENTENCE_REACH), min(end, pos + SENTENCE_REACH))
+    if not regions._context_of(pos, closing, hit, sent):
+        return None
+    return regions._clause_in(pos, start, end), sent
+
+
+def _check_places(text: str, outline, starts: list[int]) -> None:
+    from zhenggai.facts.regions import Regions
+
+    got = Regions(text, outline).totals_places(starts)
+    want = [(k, *place) for k, pos in enumerate(starts)
+            if (place := _old_place(Regions(text, outline), pos)) is not None]
+    assert got == want
+
+
+def test_totals_places_as_one_lookup_per_figure_on_the_bench_texts():
+    hits = 0
+    for text in TEXTS:
+        outline = _outline(text)
+        starts = sorted({k for k, ch in enumerate(text) if ch.isdigit()})  # every digit: a figure start
+        _check_places(text, outline, starts)
+        hits += len(starts)
+    assert hits > 5000
+
+
+@pytest.mark.parametrize(
+    "starts",
+    [[], [0], [3, 3, 9], [9, 3, 20, 4], [40, 0], [100, 200, 5, 6]],
+    ids=["none", "first", "repeated", "unordered", "backwards", "past-the-end-then-back"],
+)
+def test_totals_places_in_any_order(starts):
+    text = TEXTS[0]
+    _check_places(text, _outline(text), starts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="反馈问题整改4个,。;\n一、下步", max_size=80), st.lists(st.integers(0, 85), max_size=12))
+def test_property_totals_places(text, starts):
+    _check_places(text, _outline(text), sorted(starts))
+    _check_places(text, _outline(text), starts)
