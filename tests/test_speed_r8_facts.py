@@ -242,3 +242,28 @@ def test_totals_places_in_any_order(starts):
 def test_property_totals_places(text, starts):
     _check_places(text, _outline(text), sorted(starts))
     _check_places(text, _outline(text), starts)
+
+
+# -- find_totals' figure filter and classify's candidate rows --------------------------------------------
+
+@pytest.mark.parametrize(
+    "value,kept",
+    [(__import__("decimal").Decimal("3"), True), (__import__("decimal").Decimal("0"), True),
+     (__import__("decimal").Decimal("-0"), True), (__import__("decimal").Decimal("-3.8"), False),
+     (3, True), (0, True), (-1, False), (2.5, True), (-0.5, False)],
+    ids=["decimal", "decimal-zero", "decimal-minus-zero", "decimal-negative", "int", "int-zero",
+         "int-negative", "float", "float-negative"],
+)
+def test_figure_filter_against_int_zero(value, kept):
+    from zhenggai.facts.totals import _ZERO
+
+    assert (value >= _ZERO) is (value >= 0) is kept
+
+
+def test_classify_candidate_rows_memo_read_inline():
+    from zhenggai.facts.totals_cues import _cue_index, classify
+
+    assert classify("巡察反馈的", "具体问题中", "count", "个", "巡察反馈的") == "issues"
+    index = _cue_index("count", "个")
+    for mask, rows in list(index._of_mask.items()):
+        assert rows == tuple(row for k, row in enumerate(index.rows) if mask >> k & 1)

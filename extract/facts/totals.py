@@ -190,6 +190,9 @@ _LIST_BREAK = limits.compile(
 
 
 _FIGURE_KINDS = frozenset({"count", "percent", "money"})  # the mentions a total may be
+# Zero as the figures' values are written (Decimal): a Decimal compared with the int 0 is
+# converted to a Decimal at every comparison first.
+_ZERO = Decimal(0)
 _START = attrgetter("start")
 
 
@@ -281,7 +284,7 @@ def find_totals(
     completed_at: int | None = None  # end of the figure that gave ``completed``
 
     # A negative figure (-3.8亿元, 负3.9%) is a fall, never a total of what was done.
-    figures = [f for f in found if f.kind in _FIGURE_KINDS and f.values.get("value", 0) >= 0]
+    figures = [f for f in found if f.kind in _FIGURE_KINDS and f.values.get("value", _ZERO) >= _ZERO]
     figures.sort(key=_START)
     keys: dict[int, str | None] = {}  # start → the key a count in totals context answered
     issues_after_aspects = False  # the issues total came as N个方面M个问题 (the strongest form)
