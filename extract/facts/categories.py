@@ -137,8 +137,13 @@ def _tag_index() -> tuple[dict[str, list], dict[str, int], int]:
 
 
 def _code_units(pair: str) -> int:
-    """Two BMP characters as the number their two UTF-16 code units read as (see :func:`_pair_keys`)."""
-    return memoryview(pair.encode("utf-16-le")).cast("I")[0]
+    """Two BMP characters as the number their two UTF-16 code units read as (see :func:`_pair_keys`).
+
+    Encoded as :func:`_candidates` encodes a text: ``"utf-16"``, the machine's byte order after a
+    two-byte byte-order mark (CPython encodes that name without a look-up in the codec registry,
+    which ``"utf-16-le"`` goes through), the mark skipped.
+    """
+    return memoryview(pair.encode("utf-16"))[2:].cast("I")[0]
 
 
 @lru_cache(maxsize=1)
@@ -181,9 +186,19 @@ def _pair_keys() -> tuple[frozenset[int], dict[int, tuple[int, tuple[tuple[str, 
     return frozenset(by_key), by_key, always
 
 
+@lru_cache(maxsize=1)
 def _frame_bit() -> int:
     """The bit of :func:`_candidates` saying an opening of a framework part's cue occurs."""
     return 1 << len(_tags())
+
+
+@lru_cache(maxsize=1)
+def _lookup() -> tuple[tuple[tuple[str, int], ...], frozenset[int], dict, int]:
+    """What :func:`_candidates` reads, in one call: the one-character openings of :func:`_tag_index`
+    with their bit masks, and :func:`_pair_keys` (the numbers, number → bits and longer openings,
+    the mask always set)."""
+    _, singles, _ = _tag_index()
+    return (tuple(singles.items()), *_pair_keys())
 
 
 def _candidates(text: str) -> int:
@@ -195,19 +210,19 @@ def _candidates(text: str) -> int:
     three-character opening is looked for only in a text holding its pair.  A character
     beyond U+FFFF is two surrogate units, which no opening pair holds: it meets none.
     """
-    _, singles, _ = _tag_index()
-    keys, by_key, mask = _pair_keys()
-    units = memoryview(text.encode("utf-16-le", "surrogatepass"))  # two bytes per code unit
+    singles, keys, by_key, mask = _lookup()
+    # A byte-order mark (two bytes), then two bytes per code unit (see _code_units).
+    units = memoryview(text.encode("utf-16", "surrogatepass"))
     n = len(units)
-    found = keys.intersection(units[: n - n % 4].cast("I"))  # units 0-1, 2-3 …
-    found |= keys.intersection(units[2 : n - (n - 2) % 4].cast("I"))  # units 1-2, 3-4 …
+    found = keys.intersection(units[2 : n - (n - 2) % 4].cast("I"))  # units 0-1, 2-3 …
+    found |= keys.intersection(units[4 : n - n % 4].cast("I"))  # units 1-2, 3-4 …
     for key in found:
         bits, longer = by_key[key]
         mask |= bits
         for opening, opening_bits in longer:
             if opening in text:
                 mask |= opening_bits
-    for ch, bits in singles.items():
+    for ch, bits in singles:
         if ch in text:
             mask |= bits
     return mask

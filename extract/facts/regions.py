@@ -456,37 +456,64 @@ class Regions:
 
     def totals_place(self, pos: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """``(clause(pos), sentence(pos))`` where ``in_totals_context(pos)``, else None: the three
-        lookups find_totals makes for every figure, with one bisection of the sentence ends.
+        lookups find_totals makes for every figure (see :meth:`totals_places`).
 
         >>> Regions("反馈问题44个,已整改41个。", []).totals_place(9)
         ((8, 14), (0, 14))
         """
-        closing = pos >= self.closing_from  # (in_closing)
-        # (_detail_at, inline: this runs for every figure)
-        j = bisect_right(self._detail_starts, pos) - 1
-        hit = self._detail[j] if j >= 0 and pos < self._detail[j][1] else None
-        if hit is not None and not closing and not hit[3]:
-            return None  # inside an issue section other than the last: that issue's own figures
-        # (sentence(pos), inline)
-        positions = self._sentence
-        i = bisect_right(positions, pos - 1)
-        start = positions[i - 1] + 1 if i > 0 else 0
-        end = positions[i] if i < len(positions) else self.n
-        lo, hi = pos - SENTENCE_REACH, pos + SENTENCE_REACH  # (max/min inline: see _in_reach)
-        sent = ((lo if lo > start else start), (hi if hi < end else end))
-        # The rest reads only the sentence and paragraph of ``pos`` (one paragraph holds the
-        # sentence: a newline ends both), so it is the same for every figure of a sentence,
-        # given the same closing and issue section; a sentence longer than SENTENCE_REACH
-        # is not shared (its capped span depends on ``pos``).
-        key = (i, closing, j if hit is not None else -1)
-        known = self._context.get(key)
-        if known is None:
-            known = self._context_of(pos, closing, hit, sent)
-            if end - start <= SENTENCE_REACH:
-                self._context[key] = known
-        if not known:
-            return None
-        return self._clause_in(pos, start, end), sent  # (clause(pos), in the sentence found above)
+        places = self.totals_places((pos,))
+        return (places[0][1], places[0][2]) if places else None
+
+    def totals_places(self, starts: Sequence[int]) -> list[tuple[int, tuple[int, int], tuple[int, int]]]:
+        """``(k, clause(pos), sentence(pos))`` for each ``pos = starts[k]`` in totals context, in
+        order: :meth:`totals_place` of every figure of a text in one call.
+
+        With ``starts`` ascending (find_totals' figures are), the issue section and the sentence of
+        each start are found by moving on from the previous one's (a bisection only when the start
+        lies past the previous sentence or section), not by two bisections from the text's start
+        per figure; a start before the previous one begins again from the text's start.
+
+        >>> Regions("反馈问题44个,已整改41个。", []).totals_places([4, 9])
+        [(0, (0, 7), (0, 14)), (1, (8, 14), (0, 14))]
+        """
+        out: list[tuple[int, tuple[int, int], tuple[int, int]]] = []
+        closing_from, detail, detail_starts = self.closing_from, self._detail, self._detail_starts
+        positions, n, memo = self._sentence, self.n, self._context
+        n_details, n_ends = len(detail_starts), len(positions)
+        j_next = i = 0  # detail sections starting at or before the start; sentence ends before it
+        last = -1
+        for k, pos in enumerate(starts):
+            if pos < last:
+                j_next = i = 0  # (not ascending: from the text's start again)
+            last = pos
+            closing = pos >= closing_from  # (in_closing)
+            # (_detail_at: the last outermost issue/measure section starting at or before ``pos``)
+            if j_next < n_details and detail_starts[j_next] <= pos:
+                j_next = bisect_right(detail_starts, pos, j_next)
+            j = j_next - 1
+            hit = detail[j] if j >= 0 and pos < detail[j][1] else None
+            if hit is not None and not closing and not hit[3]:
+                continue  # inside an issue section other than the last: that issue's own figures
+            # (sentence(pos): the sentence ends before ``pos`` are positions[:i])
+            if i < n_ends and positions[i] < pos:
+                i = bisect_right(positions, pos - 1, i)
+            start = positions[i - 1] + 1 if i > 0 else 0
+            end = positions[i] if i < n_ends else n
+            lo, hi = pos - SENTENCE_REACH, pos + SENTENCE_REACH  # (max/min inline: see _in_reach)
+            sent = ((lo if lo > start else start), (hi if hi < end else end))
+            # The rest reads only the sentence and paragraph of ``pos`` (one paragraph holds the
+            # sentence: a newline ends both), so it is the same for every figure of a sentence,
+            # given the same closing and issue section; a sentence longer than SENTENCE_REACH
+            # is not shared (its capped span depends on ``pos``).
+            key = (i, closing, j if hit is not None else -1)
+            known = memo.get(key)
+            if known is None:
+                known = self._context_of(pos, closing, hit, sent)
+                if end - start <= SENTENCE_REACH:
+                    memo[key] = known
+            if known:
+                out.append((k, self._clause_in(pos, start, end), sent))  # (clause(pos), in its sentence)
+        return out
 
     def _context_of(
         self, pos: int, closing: bool, hit: tuple[int, int, Any, bool] | None, sent: tuple[int, int]

@@ -252,7 +252,10 @@ def classify(
     # candidate is a minimum, so the order they are tried in does not matter.
     # (One pass over ``left``: the rows that can start in it, and the required sets it meets.)
     bits = reduce(or_, map(index.left_bits.get, left, _NO_BITS), 0)
-    rows = index.candidates(bits & index.row_bits | index.always_bits | index.right_bits.get(right[:1], 0))
+    mask = bits & index.row_bits | index.always_bits | index.right_bits.get(right[:1], 0)
+    rows = index._of_mask.get(mask)  # (index.candidates(mask), its memo read inline)
+    if rows is None:
+        rows = index.candidates(mask)
     left_met = bits >> index.shift  # the required sets (_Row.req_bits) the clause before meets
     best: tuple[int, int, str] | None = None
     right_met = None  # found once, when a row's test needs it
