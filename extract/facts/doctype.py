@@ -25,13 +25,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-import re
-
 import regex
 
 from zhenggai import limits
-from zhenggai.facts.cue_chars import required_chars
-from zhenggai.first_chars import _C, _parser
+from zhenggai.facts.cue_chars import _PROPERTY, required_chars
+from zhenggai.mentions.date_cues import required_words as date_cue_words
 from zhenggai.models import load_table, load_words, word_alternation
 
 # The types, in the order that breaks ties between equal scores.
@@ -69,7 +67,7 @@ class _Cue(NamedTuple):
 
 
 def plain_fragment(fragment: str) -> bool:
-    """Whether ``fragment`` has no escape at all (no \\d, \\p{…}, \\s …): syntax both engines read alike.
+    r"""Whether ``fragment`` has no escape at all (no \d, \p{…}, \s …): syntax both engines read alike.
 
     >>> plain_fragment("关于.{0,50}整改(?:情况|结果)$"), plain_fragment("整改\\d+个"), plain_fragment("\\p{Han}")
     (True, False, False)
@@ -89,43 +87,19 @@ def _cues() -> tuple[_Cue, ...]:
     return tuple(cues)
 
 
-# \p{Han} / \P{Lu} / \pL (regex-only syntax): read as \w, a class that makes no claim.
-_PROPERTY = limits.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
-
-
 @lru_cache(maxsize=None)
 def required_words(fragment: str) -> tuple[str, ...]:
-    """Words one of which every match of ``fragment`` holds: for each branch of a top-level
-    alternation (or the whole fragment), its longest run of literal characters outside any
-    group, class or repetition; ``()`` (no claim) when a branch has none or the fragment is
-    not read.
+    r"""Words one of which every match of ``fragment`` holds (``()``: no claim), as
+    :func:`zhenggai.mentions.date_cues.required_words` reads them from the fragment's grammar
+    (runs of literals, the words of every branch of an alternation, groups and repetitions of at
+    least one), with ``\p{…}`` read as ``\w`` first (regex-only syntax; see facts.cue_chars).
 
     >>> required_words("现将.{0,24}整改(?:情况|结果)?(?:公布|通报)"), required_words("记者|综述|(?:看|见)成效")
     (('现将',), ('记者', '综述', '成效'))
     >>> required_words("(?:已|完成)整改\\d+个|照单全收"), required_words("(?:看|见)(?:实效|成效)"), required_words("(?i)abc")
-    (('整改', '照单全收'), (), ())
+    (('整改', '照单全收'), ('实效', '成效'), ())
     """
-    if "(?" in fragment.replace("(?:", "").replace("(?<", "").replace("(?=", "").replace("(?!", ""):
-        return ()  # inline flags ((?i) …): literals may match more than themselves
-    try:
-        parsed = _parser.parse(_PROPERTY.sub(r"\\w", fragment), 0)
-    except (re.error, TypeError, ValueError, AttributeError, OverflowError):
-        return ()
-    if parsed.state.flags & re.IGNORECASE:
-        return ()
-    items = list(parsed)
-    branches = [list(branch) for branch in items[0][1][1]] if len(items) == 1 and items[0][0] is _C.BRANCH else [items]
-    words = []
-    for branch in branches:
-        best = run = ""
-        for op, av in branch:
-            run = run + chr(av) if op is _C.LITERAL else ""
-            if len(run) > len(best):
-                best = run
-        if not best:
-            return ()
-        words.append(best)
-    return tuple(words)
+    return date_cue_words(_PROPERTY.sub(r"\\w", fragment)) or ()
 
 
 def _gate(fragment: str) -> tuple[str, ...]:
@@ -134,7 +108,7 @@ def _gate(fragment: str) -> tuple[str, ...]:
     one-character word; ``()`` when neither makes a claim.
 
     >>> _gate("审计建议"), _gate("记者|综述|(?:看|见|显)(?:实效|成效)"), _gate("^[^：:关]{2,14}[：:]")
-    (('审计建议',), ('效', '者', '述'), (':', '：'))
+    (('审计建议',), ('记者', '综述', '实效', '成效'), (':', '：'))
     """
     words = required_words(fragment)
     if words:
