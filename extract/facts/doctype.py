@@ -64,6 +64,10 @@ class _Cue(NamedTuple):
     # Words one of which every match holds (:func:`required_words`; empty: no claim): a field
     # holding none of them cannot match, and ``in`` says so far faster than the search.
     words: tuple[str, ...]
+    # The ``re`` pattern's search of a plain fragment (None for the others), called by
+    # classify_doctype itself on a field shorter than limits.TIMER_MIN_CHARS, with a deadline
+    # check per limits.BATCH_CALLS calls (limits.Twin's batched calls).
+    std: Any
 
 
 def plain_fragment(fragment: str) -> bool:
@@ -82,8 +86,10 @@ def _cues() -> tuple[_Cue, ...]:
         if doc_type not in DOC_TYPES or field not in FIELDS:
             raise ValueError(f"models/doctype_cues.tsv: unknown type or field in row {doc_type!r} {field!r}")
         pattern = limits.compile(fragment)
-        search = limits.Twin(pattern).search if plain_fragment(fragment) else pattern.search
-        cues.append(_Cue(doc_type, field, int(weight), pattern, search, _gate(fragment)))
+        twin = limits.Twin(pattern) if plain_fragment(fragment) else None
+        search = pattern.search if twin is None else twin.search
+        std = None if twin is None else twin.std.search
+        cues.append(_Cue(doc_type, field, int(weight), pattern, search, _gate(fragment), std))
     return tuple(cues)
 
 
@@ -204,9 +210,29 @@ def classify_doctype(title: str | None, opening: str, outline: str = "") -> DocT
     matched: dict[int, str] = {}  # cue number → the text it matched (cues tried and matched)
     by_title = dict.fromkeys(DOC_TYPES, 0)
     title_text = fields["title"]
+    # Searches made by a cue's ``std`` (short fields) since the last deadline check (limits.Twin).
+    budget = 0
+    short = limits.TIMER_MIN_CHARS
+    # (_may_match inline, as a for-else: a cue is searched when it has no words or the field
+    # holds one of them; a call per cue cost more than its ``in`` tests)
     for i in _title_cues():
         cue = cues[i]
-        if _may_match(cue.words, title_text) and (m := cue.search(title_text)):
+        words = cue.words
+        for word in words:
+            if word in title_text:
+                break
+        else:
+            if words:
+                continue
+        if cue.std is not None and len(title_text) < short:
+            if budget <= 0:
+                limits.check()
+                budget = limits.BATCH_CALLS
+            budget -= 1
+            m = cue.std(title_text)
+        else:
+            m = cue.search(title_text)
+        if m:
             by_title[cue.doc_type] += cue.weight
             matched[i] = m[0]
     top = max(by_title.values())
@@ -221,7 +247,22 @@ def classify_doctype(title: str | None, opening: str, outline: str = "") -> DocT
         if cue.doc_type in contenders:
             if cue.field != "title":
                 value = fields[cue.field]
-                if _may_match(cue.words, value) and (m := cue.search(value)):
+                words = cue.words
+                for word in words:
+                    if word in value:
+                        break
+                else:
+                    if words:
+                        continue  # (not a title cue: it is in matched only when found here)
+                if cue.std is not None and len(value) < short:
+                    if budget <= 0:
+                        limits.check()
+                        budget = limits.BATCH_CALLS
+                    budget -= 1
+                    m = cue.std(value)
+                else:
+                    m = cue.search(value)
+                if m:
                     matched[i] = m[0]
             if i in matched:
                 total[cue.doc_type] += cue.weight
