@@ -32,11 +32,11 @@ WORDS = [
     ("longest_run", "现将.{0,24}整改.{0,10}(?:公布|通报)", ("现将",)),
     ("one_per_branch", "记者|综述|出席会议", ("记者", "综述", "出席会议")),
     ("branch_without_literal", "记者|(?:看|见)成效", ("记者", "成效")),
-    ("branch_with_nothing", "记者|(?:看|见)(?:实效|成效)", ()),
+    ("branch_of_groups", "记者|(?:看|见)(?:实效|成效)", ("记者", "实效", "成效")),
     ("optional_group_ignored", "整改(?:工作)?情况", ("整改",)),
     ("repeat_breaks_run", "关于.{0,50}问题", ("关于",)),
     ("digit_breaks_run", "整改\\d+个", ("整改",)),
-    ("property_class", "(?:开展|进行)\\p{Han}{0,6}$", ()),
+    ("property_class", "(?:开展|进行)\\p{Han}{0,6}$", ("开展", "进行")),
     ("inline_flag", "(?i)abc", ()),
     ("anchors", "^审计结果$", ("审计结果",)),
 ]
@@ -48,7 +48,9 @@ def test_required_words(fragment, words):
 
 
 def test_gate_falls_back_to_a_character_set():
-    assert _gate("记者|综述|(?:看|见|显)(?:实效|成效)") == ("效", "者", "述")
+    # (words read from the grammar of every branch, round 8: mentions.date_cues.required_words)
+    assert _gate("记者|综述|(?:看|见|显)(?:实效|成效)") == ("记者", "综述", "实效", "成效")
+    assert _gate("[开进]\\p{Han}") == ("开", "进")
     assert _gate("(?:看|见)?") == ()
 
 

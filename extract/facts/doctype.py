@@ -25,13 +25,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-import re
-
 import regex
 
 from zhenggai import limits
-from zhenggai.facts.cue_chars import required_chars
-from zhenggai.first_chars import _C, _parser
+from zhenggai.facts.cue_chars import _PROPERTY, required_chars
+from zhenggai.mentions.date_cues import required_words as date_cue_words
 from zhenggai.models import load_table, load_words, word_alternation
 
 # The types, in the order that breaks ties between equal scores.
@@ -66,10 +64,14 @@ class _Cue(NamedTuple):
     # Words one of which every match holds (:func:`required_words`; empty: no claim): a field
     # holding none of them cannot match, and ``in`` says so far faster than the search.
     words: tuple[str, ...]
+    # The ``re`` pattern's search of a plain fragment (None for the others), called by
+    # classify_doctype itself on a field shorter than limits.TIMER_MIN_CHARS, with a deadline
+    # check per limits.BATCH_CALLS calls (limits.Twin's batched calls).
+    std: Any
 
 
 def plain_fragment(fragment: str) -> bool:
-    """Whether ``fragment`` has no escape at all (no \\d, \\p{…}, \\s …): syntax both engines read alike.
+    r"""Whether ``fragment`` has no escape at all (no \d, \p{…}, \s …): syntax both engines read alike.
 
     >>> plain_fragment("关于.{0,50}整改(?:情况|结果)$"), plain_fragment("整改\\d+个"), plain_fragment("\\p{Han}")
     (True, False, False)
@@ -84,48 +86,26 @@ def _cues() -> tuple[_Cue, ...]:
         if doc_type not in DOC_TYPES or field not in FIELDS:
             raise ValueError(f"models/doctype_cues.tsv: unknown type or field in row {doc_type!r} {field!r}")
         pattern = limits.compile(fragment)
-        search = limits.Twin(pattern).search if plain_fragment(fragment) else pattern.search
-        cues.append(_Cue(doc_type, field, int(weight), pattern, search, _gate(fragment)))
+        twin = limits.Twin(pattern) if plain_fragment(fragment) else None
+        search = pattern.search if twin is None else twin.search
+        std = None if twin is None else twin.std.search
+        cues.append(_Cue(doc_type, field, int(weight), pattern, search, _gate(fragment), std))
     return tuple(cues)
-
-
-# \p{Han} / \P{Lu} / \pL (regex-only syntax): read as \w, a class that makes no claim.
-_PROPERTY = limits.compile(r"\\[pP](?:\{[^}]*\}|[A-Za-z])")
 
 
 @lru_cache(maxsize=None)
 def required_words(fragment: str) -> tuple[str, ...]:
-    """Words one of which every match of ``fragment`` holds: for each branch of a top-level
-    alternation (or the whole fragment), its longest run of literal characters outside any
-    group, class or repetition; ``()`` (no claim) when a branch has none or the fragment is
-    not read.
+    r"""Words one of which every match of ``fragment`` holds (``()``: no claim), as
+    :func:`zhenggai.mentions.date_cues.required_words` reads them from the fragment's grammar
+    (runs of literals, the words of every branch of an alternation, groups and repetitions of at
+    least one), with ``\p{…}`` read as ``\w`` first (regex-only syntax; see facts.cue_chars).
 
     >>> required_words("现将.{0,24}整改(?:情况|结果)?(?:公布|通报)"), required_words("记者|综述|(?:看|见)成效")
     (('现将',), ('记者', '综述', '成效'))
     >>> required_words("(?:已|完成)整改\\d+个|照单全收"), required_words("(?:看|见)(?:实效|成效)"), required_words("(?i)abc")
-    (('整改', '照单全收'), (), ())
+    (('整改', '照单全收'), ('实效', '成效'), ())
     """
-    if "(?" in fragment.replace("(?:", "").replace("(?<", "").replace("(?=", "").replace("(?!", ""):
-        return ()  # inline flags ((?i) …): literals may match more than themselves
-    try:
-        parsed = _parser.parse(_PROPERTY.sub(r"\\w", fragment), 0)
-    except (re.error, TypeError, ValueError, AttributeError, OverflowError):
-        return ()
-    if parsed.state.flags & re.IGNORECASE:
-        return ()
-    items = list(parsed)
-    branches = [list(branch) for branch in items[0][1][1]] if len(items) == 1 and items[0][0] is _C.BRANCH else [items]
-    words = []
-    for branch in branches:
-        best = run = ""
-        for op, av in branch:
-            run = run + chr(av) if op is _C.LITERAL else ""
-            if len(run) > len(best):
-                best = run
-        if not best:
-            return ()
-        words.append(best)
-    return tuple(words)
+    return date_cue_words(_PROPERTY.sub(r"\\w", fragment)) or ()
 
 
 def _gate(fragment: str) -> tuple[str, ...]:
@@ -134,7 +114,7 @@ def _gate(fragment: str) -> tuple[str, ...]:
     one-character word; ``()`` when neither makes a claim.
 
     >>> _gate("审计建议"), _gate("记者|综述|(?:看|见|显)(?:实效|成效)"), _gate("^[^：:关]{2,14}[：:]")
-    (('审计建议',), ('效', '者', '述'), (':', '：'))
+    (('审计建议',), ('记者', '综述', '实效', '成效'), (':', '：'))
     """
     words = required_words(fragment)
     if words:
@@ -230,9 +210,29 @@ def classify_doctype(title: str | None, opening: str, outline: str = "") -> DocT
     matched: dict[int, str] = {}  # cue number → the text it matched (cues tried and matched)
     by_title = dict.fromkeys(DOC_TYPES, 0)
     title_text = fields["title"]
+    # Searches made by a cue's ``std`` (short fields) since the last deadline check (limits.Twin).
+    budget = 0
+    short = limits.TIMER_MIN_CHARS
+    # (_may_match inline, as a for-else: a cue is searched when it has no words or the field
+    # holds one of them; a call per cue cost more than its ``in`` tests)
     for i in _title_cues():
         cue = cues[i]
-        if _may_match(cue.words, title_text) and (m := cue.search(title_text)):
+        words = cue.words
+        for word in words:
+            if word in title_text:
+                break
+        else:
+            if words:
+                continue
+        if cue.std is not None and len(title_text) < short:
+            if budget <= 0:
+                limits.check()
+                budget = limits.BATCH_CALLS
+            budget -= 1
+            m = cue.std(title_text)
+        else:
+            m = cue.search(title_text)
+        if m:
             by_title[cue.doc_type] += cue.weight
             matched[i] = m[0]
     top = max(by_title.values())
@@ -247,7 +247,22 @@ def classify_doctype(title: str | None, opening: str, outline: str = "") -> DocT
         if cue.doc_type in contenders:
             if cue.field != "title":
                 value = fields[cue.field]
-                if _may_match(cue.words, value) and (m := cue.search(value)):
+                words = cue.words
+                for word in words:
+                    if word in value:
+                        break
+                else:
+                    if words:
+                        continue  # (not a title cue: it is in matched only when found here)
+                if cue.std is not None and len(value) < short:
+                    if budget <= 0:
+                        limits.check()
+                        budget = limits.BATCH_CALLS
+                    budget -= 1
+                    m = cue.std(value)
+                else:
+                    m = cue.search(value)
+                if m:
                     matched[i] = m[0]
             if i in matched:
                 total[cue.doc_type] += cue.weight

@@ -22,7 +22,7 @@ Codes (each flag is ``(code, message)``, the message in English naming the figur
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -155,15 +155,32 @@ def _as_date(value: Any) -> dt.date | None:
 
 
 def _late_dates(
-    text: str, found: Sequence[Found], regions: Regions, published: dt.date, out: list[tuple[str, str]]
+    text: str, found: Sequence[Found], regions_of: Callable[[], Regions], published: dt.date,
+    out: list[tuple[str, str]],
 ) -> None:
-    future = _future_re()
-    for f in sorted((f for f in found if f.kind == "date"), key=lambda f: f.start):
-        start = _as_date(f.values.get("date_start"))
+    """Flag the dates after ``published`` that are no plan nor deadline; ``regions_of()`` gives the
+    text's Regions, asked for only when such a date is found."""
+    # The dates starting after the publication day, then sorted by start: the same order as the
+    # dates sorted first and read in turn (a stable sort of the few that pass, not of them all).
+    late = []
+    for f in found:
+        if f.kind != "date":
+            continue
+        values = f.values
+        start = values.get("date_start")
+        if type(start) is not dt.date:  # (a date mention holds a date: read as it is)
+            start = _as_date(start)
         if start is None or start <= published:
             continue
-        if f.values.get("relation") in ("before", "until"):
+        if values.get("relation") in ("before", "until"):
             continue  # 2023年底前 / 至2024年: a deadline
+        late.append((f, start))
+    if not late:
+        return
+    late.sort(key=lambda pair: pair[0].start)
+    future = _future_re()
+    regions = regions_of()
+    for f, start in late:
         cs, _ce = regions.clause(f.start)
         ss, _se = regions.sentence(f.start)
         if future.search(text, ss, f.start) or future.search(text, f.end, min(f.end + 3, len(text))):
@@ -224,7 +241,7 @@ def check_flags(
         published = getattr(meta, "published_at", None) if meta is not None else None
     day = _as_date(published)
     if day is not None:
-        _late_dates(text, found, _regions(text, outline, facts), day, out)
+        _late_dates(text, found, lambda: _regions(text, outline, facts), day, out)
 
     _ordinal_flags(outline or [], out)
 

@@ -309,7 +309,7 @@ _FURNITURE_FIRST = frozenset("摘导核编内正全")
 
 
 def _first_visible(line: str) -> str:
-    """The first character of ``line`` after its leading blanks ("" for a blank line): a match of a
+    r"""The first character of ``line`` after its leading blanks ("" for a blank line): a match of a
     pattern opening with ^\s* starts its words there (str.isspace holds every \s of the regex
     module, so no blank the pattern would skip is kept)."""
     first = line[:1]

@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -36,32 +37,22 @@ _TAIL_LINES = 6
 # A line this long without closing punctuation is a body sentence, not a signature or date.
 _SENTENCE_LINE = 20
 
-_OPEN_END = limits.compile(
-    r"""
-    [，,、：:；;（(“‘《【—\-]   # a clause goes on after these: the text was cut here
-    \s*$
-    """,
-    regex.VERBOSE,
-)
-_CLOSED_END = limits.compile(
-    r"""
-    [。！？!?…）)”’》】\]\.]     # a sentence, a bracket or a quote closes here
-    \s*$
-    """,
-    regex.VERBOSE,
-)
-_BODY_LINE = limits.compile(
-    r"""
-    [，,]                      # a clause break: the line is prose, not a name or a date
-    """,
-    regex.VERBOSE,
-)
-_TABLE_LINE = limits.compile(
-    r"""
-    [\t|]                      # a table row kept as a line
-    """,
-    regex.VERBOSE,
-)
+# The last lines are read stripped (:func:`_tail_lines`: ``str.strip`` removes every character the
+# regex module's ``\s`` matches, and more), so a pattern ending ``\s*$`` matches one of them exactly
+# when its last character ends a match: one test of that character or of the line's end instead of a
+# search (tests/test_speed_r8_outline_truncation.py checks each against the pattern it replaces).
+# A clause goes on after these: the text was cut here (was [，,、：:；;（(“‘《【—\-]\s*$).
+_OPEN_END_CHARS = frozenset("，,、：:；;（(“‘《【—-")
+# A sentence, a bracket or a quote closes here (was [。！？!?…）)”’》】\]\.]\s*$).
+_CLOSED_END_CHARS = frozenset("。！？!?…）)”’》】].")
+# A clause break: the line is prose, not a name or a date (was [，,]); a table row kept as a line
+# (was [\t|]): each tested with ``in``.
+_BODY_MARKS = ("，", ",")
+_TABLE_MARKS = ("\t", "|")
+# The last character of a bare heading marker, whose match is the whole line: its closing mark or a
+# Chinese ordinal; a line ending on a ``\d`` matches only as (（)\d or \d\d, three characters at
+# most (a length test: no Unicode table to keep in step with the regex module's ``\d``).
+_BARE_MARKER_LAST = frozenset("）)、.．一二三四五六七八九十")
 _BARE_MARKER = limits.compile(
     r"""
     ^[（(]?                              # an optional opening bracket
@@ -79,8 +70,8 @@ _PAGE_COUNT = Guarded(limits.compile(
 
 
 @lru_cache(maxsize=None)
-def _page_link_re() -> limits.Pattern:
-    return limits.compile(
+def _page_link_re() -> re.Pattern:
+    return limits.plain(  # (words, no repetition: Python's re, see limits.plain)
         rf"""
         (?:{word_alternation(load_words("page_links.txt"))})   # 下一页 / 尾页 … from the data file
         """,
@@ -89,19 +80,15 @@ def _page_link_re() -> limits.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _label_end_re() -> limits.Pattern:
-    return limits.compile(
-        rf"""
-        (?:{word_alternation(load_words("contact_labels.txt"))})   # 联系电话 … with no value after it
-        \s*$
-        """,
-        regex.VERBOSE,
-    )
+def _contact_labels() -> tuple[str, ...]:
+    """联系电话 … (``models/contact_labels.txt``): a stripped last line ending on one has no value after
+    it (the old pattern: the labels, then blanks to the end; see _OPEN_END_CHARS)."""
+    return tuple(load_words("contact_labels.txt"))
 
 
 @lru_cache(maxsize=None)
-def _contact_re() -> limits.Pattern:
-    return limits.compile(
+def _contact_re() -> re.Pattern:
+    return limits.plain(  # (words, no repetition: Python's re, see limits.plain)
         rf"""
         (?:{word_alternation(load_words("contact_labels.txt"))})   # 电话 / 邮箱 … from the data file
         """,
@@ -116,31 +103,25 @@ _DATE_LINE = limits.compile(
     """,
     regex.VERBOSE,
 )
-_CLOSING_WORDS = limits.compile(
-    r"""
-    特此(?:通报|公告|通知|报告)$      # a formula that ends a notice without a full stop
-    """,
-    regex.VERBOSE,
-)
+# A formula that ends a notice without a full stop (was 特此(?:通报|公告|通知|报告)$ on a stripped line).
+_CLOSING_WORDS = ("特此通报", "特此公告", "特此通知", "特此报告")
+# Every match of _DATE_LINE holds one of 年 - . / (its separator, or the 年 of a Chinese year):
+# tested with ``in`` before the search (see _is_trailer).
 
 
 @lru_cache(maxsize=None)
-def _issuer_end_re() -> limits.Pattern:
-    return limits.compile(
-        rf"""
-        (?:{word_alternation(load_words("issuer_endings.txt"))})$   # 委员会 / 局 … a signed name
-        |^中共                                                        # or a party body
-        """,
-        regex.VERBOSE,
-    )
+def _issuer_endings() -> tuple[str, ...]:
+    """委员会 / 局 … (``models/issuer_endings.txt``): a short stripped line ending on one is a signed
+    name (the old ``(?:endings)$|^中共``, with a line opening on 中共)."""
+    return tuple(load_words("issuer_endings.txt"))
 
 
 def _is_trailer(line: str) -> bool:
     """A line that ends a notice without punctuation: a date, a signed name, 特此通报."""
-    return bool(_DATE_LINE.search(line) or _CLOSING_WORDS.search(line)
-                or (len(line) < _SENTENCE_LINE and _issuer_end_re().search(line)))
-
-
+    if ("年" in line or "-" in line or "." in line or "/" in line) and _DATE_LINE.search(line):
+        return True
+    return line.endswith(_CLOSING_WORDS) or (
+        len(line) < _SENTENCE_LINE and (line.endswith(_issuer_endings()) or line.startswith("中共")))
 
 
 def _tail_lines(text: str, count: int) -> list[tuple[int, str]]:
@@ -198,20 +179,21 @@ def truncation_reason(text: str, outline: Sequence[Any] = (), aspects: int | Non
             last_heading = node.start
     if last_heading is not None and len(lines) > 1 and last_heading >= last_start:
         return f"it ends on the heading {last[:30]!r} with nothing under it"
-    if _BARE_MARKER.search(last):
+    tail = last[-1]
+    if (tail in _BARE_MARKER_LAST or len(last) < 4) and _BARE_MARKER.search(last):
         return f"it ends on the heading marker {last!r} with nothing after it"
     if last.count("（") + last.count("(") > last.count("）") + last.count(")"):
         return f"the last line opens a bracket it never closes (…{last[-10:]})"
-    if _OPEN_END.search(last):
+    if tail in _OPEN_END_CHARS:
         return f"the last line stops mid-sentence (…{last[-10:]})"
-    if _label_end_re().search(last):
+    if last.endswith(_contact_labels()):
         return f"the last line ends on a label with no value (…{last[-10:]})"
-    if not _contact_re().search(last) and not _TABLE_LINE.search(last):
-        if not _CLOSED_END.search(last) and not _is_trailer(last) and len(lines) > 1:
+    if not _contact_re().search(last) and _TABLE_MARKS[0] not in last and _TABLE_MARKS[1] not in last:
+        if tail not in _CLOSED_END_CHARS and not _is_trailer(last) and len(lines) > 1:
             previous_start, previous = lines[-2]
-            body = len(last) >= _SENTENCE_LINE and _BODY_LINE.search(last)
+            body = len(last) >= _SENTENCE_LINE and (_BODY_MARKS[0] in last or _BODY_MARKS[1] in last)
             after_heading = last_heading is not None and last_heading >= previous_start
-            if body or after_heading or _CLOSED_END.search(previous):
+            if body or after_heading or previous[-1] in _CLOSED_END_CHARS:
                 return f"the last line stops mid-sentence (…{last[-10:]})"
     if not aspects:
         return None  # the last sign needs a stated number of aspects

@@ -395,9 +395,14 @@ def candidate_rows(text: str, all_lines: list[tuple[int, int, int]], astral: boo
         astral = limits.astral(text)
     find = text.find
     size = len(text)
+    budget = 0  # marker_row calls left before the next deadline check (see limits.Twin)
     for index, (_, content, end) in enumerate(all_lines):
         if text[content] not in _MARKER_FIRST:
             continue  # (inline_next is kept: no marker here, as when the pattern finds none)
+        if budget <= 0:
+            limits.check()
+            budget = limits.BATCH_CALLS
+        budget -= 2  # (two marker_row calls at most for a line)
         newline = find("\n", end)
         m = marker_row(text, content, size if newline < 0 else newline, astral)
         if m is None:

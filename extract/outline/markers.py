@@ -63,6 +63,9 @@ _GROUPS = {kind: (_MARKER.groupindex[kind], _MARKER.groupindex[_NUMBER_GROUP[kin
 # twice as fast per line); only for text without a character beyond U+FFFF, where the two
 # engines read \d alike (see limits.Twin).
 _MARKER_TWIN = limits.Twin(_MARKER)
+# Its re pattern's match, called by marker_row itself (limits.Twin's batched calls: the callers of
+# marker_row check the deadline, candidate_rows once per limits.BATCH_CALLS calls).
+_MARKER_STD_MATCH = _MARKER_TWIN.std.match
 
 
 class MarkerMatch(NamedTuple):
@@ -119,6 +122,7 @@ def match_marker_in(text: str, pos: int, endpos: int | None, astral: bool) -> Ma
     >>> match_marker_in("正文。\\n(二)制度执行不严", 4, None, False).marker
     '(二)'
     """
+    limits.check()  # (marker_row leaves it to its caller)
     row = marker_row(text, pos, endpos, astral)
     # = MarkerMatch(…) without the NamedTuple's Python-level __new__ (as MarkerMatch._make does)
     return None if row is None else tuple.__new__(MarkerMatch, row)
@@ -140,10 +144,19 @@ def marker_row(text: str, pos: int, endpos: int | None, astral: bool) -> tuple[s
     builder, which reads each candidate once and keeps none (a tuple is built far faster than a
     NamedTuple).
 
+    A short line of a text without a character beyond U+FFFF is read by ``re`` without a deadline
+    check: the caller checks the deadline at least once per ``limits.BATCH_CALLS`` calls (see
+    limits.Twin); a long window or such a text goes through the regex module's wrapper.
+
     >>> marker_row("正文。\\n(二)制度执行不严", 4, None, False)
     ('pcn', 2, '(二)', 4, 7)
     """
-    m = (_MARKER if astral else _MARKER_TWIN).match(text, pos, endpos)
+    if endpos is None:
+        endpos = len(text)
+    if astral or endpos - pos >= limits.TIMER_MIN_CHARS:
+        m = (_MARKER if astral else _MARKER_TWIN).match(text, pos, endpos)
+    else:
+        m = _MARKER_STD_MATCH(text, pos, endpos)
     if m is None:
         return None
     kind = m.lastgroup  # the kind group closes last: nothing after it is named
