@@ -138,14 +138,23 @@ def build_notice(text: str, info: SourceInfo | None = None, *, limits: Limits | 
     name = info.path or info.url or "<text>"
     if message := too_many_chars(len(text), limits):
         raise InputError(name, message)
-    text, replaced = replace_surrogates(text)
-    if replaced:
-        info = replace(info, extra_flags=[*info.extra_flags, (
-            "invalid_characters",
-            f"{replaced} lone surrogate code point(s) replaced by U+FFFD (not valid Unicode)",
-        )])
+    # With the script to detect, one class scan says at once that the text is plainly simplified
+    # (read.script.plainly_simplified) and holds no lone surrogate: then nothing is to be replaced.
+    plain = None
+    if info.script is None:
+        from zhenggai.read.script import plainly_simplified
+
+        plain = plainly_simplified(text, surrogates=True)
+    if not plain:
+        text, replaced = replace_surrogates(text)
+        if replaced:
+            plain = None  # (the surrogates may be what the scan found: _build scans the new text)
+            info = replace(info, extra_flags=[*info.extra_flags, (
+                "invalid_characters",
+                f"{replaced} lone surrogate code point(s) replaced by U+FFFD (not valid Unicode)",
+            )])
     with bounded(name, limits.seconds):
-        return _build(text, info)
+        return _build(text, info, plain)
 
 
 def replace_surrogates(text: str) -> tuple[str, int]:
@@ -164,7 +173,8 @@ def replace_surrogates(text: str) -> tuple[str, int]:
     return text, 0
 
 
-def _build(text: str, info: SourceInfo) -> Notice:
+def _build(text: str, info: SourceInfo, plain: bool | None = None) -> Notice:
+    """The record of ``text``; ``plain`` is ``plainly_simplified(text)`` when the caller knows it (else None)."""
     from zhenggai.facts import check_flags, extract_facts, find_source_meta
     from zhenggai.facts.doctype import classify_doctype, opening_of, outline_summary
     from zhenggai.outline import parse_outline
@@ -175,7 +185,9 @@ def _build(text: str, info: SourceInfo) -> Notice:
     if script is None:
         from zhenggai.read.script import is_traditional, plainly_simplified
 
-        if plainly_simplified(text):  # one scan says both: simplified, and none of normalize's rare characters
+        if plain is None:
+            plain = plainly_simplified(text)
+        if plain:  # one scan says both: simplified, and none of normalize's rare characters
             script, rare = "simplified", False
         else:
             script = "traditional" if is_traditional(text) else "simplified"

@@ -3,6 +3,8 @@
 - ``section_paths`` stops its sweep only where the state can change and hands the offsets up to
   the next such point one path (a bisection); with ``shared`` those offsets share the list.
 - ``inexact_mentions`` tests its keys with ``in`` instead of two ``get`` calls.
+- ``plainly_simplified(text, surrogates=True)`` answers for the UTF-8 test of ``build_notice`` too:
+  a text it passes has nothing for ``replace_surrogates`` to replace.
 """
 
 from __future__ import annotations
@@ -15,11 +17,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhenggai.assemble import inexact_mentions, json_exact, section_paths
+from zhenggai import extract_text
+from zhenggai.assemble import SourceInfo, _build, inexact_mentions, json_exact, replace_surrogates, section_paths
 from zhenggai.assemble import MAX_FIGURE_DIGITS
 from zhenggai.mentions.base import Found
 from zhenggai.normalize import normalize
 from zhenggai.outline import parse_outline
+from zhenggai.read.script import plainly_simplified
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted((ROOT / "corpus/gold").glob("*.txt")) + sorted((ROOT / "tests/fixtures/notices").glob("*.txt"))
@@ -140,3 +144,49 @@ _DICTS = st.dictionaries(st.sampled_from(["value", "value_max", "unit", "date_st
 def test_property_inexact_against_the_get_loop(dicts):
     found = [Found("money", i, i + 1, "x", values) for i, values in enumerate(dicts)]
     assert inexact_mentions(found) == inexact_before(found)
+
+
+# --- the script scan answering for the UTF-8 test ----------------------------------------------------
+
+def test_every_bmp_character_alone_with_surrogates():
+    """With ``surrogates``: the plain answer, and False for every lone surrogate."""
+    for cp in range(0x10000):
+        ch = chr(cp)
+        lone = 0xD800 <= cp < 0xE000
+        assert plainly_simplified(ch, surrogates=True) == (not lone and plainly_simplified(ch)), hex(cp)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.one_of(st.sampled_from("整改完成國１，\u00a0\ud800\udc00\udfff"), st.characters()), max_size=40))
+def test_property_plain_means_nothing_to_replace(text):
+    if plainly_simplified(text, surrogates=True):
+        assert plainly_simplified(text)
+        assert replace_surrogates(text) == (text, 0)
+
+
+def _old_build_notice(text: str) -> object:
+    """build_notice before round 8 (the UTF-8 test first, then the script scan inside _build)."""
+    info = SourceInfo()
+    text, replaced = replace_surrogates(text)
+    if replaced:
+        info = SourceInfo(extra_flags=[(
+            "invalid_characters", f"{replaced} lone surrogate code point(s) replaced by U+FFFD (not valid Unicode)")])
+    return _build(text, info)
+
+
+@pytest.mark.parametrize("text", [
+    "2023年6月追回资金12.5万元。",
+    "整改\ud800完成12项。",
+    "國際\udfff合作3项，追回１２万元。",
+    "一、总体情况\n共\udc00发现问题5个。\n二、整改情况\n已完成4个。",
+    "共１２项\ud800",
+], ids=["plain", "surrogate", "traditional_and_surrogate", "outline_and_surrogate", "rare_and_surrogate"])
+def test_records_as_before(text):
+    assert extract_text(text).model_dump() == _old_build_notice(text).model_dump()
+
+
+@pytest.mark.parametrize("path", TEXTS[:12], ids=[p.stem for p in TEXTS[:12]])
+def test_notices_with_a_surrogate_as_before(path):
+    text = path.read_text(encoding="utf-8")
+    broken = text[:40] + "\ud800" + text[40:]
+    assert extract_text(broken).model_dump() == _old_build_notice(broken).model_dump()
