@@ -338,9 +338,9 @@ def section_paths(roots: list[Any], offsets: list[int], *, shared: bool = False)
     answers one offset at a time).  The sweep stops only where its state can
     change (a node's start, the innermost open node's end): the offsets before
     the next such point share the path, found by one bisection.  Each offset gets
-    its own list, or with ``shared`` the same list as the other offsets of its
-    section (for a caller that only reads them: the record's validation copies
-    every list it is given).
+    its own list (an offset repeated out of order, the same one), or with ``shared``
+    the same list as the other offsets of its section (for a caller that only reads
+    them: the record's validation copies every list it is given).
     """
     nodes: list[tuple[int, int, list[int]]] = []  # pre-order: start, end, path
 
