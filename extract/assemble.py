@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_left
 from decimal import Decimal
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -137,14 +138,23 @@ def build_notice(text: str, info: SourceInfo | None = None, *, limits: Limits | 
     name = info.path or info.url or "<text>"
     if message := too_many_chars(len(text), limits):
         raise InputError(name, message)
-    text, replaced = replace_surrogates(text)
-    if replaced:
-        info = replace(info, extra_flags=[*info.extra_flags, (
-            "invalid_characters",
-            f"{replaced} lone surrogate code point(s) replaced by U+FFFD (not valid Unicode)",
-        )])
+    # With the script to detect, one class scan says at once that the text is plainly simplified
+    # (read.script.plainly_simplified) and holds no lone surrogate: then nothing is to be replaced.
+    plain = None
+    if info.script is None:
+        from zhenggai.read.script import plainly_simplified
+
+        plain = plainly_simplified(text, surrogates=True)
+    if not plain:
+        text, replaced = replace_surrogates(text)
+        if replaced:
+            plain = None  # (the surrogates may be what the scan found: _build scans the new text)
+            info = replace(info, extra_flags=[*info.extra_flags, (
+                "invalid_characters",
+                f"{replaced} lone surrogate code point(s) replaced by U+FFFD (not valid Unicode)",
+            )])
     with bounded(name, limits.seconds):
-        return _build(text, info)
+        return _build(text, info, plain)
 
 
 def replace_surrogates(text: str) -> tuple[str, int]:
@@ -163,7 +173,8 @@ def replace_surrogates(text: str) -> tuple[str, int]:
     return text, 0
 
 
-def _build(text: str, info: SourceInfo) -> Notice:
+def _build(text: str, info: SourceInfo, plain: bool | None = None) -> Notice:
+    """The record of ``text``; ``plain`` is ``plainly_simplified(text)`` when the caller knows it (else None)."""
     from zhenggai.facts import check_flags, extract_facts, find_source_meta
     from zhenggai.facts.doctype import classify_doctype, opening_of, outline_summary
     from zhenggai.outline import parse_outline
@@ -174,7 +185,9 @@ def _build(text: str, info: SourceInfo) -> Notice:
     if script is None:
         from zhenggai.read.script import is_traditional, plainly_simplified
 
-        if plainly_simplified(text):  # one scan says both: simplified, and none of normalize's rare characters
+        if plain is None:
+            plain = plainly_simplified(text)
+        if plain:  # one scan says both: simplified, and none of normalize's rare characters
             script, rare = "simplified", False
         else:
             script = "traditional" if is_traditional(text) else "simplified"
@@ -207,25 +220,33 @@ def _build(text: str, info: SourceInfo) -> Notice:
          "more than 15 significant digits, not a figure (and not exact in JSON)"}
         for f in inexact
     ]
-    paths = section_paths(outline, [f.start for f in found])
-    rows: list[tuple[Found, int, dict[str, Any]]] = []  # mention, its original start, its record fields
+    paths = section_paths(outline, [f.start for f in found], shared=True)  # (read only: validation copies them)
+    mention_fields: list[dict[str, Any]] = []  # the record fields of each mention with a record model
     value_fields = _mention_value_fields()
-    shifted = norm.index_map is not None  # (else normalised offsets are the original ones)
+    # Offsets map back only when normalisation dropped characters (else they are the original ones).
+    to_original = norm.span_to_original if norm.index_map is not None else None
+    modelled = True  # whether every mention's kind has a record model (nearly always)
     for f, path in zip(found, paths):
         check()  # a notice with 100k mentions spends seconds here, between regex calls
-        keys = value_fields.get(f.kind)
+        kind = f.kind
+        keys = value_fields.get(kind)
         if keys is None:
+            modelled = False
             continue  # a kind with no record model
-        start, end = norm.span_to_original(f.start, f.end) if shifted else (f.start, f.end)
+        if to_original is None:
+            start = f.start
+            end = f.end
+        else:
+            start, end = to_original(f.start, f.end)
         values = f.values
         # Only the fields the kind's model has (all of them, nearly always: one C-level copy).
         fields = dict(values) if keys.issuperset(values) else {k: v for k, v in values.items() if k in keys}
-        fields["kind"] = f.kind
+        fields["kind"] = kind
         fields["text"] = text[start:end]
         fields["start"] = start
         fields["end"] = end
         fields["section"] = path
-        rows.append((f, start, fields))
+        mention_fields.append(fields)
 
     title = facts.title or info.title
     kind = classify_doctype(_simplified(title, script), opening_of(norm.text), outline_summary(outline))
@@ -267,7 +288,7 @@ def _build(text: str, info: SourceInfo) -> Notice:
             **record,
             **parts,
             sections=[section_fields.of(node, (), True) for node in outline],
-            mentions=[fields for _, _, fields in rows],
+            mentions=mention_fields,
             flags=inexact_flags + pair_flags,
         )
     except ValidationError:
@@ -284,19 +305,22 @@ def _build(text: str, info: SourceInfo) -> Notice:
         contact=valid_fact(Contact, parts["contact"], "contact", flags),
     )
     pair_flag_models = [Flag(**flag) for flag in pair_flags]
+    # Each mention with its record fields (and so its original start), as the checked path reports them.
+    rows = list(zip(found if modelled else [f for f in found if f.kind in value_fields], mention_fields))
     audit = record["inspection"].kind == "审计"
     try:
         return Notice(
             **record,
             sections=[_section_data(node, norm, text, work, audit=audit) for node in outline],
-            mentions=[fields for _, _, fields in rows],
+            mentions=mention_fields,
             flags=flags + pair_flag_models,
         )
     except ValidationError:
         pass  # a mention the schema refuses: one at a time below, so it becomes a flag
 
     mentions = []
-    for f, start, fields in rows:
+    for f, fields in rows:
+        start = fields["start"]
         model = MENTION_MODELS[f.kind]
         try:
             mentions.append(model(**{k: v for k, v in fields.items() if k != "kind"}))
@@ -306,12 +330,17 @@ def _build(text: str, info: SourceInfo) -> Notice:
     return Notice(**record, sections=sections, mentions=mentions, flags=flags + pair_flag_models)
 
 
-def section_paths(roots: list[Any], offsets: list[int]) -> list[list[int]]:
+def section_paths(roots: list[Any], offsets: list[int], *, shared: bool = False) -> list[list[int]]:
     """For each offset, the ordinals of the nested sections containing it.
 
     One sweep over the pre-order nodes and the sorted offsets, so a notice with
     thousands of sections and mentions stays linear (``outline.section_path``
-    answers one offset at a time).
+    answers one offset at a time).  The sweep stops only where its state can
+    change (a node's start, the innermost open node's end): the offsets before
+    the next such point share the path, found by one bisection.  Each offset gets
+    its own list (an offset repeated out of order, the same one), or with ``shared``
+    the same list as the other offsets of its section (for a caller that only reads
+    them: the record's validation copies every list it is given).
     """
     nodes: list[tuple[int, int, list[int]]] = []  # pre-order: start, end, path
 
@@ -328,7 +357,9 @@ def section_paths(roots: list[Any], offsets: list[int]) -> list[list[int]]:
     paths: list[list[int]] = []
     stack: list[tuple[int, int, list[int]]] = []
     j, count = 0, len(nodes)
-    for off in keys:
+    i, n = 0, len(keys)
+    while i < n:
+        off = keys[i]
         while j < count and nodes[j][0] <= off:
             start = nodes[j][0]
             while stack and stack[-1][1] <= start:
@@ -337,7 +368,20 @@ def section_paths(roots: list[Any], offsets: list[int]) -> list[list[int]]:
             j += 1
         while stack and stack[-1][1] <= off:
             stack.pop()
-        paths.append(stack[-1][2][:] if stack else [])
+        # Until the next node's start or the innermost node's end, no push and no pop: the same path.
+        if stack:
+            top = stack[-1]
+            path = top[2]
+            limit = top[1] if j == count or top[1] < nodes[j][0] else nodes[j][0]
+        else:
+            path = []
+            limit = nodes[j][0] if j < count else None
+        k = n if limit is None else bisect_left(keys, limit, i + 1)
+        if shared:
+            paths += [path] * (k - i)
+        else:
+            paths += [path[:] for _ in range(k - i)]
+        i = k
     if keys is offsets:
         return paths
     result = dict(zip(keys, paths))
@@ -374,12 +418,12 @@ def inexact_mentions(found: list[Found]) -> list[Found]:
     out = []
     for f in found:
         values = f.values
-        value = values.get("value")
-        if (value is not None
-                and not (value.__class__ is Decimal and len(shown := str(value)) <= MAX_FIGURE_DIGITS
-                         and shown.isdigit())
-                and not json_exact(value)) or (
-                (value := values.get("value_max")) is not None and not json_exact(value)):
+        # (``in`` and a subscript rather than two ``get`` calls: a date mention holds neither key.)
+        if "value" in values and (value := values["value"]) is not None and not (
+                value.__class__ is Decimal and len(shown := str(value)) <= MAX_FIGURE_DIGITS
+                and shown.isdigit()) and not json_exact(value):
+            out.append(f)
+        elif "value_max" in values and (value := values["value_max"]) is not None and not json_exact(value):
             out.append(f)
     return out
 
@@ -444,23 +488,29 @@ class _SectionFields:
     def of(self, node: Any, frames: tuple[str, ...], children: bool) -> dict[str, Any]:
         """The fields of ``node``'s Section; with ``children``, its children's as dicts, recursively."""
         to_original = self.to_original
-        start, end = (node.start, node.end) if to_original is None else to_original(node.start, node.end)
-        heading = node.heading
-        if node.heading_end is not None and node.heading_end > node.heading_start:
-            hs, he = (node.heading_start, node.heading_end) if to_original is None else to_original(
-                node.heading_start, node.heading_end)
-            heading = self.work[hs:he]
-        issue = node.issue
         role = node.role
-        if role == "issue" and getattr(node, "issue_start", None) is not None and node.issue_end > node.issue_start:
-            i_s, i_e = (node.issue_start, node.issue_end) if to_original is None else to_original(
-                node.issue_start, node.issue_end)
-            issue = self.work[i_s:i_e]
+        heading = node.heading
+        issue = node.issue
         marker = node.marker
-        if marker:
-            ms = node.start if to_original is None else to_original(node.start, node.start + 1)[0]
-            if ms + len(marker) <= len(self.text):
-                marker = self.text[ms : ms + len(marker)]
+        if to_original is None:  # (offsets are the original ones)
+            start = node.start
+            end = node.end
+            if node.heading_end is not None and node.heading_end > node.heading_start:
+                heading = self.work[node.heading_start : node.heading_end]
+            if role == "issue" and getattr(node, "issue_start", None) is not None and node.issue_end > node.issue_start:
+                issue = self.work[node.issue_start : node.issue_end]
+            ms = start
+        else:
+            start, end = to_original(node.start, node.end)
+            if node.heading_end is not None and node.heading_end > node.heading_start:
+                hs, he = to_original(node.heading_start, node.heading_end)
+                heading = self.work[hs:he]
+            if role == "issue" and getattr(node, "issue_start", None) is not None and node.issue_end > node.issue_start:
+                i_s, i_e = to_original(node.issue_start, node.issue_end)
+                issue = self.work[i_s:i_e]
+            ms = to_original(node.start, node.start + 1)[0] if marker else 0
+        if marker and ms + len(marker) <= len(self.text):
+            marker = self.text[ms : ms + len(marker)]
         data = {
             "level": node.level,
             "marker": marker,
@@ -474,7 +524,8 @@ class _SectionFields:
         }
         if role == "issue":
             body_start = node.body_start
-            context = self.norm_text[body_start : min(node.end, body_start + CONTEXT_CHARS)]
+            reach = body_start + CONTEXT_CHARS
+            context = self.norm_text[body_start : node.end if node.end < reach else reach]  # (= min(): no builtin call)
             data["categories"] = [
                 {"level": c.level, "code": c.code, "label": c.label, "evidence": c.evidence}  # (= c._asdict())
                 for c in categorize(issue or heading, heading=heading, context=context, frames=frames,

@@ -187,29 +187,36 @@ def _traditional_bmp_re() -> re.Pattern:
     return limits.plain("[" + "".join(re.escape(ch) for ch in chars) + "]")
 
 
-def plainly_simplified(text: str) -> bool:
+def plainly_simplified(text: str, *, surrogates: bool = False) -> bool:
     """True when ``text`` surely holds no traditional-only character and none of the characters
     ``normalize`` finds by its class scan (:data:`zhenggai.normalize.RARE_SPECIAL`): then
     ``is_traditional(text)`` is False and ``normalize(text, rare=False)`` is ``normalize(text)``.
+    With ``surrogates``, the class holds the lone surrogates (U+D800..U+DFFF) too: True then also
+    says that UTF-8 can encode ``text`` (``assemble.replace_surrogates`` has nothing to replace).
 
     One class search of both sets instead of two scans of the same text (the assembly's script
-    detection, then normalisation).  False says nothing: the caller asks :func:`is_traditional`.
+    detection, then normalisation; and with ``surrogates``, the assembly's UTF-8 test before them).
+    False says nothing: the caller asks :func:`is_traditional`.
 
     >>> plainly_simplified("整改，完成"), plainly_simplified("國際"), plainly_simplified("共１２项")
     (True, False, False)
+    >>> plainly_simplified("整改\ud800"), plainly_simplified("整改\ud800", surrogates=True)
+    (True, False)
     """
-    if len(text) > 50_000 or _traditional_or_rare_re().search(text) is not None:
+    if len(text) > 50_000 or _traditional_or_rare_re(surrogates).search(text) is not None:
         return False
     return not (limits.astral(text) and not _traditional_astral().isdisjoint(text))
 
 
-@lru_cache(maxsize=1)
-def _traditional_or_rare_re() -> re.Pattern:
-    """The class of :func:`_traditional_bmp_re` and the characters of ``normalize.RARE_SPECIAL`` (built on first use)."""
+@lru_cache(maxsize=2)
+def _traditional_or_rare_re(surrogates: bool = False) -> re.Pattern:
+    """The class of :func:`_traditional_bmp_re` and the characters of ``normalize.RARE_SPECIAL`` (built on first use),
+    with ``surrogates`` the range of lone surrogates too."""
     from zhenggai.normalize import RARE_SPECIAL
 
     chars = sorted({ch for ch in traditional_chars() if ch <= "\uffff"} | RARE_SPECIAL)
-    return limits.plain("[" + "".join(re.escape(ch) for ch in chars) + "]")
+    lone = "\ud800-\udfff" if surrogates else ""  # (as code points: a str may hold them, UTF-8 cannot)
+    return limits.plain("[" + "".join(re.escape(ch) for ch in chars) + lone + "]")
 
 
 @lru_cache(maxsize=1)
