@@ -562,12 +562,12 @@ class Twin:
     '12个'
     """
 
-    __slots__ = ("regex", "std", "_std", "groupindex")
+    __slots__ = ("regex", "std", "groupindex")
 
     def __init__(self, pattern: Pattern | regex.Pattern) -> None:
         self.regex = pattern
-        self.std = self._std = _std_compile(pattern.pattern, pattern.flags)  # (_std: the old name)
-        if self._std.groupindex != dict(pattern.groupindex):
+        self.std = _std_compile(pattern.pattern, pattern.flags)
+        if self.std.groupindex != dict(pattern.groupindex):
             raise ValueError("the two engines number the groups differently")
         self.groupindex = pattern.groupindex
 
@@ -580,7 +580,7 @@ class Twin:
         end = _DEADLINE.get()
         if end is not None and _now() >= end:
             raise TimeoutError("zhenggai deadline passed")
-        return self._std.match(string, pos, endpos)
+        return self.std.match(string, pos, endpos)
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None):
         if endpos is None:
@@ -590,7 +590,7 @@ class Twin:
         end = _DEADLINE.get()
         if end is not None and _now() >= end:
             raise TimeoutError("zhenggai deadline passed")
-        return self._std.search(string, pos, endpos)
+        return self.std.search(string, pos, endpos)
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None, overlapped: bool = False):
         """As :meth:`Pattern.finditer`: on ``re`` for a short window (one deadline check, as the
@@ -602,7 +602,7 @@ class Twin:
         end = _DEADLINE.get()
         if end is not None and _now() >= end:
             raise TimeoutError("zhenggai deadline passed")
-        return self._std.finditer(string, pos, endpos)
+        return self.std.finditer(string, pos, endpos)
 
 
 # The most ``Twin.std`` calls a loop may make between two deadline checks (see Twin).

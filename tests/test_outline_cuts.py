@@ -112,4 +112,4 @@ def test_long_window_keeps_the_deadline():
 def test_both_engines_read_the_pair_skipper_alike(text, clauses, commas):
     # (a window of limits.TIMER_MIN_CHARS or more goes to the regex module: the same end)
     skipper = _pair_skipper(clauses, commas)
-    assert skipper.regex.match(text).end() == skipper._std.match(text).end()
+    assert skipper.regex.match(text).end() == skipper.std.match(text).end()
