@@ -22,7 +22,7 @@ from pydantic import ValidationError
 import zhenggai
 from zhenggai.errors import InputError
 from zhenggai.facts.categories import CONTEXT_CHARS, FrameMemo, categorize
-from zhenggai.limits import Limits, bounded, check, current, too_many_chars
+from zhenggai.limits import BATCH_CALLS, Limits, bounded, check, current, too_many_chars
 from zhenggai.mentions import find_mentions
 from zhenggai.mentions.base import Found
 from zhenggai.normalize import Normalized, normalize
@@ -221,32 +221,8 @@ def _build(text: str, info: SourceInfo, plain: bool | None = None) -> Notice:
         for f in inexact
     ]
     paths = section_paths(outline, [f.start for f in found], shared=True)  # (read only: validation copies them)
-    mention_fields: list[dict[str, Any]] = []  # the record fields of each mention with a record model
-    value_fields = _mention_value_fields()
-    # Offsets map back only when normalisation dropped characters (else they are the original ones).
-    to_original = norm.span_to_original if norm.index_map is not None else None
-    modelled = True  # whether every mention's kind has a record model (nearly always)
-    for f, path in zip(found, paths):
-        check()  # a notice with 100k mentions spends seconds here, between regex calls
-        kind = f.kind
-        keys = value_fields.get(kind)
-        if keys is None:
-            modelled = False
-            continue  # a kind with no record model
-        if to_original is None:
-            start = f.start
-            end = f.end
-        else:
-            start, end = to_original(f.start, f.end)
-        values = f.values
-        # Only the fields the kind's model has (all of them, nearly always: one C-level copy).
-        fields = dict(values) if keys.issuperset(values) else {k: v for k, v in values.items() if k in keys}
-        fields["kind"] = kind
-        fields["text"] = text[start:end]
-        fields["start"] = start
-        fields["end"] = end
-        fields["section"] = path
-        mention_fields.append(fields)
+    # The record fields of each mention with a record model; modelled: every kind has one (nearly always).
+    mention_fields, modelled = mention_rows(found, paths, norm.index_map, text)
 
     title = facts.title or info.title
     kind = classify_doctype(_simplified(title, script), opening_of(norm.text), outline_summary(outline))
@@ -306,6 +282,7 @@ def _build(text: str, info: SourceInfo, plain: bool | None = None) -> Notice:
     )
     pair_flag_models = [Flag(**flag) for flag in pair_flags]
     # Each mention with its record fields (and so its original start), as the checked path reports them.
+    value_fields = _mention_value_fields()
     rows = list(zip(found if modelled else [f for f in found if f.kind in value_fields], mention_fields))
     audit = record["inspection"].kind == "审计"
     try:
@@ -328,6 +305,48 @@ def _build(text: str, info: SourceInfo, plain: bool | None = None) -> Notice:
             flags.append(Flag(code="invalid_mention", message=f"{f.kind} {f.text!r} at {start}: {_first_error(exc)}"))
     sections = [_section(node, norm, text, work, audit=audit) for node in outline]
     return Notice(**record, sections=sections, mentions=mentions, flags=flags + pair_flag_models)
+
+
+def mention_rows(found: list[Found], paths: list[list[int]], index_map: tuple[int, ...] | None,
+                 text: str) -> tuple[list[dict[str, Any]], bool]:
+    """The record fields of each mention whose kind has a record model, and whether every kind has one.
+
+    A mention's fields are its ``values`` that its model has (all of them, nearly always), its kind,
+    its span mapped back through ``index_map`` (``Normalized.index_map``: None when normalisation
+    dropped nothing) as :meth:`Normalized.span_to_original` maps it, the text there, and its path
+    in ``paths``.  The deadline is checked before the first mention and then once per
+    :data:`limits.BATCH_CALLS` (each mention's work is bounded): a notice with 100k mentions
+    spends seconds here, between regex calls.
+    """
+    rows: list[dict[str, Any]] = []
+    append = rows.append
+    value_fields = _mention_value_fields()
+    modelled = True
+    batch = 0
+    for f, path in zip(found, paths):
+        batch -= 1
+        if batch < 0:
+            check()
+            batch = BATCH_CALLS - 1
+        kind = f.kind
+        keys = value_fields.get(kind)
+        if keys is None:
+            modelled = False
+            continue  # a kind with no record model
+        start = f.start
+        end = f.end
+        if index_map is not None:  # (span_to_original without a call per mention)
+            start, end = index_map[start], index_map[end - 1] + 1 if end > start else index_map[start]
+        values = f.values
+        # Only the fields the kind's model has (all of them, nearly always: one C-level copy).
+        fields = dict(values) if keys.issuperset(values) else {k: v for k, v in values.items() if k in keys}
+        fields["kind"] = kind
+        fields["text"] = text[start:end]
+        fields["start"] = start
+        fields["end"] = end
+        fields["section"] = path
+        append(fields)
+    return rows, modelled
 
 
 def section_paths(roots: list[Any], offsets: list[int], *, shared: bool = False) -> list[list[int]]:

@@ -1,0 +1,121 @@
+"""Round 9 of the assembly's speed work, each shortcut against the code it replaced.
+
+- ``mention_rows``: the mention loop of ``_build`` as a function, its spans mapped through the index map
+  without a call per mention and the deadline checked once per ``limits.BATCH_CALLS`` mentions.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import zhenggai.assemble as assemble
+from zhenggai import limits
+from zhenggai.assemble import _mention_value_fields, mention_rows, section_paths
+from zhenggai.mentions import find_mentions
+from zhenggai.mentions.base import Found
+from zhenggai.normalize import Normalized, normalize
+from zhenggai.outline import parse_outline
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = sorted((ROOT / "corpus/gold").glob("*.txt")) + sorted((ROOT / "tests/fixtures/notices").glob("*.txt"))
+
+
+# --- mention_rows ---------------------------------------------------------------------------------
+
+def rows_by_the_loop(found, paths, norm, text):
+    """The round-8 loop of ``_build`` (the oracle): a deadline check and a span_to_original call per mention."""
+    mention_fields = []
+    value_fields = _mention_value_fields()
+    to_original = norm.span_to_original if norm.index_map is not None else None
+    modelled = True
+    for f, path in zip(found, paths):
+        limits.check()
+        kind = f.kind
+        keys = value_fields.get(kind)
+        if keys is None:
+            modelled = False
+            continue
+        if to_original is None:
+            start, end = f.start, f.end
+        else:
+            start, end = to_original(f.start, f.end)
+        values = f.values
+        fields = dict(values) if keys.issuperset(values) else {k: v for k, v in values.items() if k in keys}
+        fields["kind"] = kind
+        fields["text"] = text[start:end]
+        fields["start"] = start
+        fields["end"] = end
+        fields["section"] = path
+        mention_fields.append(fields)
+    return mention_fields, modelled
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
+def test_rows_on_notices(path):
+    text = path.read_text(encoding="utf-8")
+    norm = normalize(text)
+    found = find_mentions(norm.text)
+    paths = section_paths(parse_outline(norm.text), [f.start for f in found], shared=True)
+    assert mention_rows(found, paths, norm.index_map, text) == rows_by_the_loop(found, paths, norm, text)
+
+
+def test_some_notices_map_their_spans():
+    """The index-map branch is exercised by the bench notices (normalisation drops characters in some)."""
+    assert sum(normalize(p.read_text(encoding="utf-8")).index_map is not None for p in TEXTS) >= 10
+
+
+_KINDS = st.sampled_from(["count", "money", "date", "percent", "no_such_kind"])
+_VALUES = st.dictionaries(st.sampled_from(["value", "unit", "value_max", "noun", "stray", "start"]),
+                          st.one_of(st.integers(0, 99), st.just(Decimal("1.5")), st.none()), max_size=4)
+
+
+@st.composite
+def _notices(draw):
+    """A text, its normalised form with some positions dropped, and Found spans on the normalised text."""
+    n = draw(st.integers(1, 60))
+    text = "".join(draw(st.lists(st.sampled_from("整改12 \u200b。"), min_size=n, max_size=n)))
+    dropped = set(draw(st.lists(st.integers(0, n - 1), max_size=n // 3)))
+    kept = [i for i in range(n) if i not in dropped]
+    if not kept:
+        kept = [0]
+    index_map = tuple(kept) + (n,) if len(kept) < n else None
+    norm = Normalized("".join(text[i] for i in kept), text, index_map)
+    size = len(norm.text)
+    found = []
+    for _ in range(draw(st.integers(0, 80))):
+        start = draw(st.integers(0, size - 1))
+        end = draw(st.integers(start, size))
+        found.append(Found(draw(_KINDS), start, end, norm.text[start:end], draw(_VALUES)))
+    paths = [draw(st.lists(st.integers(0, 5), max_size=3)) for _ in found]
+    return found, paths, norm, text
+
+
+@settings(max_examples=300, deadline=None)
+@given(_notices())
+def test_property_rows_against_the_loop(case):
+    found, paths, norm, text = case
+    assert mention_rows(found, paths, norm.index_map, text) == rows_by_the_loop(found, paths, norm, text)
+
+
+def test_rows_check_the_deadline_once_per_batch(monkeypatch):
+    calls = []
+    monkeypatch.setattr(assemble, "check", lambda: calls.append(1))
+    found = [Found("count", 0, 2, "12", {"value": 12}) for _ in range(100)]
+    rows, modelled = mention_rows(found, [[]] * 100, None, "12")
+    assert len(rows) == 100 and modelled
+    assert len(calls) == math.ceil(100 / limits.BATCH_CALLS)
+
+
+def test_rows_stop_at_a_passed_deadline():
+    found = [Found("count", 0, 2, "12", {"value": 12})]
+    with limits.deadline(0.001):
+        time.sleep(0.01)
+        with pytest.raises(TimeoutError):
+            mention_rows(found, [[]], None, "12")
