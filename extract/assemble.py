@@ -14,13 +14,18 @@ from bisect import bisect_left
 from decimal import Decimal
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
+from types import ModuleType
+from typing import Any, NamedTuple
 
 import regex
 from pydantic import ValidationError
 
 import zhenggai
 from zhenggai.errors import InputError
+# (Loaded with facts.categories anyway; their functions are read from the modules at each call,
+# as the import statements in _build read them before: a wrapper set on a module is the one called.)
+import zhenggai.facts as facts_pkg
+import zhenggai.facts.doctype as doctype
 from zhenggai.facts.categories import CONTEXT_CHARS, FrameMemo, categorize
 from zhenggai.limits import BATCH_CALLS, Limits, bounded, check, current, too_many_chars
 from zhenggai.mentions import find_mentions
@@ -74,6 +79,31 @@ def notice_id(normalized_text: str) -> str:
     return hashlib.sha256(compact.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+class _Late(NamedTuple):
+    """The modules imported on the first notice rather than with this module (see :func:`_late`)."""
+
+    outline: ModuleType  # zhenggai.outline
+    script: ModuleType  # zhenggai.read.script
+    meta: ModuleType  # zhenggai.read.meta
+
+
+@lru_cache(maxsize=1)
+def _late() -> _Late:
+    """The outline parser's and the readers' modules, imported on first use and then held.
+
+    Importing them with this module would load ``zhenggai.outline``'s patterns and ``zhenggai.read``
+    (lxml): tens of milliseconds for a caller that extracts nothing.  An import statement in the
+    function instead costs about a microsecond per call (five per notice).  Their functions are
+    read from the modules at each call, as the import statements read them (a wrapper set on a
+    module, by a test or ``bench/functions.py``, is the one called).
+    """
+    import zhenggai.outline
+    import zhenggai.read.meta
+    import zhenggai.read.script
+
+    return _Late(zhenggai.outline, zhenggai.read.script, zhenggai.read.meta)
+
+
 def _as_datetime(value: dt.datetime | dt.date | None) -> dt.datetime | None:
     if value is None or isinstance(value, dt.datetime):
         return value
@@ -116,9 +146,7 @@ def reference_date(published_at: dt.datetime | dt.date | None, signed_at: dt.dat
     >>> reference_date(None, None, "http://a.gov.cn/news/2023/08/abc.html")  # a month folder: its first day
     datetime.date(2023, 8, 1)
     """
-    from zhenggai.read.meta import date_from_url
-
-    return _as_date(published_at) or signed_at or date_from_url(url, month=True)
+    return _as_date(published_at) or signed_at or _late().meta.date_from_url(url, month=True)
 
 
 def build_notice(text: str, info: SourceInfo | None = None, *, limits: Limits | None = None) -> Notice:
@@ -142,9 +170,7 @@ def build_notice(text: str, info: SourceInfo | None = None, *, limits: Limits | 
     # (read.script.plainly_simplified) and holds no lone surrogate: then nothing is to be replaced.
     plain = None
     if info.script is None:
-        from zhenggai.read.script import plainly_simplified
-
-        plain = plainly_simplified(text, surrogates=True)
+        plain = _late().script.plainly_simplified(text, surrogates=True)
     if not plain:
         text, replaced = replace_surrogates(text)
         if replaced:
@@ -175,29 +201,22 @@ def replace_surrogates(text: str) -> tuple[str, int]:
 
 def _build(text: str, info: SourceInfo, plain: bool | None = None) -> Notice:
     """The record of ``text``; ``plain`` is ``plainly_simplified(text)`` when the caller knows it (else None)."""
-    from zhenggai.facts import check_flags, extract_facts, find_source_meta
-    from zhenggai.facts.doctype import classify_doctype, opening_of, outline_summary
-    from zhenggai.outline import parse_outline
-
+    late = _late()
     script = info.script
     work = text
     rare = True  # whether normalize must look for its rare characters (below)
     if script is None:
-        from zhenggai.read.script import is_traditional, plainly_simplified
-
         if plain is None:
-            plain = plainly_simplified(text)
+            plain = late.script.plainly_simplified(text)
         if plain:  # one scan says both: simplified, and none of normalize's rare characters
             script, rare = "simplified", False
         else:
-            script = "traditional" if is_traditional(text) else "simplified"
+            script = "traditional" if late.script.is_traditional(text) else "simplified"
     if script == "traditional":
-        from zhenggai.read.script import to_simplified
-
-        work = to_simplified(text)  # same length: offsets still index `text`
+        work = late.script.to_simplified(text)  # same length: offsets still index `text`
     norm = normalize(work, rare=rare)
 
-    meta = find_source_meta(norm.text)
+    meta = facts_pkg.find_source_meta(norm.text)
     published_at = info.published_at or meta.published_at
     published_from = None
     if (published_at is None and meta.signed_at is None and info.fetched_at is not None
@@ -211,9 +230,9 @@ def _build(text: str, info: SourceInfo, plain: bool | None = None) -> Notice:
     inexact = inexact_mentions(found)
     if inexact:
         found = [f for f in found if f not in inexact]
-    outline = parse_outline(norm.text)
-    facts = extract_facts(norm.text, found, outline, published=published, meta=meta)
-    flag_pairs = list(info.extra_flags) + list(check_flags(norm.text, found, outline, facts, published=published))
+    outline = late.outline.parse_outline(norm.text)
+    facts = facts_pkg.extract_facts(norm.text, found, outline, published=published, meta=meta)
+    flag_pairs = list(info.extra_flags) + list(facts_pkg.check_flags(norm.text, found, outline, facts, published=published))
 
     inexact_flags = [
         {"code": "invalid_mention", "message": f"{f.kind} {f.text!r} at {norm.to_original(f.start)}: "
@@ -225,7 +244,8 @@ def _build(text: str, info: SourceInfo, plain: bool | None = None) -> Notice:
     mention_fields, modelled = mention_rows(found, paths, norm.index_map, text)
 
     title = facts.title or info.title
-    kind = classify_doctype(_simplified(title, script), opening_of(norm.text), outline_summary(outline))
+    kind = doctype.classify_doctype(_simplified(title, script), doctype.opening_of(norm.text),
+                                   doctype.outline_summary(outline))
     record = {
         "id": notice_id(norm.text),
         "extractor_version": zhenggai.__version__,

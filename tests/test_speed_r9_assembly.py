@@ -2,11 +2,18 @@
 
 - ``mention_rows``: the mention loop of ``_build`` as a function, its spans mapped through the index map
   without a call per mention and the deadline checked once per ``limits.BATCH_CALLS`` mentions.
+- The stages' modules held by the assembly (``zhenggai.facts`` at import, ``zhenggai.outline`` and
+  ``zhenggai.read`` on the first notice) instead of five import statements per notice; their functions
+  are still read from the modules at each call.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib
 import math
+import subprocess
+import sys
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -16,7 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import zhenggai.assemble as assemble
-from zhenggai import limits
+from zhenggai import extract_text, limits
 from zhenggai.assemble import _mention_value_fields, mention_rows, section_paths
 from zhenggai.mentions import find_mentions
 from zhenggai.mentions.base import Found
@@ -119,3 +126,44 @@ def test_rows_stop_at_a_passed_deadline():
         time.sleep(0.01)
         with pytest.raises(TimeoutError):
             mention_rows(found, [[]], None, "12")
+
+
+# --- the stages' modules held, their functions read at each call ----------------------------------
+
+def test_assemble_alone_imports_neither_outline_nor_readers():
+    code = "import sys, zhenggai.assemble; print(sorted(m for m in ('zhenggai.outline', 'zhenggai.read') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("module, name", [
+    ("zhenggai.outline", "parse_outline"),
+    ("zhenggai.read.script", "plainly_simplified"),
+    ("zhenggai.facts", "find_source_meta"),
+    ("zhenggai.facts", "extract_facts"),
+    ("zhenggai.facts", "check_flags"),
+    ("zhenggai.facts.doctype", "classify_doctype"),
+    ("zhenggai.facts.doctype", "opening_of"),
+    ("zhenggai.facts.doctype", "outline_summary"),
+])
+def test_a_wrapper_set_on_a_stage_module_is_called(monkeypatch, module, name):
+    """As the import statements in ``_build`` did, the stage's function is read from its module per call."""
+    mod = importlib.import_module(module)
+    real = getattr(mod, name)
+    calls = []
+
+    def wrapped(*args, **kwargs):
+        calls.append(name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(mod, name, wrapped)
+    assert extract_text("2023年6月,市委巡察组反馈问题12个,整改完成10个。").text
+    assert calls
+
+
+def test_reference_date_reads_the_url_only_when_needed(monkeypatch):
+    import zhenggai.read.meta as meta
+
+    monkeypatch.setattr(meta, "date_from_url", lambda url, month=False: dt.date(2020, 1, 2))
+    assert assemble.reference_date(None, None, "x") == dt.date(2020, 1, 2)
+    assert assemble.reference_date(dt.date(2021, 3, 4), None, "x") == dt.date(2021, 3, 4)
