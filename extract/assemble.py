@@ -512,43 +512,48 @@ def _section_data(
 class _SectionFields:
     """What turns outline nodes into Section fields, fixed for one notice (see :func:`_section`)."""
 
-    __slots__ = ("norm_text", "text", "work", "audit", "to_original", "frame_of")
+    __slots__ = ("norm_text", "text", "size", "work", "audit", "index_map", "frame_of")
 
     def __init__(self, norm: Normalized, text: str, work: str, audit: bool) -> None:
         self.norm_text = norm.text
         self.text = text
+        self.size = len(text)
         self.work = work
         self.audit = audit
-        # Offsets map back only when normalisation dropped characters (else they are the original ones).
-        self.to_original = norm.span_to_original if norm.index_map is not None else None
+        # Offsets map back only when normalisation dropped characters (None: they are the original ones);
+        # read from the map as Normalized.span_to_original reads them, without a call per offset.
+        self.index_map = norm.index_map
         # Each heading's framework part, searched once for all the issues under it.
         self.frame_of = FrameMemo().__getitem__
 
     def of(self, node: Any, frames: tuple[str, ...], children: bool) -> dict[str, Any]:
         """The fields of ``node``'s Section; with ``children``, its children's as dicts, recursively."""
-        to_original = self.to_original
+        index_map = self.index_map
         role = node.role
         heading = node.heading
         issue = node.issue
         marker = node.marker
-        if to_original is None:  # (offsets are the original ones)
-            start = node.start
-            end = node.end
-            if node.heading_end is not None and node.heading_end > node.heading_start:
-                heading = self.work[node.heading_start : node.heading_end]
-            if role == "issue" and getattr(node, "issue_start", None) is not None and node.issue_end > node.issue_start:
-                issue = self.work[node.issue_start : node.issue_end]
+        start = node.start
+        end = node.end
+        if role == "issue":
+            i_s = getattr(node, "issue_start", None)
+            if i_s is not None and node.issue_end > i_s:
+                i_e = node.issue_end
+                if index_map is not None:
+                    i_s, i_e = index_map[i_s], index_map[i_e - 1] + 1
+                issue = self.work[i_s:i_e]
+        h_s = node.heading_start
+        h_e = node.heading_end
+        if index_map is None:
+            if h_e is not None and h_e > h_s:
+                heading = self.work[h_s:h_e]
             ms = start
         else:
-            start, end = to_original(node.start, node.end)
-            if node.heading_end is not None and node.heading_end > node.heading_start:
-                hs, he = to_original(node.heading_start, node.heading_end)
-                heading = self.work[hs:he]
-            if role == "issue" and getattr(node, "issue_start", None) is not None and node.issue_end > node.issue_start:
-                i_s, i_e = to_original(node.issue_start, node.issue_end)
-                issue = self.work[i_s:i_e]
-            ms = to_original(node.start, node.start + 1)[0] if marker else 0
-        if marker and ms + len(marker) <= len(self.text):
+            if h_e is not None and h_e > h_s:
+                heading = self.work[index_map[h_s] : index_map[h_e - 1] + 1]
+            ms = index_map[start] if marker else 0
+            start, end = index_map[start], index_map[end - 1] + 1 if end > start else index_map[start]
+        if marker and ms + len(marker) <= self.size:
             marker = self.text[ms : ms + len(marker)]
         data = {
             "level": node.level,
@@ -559,7 +564,7 @@ class _SectionFields:
             "end": end if end > start else start + 1,
             "role": role,
             "issue": issue,
-            "items": list(node.items),
+            "items": node.items,  # (not copied: validation makes the record's own list)
         }
         if role == "issue":
             body_start = node.body_start

@@ -5,6 +5,8 @@
 - The stages' modules held by the assembly (``zhenggai.facts`` at import, ``zhenggai.outline`` and
   ``zhenggai.read`` on the first notice) instead of five import statements per notice; their functions
   are still read from the modules at each call.
+- ``_SectionFields.of`` maps a section's offsets through the index map without a call per offset, and
+  hands the node's items to validation uncopied (validation makes the record's own list).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from hypothesis import strategies as st
 import zhenggai.assemble as assemble
 from zhenggai import extract_text, limits
 from zhenggai.assemble import _mention_value_fields, mention_rows, section_paths
+from zhenggai.facts.categories import CONTEXT_CHARS, FrameMemo, categorize
 from zhenggai.mentions import find_mentions
 from zhenggai.mentions.base import Found
 from zhenggai.normalize import Normalized, normalize
@@ -167,3 +170,112 @@ def test_reference_date_reads_the_url_only_when_needed(monkeypatch):
     monkeypatch.setattr(meta, "date_from_url", lambda url, month=False: dt.date(2020, 1, 2))
     assert assemble.reference_date(None, None, "x") == dt.date(2020, 1, 2)
     assert assemble.reference_date(dt.date(2021, 3, 4), None, "x") == dt.date(2021, 3, 4)
+
+
+# --- _SectionFields.of ----------------------------------------------------------------------------
+
+class Round8SectionFields:
+    """The round-8 section fields (the oracle): span_to_original per offset, the items copied."""
+
+    __slots__ = ("norm_text", "text", "work", "audit", "to_original", "frame_of")
+
+    def __init__(self, norm: Normalized, text: str, work: str, audit: bool) -> None:
+        self.norm_text = norm.text
+        self.text = text
+        self.work = work
+        self.audit = audit
+        # Offsets map back only when normalisation dropped characters (else they are the original ones).
+        self.to_original = norm.span_to_original if norm.index_map is not None else None
+        # Each heading's framework part, searched once for all the issues under it.
+        self.frame_of = FrameMemo().__getitem__
+
+    def of(self, node: Any, frames: tuple[str, ...], children: bool) -> dict[str, Any]:
+        """The fields of ``node``'s Section; with ``children``, its children's as dicts, recursively."""
+        to_original = self.to_original
+        role = node.role
+        heading = node.heading
+        issue = node.issue
+        marker = node.marker
+        if to_original is None:  # (offsets are the original ones)
+            start = node.start
+            end = node.end
+            if node.heading_end is not None and node.heading_end > node.heading_start:
+                heading = self.work[node.heading_start : node.heading_end]
+            if role == "issue" and getattr(node, "issue_start", None) is not None and node.issue_end > node.issue_start:
+                issue = self.work[node.issue_start : node.issue_end]
+            ms = start
+        else:
+            start, end = to_original(node.start, node.end)
+            if node.heading_end is not None and node.heading_end > node.heading_start:
+                hs, he = to_original(node.heading_start, node.heading_end)
+                heading = self.work[hs:he]
+            if role == "issue" and getattr(node, "issue_start", None) is not None and node.issue_end > node.issue_start:
+                i_s, i_e = to_original(node.issue_start, node.issue_end)
+                issue = self.work[i_s:i_e]
+            ms = to_original(node.start, node.start + 1)[0] if marker else 0
+        if marker and ms + len(marker) <= len(self.text):
+            marker = self.text[ms : ms + len(marker)]
+        data = {
+            "level": node.level,
+            "marker": marker,
+            "ordinal": node.ordinal,
+            "heading": heading,
+            "start": start,
+            "end": end if end > start else start + 1,
+            "role": role,
+            "issue": issue,
+            "items": list(node.items),
+        }
+        if role == "issue":
+            body_start = node.body_start
+            reach = body_start + CONTEXT_CHARS
+            context = self.norm_text[body_start : node.end if node.end < reach else reach]  # (= min(): no builtin call)
+            data["categories"] = [
+                {"level": c.level, "code": c.code, "label": c.label, "evidence": c.evidence}  # (= c._asdict())
+                for c in categorize(issue or heading, heading=heading, context=context, frames=frames,
+                                    audit=self.audit, frame_of=self.frame_of)
+            ]
+        if children:
+            if node.children:
+                inner = (*frames, heading)
+                data["children"] = [self.of(child, inner, True) for child in node.children]
+            else:
+                data["children"] = []
+        return data
+
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
+def test_section_fields_on_notices(path):
+    text = path.read_text(encoding="utf-8")
+    norm = normalize(text)
+    outline = parse_outline(norm.text)
+    for audit in (False, True):
+        new = assemble._SectionFields(norm, text, text, audit)
+        old = Round8SectionFields(norm, text, text, audit)
+        assert [new.of(node, (), True) for node in outline] == [old.of(node, (), True) for node in outline]
+
+
+def test_section_items_are_the_records_own(monkeypatch):
+    import zhenggai.outline as outline_module
+
+    real, seen = outline_module.parse_outline, []
+
+    def parse(text):
+        seen.append(real(text))
+        return seen[-1]
+
+    monkeypatch.setattr(outline_module, "parse_outline", parse)
+    for path in TEXTS:
+        notice = extract_text(path.read_text(encoding="utf-8"))
+        pairs = list(zip(_walk(seen[-1]), _walk(notice.sections)))
+        if any(node.items for node, _ in pairs):
+            break
+    assert all(section.items == node.items and section.items is not node.items for node, section in pairs)
+    assert any(section.items for _, section in pairs)
+
+
+def _walk(level):
+    for node in level:
+        yield node
+        yield from _walk(node.children)
