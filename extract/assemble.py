@@ -382,15 +382,7 @@ def section_paths(roots: list[Any], offsets: list[int], *, shared: bool = False)
     them: the record's validation copies every list it is given).
     """
     nodes: list[tuple[int, int, list[int]]] = []  # pre-order: start, end, path
-
-    def visit(level: list[Any], parent: list[int]) -> None:  # as deep as the outline (marker levels)
-        for node in level:
-            path = [*parent, node.ordinal]
-            nodes.append((node.start, node.end, path))
-            if node.children:
-                visit(node.children, path)
-
-    visit(roots, [])
+    _preorder(roots, [], nodes)
     # Offsets in order (the mentions come sorted) are swept as they are; else once each, sorted.
     keys = offsets if offsets == sorted(offsets) else sorted(set(offsets))
     paths: list[list[int]] = []
@@ -425,6 +417,21 @@ def section_paths(roots: list[Any], offsets: list[int], *, shared: bool = False)
         return paths
     result = dict(zip(keys, paths))
     return [result[off] for off in offsets]
+
+
+def _preorder(level: list[Any], parent: list[int], nodes: list[tuple[int, int, list[int]]]) -> None:
+    """Append ``(start, end, path)`` of every node under ``level`` to ``nodes``, in pre-order.
+
+    A module-level function, as deep as the outline (its marker levels): a recursive closure
+    would be a reference cycle (the function, its cell, the list it fills) left to the garbage
+    collector after every notice, and the collector's passes over what it leaves cost more than
+    the walk itself.
+    """
+    for node in level:
+        path = [*parent, node.ordinal]
+        nodes.append((node.start, node.end, path))
+        if node.children:
+            _preorder(node.children, path, nodes)
 
 
 @lru_cache(maxsize=None)
