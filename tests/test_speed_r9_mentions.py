@@ -3,6 +3,11 @@
 * find_mentions reads its finders from their modules (imported once) instead of seven
   ``from … import`` statements a call: the same mentions as the old body on the bench notices,
   and a wrapper set on a finder's module (as bench/functions.py sets them) is still called.
+* find_atoms on a short text: the whole-text scans of YEAR_LED_RE, MONTH_LED_RE and BARE_DAY_RE
+  skipped without their 年, 月, 日, and the run and key patterns without a run of four digits and
+  without 年 and 月: each pattern finds nothing in text without its character (hypothesis, an
+  alphabet dense in what the patterns read), and find_atoms gives the plain scan's matches on
+  texts lacking any of them.
 """
 
 from __future__ import annotations
@@ -10,9 +15,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import zhenggai.mentions as mentions
 from zhenggai.limits import deadline
+from zhenggai.mentions import date_patterns as P
 from zhenggai.mentions import find_mentions, merge
 
 REPO = Path(__file__).resolve().parent.parent
@@ -85,3 +93,66 @@ def test_find_mentions_calls_a_wrapped_finder(monkeypatch, module, name):
     text = "2023年追回资金12.5万元,整改率99%,问题12个"
     assert [f.kind for f in mentions.find_mentions(text)] == ["date", "money", "percent", "count"]
     assert calls == [text]
+
+
+# Characters and pieces the date patterns read (test_dates_scan.PIECES and a few more).
+_DATE_PIECES = ["2023", "20240307", "1998", "12", "3", "0", "年", "月", "日", "号", "季", "度", "第", "首", "前",
+                "末", "一", "三", "十", "至", "—", "-", ".", "/", " ", "、", "和", "从", "自", "到", "个", "底",
+                "半", "今", "去", "上", "下", "本", "当", "同", "次", "明", "两", "内", "初", "中", "期", "二",
+                "〇", "九", "较", "年代", "90", "个月", "，", "\n", "以来", "份", "旬", "10:30", "T"]
+
+
+def _plain_atoms(text):
+    """find_atoms as one finditer per pattern over the whole text, leftmost-longest (test_dates_scan's)."""
+    matches = [m for pattern in P.ATOM_PATTERNS for m in pattern.finditer(text)]
+    matches.sort(key=lambda m: (m.start(), -m.end()))
+    kept, end = [], 0
+    for m in matches:
+        if m.start() >= end:
+            kept.append(m)
+            end = m.end()
+    return [(m.re.pattern, m.span(), m.groups()) for m in kept]
+
+
+def _without(chars):
+    pieces = [p for p in _DATE_PIECES if not any(c in p for c in chars)]
+    return st.lists(st.sampled_from(pieces), max_size=40).map("".join)
+
+
+@pytest.mark.parametrize("pattern, char", P._NEEDS_CHAR, ids=["year-led", "month-led", "bare-day"])
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_a_scanned_pattern_needs_its_character(pattern, char, data):
+    text = data.draw(_without(char))
+    assert pattern.search(text) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_without("年月"))
+def test_the_keyed_patterns_need_a_year_or_a_month_character(text):
+    for pattern in P._KEYED_PATTERNS:
+        assert pattern.search(text) is None, pattern.pattern[:40]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from([p for p in _DATE_PIECES if p not in ("2023", "20240307", "1998")]),
+                     max_size=40).map("".join))
+def test_the_run_patterns_need_a_run_of_four_digits(text):
+    if P.digit_runs(text) == []:
+        for pattern in P._RUN_PATTERNS:
+            assert pattern.search(text) is None, pattern.pattern[:40]
+
+
+@pytest.mark.parametrize("missing", ["年", "月", "日", "年月", "年月日", "", "0123456789"])
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_find_atoms_is_the_plain_scan_on_texts_lacking_keys(missing, data):
+    text = data.draw(_without(missing))
+    got = [(m.re.pattern, m.span(), m.groups()) for m in P.find_atoms(text)]
+    assert got == _plain_atoms(text)
+
+
+@pytest.mark.parametrize("text", ["关于巡察整改情况的通报", "整改情况", "", "第一巡察组12人", "2023",
+                                  "10月", "今年", "29日召开"])
+def test_find_atoms_on_short_texts(text):
+    assert [(m.re.pattern, m.span(), m.groups()) for m in P.find_atoms(text)] == _plain_atoms(text)
