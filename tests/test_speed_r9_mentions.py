@@ -8,6 +8,11 @@
   without 年 and 月: each pattern finds nothing in text without its character (hypothesis, an
   alphabet dense in what the patterns read), and find_atoms gives the plain scan's matches on
   texts lacking any of them.
+* money: the foreign-currency search only where a foreign word stands in its window (资金 before
+  an amount ends with 金, as 美金 does), and the unit multiplier memoised: the search finds nothing
+  where no word is (hypothesis), the memo equals the product; find_money and find_shares as the
+  code before on the bench notices (tests/test_money*.py, tests/test_percent.py and the identity
+  set check the values).
 """
 
 from __future__ import annotations
@@ -156,3 +161,43 @@ def test_find_atoms_is_the_plain_scan_on_texts_lacking_keys(missing, data):
                                   "10月", "今年", "29日召开"])
 def test_find_atoms_on_short_texts(text):
     assert [(m.re.pattern, m.span(), m.groups()) for m in P.find_atoms(text)] == _plain_atoms(text)
+
+
+# -- money: the foreign-word pretest and the memoised multiplier --
+
+from zhenggai.mentions import money  # noqa: E402
+
+_MONEY_PIECES = ["港币", "美金", "台币", "新台币", "澳门币", "外币", "资金", "金", "币", "人民币", "约", "超过", "近",
+                 "上", "不足", "\n", " ", "，", "追回", "100", "3.5", "万元", "元", "港", "美", "台"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_MONEY_PIECES), max_size=12).map("".join))
+def test_the_foreign_search_needs_a_foreign_word(text):
+    for end in range(len(text) + 1):
+        before = end - 8 if end > 8 else 0
+        window = text[before:end]
+        if not any(word in window for word in money._FOREIGN_WORDS):
+            assert money._FOREIGN.search(text, before, end) is None
+
+
+@pytest.mark.parametrize("units", ["", "万", "亿", "千万", "万亿", "十万", "百万", "千亿", "拾萬", "佰仟萬"])
+def test_the_multiplier_memo_is_the_product(units):
+    from decimal import Decimal
+
+    product = Decimal(1)
+    for ch in units:
+        product *= money._UNIT_VALUES[ch]
+    assert money._multiplier(units) == product
+    assert str(money._multiplier(units)) == str(product)
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [("追回资金111.95万元", ["1119500"]), ("兑换港币100万元", []), ("美金约100万元", []), ("美金\n100万元", []),
+     ("外币资金300元", ["300"]), ("人民币100万元", ["1000000"]), ("新台币超过5亿元,资金2千万元", ["20000000"]),
+     ("资金3亿元,5千万元", ["300000000", "50000000"])],
+    ids=["fund", "hkd", "usd-approx", "usd-line", "word-before-fund", "rmb", "twd-then-fund", "units"],
+)
+def test_amounts_after_fund_and_foreign_words(text, values):
+    assert [str(f.values["value"]) for f in money.find_money(text)] == values

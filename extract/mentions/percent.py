@@ -166,9 +166,8 @@ def _share(numerator: Decimal, denominator: Decimal) -> Decimal:
     return exact if exact == value else value.quantize(_TWO_PLACES)
 
 
-def _read(m: regex.Match[str]) -> tuple[str, int, Decimal, Decimal | None] | None:
-    """(kind, start, value, value_max) of one match: kind percent or points."""
-    g = m.groups()  # indexed by group number: much faster than m[name] in the regex module
+def _read(m: regex.Match[str], g: tuple) -> tuple[str, int, Decimal, Decimal | None] | None:
+    """(kind, start, value, value_max) of one match (``g``: its ``m.groups()``): kind percent or points."""
     start, value_max = m.start(), None
     number = g[_NUM] if g[_NUM] is not None else g[_SPACED]
     kind = "percent"
@@ -236,15 +235,16 @@ def find_shares(text: str, astral: bool | None = None) -> tuple[list[Found], lis
     percents: list[Found] = []
     points: list[Found] = []
     for m in _SCANNER.finditer(text, astral=astral):  # = _PERCENT_RE.finditer(text), on the stretches that can match
+        g = m.groups()  # indexed by group number: much faster than m[name] in the regex module
         try:
-            read = _read(m)
+            read = _read(m, g)
         except (ValueError, KeyError, ArithmeticError):
             continue
         if read is None:
             continue
         kind, start, value, value_max = read
-        g = m.groups()
-        approx = bool(g[_Q1] or g[_Q2] or g[_MORE] or g[_FMORE] or g[_PMORE] or _adjacent_tenths(g[_TENTH], start == m.start()))
+        approx = bool(g[_Q1] or g[_Q2] or g[_MORE] or g[_FMORE] or g[_PMORE]
+                      or (g[_TENTH] is not None and _adjacent_tenths(g[_TENTH], start == m.start())))
         end = m.end()
         if kind == "points":
             points.append(Found("points", start, end, text[start:end], {"value": canonical(value), "approx": approx}))
