@@ -17,6 +17,10 @@
   the deadline checked once per limits.BATCH_CALLS calls: the candidates as the overlapped scan
   (tests/test_count_scan.py) and as before with a deadline in force; a passed deadline still stops
   the scan.
+* percent: a plain run (98.71%: ASCII digits with at most one point, then % ending the run, after a
+  character the pattern neither consumes nor refuses in its lookbehinds) read without the pattern:
+  the scanner's matches (spans and groups) as the whole-text scan's on written, bench and hypothesis
+  text, and the plain reading taken on the bench notices.
 """
 
 from __future__ import annotations
@@ -234,3 +238,45 @@ def test_a_passed_deadline_stops_the_batched_calls():
         time.sleep(0.01)
         with pytest.raises(TimeoutError):
             list(counts._candidates("共有约三十个问题"))
+
+
+# -- percent: plain runs read without the pattern --
+
+from zhenggai.mentions import percent  # noqa: E402
+
+
+def _share_matches(matches):
+    return [(m.span(), m.groups()) for m in matches]
+
+
+_PLAIN_CASES = ["完成率98.71%,覆盖率100%", "A98%,a5%,_5%,#5%", "5.%,.5%,5..5%,1.2.3%", "约98%,近5%以上,-3%,负3%",
+                "20%-30%,20-30%,20至30%", "91. 7%,1. 7%", "第1,2%,2,345%", "\n5%\n", "5%", "%", "١٢%,²%",
+                "1" * 40 + "%", "率" + "9" * 31 + "%", "5 %,5\t%", "五成,5%左右,5%以上"]
+
+
+@pytest.mark.parametrize("text", _PLAIN_CASES, ids=range(len(_PLAIN_CASES)))
+def test_plain_percent_runs_are_the_patterns_matches(text):
+    with deadline(60.0):
+        assert _share_matches(percent._SCANNER.finditer(text, astral=False)) == \
+            _share_matches(percent._PERCENT_RE.finditer(text))
+
+
+def test_plain_percent_runs_on_bench_notices():
+    plain = 0
+    with deadline(60.0):
+        for text in TEXTS:
+            matches = list(percent._SCANNER.finditer(text, astral=False))
+            assert _share_matches(matches) == _share_matches(percent._PERCENT_RE.finditer(text))
+            plain += sum(type(m) is percent._PlainMatch for m in matches)
+    assert plain > 100  # the common case is read without the pattern
+
+
+_PERCENT_ALPHABET = "0123456789.,%％‰ -—~至到以上下左右约近超过负AZaz成分之个百点一二三完的\n\t率达"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=_PERCENT_ALPHABET, max_size=30))
+def test_property_plain_percent_runs_are_the_patterns_matches(text):
+    with deadline(60.0):
+        assert _share_matches(percent._SCANNER.finditer(text, astral=False)) == \
+            _share_matches(percent._PERCENT_RE.finditer(text))
