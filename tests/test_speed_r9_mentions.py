@@ -13,10 +13,6 @@
   where no word is (hypothesis), the memo equals the product; find_money and find_shares as the
   code before on the bench notices (tests/test_money*.py, tests/test_percent.py and the identity
   set check the values).
-* counts: the count pattern on a stretch's short windows called on re itself (limits.Twin.std) with
-  the deadline checked once per limits.BATCH_CALLS calls: the candidates as the overlapped scan
-  (tests/test_count_scan.py) and as before with a deadline in force; a passed deadline still stops
-  the scan.
 * percent: a plain run (98.71%: ASCII digits with at most one point, then % ending the run, after a
   character the pattern neither consumes nor refuses in its lookbehinds) read without the pattern:
   the scanner's matches (spans and groups) as the whole-text scan's on written, bench and hypothesis
@@ -209,35 +205,6 @@ def test_the_multiplier_memo_is_the_product(units):
 )
 def test_amounts_after_fund_and_foreign_words(text, values):
     assert [str(f.values["value"]) for f in money.find_money(text)] == values
-
-
-# -- counts: batched pattern calls --
-
-from zhenggai.mentions import counts  # noqa: E402
-
-_COUNT_SENTENCES = ["约三十个人,近百件,超过300人", "三到五个,两千多人次,十二项", "1至2万人,三四个,二十余人",
-                    "累计" + "约三十个," * 40, "二" * 1500 + "个", "上千人,上百家"]
-
-
-def _spans_of(items):
-    return [m[:3] if type(m) is tuple else (m.start(), m.end(), m.group()) for m in items]
-
-
-@pytest.mark.parametrize("text", _COUNT_SENTENCES, ids=range(len(_COUNT_SENTENCES)))
-def test_candidates_with_a_deadline_as_without(text):
-    plain = _spans_of(counts._candidates(text))
-    with deadline(60.0):
-        assert _spans_of(counts._candidates(text)) == plain
-        assert counts.find_counts(text) == counts.find_counts(text, astral=False)
-
-
-def test_a_passed_deadline_stops_the_batched_calls():
-    import time
-
-    with deadline(0.001):
-        time.sleep(0.01)
-        with pytest.raises(TimeoutError):
-            list(counts._candidates("共有约三十个问题"))
 
 
 # -- percent: plain runs read without the pattern --

@@ -570,7 +570,6 @@ def _candidates(
     n = len(text)
     done = 0  # starts before this position belong to an earlier anchor
     digits_first = pattern is _COUNT_TWIN  # (astral text: the pattern alone)
-    budget = 0  # pattern calls left before the next deadline check (limits.Twin's batched calls)
     unit_word = _UNIT_WORD.match
     for anchor in anchors.finditer(text):
         unit_at = anchor.start()
@@ -611,11 +610,7 @@ def _candidates(
                 yield m
             done = unit_at
             continue
-        twin = pattern if not _RANGE_SEPARATORS.isdisjoint(text[first:unit_at]) else plain_pattern
-        # Every window below is text[start:end] within text[first:end]: when that is short, the re
-        # pattern itself (Twin.std) with the deadline checked once per limits.BATCH_CALLS calls,
-        # where Twin.match would check it at each call and then make the same call.
-        match = twin.std.match if digits_first and end - first < limits.TIMER_MIN_CHARS else twin.match
+        match = (pattern if not _RANGE_SEPARATORS.isdisjoint(text[first:unit_at]) else plain_pattern).match
         for start in range(first, unit_at):
             ch = text[start]
             if ch in _ASCII_DIGITS:
@@ -623,10 +618,6 @@ def _candidates(
                     continue  # inside a number: both ways to read it need no digit before it
             elif ch in _NEVER_FIRST:
                 continue  # the pattern's first test refuses it (a comma, 万, 余, a separator …)
-            if budget <= 0:
-                limits.check()
-                budget = limits.BATCH_CALLS
-            budget -= 1
             m = match(text, start, end)
             if m is not None:
                 yield m
@@ -650,16 +641,15 @@ def find_counts(text: str, astral: bool | None = None) -> list[Found]:
     # longest one wins by keeping matches as they come (约1600家 over 1600家); a match
     # starting inside a kept one is skipped before it is even interpreted.
     kept: list[tuple[int, int, str, dict, bool]] = []
-    kept_end = 0  # where the last kept count ends (0: none kept; every candidate starts at 0 or after)
     names: Cursor | None = None  # found on the first count (most texts have one)
     quotes: Cursor | None = None
     for m in _candidates(text, astral):
         if type(m) is tuple:  # ASCII digits alone (44个), the commonest count
-            if m[0] < kept_end:
+            if kept and m[0] < kept[-1][1]:
                 continue
             item = _interpret_digits(text, *m)
         else:
-            if m.start() < kept_end:
+            if kept and m.start() < kept[-1][1]:
                 continue
             item = _interpret(text, m)
         if item is None:
@@ -677,7 +667,6 @@ def find_counts(text: str, astral: bool | None = None) -> list[Found]:
             if end > quotes.next_start and quotes.overlaps(start, end):
                 continue  # “两项”补贴, “整合一批”: a quoted name, not a quantity
         kept.append(item)
-        kept_end = end
 
     result: list[Found] = []
     last = len(kept) - 1
