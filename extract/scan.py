@@ -66,6 +66,11 @@ def nearest(text: str, needles: tuple[str, ...] | list[str], pos: int, endpos: i
 class RunScanner:
     """``pattern.finditer`` restricted to the runs of ``consumable`` characters around ``anchor``s."""
 
+    # A subclass's reading of a run without the pattern (None: every run takes the pattern): called as
+    # ``_quick(text, pos, anchor, end)`` for the run whose first anchor starts at ``anchor`` and which
+    # ends at ``end``, it returns the run's one match (match-like) when it can tell it, else None.
+    _quick = None
+
     def __init__(self, pattern: limits.Pattern, consumable: str, anchor: str, reach: int = 2) -> None:
         self.pattern = pattern
         self.reach = reach + 2  # lookahead reach, plus room so that $ is never the window end
@@ -111,11 +116,18 @@ class RunScanner:
             return
         # runs() inlined (a generator less per match); the same steps.
         run_at, stop_before, finditer, reach = self._run_at, self._stop_before.search, self.pattern.finditer, self.reach
+        quick = self._quick
         while pos < n:
             found = run_at(text, pos, n)
             if found is None:
                 return
             at, end = found
+            if quick is not None:
+                m = quick(text, pos, at, end)
+                if m is not None:  # the run's one match, read without the pattern
+                    yield m
+                    pos = end
+                    continue
             before = stop_before(text, pos, at)
             start = before.end() if before is not None else pos
             window = end + reach if end + reach < n else n

@@ -115,9 +115,12 @@ class PositionedAnchorScanner(LiteralAnchorScanner):
     """
 
     def __init__(self, pattern: limits.Pattern, consumable: str, anchor: str,
-                 words: tuple[tuple[str, str], ...], reach: int = 2) -> None:
+                 words: tuple[tuple[str, str], ...], reach: int = 2, quick=None) -> None:
+        """``quick``: a reading of a run without the pattern (``RunScanner._quick``) for text without
+        characters beyond U+FFFF, or None."""
         super().__init__(pattern, consumable, anchor, reach)
         self.words = tuple(words)
+        self._narrow_quick = quick
         self._run_end = run_end_std(self._anchor_to_end.pattern, self._anchor_to_end.flags)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None, overlapped: bool = False,
@@ -136,7 +139,8 @@ class PositionedAnchorScanner(LiteralAnchorScanner):
 class _Located:
     """One text's view of a :class:`PositionedAnchorScanner`: its runs start at the listed anchors."""
 
-    __slots__ = ("pattern", "reach", "_firsts", "_stop_before", "_anchor_to_end", "_run_end", "_starts", "_ends")
+    __slots__ = ("pattern", "reach", "_firsts", "_stop_before", "_anchor_to_end", "_run_end", "_quick", "_starts",
+                 "_ends")
 
     def __init__(self, scanner: PositionedAnchorScanner, starts: list[int], ends: list[int],
                  narrow: bool = False) -> None:
@@ -144,6 +148,7 @@ class _Located:
         self.pattern, self.reach, self._firsts = scanner.pattern, scanner.reach, scanner._firsts
         self._stop_before, self._anchor_to_end = scanner._stop_before, scanner._anchor_to_end
         self._run_end = scanner._run_end if narrow else None
+        self._quick = scanner._narrow_quick if narrow else None
         self._starts, self._ends = starts, ends
 
     def _run_at(self, text: str, pos: int, n: int) -> tuple[int, int] | None:

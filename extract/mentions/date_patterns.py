@@ -608,6 +608,8 @@ def _run_matches(text: str, runs: list[tuple[int, int]]) -> dict:
     # ISO_RE (a run of 4 + separator, or a compact 8), ISO_SPACED_RE (4 + space),
     # YEAR_LIST_RE (4, then 年 or a list word), YEAR_SPAN_RE (从/自 before a run of 4).
     # Each start is kept only when the characters around the run can open that pattern's match.
+    if not runs:  # no run of four digits: none of the four can match (a short text)
+        return dict.fromkeys(_RUN_PATTERNS, ())
     fours = [s for s, e in runs if e - s == 4]
     return {
         ISO_RE: matches_at(ISO_RE, text, [s for s, e in runs if (e - s == 4 and text[e : e + 1] in _ISO_SEPS)
@@ -619,6 +621,7 @@ def _run_matches(text: str, runs: list[tuple[int, int]]) -> dict:
     }
 
 
+_RUN_PATTERNS = (ISO_RE, ISO_SPACED_RE, YEAR_LIST_RE, YEAR_SPAN_RE)  # _run_matches' patterns
 _ISO_SEPS = frozenset("-/.")  # ISO_RE's isep, right after the four digits of its year
 _CENTURIES = ("19", "20")  # how the compact day (20240307) and a listed year begin
 
@@ -739,6 +742,8 @@ def _no_digit(ch: str) -> bool:
 def _keyed_matches(text: str, runs: list[tuple[int, int]]) -> dict:
     years = key_positions(text, "年")
     months = key_positions(text, "月")
+    if not years and not months:  # every match holds a 年 or a 月 (a short text: none)
+        return dict.fromkeys(_KEYED_PATTERNS, ())
     if _dense(years, text) or _dense(months, text):
         return {}
     run_ends = {e for _, e in runs}  # a 年 right after four digits or more is no short year's
@@ -757,6 +762,9 @@ def _keyed_matches(text: str, runs: list[tuple[int, int]]) -> dict:
         SHORT_YEAR_RE: matches_at(SHORT_YEAR_RE, text, short),
         DAYLESS_RANGE_RE: matches_at(DAYLESS_RANGE_RE, text, _dayless_starts(text, months)),
     }
+
+
+_KEYED_PATTERNS = (RELATIVE_LED_RE, HALF_YEAR_RE, RELATIVE_MONTH_RE, SHORT_YEAR_RE, DAYLESS_RANGE_RE)
 
 
 def _dayless_starts(text: str, months: list[int]) -> list[int]:
@@ -778,6 +786,10 @@ _GATES = (
     (BARE_MONTH_PART_RE, limits.plain("|".join("月" + w for w in _BARE_PARTS))),
 )
 
+# Patterns scanned whole (no index gives their starts) whose every match holds one character: a text
+# without it (a title, a short text) skips the scan, which costs the regex module's setup even there.
+_NEEDS_CHAR = ((YEAR_LED_RE, "年"), (MONTH_LED_RE, "月"), (BARE_DAY_RE, "日"))
+
 
 def find_atoms(text: str, runs: list[tuple[int, int]] | None | bool = False) -> list:
     """Matches of all atom patterns, leftmost-longest, non-overlapping.
@@ -797,6 +809,9 @@ def find_atoms(text: str, runs: list[tuple[int, int]] | None | bool = False) -> 
     for pattern, words in _GATES:
         if words.search(text) is None:
             found[pattern] = []  # a text without the words every match holds
+    for pattern, char in _NEEDS_CHAR:
+        if char not in text:
+            found[pattern] = []  # (a short text: a notice holds all three)
     # in ATOM_PATTERNS order: the sort below is stable, and a tie keeps the earlier pattern's match
     matches = [m for pattern in ATOM_PATTERNS
                for m in (found[pattern] if pattern in found else pattern.finditer(text))]

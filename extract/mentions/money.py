@@ -30,6 +30,7 @@ Choices:
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -169,10 +170,13 @@ _ANCHOR_WORDS = tuple((word, "") for word in _ANCHOR.split("|"))
 _SCANNER_TWIN = PositionedAnchorScanner(limits.Twin(_MONEY_RE), _CONSUMABLE, _ANCHOR, _ANCHOR_WORDS, reach=1)
 
 
+_ONE = Decimal(1)
+
+
 def canonical(value: Decimal) -> Decimal:
     """Exact value without trailing zeros or exponent: Decimal("1119500.00") → Decimal("1119500")."""
     if value == value.to_integral_value() and value.adjusted() < 28:
-        return value.quantize(Decimal(1))  # 1.1195E+6 → 1119500 (28 digits: the default precision)
+        return value.quantize(_ONE)  # 1.1195E+6 → 1119500 (28 digits: the default precision)
     return value.normalize()
 
 
@@ -185,8 +189,13 @@ def amount_values(value: Decimal, value_max: Decimal | None, approx: bool) -> di
     }
 
 
+@lru_cache(maxsize=256)
 def _multiplier(units: str) -> Decimal:
-    """万 → 10000, 千万 → 10^7, 万亿 → 10^12 (product of the unit characters)."""
+    """万 → 10000, 千万 → 10^7, 万亿 → 10^12 (product of the unit characters).
+
+    A pure function of at most three unit characters (the pattern's ``[units]{0,3}``), the same
+    few in every notice ("", 万, 亿): memoised (a Decimal is immutable, so the value is shared).
+    """
     result = Decimal(1)
     for ch in units:
         result *= _UNIT_VALUES[ch]
@@ -240,6 +249,10 @@ _FOREIGN = _foreign_re()
 # The last characters of the foreign currency words: a match of _FOREIGN holds one (a cheap
 # test before the search; most amounts have none before them).
 _FOREIGN_ENDS = frozenset(w[-1] for w in load_words("money_foreign_prefix.txt"))
+# The words themselves: a match of _FOREIGN in a window holds one whole, so a window holding none
+# needs no search (资金 before an amount ends with 金, the last character of 美金: most windows with
+# such a character hold no foreign word).
+_FOREIGN_WORDS = tuple(load_words("money_foreign_prefix.txt"))
 
 
 # Group numbers of _MONEY_RE, minus one: indexes into m.groups().
@@ -291,7 +304,9 @@ def _interpret(text: str, m: regex.Match[str]) -> Found | None:
         return None  # 编辑:陆元华, 作者:柒元: a one-numeral "amount" is a personal name
     start = m.start()
     before, lo_start = start - 8 if start > 8 else 0, m.start(_LO + 1)
-    if not _FOREIGN_ENDS.isdisjoint(text[before:lo_start]) and _FOREIGN.search(text, before, lo_start):
+    window = text[before:lo_start]
+    if not _FOREIGN_ENDS.isdisjoint(window) and any(word in window for word in _FOREIGN_WORDS) \
+            and _FOREIGN.search(text, before, lo_start):
         return None  # 港币100万元
     if not g[_YUAN] and g[_CUR] in ("人民币", "RMB") and not (g[_LO_UNIT] or g[_HI_UNIT]):
         return None  # 人民币 before a bare number without 万/亿/元 is too weak ("人民币2023年")

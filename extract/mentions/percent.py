@@ -29,6 +29,7 @@ Choices:
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -114,6 +115,81 @@ _CONSUMABLE = "".join(
     )
 )
 _TENTHS_AFTER = "一二三四五六七八九十两兩半0123456789"  # what stands before the 成 of 四成
+
+
+class _PlainMatch:
+    """What ``_PERCENT_RE`` gives on a plain run: ASCII digits, perhaps one decimal point, then %.
+
+    There (98.71% after a character the pattern cannot consume nor read in its lookbehinds, with
+    nothing it can consume after the %) the pattern can only read the number and the %: no
+    qualifier, sign, range, blank or 以上/左右.  This holds the same span and groups, found without
+    the pattern (tests/test_speed_r9_mentions.py checks it against the pattern); only the Match
+    methods find_shares calls.
+    """
+
+    __slots__ = ("_start", "_end", "_groups")
+
+    def __init__(self, start: int, end: int, groups: tuple) -> None:
+        self._start, self._end, self._groups = start, end, groups
+
+    def groups(self) -> tuple:
+        return self._groups
+
+    def start(self, group: int = 0) -> int:
+        if group:
+            raise ValueError(f"group {group} of a plain percent")  # never asked (no range, no tenths)
+        return self._start
+
+    def end(self, group: int = 0) -> int:
+        if group:
+            raise ValueError(f"group {group} of a plain percent")
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
+
+
+_PLAIN_DIGITS = frozenset("0123456789")
+_PLAIN_MAX = 32  # longer numbers take the pattern
+_CONSUMABLE_CHAR = limits.compile(f"[{_CONSUMABLE}]")  # one character: no repetition (left unwrapped)
+
+
+@lru_cache(maxsize=4096)
+def _may_open(ch: str) -> bool:
+    """Whether a plain number may start right after ``ch``: the pattern cannot consume it (so the run
+    starts after it) and the number's lookbehinds let it stand there (no letter A-Z, a-z; digits,
+    the point and the comma are consumable).  A pure function of one character: memoised."""
+    return _CONSUMABLE_CHAR.match(ch) is None and not ("A" <= ch <= "Z" or "a" <= ch <= "z")
+
+
+def _plain_run(text: str, pos: int, at: int, end: int) -> _PlainMatch | None:
+    """The match of a plain run (``RunScanner._quick``): % at ``at`` ends the run (``end``), and
+    before it, back to a character :func:`_may_open` accepts (after ``pos``, the previous run's end,
+    or the text's start), stand ASCII digits with at most one point between digits; else None."""
+    if end != at + 1 or text[at] != "%":
+        return None
+    start = at
+    floor = at - _PLAIN_MAX if at - _PLAIN_MAX > pos else pos
+    point = -1
+    while start > floor:
+        ch = text[start - 1]
+        if ch in _PLAIN_DIGITS:
+            start -= 1
+        elif ch == "." and point < 0:
+            start -= 1
+            point = start
+        else:
+            break
+    if start == at or point == start or point == at - 1:
+        return None  # no digit, or a point opening or closing the number
+    if start and (start == floor or not _may_open(text[start - 1])):
+        return None
+    groups = [None] * _PERCENT_RE.groups
+    groups[_NUM_GROUP] = text[start:at]
+    groups[_PCT_GROUP] = "%"
+    return _PlainMatch(start, end, tuple(groups))
+
+
 _SCANNER = PositionedAnchorScanner(
     # 成 only after a digit (a lookbehind: the anchor search stays a literal scan, and 完成 is no run);
     # each branch opens on a literal, so that re skips to their first characters by a table
@@ -121,6 +197,7 @@ _SCANNER = PositionedAnchorScanner(
     # the same branches as words, listed once per text by str.find (tests/test_speed_r7_mentions.py)
     words=(("%", ""), ("％", ""), ("‰", ""), ("分之", ""), ("百分点", ""), ("百分點", ""), ("成", _TENTHS_AFTER)),
     reach=2,
+    quick=_plain_run,  # 98.71%: read without the pattern (text without characters beyond U+FFFF)
 )
 
 # Group numbers of _PERCENT_RE, minus one: indexes into m.groups().
@@ -128,6 +205,7 @@ _GROUP = {name: number - 1 for name, number in _PERCENT_RE.groupindex.items()}
 _DEN = _GROUP["den"]
 _HALF = _GROUP["half"]
 _HUND = _GROUP["hund"]
+_NUM_GROUP, _PCT_GROUP = _GROUP["num"], _GROUP["pct"]  # (_plain_run's groups)
 _HI = _GROUP["hi"]
 _NEG = _GROUP["neg"]
 _NUM = _GROUP["num"]
@@ -166,9 +244,8 @@ def _share(numerator: Decimal, denominator: Decimal) -> Decimal:
     return exact if exact == value else value.quantize(_TWO_PLACES)
 
 
-def _read(m: regex.Match[str]) -> tuple[str, int, Decimal, Decimal | None] | None:
-    """(kind, start, value, value_max) of one match: kind percent or points."""
-    g = m.groups()  # indexed by group number: much faster than m[name] in the regex module
+def _read(m: regex.Match[str], g: tuple) -> tuple[str, int, Decimal, Decimal | None] | None:
+    """(kind, start, value, value_max) of one match (``g``: its ``m.groups()``): kind percent or points."""
     start, value_max = m.start(), None
     number = g[_NUM] if g[_NUM] is not None else g[_SPACED]
     kind = "percent"
@@ -236,15 +313,16 @@ def find_shares(text: str, astral: bool | None = None) -> tuple[list[Found], lis
     percents: list[Found] = []
     points: list[Found] = []
     for m in _SCANNER.finditer(text, astral=astral):  # = _PERCENT_RE.finditer(text), on the stretches that can match
+        g = m.groups()  # indexed by group number: much faster than m[name] in the regex module
         try:
-            read = _read(m)
+            read = _read(m, g)
         except (ValueError, KeyError, ArithmeticError):
             continue
         if read is None:
             continue
         kind, start, value, value_max = read
-        g = m.groups()
-        approx = bool(g[_Q1] or g[_Q2] or g[_MORE] or g[_FMORE] or g[_PMORE] or _adjacent_tenths(g[_TENTH], start == m.start()))
+        approx = bool(g[_Q1] or g[_Q2] or g[_MORE] or g[_FMORE] or g[_PMORE]
+                      or (g[_TENTH] is not None and _adjacent_tenths(g[_TENTH], start == m.start())))
         end = m.end()
         if kind == "points":
             points.append(Found("points", start, end, text[start:end], {"value": canonical(value), "approx": approx}))
