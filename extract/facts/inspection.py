@@ -135,7 +135,9 @@ TEAM_LOOKAHEAD = 12 + 2  # how far past a match its lookaheads may read (as the 
 def _team_finditer(text: str, s: int, e: int) -> list[regex.Match]:
     """``team.finditer(text, s, e)``, as the run scanner gives it, with each run's window cut
     after its last 巡察组: no team match ends later (it ends where a 巡察组 ends), and the
-    pattern would otherwise be tried at every position up to the run's end.
+    pattern would otherwise be tried at every position up to the run's end.  For the same
+    reason a run's matches end with the one that ends at its last 巡察组 (the search for a next
+    one is not made).
     """
     scanner, out = _team_scanner(), []
     for start, end in scanner.runs(text, s, e):
@@ -147,6 +149,11 @@ def _team_finditer(text: str, s: int, e: int) -> list[regex.Match]:
             if m.start() >= end:
                 break  # the next run's business
             out.append(m)
+            if m.end() >= last:
+                # It ends at the run's last 巡察组: a later match would start at or after it and
+                # end no later (no match is empty), so none follows; the search for one would try
+                # the long pattern at every position up to the window's end, in vain.
+                break
     return out
 
 
