@@ -3,6 +3,9 @@
 Kinds: ``inspection._team_finditer`` stops a run's scan at the match that ends at the run's last
 巡察组, and gives what the team pattern's own ``finditer`` gives over the same window (the oracle),
 on the opening sentences of the bench texts and on random text made of team pieces.
+``totals_cues.classify`` ORs its characters' bits in a plain loop: it answers as every row of the
+table tried in turn (the oracle, without the bit prefilters), on the figures of the bench texts and
+on random clauses made of cue characters.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from hypothesis import strategies as st
 from zhenggai.facts.inspection import HEAD_CHARS, _team_finditer
 from zhenggai.facts.inspection_patterns import patterns
 from zhenggai.facts.regions import Regions
+from zhenggai.facts.totals_cues import _rows, _rows_of, classify
+from zhenggai.mentions import find_mentions
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = [p.read_text(encoding="utf-8") for d in ("corpus/gold", "tests/fixtures/notices")
@@ -70,3 +75,63 @@ def test_property_team_finditer(pieces, data):
     s = data.draw(st.integers(0, len(text)))
     e = data.draw(st.integers(s, len(text)))
     assert _spans(_team_finditer(text, s, e)) == _oracle(text, s, e)
+
+
+# -- classify: the characters' bits OR-ed in a plain loop ----------------------------------------
+
+def _every_row(left: str, right: str, kind: str, unit: str | None, sentence: str, noun: str | None = None):
+    """classify by its definition: every row of the kind that allows the unit, tried in turn on the
+    regex engine (no first-character or required-character prefilter), the nearest cue winning."""
+    other_noun = noun is not None and "问题" not in noun
+    best = None
+    for row in _rows_of(kind):
+        if row.units is not None and unit not in row.units:
+            continue
+        if row.is_right:
+            m = row.pattern.search(right)
+            gap = 0
+        else:
+            if other_noun and row.own_noun:
+                continue
+            m = row.pattern.search(left)
+            gap = len(m[row.gap]) if m else 0
+        if m is None or (row.need is not None and not row.need.search(sentence)):
+            continue
+        cand = (gap, row.order, row.key)
+        best = cand if best is None or cand < best else best
+    return best[2] if best else None
+
+
+def _figure_clauses(text: str):
+    """(left, right, kind, unit, sentence, noun) of each count and percent of ``text``, cut as
+    find_totals cuts them (the clause before and after the figure, its sentence)."""
+    regions = Regions(text, [])
+    for f in find_mentions(text):
+        if f.kind not in ("count", "percent"):
+            continue
+        cs, ce = regions.clause(f.start)
+        ss, se = regions.sentence(f.start)
+        yield (text[cs:f.start], text[f.end:max(ce, f.end)], f.kind, f.values.get("unit"), text[ss:se],
+               f.values.get("noun"))
+
+
+def test_classify_as_every_row_on_the_bench_figures():
+    checked = 0
+    for text in TEXTS:
+        for args in _figure_clauses(text):
+            assert classify(*args, bmp=True) == classify(*args) == _every_row(*args), args
+            checked += 1
+    assert checked > 1000
+
+
+_CUE_CHARS = sorted({ch for row in _rows() for need in row.required for ch in need} | set("的共问题个,"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_CUE_CHARS, max_size=14), st.text(alphabet=_CUE_CHARS, max_size=10),
+       st.sampled_from([("count", "个"), ("count", "人"), ("count", "件"), ("percent", None), ("count", "方面")]),
+       st.sampled_from([None, "问题", "责任单位"]))
+def test_property_classify_as_every_row(left, right, kind_unit, noun):
+    kind, unit = kind_unit
+    sentence = left + "1" + right
+    assert classify(left, right, kind, unit, sentence, noun) == _every_row(left, right, kind, unit, sentence, noun)
