@@ -3,9 +3,10 @@
 Kinds: ``inspection._team_finditer`` stops a run's scan at the match that ends at the run's last
 巡察组, and gives what the team pattern's own ``finditer`` gives over the same window (the oracle),
 on the opening sentences of the bench texts and on random text made of team pieces.
-``totals_cues.classify`` ORs its characters' bits in a plain loop: it answers as every row of the
-table tried in turn (the oracle, without the bit prefilters), on the figures of the bench texts and
-on random clauses made of cue characters.
+``totals_cues.classify`` ORs its characters' bits in a plain loop and stops at a cue with no gap
+(no later row can beat it): it answers as every row of the table tried in turn (the oracle,
+without the bit prefilters), on the figures of the bench texts and on random clauses made of cue
+characters.
 """
 
 from __future__ import annotations

@@ -305,6 +305,10 @@ def classify(
         cand = (gap, row.order, row.key)
         if best is None or cand < best:
             best = cand
+            if not gap:
+                # The rows come in table order: a later one's order is higher, so with no gap
+                # to undercut it cannot win; their searches are not made.
+                break
     return best[2] if best else None
 
 
