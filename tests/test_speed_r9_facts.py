@@ -2,7 +2,9 @@
 
 Kinds: ``inspection._team_finditer`` stops a run's scan at the match that ends at the run's last
 巡察组, and gives what the team pattern's own ``finditer`` gives over the same window (the oracle),
-on the opening sentences of the bench texts and on random text made of team pieces.
+on the opening sentences of the bench texts and on random text made of team pieces.  ``inspection._team_sentence`` reads its passes only when the
+stretch of the sentences holds their words: the same answer as every sentence read (the code it
+replaced, below), on the bench openings and on random sentences.
 ``totals_cues.classify`` ORs its characters' bits in a plain loop and stops at a cue with no gap
 (no later row can beat it): it answers as every row of the table tried in turn (the oracle,
 without the bit prefilters), on the figures of the bench texts and on random clauses made of cue
@@ -17,7 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhenggai.facts.inspection import HEAD_CHARS, _team_finditer
+from zhenggai.facts.inspection import HEAD_CHARS, _team_finditer, _team_matches, _team_sentence
+from zhenggai.facts.inspection_dates import VERB
 from zhenggai.facts.inspection_patterns import patterns
 from zhenggai.facts.regions import Regions
 from zhenggai.facts.totals_cues import _rows, _rows_of, classify
@@ -76,6 +79,46 @@ def test_property_team_finditer(pieces, data):
     s = data.draw(st.integers(0, len(text)))
     e = data.draw(st.integers(s, len(text)))
     assert _spans(_team_finditer(text, s, e)) == _oracle(text, s, e)
+
+
+# -- _team_sentence: the passes whose words the sentences lack are not made ---------------------
+
+def _every_sentence(text: str, sentences):
+    """_team_sentence as round 8 wrote it: each pass reads every sentence."""
+    pats, memo = patterns(), {}
+    for want_ordinal in (True, False):
+        for s, e in sentences:
+            for m in _team_matches(text, s, e, memo):
+                if want_ordinal and not (m["ord"] or m["ord2"]):
+                    continue
+                if not want_ordinal and not VERB.search(text, s, e) and not m["body"]:
+                    continue
+                return (s, e), m
+    for s, e in sentences:
+        if VERB.search(text, s, e) and pats["target"].search(text, s, e):
+            return (s, e), None
+    return None, None
+
+
+def _answer(found):
+    sentence, m = found
+    return sentence, (m.span() if m is not None else None)
+
+
+def test_team_sentence_as_every_sentence_on_the_bench_openings():
+    for text in TEXTS:
+        regions = Regions(text, [])
+        sentences = regions.sentences(0, min(regions.n, HEAD_CHARS))
+        for part in (sentences, sentences[1:], sentences[len(sentences) // 2 :], []):
+            assert _answer(_team_sentence(text, part)) == _answer(_every_sentence(text, part))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["进驻", "审计局", "对县局", "进行了"]), max_size=30))
+def test_property_team_sentence(pieces):
+    text = "".join(pieces)
+    sentences = Regions(text, []).sentences()
+    assert _answer(_team_sentence(text, sentences)) == _answer(_every_sentence(text, sentences))
 
 
 # -- classify: the characters' bits OR-ed in a plain loop ----------------------------------------
