@@ -2,17 +2,20 @@
 
 Kinds: ``inspection._team_finditer`` stops a run's scan at the match that ends at the run's last
 巡察组, and gives what the team pattern's own ``finditer`` gives over the same window (the oracle),
-on the opening sentences of the bench texts and on random text made of team pieces.  ``inspection._team_sentence`` reads its passes only when the
-stretch of the sentences holds their words: the same answer as every sentence read (the code it
-replaced, below), on the bench openings and on random sentences.
-``totals_cues.classify`` ORs its characters' bits in a plain loop and stops at a cue with no gap
+on the opening sentences of the bench texts and on random text made of team pieces.
+``inspection._team_sentence`` reads its passes only when the stretch of the sentences holds their
+words: the same answer as every sentence read (the code it replaced, below), on the bench openings
+and on random sentences.  ``totals_cues.classify`` ORs its characters' bits in a plain loop and stops at a cue with no gap
 (no later row can beat it): it answers as every row of the table tried in turn (the oracle,
 without the bit prefilters), on the figures of the bench texts and on random clauses made of cue
-characters.
+characters.  ``Regions._closing_start`` reads the paragraphs after the last issue section only up
+to the first closing node, their first character inline: the same start as round 8's reading
+(below), on the bench texts with their outlines and on random layouts.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 
 import pytest
@@ -22,7 +25,8 @@ from hypothesis import strategies as st
 from zhenggai.facts.inspection import HEAD_CHARS, _team_finditer, _team_matches, _team_sentence
 from zhenggai.facts.inspection_dates import VERB
 from zhenggai.facts.inspection_patterns import patterns
-from zhenggai.facts.regions import Regions
+from zhenggai.facts.regions import Regions, _closing_firsts, _first_non_space, _pattern, walk
+from zhenggai.outline import parse_outline
 from zhenggai.facts.totals_cues import _rows, _rows_of, classify
 from zhenggai.mentions import find_mentions
 
@@ -179,3 +183,40 @@ def test_property_classify_as_every_row(left, right, kind_unit, noun):
     kind, unit = kind_unit
     sentence = left + "1" + right
     assert classify(left, right, kind, unit, sentence, noun) == _every_row(left, right, kind, unit, sentence, noun)
+
+
+# -- Regions._closing_start: paragraphs read up to the first closing node ------------------------
+
+def _old_closing_start(regions: Regions) -> int:
+    """Regions._closing_start as round 8 wrote it."""
+    starts = [n.start for n in walk(regions.roots) if getattr(n, "role", None) == "closing"]
+    after = max((d[2].start for d in regions._detail), default=regions.preamble_end() if regions.roots else 0)
+    closing, openers = _pattern("closing"), _closing_firsts()
+    text, para = regions.text, regions._para
+    k = 0 if after <= 0 else bisect_left(para, after - 1) + 1
+    pos = para[k - 1] + 1 if 0 < k <= len(para) else 0
+    for stop in (para + [regions.n])[k:]:
+        if _first_non_space(text, pos, stop) in openers and closing.match(text, pos, stop):
+            starts.append(pos)
+            break
+        pos = stop + 1
+    return min(starts) if starts else regions.n
+
+
+def test_closing_start_as_before_on_the_bench_texts():
+    for text in TEXTS:
+        for outline in (parse_outline(text), []):
+            regions = Regions(text, outline)
+            assert regions.closing_from == _old_closing_start(regions)
+
+
+_LAYOUT = ["一、存在问题\n", "二、整改情况\n", "三、下一步工作\n", "(一)关于问题\n", "1.措施\n", "下一步,我们将", "今后",
+           "\u3000\u3000下一步", " 今后", "整改完成。", "\n", "\n\n", "反馈问题12个,已整改10个。"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_LAYOUT), max_size=16))
+def test_property_closing_start(parts):
+    text = "".join(parts)
+    regions = Regions(text, parse_outline(text))
+    assert regions.closing_from == _old_closing_start(regions)
