@@ -1,16 +1,20 @@
 """Round 9 speed-ups of the facts: each against the code it replaced.
 
-Kinds: ``inspection._team_finditer`` stops a run's scan at the match that ends at the run's last
-巡察组, and gives what the team pattern's own ``finditer`` gives over the same window (the oracle),
-on the opening sentences of the bench texts and on random text made of team pieces.
-``inspection._team_sentence`` reads its passes only when the stretch of the sentences holds their
-words: the same answer as every sentence read (the code it replaced, below), on the bench openings
-and on random sentences.  ``totals_cues.classify`` ORs its characters' bits in a plain loop and stops at a cue with no gap
-(no later row can beat it): it answers as every row of the table tried in turn (the oracle,
-without the bit prefilters), on the figures of the bench texts and on random clauses made of cue
-characters.  ``Regions._closing_start`` reads the paragraphs after the last issue section only up
-to the first closing node, their first character inline: the same start as round 8's reading
-(below), on the bench texts with their outlines and on random layouts.
+Kinds:
+
+* ``inspection._team_finditer`` stops a run's scan at the match that ends at the run's last 巡察组:
+  what the team pattern's own ``finditer`` gives over the same window (the oracle), on the opening
+  sentences of the bench texts and on random text made of team pieces.
+* ``inspection._team_sentence`` makes its passes only when the stretch of the sentences holds their
+  words: the same answer as every sentence read (the code it replaced, below), on the bench
+  openings and on random sentences.
+* ``totals_cues.classify`` ORs its characters' bits in a plain loop and stops at a cue with no gap
+  (no later row can beat it): the answer of every row of the table tried in turn (the oracle,
+  without the bit prefilters), on the figures of the bench texts and on random clauses of cue
+  characters.
+* ``Regions._closing_start`` reads the paragraphs after the last issue section only up to the
+  first closing node, their first character inline: the start round 8's reading gives (below),
+  on the bench texts with their outlines and on random layouts.
 """
 
 from __future__ import annotations
@@ -26,9 +30,9 @@ from zhenggai.facts.inspection import HEAD_CHARS, _team_finditer, _team_matches,
 from zhenggai.facts.inspection_dates import VERB
 from zhenggai.facts.inspection_patterns import patterns
 from zhenggai.facts.regions import Regions, _closing_firsts, _first_non_space, _pattern, walk
-from zhenggai.outline import parse_outline
 from zhenggai.facts.totals_cues import _rows, _rows_of, classify
 from zhenggai.mentions import find_mentions
+from zhenggai.outline import parse_outline
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = [p.read_text(encoding="utf-8") for d in ("corpus/gold", "tests/fixtures/notices")
