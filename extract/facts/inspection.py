@@ -135,7 +135,9 @@ TEAM_LOOKAHEAD = 12 + 2  # how far past a match its lookaheads may read (as the 
 def _team_finditer(text: str, s: int, e: int) -> list[regex.Match]:
     """``team.finditer(text, s, e)``, as the run scanner gives it, with each run's window cut
     after its last 巡察组: no team match ends later (it ends where a 巡察组 ends), and the
-    pattern would otherwise be tried at every position up to the run's end.
+    pattern would otherwise be tried at every position up to the run's end.  For the same
+    reason a run's matches end with the one that ends at its last 巡察组 (the search for a next
+    one is not made).
     """
     scanner, out = _team_scanner(), []
     for start, end in scanner.runs(text, s, e):
@@ -147,6 +149,11 @@ def _team_finditer(text: str, s: int, e: int) -> list[regex.Match]:
             if m.start() >= end:
                 break  # the next run's business
             out.append(m)
+            if m.end() >= last:
+                # It ends at the run's last 巡察组: a later match would start at or after it and
+                # end no later (no match is empty), so none follows; the search for one would try
+                # the long pattern at every position up to the window's end, in vain.
+                break
     return out
 
 
@@ -173,21 +180,41 @@ def _team_matches(text: str, s: int, e: int, memo: dict[tuple[int, int], list]) 
 def _team_sentence(
     text: str, sentences: list[tuple[int, int]], memo: dict[tuple[int, int], list] | None = None
 ) -> tuple[tuple[int, int] | None, Any]:
-    """The sentence that names the team (one with an ordinal first), else one with 对…开展…巡视."""
+    """The sentence that names the team (one with an ordinal first), else one with 对…开展…巡视.
+
+    ``sentences`` are in text order (regions.sentences, or some of them): all lie between the
+    first one's start and the last one's end, where each pass's words are looked for once.
+    """
+    if not sentences:
+        return None, None
     pats = patterns()
     memo = {} if memo is None else memo
-    for want_ordinal in (True, False):
+    # Every team match holds 巡视/巡察 and 组, every VERB match one of VERB's words: a pass
+    # whose words the stretch of the sentences lacks finds nothing in any of them, and is not
+    # made sentence by sentence (an audit report's opening names no 巡察 at all).
+    stretch = text[sentences[0][0] : sentences[-1][1]]
+    if "组" in stretch and ("巡察" in stretch or "巡视" in stretch):
+        for want_ordinal in (True, False):
+            for s, e in sentences:
+                for m in _team_matches(text, s, e, memo):
+                    if want_ordinal and not (m["ord"] or m["ord2"]):
+                        continue
+                    if not want_ordinal and not VERB.search(text, s, e) and not m["body"]:
+                        continue
+                    return (s, e), m
+    if _holds_one(stretch, VERB.words):
         for s, e in sentences:
-            for m in _team_matches(text, s, e, memo):
-                if want_ordinal and not (m["ord"] or m["ord2"]):
-                    continue
-                if not want_ordinal and not VERB.search(text, s, e) and not m["body"]:
-                    continue
-                return (s, e), m
-    for s, e in sentences:
-        if VERB.search(text, s, e) and pats["target"].search(text, s, e):
-            return (s, e), None
+            if VERB.search(text, s, e) and pats["target"].search(text, s, e):
+                return (s, e), None
     return None, None
+
+
+def _holds_one(window: str, words: tuple[str, ...]) -> bool:
+    """Whether ``window`` holds one of ``words`` (a guard's words: facts.guards)."""
+    for word in words:
+        if word in window:
+            return True
+    return False
 
 
 def find_inspection(
@@ -212,7 +239,10 @@ def find_inspection(
     # A notice on a 回头看 (its title says so) answers the 回头看, not the first inspection the
     # preamble tells before it: the 回头看 sentence is read first.
     revisit = bool(title) and _is_revisit(title)
-    for span in ((r_start, r_end), (0, min(regions.n, HEAD_CHARS))):
+    # (Without an outline the preamble is the head of the text: the same span, read once.)
+    head_span = (0, min(regions.n, HEAD_CHARS))
+    spans = ((r_start, r_end),) if head_span == (r_start, r_end) else ((r_start, r_end), head_span)
+    for span in spans:
         sentences = regions.sentences(*span)
         team_sentence, team_match = None, None
         if revisit:
@@ -224,7 +254,8 @@ def find_inspection(
             r_start, r_end = span
             break
     else:
-        sentences = regions.sentences(r_start, r_end)
+        if span != (r_start, r_end):  # (else ``sentences`` are already those of the preamble)
+            sentences = regions.sentences(r_start, r_end)
 
     if team_match is not None:
         out["kind"] = team_match["kind"] or team_match["kind2"] or team_match["kind3"]
@@ -278,7 +309,11 @@ def find_inspection(
         fb_sentences = sentences + [sp for sp in regions.sentences(0, min(regions.n, HEAD_CHARS))
                                     if sp[0] >= r_end]
     team_verb = (verb.start() if verb else team_sentence[0]) if team_sentence and team_match else None
-    day = feedback_day(text, found, fb_sentences, team_sentence, team_verb, out.get("start"))
+    # feedback_day reads only sentences holding FEEDBACK's words (反馈/出具): when the stretch of
+    # the sentences (in text order) holds none, it has nothing to read.
+    day = None
+    if fb_sentences and _holds_one(text[fb_sentences[0][0] : fb_sentences[-1][1]], FEEDBACK.words):
+        day = feedback_day(text, found, fb_sentences, team_sentence, team_verb, out.get("start"))
     # A feedback never comes before the inspection started (the date mentions were already put in
     # the story's order by zhenggai.mentions.date_story); a pair that still disagrees gives no feedback day.
     if day is not None and not (out.get("start") is not None and day < out["start"]):

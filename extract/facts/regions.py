@@ -385,17 +385,26 @@ class Regions:
         # The closing starts at the first 'closing' node, or at a 下一步/今后
         # paragraph that follows the last issue/measure heading.
         starts = [n.start for n in walk(self.roots) if getattr(n, "role", None) == "closing"]
-        after = max((d[2].start for d in self._detail), default=self.preamble_end() if self.roots else 0)
+        # (the details are sorted by their nodes' starts: the last one starts latest)
+        after = self._detail[-1][0] if self._detail else (self.preamble_end() if self.roots else 0)
         closing, openers = _pattern("closing"), _closing_firsts()
         text, para = self.text, self._para
+        # A paragraph found at or after the first closing node would not change the minimum:
+        # the paragraphs are read up to it.
+        until = min(starts) if starts else self.n
         # Paragraph k spans [para[k-1] + 1, para[k]) (the first from 0, the last to the end):
         # begin at the first one that starts at or after ``after``.
         k = 0 if after <= 0 else bisect_left(para, after - 1) + 1
         pos = para[k - 1] + 1 if 0 < k <= len(para) else 0
         for stop in (para + [self.n])[k:]:  # (none when no paragraph starts after it)
+            if pos >= until:
+                break
             # After white space (\s, as the pattern's \s*), the opener starts with one of its
-            # words' first characters.
-            if _first_non_space(text, pos, stop) in openers and closing.match(text, pos, stop):
+            # words' first characters (the first character itself, inline, when it is no space).
+            first = text[pos] if pos < stop else ""
+            if first.isspace():
+                first = _first_non_space(text, pos, stop)
+            if first in openers and closing.match(text, pos, stop):
                 starts.append(pos)
                 break
             pos = stop + 1

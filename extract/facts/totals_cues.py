@@ -14,9 +14,7 @@ table row, so more specific rows come first in the data file.
 
 from __future__ import annotations
 
-from functools import lru_cache, reduce
-from itertools import repeat
-from operator import or_
+from functools import lru_cache
 
 import regex
 
@@ -143,10 +141,10 @@ class _CueIndex:
 
     The same lookups as bit masks: row ``rows[k]`` is bit ``1 << k``; ``left_bits``/``right_bits``
     map a character to the mask of its rows, ``always_bits`` is the rows with no bound.  OR-ing
-    the masks of a clause's characters is one C-level reduction, and ``candidates`` turns a
+    the masks of a clause's characters is one short loop (classify), and ``candidates`` turns a
     mask into its rows (memoised per mask: a pure function of the index and the mask).  A left
     character's bits also carry, above ``shift``, the required sets it is in (_required_bits),
-    so the same reduction says which sets the clause before the figure meets.
+    so the same loop says which sets the clause before the figure meets.
     """
 
     __slots__ = ("left", "left_any", "right", "right_any", "always", "rows", "left_bits", "right_bits",
@@ -188,7 +186,6 @@ class _CueIndex:
 
 
 _MASK_MEMO = 4096  # masks remembered per index (a notice meets a few dozen)
-_NO_BITS = repeat(0)  # the default of each character's lookup (no row starts with it, no required set holds it)
 
 
 @lru_cache(maxsize=256)
@@ -251,7 +248,15 @@ def classify(
     # right cues that can start with the first character of ``right``.  The best
     # candidate is a minimum, so the order they are tried in does not matter.
     # (One pass over ``left``: the rows that can start in it, and the required sets it meets.)
-    bits = reduce(or_, map(index.left_bits.get, left, _NO_BITS), 0)
+    # (A plain loop, OR-ing only the characters that have bits: cheaper than
+    # reduce(or_, map(left_bits.get, left, repeat(0))), whose two-iterable map builds an
+    # argument tuple per character and whose reduce calls or_ for each.)
+    get = index.left_bits.get
+    bits = 0
+    for ch in left:
+        ch_bits = get(ch)
+        if ch_bits:
+            bits |= ch_bits
     mask = bits & index.row_bits | index.always_bits | index.right_bits.get(right[:1], 0)
     rows = index._of_mask.get(mask)  # (index.candidates(mask), its memo read inline)
     if rows is None:
@@ -266,7 +271,12 @@ def classify(
         if row.is_right:
             if need:
                 if right_met is None:
-                    right_met = reduce(or_, map(_required_bits().get, right, _NO_BITS), 0)
+                    right_met = 0  # (the same plain loop over the clause after)
+                    get = _required_bits().get
+                    for ch in right:
+                        ch_bits = get(ch)
+                        if ch_bits:
+                            right_met |= ch_bits
                 if right_met & need != need:
                     continue  # the clause after the figure lacks a character the cue needs
         else:
@@ -295,6 +305,10 @@ def classify(
         cand = (gap, row.order, row.key)
         if best is None or cand < best:
             best = cand
+            if not gap:
+                # The rows come in table order: a later one's order is higher, so with no gap
+                # to undercut it cannot win; their searches are not made.
+                break
     return best[2] if best else None
 
 
