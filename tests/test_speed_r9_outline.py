@@ -4,6 +4,8 @@ old function copied here as the oracle), on the real texts and on hypothesis inp
 - classify_doctype: each contender's opening and outline cues read from per-type rows (no test of
   every cue's type), the gates without words that hold another of their words, the best type by a
   loop instead of ``max`` with a key.
+- check_flags: the ordinal flags and the last numbered heading's start (for truncation_reason) from
+  one visit of the outline, attributes read directly (the getattr walk for other nodes).
 """
 
 from __future__ import annotations
@@ -14,8 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zhenggai import limits
+from zhenggai import extract_text, limits
 from zhenggai.facts import doctype as D
+from zhenggai.facts import flags as FL
+from zhenggai.facts import truncation as TR
+from zhenggai.outline import parse_outline
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = [p.read_text(encoding="utf-8") for folder in ("corpus/gold", "corpus/doctype", "tests/fixtures/notices")
@@ -121,3 +126,81 @@ def test_classify_doctype_stops_at_a_passed_deadline():
     with limits.deadline(1e-9):
         with pytest.raises(TimeoutError):
             D.classify_doctype("关于巡察整改情况的通报", "现将巡察整改情况予以公布" * 20)
+
+
+# -- check_flags: the outline visited once -------------------------------------------------------------
+
+
+def _ordinal_and_heading_r8(outline):
+    """Round 8: _ordinal_flags' getattr recursion, then truncation_reason's own walk for the last heading."""
+    out = []
+    FL._ordinal_flags(outline, out)
+    last = None
+    for node in TR.walk(outline):
+        if getattr(node, "marker", "") and (last is None or node.start > last):
+            last = node.start
+    return out, last
+
+
+def _outline_flags_now(outline):
+    out = []
+    return out, FL._outline_flags(outline, out)
+
+
+def test_outline_flags_as_round_8_on_real_outlines():
+    flagged = 0
+    with limits.deadline(120):
+        for text in TEXTS:
+            outline = parse_outline(text)
+            now = _outline_flags_now(outline)
+            assert now == _ordinal_and_heading_r8(outline)
+            assert now[1] == TR.last_heading_start(outline)
+            flagged += bool(now[0])
+    assert flagged >= 1  # a real outline skips or repeats a number
+
+
+def _tree(draw, depth):
+    from types import SimpleNamespace as N
+    nodes = []
+    for _ in range(draw(st.integers(0, 4 if depth else 0))):
+        marker = draw(st.sampled_from(["一、", "二、", "(一)", "1.", "①", "", None, "(3)", "十二、"]))
+        nodes.append(N(marker=marker, ordinal=draw(st.sampled_from([0, 1, 2, 3, 5, None])),
+                       start=draw(st.integers(0, 500)), children=_tree(draw, depth - 1)))
+    return nodes
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_property_outline_flags_as_round_8(data):
+    outline = _tree(data.draw, 3)
+    assert _outline_flags_now(outline) == _ordinal_and_heading_r8(outline)
+
+
+def test_nodes_without_the_attributes_take_the_getattr_walk():
+    from types import SimpleNamespace as N
+    outline = [N(marker="一、", ordinal=1), N(marker="三、", ordinal=3, children=[])]  # no start, no children
+    out = []
+    assert FL._outline_flags(outline, out) is TR.HEADING_UNKNOWN
+    old = []
+    FL._ordinal_flags(outline, old)
+    assert out == old
+    assert [code for code, _ in out] == ["heading_ordinal_skipped"]
+    # truncation looks the heading up itself, as before (none needed here: no last line)
+    assert TR.reason_given_heading("", outline, None, TR.HEADING_UNKNOWN) is None
+
+
+@pytest.mark.parametrize("text", [
+    "关于整改情况的通报\n一、压实责任\n召开专题会议，研究部署整改工作，明确责任分工和",
+    "关于整改情况的通报\n一、压实责任\n召开专题会议。\n二、健全制度",
+    "关于整改情况的通报\n一、压实责任\n召开专题会议。\n2023年6月28日",
+], ids=["mid-sentence", "ends-on-heading", "signed"])
+def test_truncation_given_the_heading_as_looked_up(text):
+    outline = parse_outline(text)
+    assert TR.reason_given_heading(text, outline, None, TR.last_heading_start(outline)) == TR.truncation_reason(text, outline)
+
+
+def test_check_flags_in_records_as_before():
+    # the record's flags come from check_flags: one notice that skips a number, cut off mid-sentence
+    text = "关于巡察整改情况的通报\n一、压实责任\n召开专题会议。\n三、健全制度\n修订学习规则，明确"
+    codes = [flag.code for flag in extract_text(text).flags]
+    assert "heading_ordinal_skipped" in codes and "truncated" in codes
