@@ -131,10 +131,39 @@ def test_classify_doctype_stops_at_a_passed_deadline():
 # -- check_flags: the outline visited once -------------------------------------------------------------
 
 
+def _ordinal_flags_r8(siblings, out, carry=None):
+    """Round 8's _ordinal_flags: a getattr per field, a recursive call per parent."""
+    last, child_carry = {}, {}
+    for node in siblings:
+        marker = getattr(node, "marker", "") or ""
+        ordinal = getattr(node, "ordinal", 0) or 0
+        if marker and ordinal > 0:
+            style = FL.marker_style(marker)
+            prev = last.get(style)
+            if prev is None:
+                continued = carry is not None and carry.get(style) == ordinal - 1
+                if ordinal > 1 and not continued:
+                    out.append(("heading_ordinal_skipped",
+                                f"heading {marker!r} is the first of its style at its level but has ordinal {ordinal}"))
+            elif ordinal == prev:
+                out.append(("heading_ordinal_duplicate", f"heading {marker!r} repeats ordinal {ordinal} among its siblings"))
+            elif ordinal < prev and ordinal != 1:
+                out.append(("heading_ordinal_duplicate",
+                            f"heading {marker!r} (ordinal {ordinal}) comes after ordinal {prev} among its siblings"))
+            elif ordinal > prev + 1:
+                out.append(("heading_ordinal_skipped",
+                            f"heading {marker!r} (ordinal {ordinal}) follows ordinal {prev}: {ordinal - prev - 1} missing"))
+            last[style] = ordinal
+        children = getattr(node, "children", None)
+        if children:
+            child_carry.update(_ordinal_flags_r8(children, out, child_carry))
+    return last
+
+
 def _ordinal_and_heading_r8(outline):
     """Round 8: _ordinal_flags' getattr recursion, then truncation_reason's own walk for the last heading."""
     out = []
-    FL._ordinal_flags(outline, out)
+    _ordinal_flags_r8(outline, out)
     last = None
     for node in TR.walk(outline):
         if getattr(node, "marker", "") and (last is None or node.start > last):
@@ -174,6 +203,32 @@ def _tree(draw, depth):
 def test_property_outline_flags_as_round_8(data):
     outline = _tree(data.draw, 3)
     assert _outline_flags_now(outline) == _ordinal_and_heading_r8(outline)
+    # the getattr path (any objects) gives round 8's flags and carried ordinals too
+    out, old = [], []
+    assert FL._ordinal_flags(outline, out) == _ordinal_flags_r8(outline, old) and out == old
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_property_getattr_path_on_nodes_missing_fields(data):
+    from types import SimpleNamespace as N
+    def tree(depth):
+        nodes = []
+        for _ in range(data.draw(st.integers(0, 3 if depth else 0))):
+            fields = {"marker": data.draw(st.sampled_from(["一、", "三、", "(二)", "2.", "", None])),
+                      "ordinal": data.draw(st.sampled_from([1, 2, 3, 0, None])), "children": tree(depth - 1)}
+            for name in data.draw(st.lists(st.sampled_from(["marker", "ordinal", "children"]), max_size=2)):
+                fields.pop(name, None)
+            nodes.append(N(**fields))
+        return nodes
+    outline = tree(3)
+    out, old = [], []
+    heading = FL._outline_flags(outline, out)
+    _ordinal_flags_r8(outline, old)
+    assert out == old
+    # no node has a start: a marker sends the walk to the getattr path, whose heading is looked up later
+    assert heading is TR.HEADING_UNKNOWN or (heading is None and not any(
+        getattr(node, "marker", "") for node in TR.walk(outline)))
 
 
 def test_nodes_without_the_attributes_take_the_getattr_walk():
@@ -182,7 +237,7 @@ def test_nodes_without_the_attributes_take_the_getattr_walk():
     out = []
     assert FL._outline_flags(outline, out) is TR.HEADING_UNKNOWN
     old = []
-    FL._ordinal_flags(outline, old)
+    _ordinal_flags_r8(outline, old)
     assert out == old
     assert [code for code, _ in out] == ["heading_ordinal_skipped"]
     # truncation looks the heading up itself, as before (none needed here: no last line)
