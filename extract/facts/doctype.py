@@ -203,82 +203,121 @@ def classify_doctype(title: str | None, opening: str, outline: str = "") -> DocT
     >>> classify_doctype("任前公示", "现将拟任职干部情况公示如下。举报电话：12380。")
     DocType(doc_type='other', evidence=['no word of inspection or audit work (巡视, 巡察, 审计)'])
     """
-    fields = {"title": title or "", "opening": opening, "outline": outline}
-    if not _any_domain_word(fields.values()):
+    title_text = title or ""
+    if not _any_domain_word((title_text, opening, outline)):
         return DocType("other", ["no word of inspection or audit work (巡视, 巡察, 审计)"])
-    cues = _cues()
+    title_rows, body_rows = _plan()
     matched: dict[int, str] = {}  # cue number → the text it matched (cues tried and matched)
     by_title = dict.fromkeys(DOC_TYPES, 0)
-    title_text = fields["title"]
     # Searches made by a cue's ``std`` (short fields) since the last deadline check (limits.Twin).
     budget = 0
     short = limits.TIMER_MIN_CHARS
-    # (_may_match inline, as a for-else: a cue is searched when it has no words or the field
+    # (the cue gate inline, as a for-else: a cue is searched when it has no words or the field
     # holds one of them; a call per cue cost more than its ``in`` tests)
-    for i in _title_cues():
-        cue = cues[i]
-        words = cue.words
+    title_short = len(title_text) < short
+    for i, doc_type, weight, words, std, search in title_rows:
         for word in words:
             if word in title_text:
                 break
         else:
             if words:
                 continue
-        if cue.std is not None and len(title_text) < short:
+        if std is not None and title_short:
             if budget <= 0:
                 limits.check()
                 budget = limits.BATCH_CALLS
             budget -= 1
-            m = cue.std(title_text)
+            m = std(title_text)
         else:
-            m = cue.search(title_text)
+            m = search(title_text)
         if m:
-            by_title[cue.doc_type] += cue.weight
+            by_title[doc_type] += weight
             matched[i] = m[0]
     top = max(by_title.values())
     # The types whose opening and outline cues can change the result: with a deciding title,
     # only the title's best types (the opening and outline break their tie) and, for a
     # rectification notice, the audit cues that may refine it; else every type.
-    contenders = [t for t in DOC_TYPES if by_title[t] == top] if top >= TITLE_DECIDES else DOC_TYPES
-    if "rectification" in contenders:
-        contenders = [*contenders, "audit_rectification"]
-    total = dict.fromkeys(DOC_TYPES, 0)
-    for i, cue in enumerate(cues):
-        if cue.doc_type in contenders:
-            if cue.field != "title":
-                value = fields[cue.field]
-                words = cue.words
-                for word in words:
-                    if word in value:
-                        break
-                else:
-                    if words:
-                        continue  # (not a title cue: it is in matched only when found here)
-                if cue.std is not None and len(value) < short:
-                    if budget <= 0:
-                        limits.check()
-                        budget = limits.BATCH_CALLS
-                    budget -= 1
-                    m = cue.std(value)
-                else:
-                    m = cue.search(value)
-                if m:
-                    matched[i] = m[0]
-            if i in matched:
-                total[cue.doc_type] += cue.weight
     if top >= TITLE_DECIDES:
-        # The title decides (市人大常委会听取审计查出问题整改情况报告 is news, whatever the
-        # opening reports); the opening and outline break a tie between title cues.
-        best = max(DOC_TYPES, key=lambda t: (by_title[t], total[t], -DOC_TYPES.index(t)))
+        contenders = [t for t in DOC_TYPES if by_title[t] == top]
+        if "rectification" in contenders and "audit_rectification" not in contenders:
+            contenders.append("audit_rectification")
     else:
-        best = max(DOC_TYPES, key=lambda t: (total[t], -DOC_TYPES.index(t)))
+        contenders = DOC_TYPES
+    # A contender's score: its title cues that matched, then its opening and outline cues (the
+    # other types score 0: only a contender can win or refine).
+    total = dict.fromkeys(DOC_TYPES, 0)
+    for t in contenders:
+        total[t] = by_title[t]
+    values = (opening, outline)  # (the fields of body cues: 0 opening, 1 outline)
+    shorts = (len(opening) < short, len(outline) < short)
+    for t in contenders:
+        score = total[t]
+        for i, field, weight, words, std, search in body_rows[t]:
+            value = values[field]
+            for word in words:
+                if word in value:
+                    break
+            else:
+                if words:
+                    continue
+            if std is not None and shorts[field]:
+                if budget <= 0:
+                    limits.check()
+                    budget = limits.BATCH_CALLS
+                budget -= 1
+                m = std(value)
+            else:
+                m = search(value)
+            if m:
+                matched[i] = m[0]
+                score += weight
+        total[t] = score
+    # The best type: the highest score, ties to the earlier type of DOC_TYPES (a strictly higher
+    # score replaces it), the title's own score first when it decides.
+    best = DOC_TYPES[0]
+    if top >= TITLE_DECIDES:
+        best_key = (by_title[best], total[best])
+        for t in DOC_TYPES:
+            key = (by_title[t], total[t])
+            if key > best_key:
+                best, best_key = t, key
+    else:
+        best_score = total[best]
+        for t in DOC_TYPES:
+            if total[t] > best_score:
+                best, best_score = t, total[t]
     if total[best] == 0:
-        word = _domain().search(" ".join(fields.values()))
+        word = _domain().search(" ".join((title_text, opening, outline)))
         return DocType("news", [f"mentions {word[0] if word else '巡视/巡察/审计'}, no genre cue"])
     if best == "rectification" and total["audit_rectification"] >= AUDIT_DECIDES:
         # A rectification of audit findings (…经济责任审计整改情况的公告): the audit cue names the kind.
         return DocType("audit_rectification", _evidence(matched, "audit_rectification") + _evidence(matched, best))
     return DocType(best, _evidence(matched, best))
+
+
+def _pruned(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` without those holding another of them (the gate says the same: a field holding
+    such a word holds the shorter one too), shorter words first.
+
+    >>> _pruned(("整改", "整改完成率", "照单全收")), _pruned(("反馈会", "反馈意见指出", "反馈意见"))
+    (('整改', '照单全收'), ('反馈会', '反馈意见'))
+    """
+    kept = [w for w in words if not any(o != w and o in w for o in words)]
+    return tuple(sorted(dict.fromkeys(kept), key=len))
+
+
+@lru_cache(maxsize=None)
+def _plan() -> tuple[tuple[tuple, ...], dict[str, tuple[tuple, ...]]]:
+    """The cues as rows read by :func:`classify_doctype`: the title cues in table order, and each
+    type's opening and outline cues in table order, each row (cue number, type or field (0
+    opening, 1 outline), weight, gate words (:func:`_pruned`), ``std``, ``search``)."""
+    cues = _cues()
+    title_rows = tuple((i, c.doc_type, c.weight, _pruned(c.words), c.std, c.search)
+                       for i, c in enumerate(cues) if c.field == "title")
+    body_rows = {t: tuple((i, 0 if c.field == "opening" else 1, c.weight, _pruned(c.words), c.std, c.search)
+                          for i, c in enumerate(cues) if c.doc_type == t and c.field != "title")
+                 for t in DOC_TYPES}
+    return title_rows, body_rows
 
 
 def _evidence(matched: dict[int, str], doc_type: str) -> list[str]:

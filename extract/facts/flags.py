@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from types import SimpleNamespace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +31,7 @@ import regex
 
 from zhenggai import limits
 from zhenggai.facts.regions import Regions
-from zhenggai.facts.truncation import truncation_reason
+from zhenggai.facts.truncation import HEADING_UNKNOWN, reason_given_heading
 from zhenggai.mentions.base import Found
 from zhenggai.models import load_words
 
@@ -110,35 +111,75 @@ def _ordinal_flags(
 
     ``carry`` holds the last ordinals of the previous parent's children, so that
     numbering continued across sections (一、 1. 2. 3. 二、 4. 5.) is not a jump.
+    Any objects: a missing ``marker``, ``ordinal`` or ``children`` reads as none
+    (:func:`_read_nodes`, then :func:`_ordinal_walk`).
     """
+    return _ordinal_walk(_read_nodes(siblings), out, carry, [])
+
+
+def _read_nodes(nodes: Sequence[Any]) -> list[SimpleNamespace]:
+    """``nodes`` as namespaces of the fields :func:`_ordinal_walk` reads, each read by ``getattr``
+    with a default ("" for ``marker``, 0 for ``ordinal``, none for ``children``; ``start`` 0: the
+    caller drops the heading starts of such a walk)."""
+    return [
+        SimpleNamespace(marker=getattr(node, "marker", ""), ordinal=getattr(node, "ordinal", 0), start=0,
+                        children=_read_nodes(children) if (children := getattr(node, "children", None)) else None)
+        for node in nodes
+    ]
+
+
+def _ordinal_walk(siblings: Sequence[Any], out: list[tuple[str, str]], carry: dict[str, int] | None,
+                  heads: list[int]) -> dict[str, int]:
+    """:func:`_ordinal_flags` on nodes that have ``marker``, ``ordinal``, ``children`` and ``start``
+    (OutlineNode: read directly, an AttributeError otherwise; see :func:`_ordinal_flags` for other
+    objects), appending to ``heads`` the start of every node with a marker (for
+    :func:`zhenggai.facts.truncation.last_heading_start`)."""
     last: dict[str, int] = {}
     child_carry: dict[str, int] = {}
     for node in siblings:
-        marker = getattr(node, "marker", "") or ""
-        ordinal = getattr(node, "ordinal", 0) or 0
-        if marker and ordinal > 0:
-            style = marker_style(marker)
-            prev = last.get(style)
-            if prev is None:
-                continued = carry is not None and carry.get(style) == ordinal - 1
-                if ordinal > 1 and not continued:
+        marker = node.marker or ""
+        if marker:
+            heads.append(node.start)
+            ordinal = node.ordinal or 0
+            if ordinal > 0:
+                style = _marker_style(marker)
+                prev = last.get(style)
+                if prev is None:
+                    continued = carry is not None and carry.get(style) == ordinal - 1
+                    if ordinal > 1 and not continued:
+                        out.append(("heading_ordinal_skipped",
+                                    f"heading {marker!r} is the first of its style at its level but has ordinal {ordinal}"))
+                elif ordinal == prev:
+                    out.append(("heading_ordinal_duplicate",
+                                f"heading {marker!r} repeats ordinal {ordinal} among its siblings"))
+                elif ordinal < prev and ordinal != 1:
+                    out.append(("heading_ordinal_duplicate",
+                                f"heading {marker!r} (ordinal {ordinal}) comes after ordinal {prev} among its siblings"))
+                elif ordinal > prev + 1:
                     out.append(("heading_ordinal_skipped",
-                                f"heading {marker!r} is the first of its style at its level but has ordinal {ordinal}"))
-            elif ordinal == prev:
-                out.append(("heading_ordinal_duplicate",
-                            f"heading {marker!r} repeats ordinal {ordinal} among its siblings"))
-            elif ordinal < prev and ordinal != 1:
-                out.append(("heading_ordinal_duplicate",
-                            f"heading {marker!r} (ordinal {ordinal}) comes after ordinal {prev} among its siblings"))
-            elif ordinal > prev + 1:
-                out.append(("heading_ordinal_skipped",
-                            f"heading {marker!r} (ordinal {ordinal}) follows ordinal {prev}: "
-                            f"{ordinal - prev - 1} missing"))
-            last[style] = ordinal
-        children = getattr(node, "children", None)
+                                f"heading {marker!r} (ordinal {ordinal}) follows ordinal {prev}: "
+                                f"{ordinal - prev - 1} missing"))
+                last[style] = ordinal
+        children = node.children
         if children:  # (a leaf's children give no flag and no ordinal to carry)
-            child_carry.update(_ordinal_flags(children, out, child_carry))
+            child_carry.update(_ordinal_walk(children, out, child_carry, heads))
     return last
+
+
+def _outline_flags(outline: Sequence[Any], out: list[tuple[str, str]]) -> Any:
+    """``_ordinal_flags(outline, out)`` and the start of the last numbered heading (None without one),
+    from one visit of the tree (:func:`_ordinal_walk`); for nodes lacking an attribute it reads,
+    ``_ordinal_flags`` (the attributes read by ``getattr``) and ``HEADING_UNKNOWN`` (truncation
+    looks the heading up itself, as before)."""
+    flags: list[tuple[str, str]] = []
+    heads: list[int] = []
+    try:
+        _ordinal_walk(outline, flags, None, heads)
+    except AttributeError:
+        _ordinal_flags(outline, out)
+        return HEADING_UNKNOWN
+    out.extend(flags)
+    return max(heads) if heads else None
 
 
 def _as_date(value: Any) -> dt.date | None:
@@ -243,7 +284,7 @@ def check_flags(
     if day is not None:
         _late_dates(text, found, lambda: _regions(text, outline, facts), day, out)
 
-    _ordinal_flags(outline or [], out)
+    last_heading = _outline_flags(outline or [], out)
 
     for f in found:
         if f.kind == "unparsed_date":
@@ -255,7 +296,7 @@ def check_flags(
 
     if not outline:
         out.append(("no_outline", "no numbered headings were found"))
-    reason = truncation_reason(text, outline or [], aspects)
+    reason = reason_given_heading(text, outline or [], aspects, last_heading)  # = truncation_reason(…)
     if reason:
         out.append(("truncated", f"the text stops mid-notice: {reason}"))
     return out

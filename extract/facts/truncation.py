@@ -165,6 +165,31 @@ def page_widget_line(lines: list[str]) -> str | None:
 
 def truncation_reason(text: str, outline: Sequence[Any] = (), aspects: int | None = None) -> str | None:
     """Why ``text`` looks cut off mid-notice, or None (see the module docstring for the signs)."""
+    return reason_given_heading(text, outline, aspects, HEADING_UNKNOWN)
+
+
+def last_heading_start(outline: Sequence[Any]) -> int | None:
+    """The start of the last numbered heading of ``outline`` (a node with a marker; None without one).
+
+    >>> from types import SimpleNamespace as N
+    >>> last_heading_start([N(marker="一、", start=0, children=[N(marker="", start=9), N(marker="1.", start=5)])])
+    5
+    """
+    last_heading = None
+    for node in walk(outline):
+        if getattr(node, "marker", "") and (last_heading is None or node.start > last_heading):
+            last_heading = node.start
+    return last_heading
+
+
+# reason_given_heading's ``last_heading`` when the caller does not know it: looked up there.
+HEADING_UNKNOWN = object()
+
+
+def reason_given_heading(text: str, outline: Sequence[Any], aspects: int | None, last_heading: Any) -> str | None:
+    """:func:`truncation_reason` with ``last_heading`` = :func:`last_heading_start` ``(outline)``, given
+    by a caller that has walked the outline already (check_flags), or ``HEADING_UNKNOWN``, to find it here
+    (only when the text has a last line)."""
     lines = _tail_lines(text, _TAIL_LINES)
     if not lines:
         return None
@@ -172,11 +197,8 @@ def truncation_reason(text: str, outline: Sequence[Any] = (), aspects: int | Non
     if widget is not None:
         return f"a link to another page ({widget[:30]})"
     last_start, last = lines[-1]
-    # The start of the last numbered heading (None without one), from one walk of the outline.
-    last_heading = None
-    for node in walk(outline):
-        if getattr(node, "marker", "") and (last_heading is None or node.start > last_heading):
-            last_heading = node.start
+    if last_heading is HEADING_UNKNOWN:
+        last_heading = last_heading_start(outline)
     if last_heading is not None and len(lines) > 1 and last_heading >= last_start:
         return f"it ends on the heading {last[:30]!r} with nothing under it"
     tail = last[-1]
