@@ -46,7 +46,7 @@ GRAMS_FLUSH = 200_000  # 5-grams handed to DuckDB at a time (a few MiB of Python
 ANCHOR_MAX_DF = 256  # a 5-gram held by more notices pairs no parts with wholes (the bound, docs/cluster.md)
 GRAMS_PER_BUCKET = 8_000_000  # 5-gram rows counted and joined at a time (12.5 million fitted 64 MB)
 SORT_ROWS = 4_000_000  # 5-gram rows sorted at a time (10 million fitted 64 MB, 80 million did not)
-RANK_ROWS = 250_000  # 5-grams ranked at a time (a window holds its whole input: about 40 bytes a row)
+RANK_ROWS = 1_000_000  # 5-grams ranked at a time (a window holds its whole input: about 40 bytes a row)
 MAX_CANDIDATES = 4  # wholes a part is checked against at most (those sharing most of its rare 5-grams)
 
 
@@ -404,22 +404,27 @@ def _partial_candidates(con, source: str, store: TextStore | None = None) -> int
     for table in ("partial_prefix", "partial_first", "partial_ranked"):
         con.execute(f"DROP TABLE {table}")
     # The in-memory algorithm's own condition: a candidate shares a band of the looser LSH with the part.
-    # Each notice's band keys as one list of 64-bit hashes of (band, key): small enough to join every pair with.
-    # (Two different keys with one hash, about 10⁻¹¹ over a million pairs, would only add a candidate.)
-    con.execute(f"""CREATE OR REPLACE TABLE partial_bands AS SELECT pos, list(hash(band, key)) AS keys
-        FROM ({_bands_sql(source, PARTIAL_CANDIDATE)}) GROUP BY pos""")
+    # Each notice's band keys as one 64-bit hash of (band, key) per band, in a column of its own: narrow
+    # fixed-width rows to join every pair with, compared band by band.  (Two different keys of one band with
+    # one hash, about 10⁻¹¹ over a million pairs, would only add a candidate.)
+    bands = band_ranges(PARTIAL_CANDIDATE)
+    con.execute("CREATE OR REPLACE TABLE partial_bands AS SELECT pos, " + ", ".join(
+        f"hash({i}, signature[{lo * 8 + 1}:{hi * 8}]) AS k{i}" for i, (lo, hi) in enumerate(bands))
+        + f" FROM {source} WHERE octet_length(signature) > 0")
+    shares_a_band = " OR ".join(f"x.k{i} = y.k{i}" for i in range(len(bands)))
     # The pairs sharing a band, and each part's best max_candidates of them, a range of parts at a time as
     # above (partial_shared is stored range by range, so each range reads its own rows): the hash tables are
-    # the band lists, never the pairs, and the ranking window holds one range's pairs.
+    # the band keys, never the pairs, and the ranking window holds one range's pairs.
     con.execute("CREATE OR REPLACE TABLE partial_banded (a INTEGER, b INTEGER, shared BIGINT)")
     con.execute("CREATE OR REPLACE TABLE partial_pairs (a INTEGER, b INTEGER)")
     for lo in range(0, last + 1, PARTS_PER_JOIN):
-        parts = f"a >= {lo} AND a < {lo + PARTS_PER_JOIN}"
+        parts, own = (f"{col} >= {lo} AND {col} < {lo + PARTS_PER_JOIN}" for col in ("a", "pos"))
         with build_on_right(con):
             con.execute(f"""INSERT INTO partial_banded
                 SELECT s.a, s.b, s.shared FROM (SELECT * FROM partial_shared WHERE {parts}) s
-                JOIN partial_bands x ON x.pos = s.a JOIN partial_bands y ON y.pos = s.b
-                WHERE list_has_any(x.keys, y.keys)""")
+                JOIN (SELECT * FROM partial_bands WHERE {own}) x ON x.pos = s.a
+                JOIN partial_bands y ON y.pos = s.b
+                WHERE {shares_a_band}""")
         con.execute(f"""INSERT INTO partial_pairs SELECT a, b FROM partial_banded WHERE {parts}
             QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, b) <= {max_candidates}""")
     for table in ("partial_shared", "partial_bands"):
