@@ -523,7 +523,7 @@ def link_duplicates(con, records: str, texts: str, threshold: float = THRESHOLD,
     # the guarantee DuckDB can spill the large DISTINCT and window steps under a small budget.
     (preserve,) = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()[0]
     con.execute("SET preserve_insertion_order = false")
-    # The canonical order is ranked on narrow rows, then joined to the signatures (1 KiB a notice): a
+    # The canonical order is ranked on narrow rows, then joined to the signatures (512 bytes a notice): a
     # window over every row holds its whole input, and with the signatures it ran out of 64 MB at 100,000.
     con.execute(f"""CREATE OR REPLACE TABLE dedup_order AS
         SELECT row_number() OVER (ORDER BY truncated, published_at IS NULL, published_at, input) AS pos, input
