@@ -44,6 +44,9 @@ LINKS_FLUSH = 10_000  # links written to DuckDB at a time
 PARTS_PER_JOIN = 5_000  # parts whose candidate pairs are joined and counted at a time
 GRAMS_FLUSH = 200_000  # 5-grams handed to DuckDB at a time (a few MiB of Python strings)
 ANCHOR_MAX_DF = 256  # a 5-gram held by more notices pairs no parts with wholes (the bound, docs/cluster.md)
+GRAMS_PER_BUCKET = 8_000_000  # 5-gram rows counted and joined at a time (12.5 million fitted 64 MB)
+SORT_ROWS = 4_000_000  # 5-gram rows sorted at a time (10 million fitted 64 MB, 80 million did not)
+RANK_ROWS = 1_000_000  # 5-grams ranked at a time (a window holds its whole input: about 40 bytes a row)
 MAX_CANDIDATES = 4  # wholes a part is checked against at most (those sharing most of its rare 5-grams)
 
 
@@ -286,6 +289,29 @@ def _gram_table(con, source: str, store: TextStore | None = None) -> None:
             store.close()
 
 
+def _pos_ranges(con, sql: str, limit: int):
+    """Inclusive ranges ``(lo, hi)`` of consecutive ``pos`` whose weights sum to at most ``limit`` (or one pos).
+
+    ``sql`` gives ``(pos, weight)`` rows in ``pos`` order.
+
+    >>> import duckdb
+    >>> con = duckdb.connect()
+    >>> list(_pos_ranges(con, "SELECT * FROM (VALUES (1, 3), (2, 3), (3, 5), (5, 1)) t(pos, w)", 6))
+    [(1, 2), (3, 5)]
+    """
+    lo = hi = None
+    size = 0
+    for pos, weight in rows_in_batches(con, sql):
+        if lo is not None and size + weight > limit:
+            yield lo, hi
+            lo, size = None, 0
+        if lo is None:
+            lo = pos
+        hi, size = pos, size + weight
+    if lo is not None:
+        yield lo, hi
+
+
 def _partial_candidates(con, source: str, store: TextStore | None = None) -> int:
     """``partial_pairs(a, b)``: every pair that can pass the containment check, found without comparing all pairs.
 
@@ -306,17 +332,43 @@ def _partial_candidates(con, source: str, store: TextStore | None = None) -> int
     """
     max_df, max_candidates = ANCHOR_MAX_DF, MAX_CANDIDATES
     _gram_table(con, source, store)
-    con.execute("CREATE OR REPLACE TABLE partial_df AS "
-                "SELECT gram, count(*)::INTEGER AS df FROM partial_grams GROUP BY gram")
+    # How many notices hold each 5-gram, and each notice's 5-grams with that count: a grouping and a join over
+    # every 5-gram, done a bucket of 5-grams (by hash) at a time, since DuckDB's hash tables need memory
+    # that grows with their rows even when they spill (at 100,000 notices, 100 million rows, both ran out of 64 MB).
+    (total,) = con.execute("SELECT count(*) FROM partial_grams").fetchall()[0]
+    buckets = max(1, -(-total // GRAMS_PER_BUCKET))
+    con.execute("CREATE OR REPLACE TABLE partial_df (gram UBIGINT, df INTEGER)")
+    con.execute("CREATE OR REPLACE TABLE partial_gdf (pos INTEGER, gram UBIGINT, df INTEGER)")
+    for b in range(buckets):
+        con.execute(f"INSERT INTO partial_df SELECT gram, count(*)::INTEGER FROM partial_grams "
+                    f"WHERE gram % {buckets} = {b} GROUP BY gram")
+    for b in range(buckets):
+        con.execute(f"""INSERT INTO partial_gdf SELECT g.pos, g.gram, d.df
+            FROM (SELECT pos, gram FROM partial_grams WHERE gram % {buckets} = {b}) g
+            JOIN (SELECT gram, df FROM partial_df WHERE gram % {buckets} = {b}) d USING (gram)""")
     con.execute("""CREATE OR REPLACE TABLE partial_size AS
         SELECT g.pos, count(*)::INTEGER AS n, any_value(r.length) AS length
         FROM partial_grams g JOIN %s r ON r.pos = g.pos GROUP BY g.pos""" % source)
+    for table in ("partial_df", "partial_grams"):
+        con.execute(f"DROP TABLE {table}")
     # Each notice's 5-grams ranked rarest first; t = the fewest shared 5-grams a part may have (taken low).
-    con.execute("""CREATE OR REPLACE TABLE partial_ranked AS
-        SELECT g.pos, g.gram, d.df, row_number() OVER (PARTITION BY g.pos ORDER BY d.df, g.gram) AS rk,
+    # A window holds its whole input, and so does a sort of every 5-gram (at 100,000 notices it ran out of
+    # 64 MB): a chunk of notices (about SORT_ROWS 5-grams) is copied out in notice order, then ranked a
+    # range of notices (about RANK_ROWS 5-grams) at a time, each range reading only its own rows.
+    ranked = """SELECT g.pos, g.gram, g.df, row_number() OVER (PARTITION BY g.pos ORDER BY g.df, g.gram) AS rk,
                s.n, s.length, floor(%s * s.n) - 1 AS t
-        FROM partial_grams g JOIN partial_df d USING (gram) JOIN partial_size s USING (pos)""" % PARTIAL_CONTAINED)
-    for table in ("partial_size", "partial_df", "partial_grams"):
+        FROM partial_sorted g JOIN partial_size s USING (pos) WHERE %%s""" % PARTIAL_CONTAINED
+    con.execute("CREATE OR REPLACE TABLE partial_sorted AS SELECT * FROM partial_gdf WHERE false")
+    con.execute("CREATE OR REPLACE TABLE partial_ranked AS " + ranked % "false")
+    sizes = "SELECT pos, n FROM partial_size WHERE pos BETWEEN %d AND %d ORDER BY pos"
+    for first, last_pos in list(_pos_ranges(con, sizes % (0, 2**31 - 1), SORT_ROWS)):
+        con.execute(f"CREATE OR REPLACE TABLE partial_sorted AS SELECT * FROM partial_gdf "
+                    f"WHERE pos BETWEEN {first} AND {last_pos} ORDER BY pos")
+        for lo, hi in list(_pos_ranges(con, sizes % (first, last_pos), RANK_ROWS)):
+            con.execute("INSERT INTO partial_ranked "
+                        + ranked % f"g.pos BETWEEN {lo} AND {hi} AND s.pos BETWEEN {lo} AND {hi}")
+    con.execute("DROP TABLE partial_gdf")
+    for table in ("partial_size", "partial_sorted"):
         con.execute(f"DROP TABLE {table}")
     # The parts' prefixes (rank <= n - t + 1), and which of them hold a common 5-gram.
     con.execute("CREATE OR REPLACE TABLE partial_prefix AS SELECT * FROM partial_ranked WHERE rk <= n - t + 1")
@@ -352,20 +404,34 @@ def _partial_candidates(con, source: str, store: TextStore | None = None) -> int
     for table in ("partial_prefix", "partial_first", "partial_ranked"):
         con.execute(f"DROP TABLE {table}")
     # The in-memory algorithm's own condition: a candidate shares a band of the looser LSH with the part.
-    # Each notice's band keys as one list of 64-bit hashes of (band, key): small enough to join every pair with.
-    # (Two different keys with one hash, about 10⁻¹¹ over a million pairs, would only add a candidate.)
-    con.execute(f"""CREATE OR REPLACE TABLE partial_bands AS SELECT pos, list(hash(band, key)) AS keys
-        FROM ({_bands_sql(source, PARTIAL_CANDIDATE)}) GROUP BY pos""")
-    con.execute("""CREATE OR REPLACE TABLE partial_banded AS
-        SELECT s.a, s.b, s.shared FROM partial_shared s JOIN partial_bands x ON x.pos = s.a
-        JOIN partial_bands y ON y.pos = s.b WHERE list_has_any(x.keys, y.keys)""")
+    # Each notice's band keys as one 64-bit hash of (band, key) per band, in a column of its own: narrow
+    # fixed-width rows to join every pair with, compared band by band.  (Two different keys of one band with
+    # one hash, about 10⁻¹¹ over a million pairs, would only add a candidate.)
+    bands = band_ranges(PARTIAL_CANDIDATE)
+    con.execute("CREATE OR REPLACE TABLE partial_bands AS SELECT pos, " + ", ".join(
+        f"hash({i}, signature[{lo * 8 + 1}:{hi * 8}]) AS k{i}" for i, (lo, hi) in enumerate(bands))
+        + f" FROM {source} WHERE octet_length(signature) > 0")
+    shares_a_band = " OR ".join(f"x.k{i} = y.k{i}" for i in range(len(bands)))
+    # The pairs sharing a band, and each part's best max_candidates of them, a range of parts at a time as
+    # above (partial_shared is stored range by range, so each range reads its own rows): the hash tables are
+    # the band keys, never the pairs, and the ranking window holds one range's pairs.
+    con.execute("CREATE OR REPLACE TABLE partial_banded (a INTEGER, b INTEGER, shared BIGINT)")
+    con.execute("CREATE OR REPLACE TABLE partial_pairs (a INTEGER, b INTEGER)")
+    for lo in range(0, last + 1, PARTS_PER_JOIN):
+        parts, own = (f"{col} >= {lo} AND {col} < {lo + PARTS_PER_JOIN}" for col in ("a", "pos"))
+        with build_on_right(con):
+            con.execute(f"""INSERT INTO partial_banded
+                SELECT s.a, s.b, s.shared FROM (SELECT * FROM partial_shared WHERE {parts}) s
+                JOIN (SELECT * FROM partial_bands WHERE {own}) x ON x.pos = s.a
+                JOIN partial_bands y ON y.pos = s.b
+                WHERE {shares_a_band}""")
+        con.execute(f"""INSERT INTO partial_pairs SELECT a, b FROM partial_banded WHERE {parts}
+            QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, b) <= {max_candidates}""")
     for table in ("partial_shared", "partial_bands"):
         con.execute(f"DROP TABLE {table}")
     (capped,) = con.execute(f"""SELECT count(*) FROM (
         SELECT pos FROM partial_common UNION SELECT a FROM partial_banded GROUP BY a HAVING count(*) > {max_candidates})
         """).fetchall()[0]
-    con.execute(f"""CREATE OR REPLACE TABLE partial_pairs AS SELECT a, b FROM partial_banded
-        QUALIFY row_number() OVER (PARTITION BY a ORDER BY shared DESC, b) <= {max_candidates}""")
     con.execute("DROP TABLE partial_banded")
     con.execute("DROP TABLE partial_common")
     return capped
@@ -457,15 +523,20 @@ def link_duplicates(con, records: str, texts: str, threshold: float = THRESHOLD,
     # the guarantee DuckDB can spill the large DISTINCT and window steps under a small budget.
     (preserve,) = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()[0]
     con.execute("SET preserve_insertion_order = false")
-    con.execute(f"""CREATE OR REPLACE TABLE dedup_all AS
-        SELECT row_number() OVER (ORDER BY truncated, published_at IS NULL, published_at, input) AS pos,
-               input, text_hash, signature, coalesce(length, 0) AS length, truncated
-        FROM ({records})""")
-    con.execute("CREATE OR REPLACE TABLE dedup_order AS SELECT pos, input FROM dedup_all")
+    # The canonical order is ranked on narrow rows, then joined to the signatures (512 bytes a notice): a
+    # window over every row holds its whole input, and with the signatures it ran out of 64 MB at 100,000.
+    con.execute(f"""CREATE OR REPLACE TABLE dedup_order AS
+        SELECT row_number() OVER (ORDER BY truncated, published_at IS NULL, published_at, input) AS pos, input
+        FROM (SELECT input, truncated, published_at FROM ({records}))""")
+    with build_on_right(con):
+        con.execute(f"""CREATE OR REPLACE TABLE dedup_all AS
+            SELECT o.pos, r.input, r.text_hash, r.signature, coalesce(r.length, 0) AS length, r.truncated
+            FROM ({records}) r JOIN dedup_order o ON o.input = r.input""")
     con.execute("CREATE OR REPLACE TEMP VIEW dedup_texts AS " + texts)
+    # Each text hash's head: its first notice (a grouping on narrow rows, not a window over the signatures).
     con.execute("""CREATE OR REPLACE TABLE dedup_heads AS
-        SELECT pos, input, text_hash, signature, length, truncated FROM dedup_all
-        QUALIFY pos = min(pos) OVER (PARTITION BY text_hash)""")
+        SELECT d.pos, d.input, d.text_hash, d.signature, d.length, d.truncated FROM dedup_all d
+        WHERE d.pos IN (SELECT min(pos) FROM dedup_all GROUP BY text_hash)""")
     _near_links(con, threshold)
     bounded = _partial_links(con, spill_dir)
     # Exact copies point where their head points (a head linked as a near copy passes its canonical on);

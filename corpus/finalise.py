@@ -34,7 +34,8 @@ _DUCK_TYPES = {
     "string": "VARCHAR", "json": "VARCHAR", "int64": "BIGINT", "float64": "DOUBLE",
     "bool": "BOOLEAN", "date": "DATE", "timestamp": "TIMESTAMP",
 }
-DUCKDB_MEMORY = "128MB"  # the final pass's DuckDB budget unless ZHENGGAI_DUCKDB_MEMORY says otherwise (docs/cluster.md)
+DUCKDB_MEMORY = "64MB"  # the final pass's DuckDB budget unless ZHENGGAI_DUCKDB_MEMORY says otherwise (docs/cluster.md;
+# 128 MB until the 5-gram steps were sliced: 64 MB peaks lower at every size and was as fast at 100,000 notices)
 RETRY_FACTOR = 4  # a final pass that ran out of its budget starts again once with this many times it
 # Sort keys: full, so that equal inputs give byte-equal tables.
 _ORDER = {
@@ -50,10 +51,14 @@ _ORDER = {
 }
 
 
-# Bytes of strings in one output part.  DuckDB sorts each part within its budget; a sort whose rows
-# carry long texts ran out of a 128 MB budget at 20,000 notices (about 180 MB of text) and not at
+# Bytes of strings in one output part, at most.  DuckDB sorts each part within its budget; a sort whose
+# rows carry long texts ran out of a 128 MB budget at 20,000 notices (about 180 MB of text) and not at
 # 10,000, so a table with more text than this is written as several parts, each sorted, in key order.
 PART_BYTES = 32 * 2**20
+# A part's strings are also at most the budget divided by this: the sort and the Parquet writer hold a
+# part's strings more than twice over (one part of 27 MiB of notices ran out of 64 MB, and parts of 9 MiB
+# ran out of 32 MB but not of 64 MB; docs/cluster.md).
+PART_OF_BUDGET = 8
 
 
 def _files_sql(files: list[Path]) -> str:
@@ -100,10 +105,13 @@ def _id_map(con, spill_dir: Path) -> dict[str, int]:
 
     counts = link_duplicates(
         con,
-        "SELECT n.input, n.record_id, coalesce(nullif(n.text_hash, ''), n.record_id) AS text_hash, "
-        "n.source_published_at AS published_at, m.signature, n.text_length AS length, "
-        "coalesce(n.flags LIKE '%\"code\": \"truncated\"%', false) AS truncated "
-        "FROM raw_notices n LEFT JOIN raw__minhash m ON n.input = m.input",
+        # Written signatures first: inside build_on_right() the narrow rows of the notices are hashed and
+        # the signatures (512 bytes a notice) stream past them.
+        "SELECT n.input, n.record_id, n.text_hash, n.published_at, m.signature, n.length, n.truncated "
+        "FROM raw__minhash m RIGHT JOIN (SELECT input, record_id, "
+        "coalesce(nullif(text_hash, ''), record_id) AS text_hash, source_published_at AS published_at, "
+        "text_length AS length, coalesce(flags LIKE '%\"code\": \"truncated\"%', false) AS truncated "
+        "FROM raw_notices) n ON n.input = m.input",
         "SELECT input, text FROM raw_notices",
         spill_dir=spill_dir,
     )
@@ -119,8 +127,18 @@ def _id_map(con, spill_dir: Path) -> dict[str, int]:
     return counts
 
 
-def _part_bounds(con, body: str, table: str) -> list[str]:
-    """The first sort key of every output part after the first: cuts where the parts' strings reach ``PART_BYTES``.
+def part_bytes(budget: str) -> int:
+    """Bytes of strings in one output part under a DuckDB budget: ``PART_BYTES``, less under a small budget.
+
+    >>> part_bytes("128MB"), part_bytes("64MB"), part_bytes("a lot")
+    (16000000, 8000000, 33554432)
+    """
+    size = budget_bytes(budget)
+    return PART_BYTES if size is None else max(1, min(PART_BYTES, size // PART_OF_BUDGET))
+
+
+def _part_bounds(con, body: str, table: str, limit: int) -> list[str]:
+    """The first sort key of every output part after the first: cuts where the parts' strings reach ``limit``.
 
     One narrow pass over the table (its first sort key and the bytes of its string and binary columns,
     grouped by key); rows sharing that key always land in one part.
@@ -133,20 +151,22 @@ def _part_bounds(con, body: str, table: str) -> list[str]:
     bounds, size = [], 0
     for value, weight_of in rows_in_batches(
             con, f"SELECT {key}, sum({weight}) FROM ({body}) GROUP BY {key} ORDER BY {key} NULLS LAST"):
-        if value is not None and size and size + weight_of > PART_BYTES:
+        if value is not None and size and size + weight_of > limit:
             bounds.append(value)
             size = 0
         size += weight_of
     return bounds
 
 
-def _copy_sorted(con, body: str, table: str, folder: Path) -> int:
+def _copy_sorted(con, body: str, table: str, folder: Path, limit: int = PART_BYTES) -> int:
     """Write ``body`` sorted by the table's full key as ``folder/part-NNNNN.parquet`` (one part unless large).
+
+    ``limit``: the bytes of strings in one part (:func:`part_bytes`).
 
     Read in file-name order, the parts are the table in key order.  Returns the number of rows written.
     """
     key = _ORDER[table].split(",")[0].strip()
-    bounds = _part_bounds(con, body, table)
+    bounds = _part_bounds(con, body, table, limit)
     rows = 0
     for i, (lo, hi) in enumerate(zip([None, *bounds], [*bounds, None])):
         where = []
@@ -301,7 +321,7 @@ def _finalise_on(con, tmp: Path, final: Path, spill: Path, sources: list[ReuseSo
         else:
             body = f"SELECT {_select_list(table, 'r', {})} FROM raw_{table} r"
         with build_on_right(con):  # the joins hash idmap, not the parts' rows with their texts
-            counts[table] = _copy_sorted(con, body, table, folder)
+            counts[table] = _copy_sorted(con, body, table, folder, part_bytes(budget))
 
     manifest = {
         "format": FORMAT_NAME,
