@@ -30,6 +30,9 @@ import time
 from pathlib import Path
 
 
+# Where the final pass puts its DuckDB file (corpus.finalise: a folder per attempt under spill/).
+FINALISE_DB = ".tmp-*/spill/*/finalise.duckdb"
+
 def _tree_rss(proc) -> tuple[int, int, int]:
     """(parent, largest child, total) RSS in bytes of a psutil process and its descendants."""
     import psutil
@@ -78,7 +81,7 @@ def measure(n: int, work: Path, workers: int, extractor: str | None, kind: str =
         p, c, total = _tree_rss(ps)
         peak_parent, peak_child, peak_total = max(peak_parent, p), max(peak_child, c), max(peak_total, total)
         if extracting:  # the final pass opens its DuckDB file in the run's folder: extraction is over
-            extracting = not any(out.glob(".tmp-*/finalise.duckdb"))
+            extracting = not any(out.glob(FINALISE_DB))
             if extracting:
                 peak_extracting = max(peak_extracting, p)
         time.sleep(0.2)

@@ -138,3 +138,29 @@ def test_the_error_class_is_a_dataset_error():
     from zhenggai.corpus.dataset import DatasetError
 
     assert issubclass(FinalPassMemoryError, DatasetError)
+
+
+def test_the_memory_benchmark_sees_the_final_pass_start(corpus, tmp_path, monkeypatch):
+    """bench/batch_memory.py splits the parent's peak at the DuckDB file the final pass opens:
+    its pattern must match the file the pass really opens (else "while extracting" is the whole run)."""
+    import sys
+    from pathlib import Path
+
+    import duckdb
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from batch_memory import FINALISE_DB
+
+    out = tmp_path / "ds"
+    seen = []
+    connect = duckdb.connect
+
+    def recording(database=":memory:", *args, **kwargs):
+        con = connect(database, *args, **kwargs)
+        if str(database).endswith("finalise.duckdb"):  # (the file exists once connected)
+            seen.append(sorted(str(p.relative_to(out)) for p in out.glob(FINALISE_DB)))  # as the benchmark looks
+        return con
+
+    monkeypatch.setattr(duckdb, "connect", recording)
+    run_batch([corpus / "in"], out, jobs=1, extractor=ORACLE, progress=False)
+    assert seen and all(len(found) == 1 for found in seen), seen
