@@ -672,10 +672,10 @@ def astral(text: str) -> bool:
 _astral_last: tuple[str | None, bool] = (None, False)
 
 
-class bounded(ContextDecorator):  # noqa: N801 (a function before, named as one)
+class bounded(deadline):  # noqa: N801 (a function before, named as one)
     """A :func:`deadline` whose TimeoutError becomes a one-line ExtractionTimeout naming ``name``.
 
-    (A class, as :class:`deadline` is, that sets the deadline itself: one object per block.)
+    (A :class:`deadline` that turns the error on its way out: one object per block.)
 
     >>> with bounded("a.txt", 0.001):
     ...     time.sleep(0.01); check()
@@ -684,27 +684,16 @@ class bounded(ContextDecorator):  # noqa: N801 (a function before, named as one)
     zhenggai.errors.ExtractionTimeout: a.txt: extraction took longer than 0.001s (pathological input?)
     """
 
-    __slots__ = ("_name", "_seconds", "_what", "_tokens")
+    __slots__ = ("_name", "_what")
 
     def __init__(self, name: str, seconds: float | None, what: str = "extraction") -> None:
-        self._name = name
         self._seconds = seconds
-        self._what = what
         self._tokens: list = []
-
-    def __enter__(self) -> None:
-        seconds = self._seconds
-        if seconds is None or seconds <= 0:
-            self._tokens.append(None)
-            return
-        end = _now() + seconds
-        outer = _DEADLINE.get()
-        self._tokens.append(_DEADLINE.set(end if outer is None or end < outer else outer))  # (= min(outer, end))
+        self._name = name
+        self._what = what
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, traceback: Any) -> bool:
-        token = self._tokens.pop()
-        if token is not None:
-            _DEADLINE.reset(token)
+        deadline.__exit__(self, kind, error, traceback)
         if kind is not None and issubclass(kind, TimeoutError):
             from zhenggai.errors import ExtractionTimeout
 

@@ -54,13 +54,12 @@ def _in_memory(corpus) -> dict[str, tuple[str, str]]:
     return find_duplicates(records, text_of=lambda name: corpus[name][0])
 
 
-def _in_duckdb(corpus) -> tuple[dict[str, tuple[str, str]], dict[str, int]]:
-    import duckdb
+def records_arrow(corpus):
+    """The final pass's record columns (and the texts) of ``corpus`` ({input: (text, published_at, truncated)})."""
     import pyarrow as pa
 
     names = list(corpus)
-    con = duckdb.connect(":memory:")
-    con.register("records_arrow", pa.table({
+    return pa.table({
         "input": names,
         "text_hash": [text_hash(corpus[n][0]) for n in names],
         "published_at": pa.array([corpus[n][1] for n in names], pa.timestamp("us")),
@@ -69,7 +68,14 @@ def _in_duckdb(corpus) -> tuple[dict[str, tuple[str, str]], dict[str, int]]:
         "length": [len(corpus[n][0]) for n in names],
         "truncated": [corpus[n][2] for n in names],
         "text": [corpus[n][0] for n in names],
-    }))
+    })
+
+
+def _in_duckdb(corpus) -> tuple[dict[str, tuple[str, str]], dict[str, int]]:
+    import duckdb
+
+    con = duckdb.connect(":memory:")
+    con.register("records_arrow", records_arrow(corpus))
     counts = link_duplicates(con, "SELECT * EXCLUDE (text) FROM records_arrow", "SELECT input, text FROM records_arrow")
     links = {name: (canonical, kind) for name, canonical, kind in
              con.execute("SELECT input, canonical, kind FROM dedup_links").fetchall()}

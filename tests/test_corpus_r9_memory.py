@@ -20,7 +20,7 @@ import re
 
 import pytest
 
-from tests.test_corpus_dedup_stream import _in_memory, _planted_corpus
+from tests.test_corpus_dedup_stream import _in_memory, _planted_corpus, records_arrow
 
 LIMITS = {"GRAMS_PER_BUCKET": 10_000, "SORT_ROWS": 12_000, "RANK_ROWS": 2_500, "PARTS_PER_JOIN": 16}
 
@@ -58,24 +58,11 @@ class _Watched:
 
 def _watched_links(corpus, tmp_path):
     import duckdb
-    import pyarrow as pa
 
-    from zhenggai.corpus.dedup import minhash_signature
     from zhenggai.corpus.dedup_stream import link_duplicates
-    from zhenggai.corpus.rows import text_hash
 
-    names = list(corpus)
     con = duckdb.connect(str(tmp_path / "work.duckdb"))  # a file, as in the final pass: tables can leave memory
-    con.register("records_arrow", pa.table({
-        "input": names,
-        "text_hash": [text_hash(corpus[n][0]) for n in names],
-        "published_at": pa.array([corpus[n][1] for n in names], pa.timestamp("us")),
-        "signature": pa.array([minhash_signature(corpus[n][0]) if corpus[n][0] else None for n in names],
-                              pa.binary()),
-        "length": [len(corpus[n][0]) for n in names],
-        "truncated": [corpus[n][2] for n in names],
-        "text": [corpus[n][0] for n in names],
-    }))
+    con.register("records_arrow", records_arrow(corpus))
     con.execute("CREATE TABLE records AS SELECT * FROM records_arrow")
     watched = _Watched(con)
     counts = link_duplicates(watched, "SELECT * EXCLUDE (text) FROM records", "SELECT input, text FROM records",
