@@ -31,6 +31,7 @@ import zhenggai.mentions as mentions
 from zhenggai.limits import deadline
 from zhenggai.mentions import date_patterns as P
 from zhenggai.mentions import find_mentions, merge
+from tests.test_dates_scan import plain_atoms
 
 REPO = Path(__file__).resolve().parent.parent
 TEXTS = [p.read_text(encoding="utf-8") for folder in ("corpus/gold", "tests/fixtures/notices")
@@ -113,14 +114,7 @@ _DATE_PIECES = ["2023", "20240307", "1998", "12", "3", "0", "年", "月", "日",
 
 def _plain_atoms(text):
     """find_atoms as one finditer per pattern over the whole text, leftmost-longest (test_dates_scan's)."""
-    matches = [m for pattern in P.ATOM_PATTERNS for m in pattern.finditer(text)]
-    matches.sort(key=lambda m: (m.start(), -m.end()))
-    kept, end = [], 0
-    for m in matches:
-        if m.start() >= end:
-            kept.append(m)
-            end = m.end()
-    return [(m.re.pattern, m.span(), m.groups()) for m in kept]
+    return [(m.re.pattern, m.span(), m.groups()) for m in plain_atoms(text)]
 
 
 def _without(chars):
